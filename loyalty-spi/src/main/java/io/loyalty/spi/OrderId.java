@@ -1,0 +1,28 @@
+package io.loyalty.spi;
+
+/**
+ * Identifies an order of the host (Voucherify's `ord_…` or source id).
+ *
+ * @param value 1 to 200 characters, stored in Unicode NFC, no control characters, never {@code null}
+ */
+public record OrderId(String value) implements Comparable<OrderId> {
+  /** Validates and normalizes the text; throws {@link InvalidInputException} naming the bad value. */
+  public OrderId {
+    value = IdText.check("order_id", value);
+  }
+
+  /** Returns the id with the given text. */
+  public static OrderId of(String value) {
+    return new OrderId(value);
+  }
+
+  @Override
+  public int compareTo(OrderId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

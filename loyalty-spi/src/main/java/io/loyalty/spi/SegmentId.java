@@ -1,0 +1,28 @@
+package io.loyalty.spi;
+
+/**
+ * Identifies a customer segment (Voucherify's `seg_…`).
+ *
+ * @param value 1 to 200 characters, stored in Unicode NFC, no control characters, never {@code null}
+ */
+public record SegmentId(String value) implements Comparable<SegmentId> {
+  /** Validates and normalizes the text; throws {@link InvalidInputException} naming the bad value. */
+  public SegmentId {
+    value = IdText.check("segment_id", value);
+  }
+
+  /** Returns the id with the given text. */
+  public static SegmentId of(String value) {
+    return new SegmentId(value);
+  }
+
+  @Override
+  public int compareTo(SegmentId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

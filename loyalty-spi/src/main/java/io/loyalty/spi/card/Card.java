@@ -1,0 +1,68 @@
+package io.loyalty.spi.card;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A loyalty card (Voucherify's voucher of type {@code LOYALTY_CARD}): generated into a program's pool,
+ * published to one customer, and holding that member's lots. Stores write it with compare-and-set on
+ * {@link #version()}.
+ *
+ * @param code the card code, unique in the store
+ * @param program the program it belongs to
+ * @param version 1 when first stored, one more per write
+ * @param holder the member, {@code null} while the card is unpublished
+ * @param createdAt when the card was generated
+ * @param publishedAt when it was published to its holder, {@code null} while unpublished
+ * @param expiresAt the first instant the card is no longer valid, {@code null} for never
+ * @param active the card's on/off switch
+ * @param lots the grants of points, in grant order
+ * @param lastSeq the sequence number of the card's latest ledger entry, 0 for none
+ */
+public record Card(
+    CardCode code,
+    ProgramId program,
+    long version,
+    @Nullable CustomerId holder,
+    Instant createdAt,
+    @Nullable Instant publishedAt,
+    @Nullable Instant expiresAt,
+    boolean active,
+    List<Lot> lots,
+    long lastSeq) {
+
+  /** Copies the lots. */
+  public Card {
+    lots = List.copyOf(lots);
+  }
+
+  /** A new, unpublished card in a program's pool. */
+  public static Card generated(CardCode code, ProgramId program, Instant createdAt) {
+    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0);
+  }
+
+  /** Whether the card has been published to a holder. */
+  public boolean isPublished() {
+    return holder != null;
+  }
+
+  /** Whether the card is valid at {@code asOf}: active and not past its expiry. */
+  public boolean isValidAt(Instant asOf) {
+    return active && (expiresAt == null || asOf.isBefore(expiresAt));
+  }
+
+  /** The points usable at {@code asOf}: the remaining points of lots that are activated and not expired. */
+  public long balanceAt(Instant asOf) {
+    long sum = 0;
+    for (Lot lot : lots) {
+      if (lot.isActiveAt(asOf)) {
+        sum = Math.addExact(sum, lot.remaining());
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,23 @@
+package io.loyalty.spi.card;
+
+/** The kind of a ledger entry, named as Voucherify's card transaction types. */
+public enum EntryType {
+  /** Points earned by an earning rule. */
+  POINTS_ACCRUAL,
+  /** Pending points became usable. */
+  PENDING_POINTS_ACTIVATION,
+  /** Points spent on a reward. */
+  POINTS_REDEMPTION,
+  /** Points given back by a redemption rollback. */
+  POINTS_REFUND,
+  /** Points added by hand, or a card's initial points. */
+  POINTS_ADDITION,
+  /** Points removed by hand. */
+  POINTS_REMOVAL,
+  /** Points that reached their expiry. */
+  POINTS_EXPIRATION,
+  /** Points moved in from another card. */
+  POINTS_TRANSFER_IN,
+  /** Points moved out to another card. */
+  POINTS_TRANSFER_OUT
+}

@@ -1,0 +1,36 @@
+package io.loyalty.spi.card;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One grant of points on a card: how many were granted, how many remain, when they become usable and
+ * when they expire. Spending draws the soonest-expiring lots first.
+ *
+ * @param id the ledger sequence number of the entry that granted it, unique within the card
+ * @param initial points granted, positive
+ * @param remaining points not yet spent, expired or taken back, from 0 to {@code initial}
+ * @param grantedAt when the points were granted
+ * @param activatesAt when pending points become usable, {@code null} when usable at once
+ * @param expiresAt the first instant the points are no longer usable, {@code null} for never
+ * @param source where the points came from
+ */
+public record Lot(
+    long id,
+    long initial,
+    long remaining,
+    Instant grantedAt,
+    @Nullable Instant activatesAt,
+    @Nullable Instant expiresAt,
+    LotSource source) {
+
+  /** Whether the points are usable at {@code asOf}: activated and not expired. */
+  public boolean isActiveAt(Instant asOf) {
+    return (activatesAt == null || !asOf.isBefore(activatesAt)) && (expiresAt == null || asOf.isBefore(expiresAt));
+  }
+
+  /** A copy with another remaining amount. */
+  public Lot withRemaining(long remaining) {
+    return new Lot(id, initial, remaining, grantedAt, activatesAt, expiresAt, source);
+  }
+}

@@ -1,0 +1,34 @@
+package io.loyalty.spi.earning;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.ProgramId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one event earns in one program: the card credited, whether it was joined by this event, each
+ * rule's accrual, and each rule that matched the trigger but gave nothing.
+ *
+ * @param program the program
+ * @param programVersion the program definition version evaluated
+ * @param card the card credited, {@code null} when the customer is not a member (see the skips)
+ * @param joined whether this event published the card (auto-join)
+ * @param points the sum of the accruals
+ * @param accruals the rules that gave points, in the program's rule order
+ * @param skipped the rules that gave none, in the program's rule order
+ */
+public record ProgramOutcome(
+    ProgramId program,
+    long programVersion,
+    @Nullable CardCode card,
+    boolean joined,
+    long points,
+    List<Accrual> accruals,
+    List<Skip> skipped) {
+
+  /** Copies the lists. */
+  public ProgramOutcome {
+    accruals = List.copyOf(accruals);
+    skipped = List.copyOf(skipped);
+  }
+}

@@ -1,0 +1,51 @@
+package io.loyalty.spi.earning;
+
+/** Why an earning rule gave no points for an event. */
+public enum SkipReason {
+  /** The program's on/off switch is off. */
+  PROGRAM_INACTIVE,
+  /** The event is before the program's start date. */
+  PROGRAM_NOT_STARTED,
+  /** The event is at or after the program's expiration date. */
+  PROGRAM_EXPIRED,
+  /** The event is outside the program's recurring window (timeframe, days of week, hours). */
+  PROGRAM_OUTSIDE_WINDOW,
+  /** The customer holds no card in the program and the program does not auto-join. */
+  NOT_A_MEMBER,
+  /** The card's on/off switch is off. */
+  CARD_INACTIVE,
+  /** The card is past its expiry. */
+  CARD_EXPIRED,
+  /** The rule's on/off switch is off. */
+  RULE_INACTIVE,
+  /** The event is before the rule's (or inherited) start date. */
+  RULE_NOT_STARTED,
+  /** The event is at or after the rule's (or inherited) expiration date. */
+  RULE_EXPIRED,
+  /** The event is outside the rule's validity timeframe. */
+  OUTSIDE_TIMEFRAME,
+  /** The event is on a day of the week the rule excludes. */
+  OUTSIDE_DAYS_OF_WEEK,
+  /** The event is outside the rule's daily hours. */
+  OUTSIDE_HOURS,
+  /** The rule's inline condition does not hold. */
+  CONDITION_FAILED,
+  /** The rule's named validation rule does not hold. */
+  VALIDATION_RULE_FAILED,
+  /** The rule's named validation rule is not known to the host. */
+  VALIDATION_RULE_NOT_FOUND,
+  /** No order line matches the rule's item targets. */
+  NO_MATCHING_ITEMS,
+  /** The metadata property the rule measures is absent. */
+  METADATA_MISSING,
+  /** The metadata property the rule measures is not a number. */
+  METADATA_NOT_A_NUMBER,
+  /** The measured value is negative. */
+  NEGATIVE_VALUE,
+  /** The measured value is less than one step ({@code every}), so it earns nothing. */
+  BELOW_ONE_STEP,
+  /** This card already earned with this rule for this order (through another event). */
+  ALREADY_AWARDED,
+  /** The trigger is accepted in definitions but does not fire yet (tier events). */
+  TRIGGER_NOT_SUPPORTED
+}

@@ -1,0 +1,153 @@
+package io.loyalty.spi.program;
+
+import io.loyalty.spi.Metadata;
+import io.loyalty.spi.ProgramId;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import io.loyalty.spi.RuleId;
+
+/**
+ * A loyalty program (Voucherify's loyalty campaign): its time zone and validity, its card pool and card
+ * template, auto-join, and its earning rules. Each definition the engine stores gets a new
+ * {@code version}, so points can always be traced to the rules that granted them. Build one with
+ * {@link #builder(ProgramId, String)}.
+ *
+ * @param id the program's id
+ * @param version 1 for the first stored definition, then one more per change; 0 before it is stored
+ * @param name the display name
+ * @param zone the IANA time zone for every calendar rule (days of week, hours, periods)
+ * @param active the manual on/off switch
+ * @param validity when the program is in force (start, expiration, recurring windows)
+ * @param pool the card pool
+ * @param card what every card starts with
+ * @param autoJoin whether a customer without a card gets one on their first qualifying event
+ * @param earningRules the rules, with unique ids; every matching rule stacks
+ * @param metadata free key/values
+ */
+public record Program(
+    ProgramId id,
+    long version,
+    String name,
+    ZoneId zone,
+    boolean active,
+    Validity validity,
+    CardPool pool,
+    CardTemplate card,
+    boolean autoJoin,
+    List<EarningRule> earningRules,
+    Metadata metadata) {
+
+  /** Defaults the optional parts and copies the rules. */
+  public Program {
+    validity = validity == null ? Validity.ALWAYS : validity;
+    pool = pool == null ? CardPool.ON_DEMAND : pool;
+    card = card == null ? CardTemplate.DEFAULT : card;
+    earningRules = earningRules == null ? List.of() : List.copyOf(earningRules);
+    metadata = metadata == null ? Metadata.EMPTY : metadata;
+  }
+
+  /** Starts a program in UTC that is active and always in force, with an on-demand pool and no rules. */
+  public static Builder builder(ProgramId id, String name) {
+    return new Builder(id, name);
+  }
+
+  /** A builder seeded with this program's values (the version is assigned when stored). */
+  public Builder toBuilder() {
+    Builder b = new Builder(id, name).zone(zone).active(active).validity(validity).pool(pool).card(card)
+        .autoJoin(autoJoin).metadata(metadata);
+    earningRules.forEach(b::earningRule);
+    return b;
+  }
+
+  /** This definition with another version number; used by stores and the engine. */
+  public Program withVersion(long version) {
+    return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, earningRules, metadata);
+  }
+
+  /** The rule with this id, if any. */
+  public Optional<EarningRule> rule(RuleId ruleId) {
+    return earningRules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+  }
+
+  /** Builds a {@link Program}; not thread-safe. */
+  public static final class Builder {
+    private final ProgramId id;
+    private final String name;
+    private ZoneId zone = ZoneId.of("UTC");
+    private boolean active = true;
+    private Validity validity = Validity.ALWAYS;
+    private CardPool pool = CardPool.ON_DEMAND;
+    private CardTemplate card = CardTemplate.DEFAULT;
+    private boolean autoJoin;
+    private final List<EarningRule> rules = new ArrayList<>();
+    private Metadata metadata = Metadata.EMPTY;
+
+    private Builder(ProgramId id, String name) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Sets the IANA time zone of the program's calendar rules. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Sets the manual on/off switch. */
+    public Builder active(boolean active) {
+      this.active = active;
+      return this;
+    }
+
+    /** Sets when the program is in force. */
+    public Builder validity(Validity validity) {
+      this.validity = Objects.requireNonNull(validity, "validity");
+      return this;
+    }
+
+    /** Sets the card pool. */
+    public Builder pool(CardPool pool) {
+      this.pool = Objects.requireNonNull(pool, "pool");
+      return this;
+    }
+
+    /** Sets the card template. */
+    public Builder card(CardTemplate card) {
+      this.card = Objects.requireNonNull(card, "card");
+      return this;
+    }
+
+    /** Sets whether customers join on their first qualifying event. */
+    public Builder autoJoin(boolean autoJoin) {
+      this.autoJoin = autoJoin;
+      return this;
+    }
+
+    /** Adds an earning rule. */
+    public Builder earningRule(EarningRule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /** Replaces every earning rule. */
+    public Builder earningRules(List<EarningRule> rules) {
+      this.rules.clear();
+      rules.forEach(this::earningRule);
+      return this;
+    }
+
+    /** Sets the metadata. */
+    public Builder metadata(Metadata metadata) {
+      this.metadata = Objects.requireNonNull(metadata, "metadata");
+      return this;
+    }
+
+    /** Returns the program (version 0); the engine validates it when it is defined. */
+    public Program build() {
+      return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, rules, metadata);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.loyalty.spi.store;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads cards by code, by program and holder, and a program's unpublished pool. Thread-safe. */
+public interface CardStore {
+  /** The card with this code, in any program. */
+  Optional<Card> card(CardCode code);
+
+  /** The card the customer holds in the program (at most one: programs are join-once). */
+  Optional<Card> cardOf(ProgramId program, CustomerId holder);
+
+  /**
+   * Up to {@code limit} unpublished cards of the program, in code order; empty when the pool is used up.
+   * Several callers may get the same cards; publishing one is a compare-and-set, so only one wins.
+   */
+  List<Card> unpublishedCards(ProgramId program, int limit);
+
+  /** How many cards the program has, published or not. */
+  long cardCount(ProgramId program);
+}

@@ -1,0 +1,31 @@
+package io.loyalty.spi.store;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one engine operation writes, applied by {@link ChangeSetWriter#commit} all-or-nothing:
+ * program and card writes with expected versions, ledger appends with unique keys, and the event's
+ * receipt with its unique id.
+ *
+ * @param programs program versions to store
+ * @param cards cards to insert or update
+ * @param entries ledger entries to append
+ * @param receipt the applied event's receipt, {@code null} for operations that are not events
+ */
+public record ChangeSet(
+    List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+    @Nullable EventReceipt receipt) {
+
+  /** Copies the lists. */
+  public ChangeSet {
+    programs = List.copyOf(programs);
+    cards = List.copyOf(cards);
+    entries = List.copyOf(entries);
+  }
+
+  /** Whether it writes nothing. */
+  public boolean isEmpty() {
+    return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null;
+  }
+}
