@@ -1,0 +1,7 @@
+/**
+ * The engine's machinery. Internal: may change at any time, not for use outside the engine.
+ */
+@NullMarked
+package io.loyalty.core.internal;
+
+import org.jspecify.annotations.NullMarked;
