@@ -1,0 +1,215 @@
+package io.loyalty.core;
+
+import io.loyalty.core.internal.engine.Operations;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.host.EventSchemas;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.RandomSource;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.program.EventSchema;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.ValidationRule;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An in-process loyalty engine: define programs, enrol members, apply and quote events, and read cards,
+ * balances and ledgers. Every write is validated whole, committed as one change set, and idempotent by
+ * event id. Thread-safe; build one per application with {@link #builder()}.
+ */
+public final class LoyaltyEngine {
+  private static final int LEDGER_PAGE = 1000;
+
+  private final LoyaltyStore store;
+  private final Clock clock;
+  private final Operations operations;
+
+  private LoyaltyEngine(Builder b) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.operations = new Operations(b.store, b.clock, b.random, b.validationRules, b.eventSchemas, b.collections);
+  }
+
+  /** Starts a builder: a clock is required, everything else has a default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Validates the program and stores it as its next version (1 for a new program), generating the
+   * missing cards of its pool in the same commit.
+   *
+   * @return the stored definition, with its version
+   * @throws io.loyalty.spi.InvalidInputException listing every offending field; nothing is stored
+   * @throws CodesExhaustedException when the code configuration cannot yield the pool's cards
+   */
+  public Program define(Program program) {
+    return operations.define(Objects.requireNonNull(program, "program"));
+  }
+
+  /** The latest definition of the program. */
+  public Program program(ProgramId id) {
+    return store.program(id).orElseThrow(() -> new NotFoundException("program", id));
+  }
+
+  /**
+   * Publishes the next card of the program's pool to the customer (Voucherify's "add member").
+   *
+   * @throws MemberAlreadyExistsException when the customer already holds a card in the program
+   * @throws NoCardAvailableException when a STATIC pool is used up
+   */
+  public Card enrol(ProgramId program, CustomerId customer) {
+    return operations.enrol(program, customer, null);
+  }
+
+  /**
+   * Publishes the given unpublished card of the program's pool to the customer.
+   *
+   * @throws CardAlreadyPublishedException when the card already has a holder
+   * @throws NotFoundException when the program has no such card
+   */
+  public Card enrol(ProgramId program, CustomerId customer, CardCode code) {
+    return operations.enrol(program, customer, Objects.requireNonNull(code, "code"));
+  }
+
+  /**
+   * Applies the event to every program it concerns (or to the card it names) exactly once, as of the
+   * event's time. The same event id applied again credits nothing and returns the first outcome.
+   *
+   * @throws io.loyalty.spi.InvalidInputException listing every offending field; nothing is written
+   * @throws EventIdReusedException when the id was applied before with another payload
+   */
+  public EventOutcome apply(LoyaltyEvent event) {
+    return operations.apply(Objects.requireNonNull(event, "event"));
+  }
+
+  /** What {@link #apply} would return for the event in the current state, writing nothing. */
+  public EventOutcome quote(LoyaltyEvent event) {
+    return operations.quote(Objects.requireNonNull(event, "event"));
+  }
+
+  /** The card with this code. */
+  public Card card(CardCode code) {
+    return store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+  }
+
+  /** The card the customer holds in the program, if they are a member. */
+  public Optional<Card> cardOf(ProgramId program, CustomerId customer) {
+    return store.cardOf(program, customer);
+  }
+
+  /** The card's usable points now, by the engine's clock. */
+  public long balance(CardCode code) {
+    return balance(code, clock.instant());
+  }
+
+  /** The card's usable points as of an instant. */
+  public long balance(CardCode code, Instant asOf) {
+    return card(code).balanceAt(asOf);
+  }
+
+  /** Every ledger entry of the card, oldest first. */
+  public List<LedgerEntry> ledger(CardCode code) {
+    card(code);
+    List<LedgerEntry> all = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<LedgerEntry> page = store.ledger(code, after, LEDGER_PAGE);
+      all.addAll(page);
+      if (page.size() < LEDGER_PAGE) {
+        return List.copyOf(all);
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+  }
+
+  /** Builds a {@link LoyaltyEngine}; every setter fails at once on a bad value. Not thread-safe. */
+  public static final class Builder {
+    private LoyaltyStore store;
+    private Clock clock;
+    private RandomSource random;
+    private ValidationRules validationRules = ValidationRules.none();
+    private EventSchemas eventSchemas = EventSchemas.none();
+    private ProductCollections collections = ProductCollections.none();
+
+    private Builder() {}
+
+    /** The store; defaults to a new {@link InMemoryLoyaltyStore}. */
+    public Builder store(LoyaltyStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock for enrolment and balance reads (required); events carry their own time. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Randomness for card codes and retry jitter; defaults to a {@link SecureRandom}. */
+    public Builder random(RandomSource random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The host's named validation rules; defaults to none. */
+    public Builder validationRules(ValidationRules rules) {
+      this.validationRules = Objects.requireNonNull(rules, "validationRules");
+      return this;
+    }
+
+    /** A fixed set of named validation rules. */
+    public Builder validationRules(ValidationRule... rules) {
+      return validationRules(ValidationRules.of(rules));
+    }
+
+    /** The host's custom event schemas; defaults to none, so custom events are rejected. */
+    public Builder eventSchemas(EventSchemas schemas) {
+      this.eventSchemas = Objects.requireNonNull(schemas, "eventSchemas");
+      return this;
+    }
+
+    /** A fixed set of custom event schemas. */
+    public Builder eventSchemas(EventSchema... schemas) {
+      return eventSchemas(EventSchemas.of(schemas));
+    }
+
+    /** The host's products collections; defaults to none. */
+    public Builder productCollections(ProductCollections collections) {
+      this.collections = Objects.requireNonNull(collections, "productCollections");
+      return this;
+    }
+
+    /**
+     * Returns the engine.
+     *
+     * @throws IllegalStateException when no clock was given
+     */
+    public LoyaltyEngine build() {
+      if (clock == null) {
+        throw new IllegalStateException("a clock is required: LoyaltyEngine.builder().clock(Clock.systemUTC())");
+      }
+      if (store == null) {
+        store = new InMemoryLoyaltyStore();
+      }
+      if (random == null) {
+        SecureRandom secure = new SecureRandom();
+        random = secure::nextInt;
+      }
+      return new LoyaltyEngine(this);
+    }
+  }
+}

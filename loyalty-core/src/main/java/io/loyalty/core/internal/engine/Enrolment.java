@@ -1,0 +1,100 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.CardAlreadyPublishedException;
+import io.loyalty.core.NoCardAvailableException;
+import io.loyalty.core.internal.codes.CodeGenerator;
+import io.loyalty.core.internal.ledger.Credit;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LotSource;
+import io.loyalty.spi.program.CardPool;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses and prepares the card a customer joins a program with: a requested code, or the next card of
+ * the pool; a STATIC pool that is used up refuses, an AUTO_UPDATE pool generates new cards and keeps a
+ * few unpublished ones in reserve.
+ */
+final class Enrolment {
+  /** How many cards each pick looks at; spreading customers over them keeps racing joins apart. */
+  static final int PICK_WINDOW = 8;
+  /** How many unpublished cards an AUTO_UPDATE pool keeps in reserve. */
+  static final int RESERVE = 8;
+
+  private final LoyaltyStore store;
+  private final CodeGenerator codes;
+
+  Enrolment(LoyaltyStore store, CodeGenerator codes) {
+    this.store = store;
+    this.codes = codes;
+  }
+
+  /** New unpublished cards for a pool, with codes free in the store. */
+  List<Card> generate(Program program, int count, Instant at) {
+    if (count <= 0) {
+      return List.of();
+    }
+    List<String> fresh = codes.generate(program.card().codeConfig(), count, code -> store.card(CardCode.of(code)).isPresent());
+    List<Card> cards = new ArrayList<>(fresh.size());
+    for (String code : fresh) {
+      cards.add(Card.generated(CardCode.of(code), program.id(), at));
+    }
+    return cards;
+  }
+
+  /**
+   * Prepares the publication of a card of {@code program} to {@code customer} at {@code at}.
+   *
+   * @param requested the code asked for, or {@code null} for the next card of the pool
+   * @param refill whether to top up an AUTO_UPDATE pool's reserve (a quote does not)
+   */
+  Publication prepare(Program program, CustomerId customer, @Nullable CardCode requested, Instant at, boolean refill) {
+    Card card;
+    List<Card> reserve = List.of();
+    if (requested != null) {
+      card = store.card(requested).filter(c -> c.program().equals(program.id()))
+          .orElseThrow(() -> new NotFoundException("card", requested + " in program " + program.id()));
+      if (card.isPublished()) {
+        throw new CardAlreadyPublishedException("card " + requested + " is already published to a customer");
+      }
+    } else {
+      reserve = store.unpublishedCards(program.id(), PICK_WINDOW);
+      if (!reserve.isEmpty()) {
+        card = reserve.get(Math.floorMod(customer.value().hashCode(), reserve.size()));
+      } else if (program.pool().type() == CardPool.Type.STATIC) {
+        throw new NoCardAvailableException("program " + program.id() + " has no unpublished card left in its STATIC pool of "
+            + program.pool().vouchersCount());
+      } else {
+        Card fresh = generate(program, 1, at).get(0);
+        card = new Card(fresh.code(), fresh.program(), 0, null, at, null, null, true, List.of(), 0);
+      }
+    }
+    long expected = card.version();
+    Instant expiresAt = program.card().activityDurationAfterPublishing() == null
+        ? null
+        : program.card().activityDurationAfterPublishing().addTo(at.atZone(program.zone())).toInstant();
+    Card published = new Card(card.code(), card.program(), card.version(), customer, card.createdAt(), at, expiresAt,
+        card.active(), card.lots(), card.lastSeq());
+    List<Credit> initial = program.card().initialPoints() > 0
+        ? List.of(new Credit(EntryType.POINTS_ADDITION, program.card().initialPoints(), "initial:" + card.code(),
+            new LotSource(null, null, program.version(), null), "initial points", null, null))
+        : List.of();
+    List<CardWrite> refills = List.of();
+    if (refill && program.pool().type() == CardPool.Type.AUTO_UPDATE && reserve.size() <= RESERVE / 2) {
+      refills = generate(program, RESERVE - Math.max(0, reserve.size() - 1), at).stream()
+          .filter(c -> !c.code().equals(published.code()))
+          .map(c -> new CardWrite(c, 0))
+          .toList();
+    }
+    return new Publication(published, expected, initial, refills);
+  }
+}

@@ -1,0 +1,147 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.eval.CompiledProgram;
+import io.loyalty.core.internal.eval.EarningEvaluator;
+import io.loyalty.core.internal.eval.EvaluationContext;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.ledger.Credit;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.LotSource;
+import io.loyalty.spi.earning.Accrual;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.earning.SkipReason;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans the application of one event: for every program with a rule the event triggers, finds the
+ * member's card (or auto-joins), evaluates the rules, and turns the accruals into lots and ledger entries.
+ * Quote and apply both call {@link #plan}, so a quote is exactly what apply would commit.
+ */
+final class EventApplication {
+  private final LoyaltyStore store;
+  private final PlanCache plans;
+  private final EarningEvaluator evaluator;
+  private final Enrolment enrolment;
+
+  EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment) {
+    this.store = store;
+    this.plans = plans;
+    this.evaluator = evaluator;
+    this.enrolment = enrolment;
+  }
+
+  /** Plans the event; {@code forCommit} also tops up auto-update pools (a quote writes nothing). */
+  EventPlan plan(LoyaltyEvent event, boolean forCommit) {
+    EvaluationContext ctx = EvaluationContext.of(event);
+    Instant at = event.occurredAt();
+    Card targeted = targetedCard(event);
+    List<ProgramOutcome> outcomes = new ArrayList<>();
+    List<CardWrite> writes = new ArrayList<>();
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (Program program : store.programs()) {
+      if (targeted != null && !targeted.program().equals(program.id())) {
+        continue;
+      }
+      CompiledProgram plan = plans.plan(program);
+      if (!plan.concerns(event)) {
+        continue;
+      }
+      Card card = targeted != null ? targeted : store.cardOf(program.id(), event.customer().id()).orElse(null);
+      SkipReason block = card == null ? (program.autoJoin() ? null : SkipReason.NOT_A_MEMBER) : cardBlock(card, at);
+      Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
+      ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
+      long expected;
+      List<Credit> credits = new ArrayList<>();
+      if (card == null) {
+        if (outcome.points() == 0) {
+          outcomes.add(outcome);
+          continue;
+        }
+        Publication joined = enrolment.prepare(program, event.customer().id(), null, at, forCommit);
+        card = joined.card();
+        expected = joined.expectedVersion();
+        credits.addAll(joined.initialCredits());
+        writes.addAll(joined.refills());
+        outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of());
+      } else {
+        if (outcome.points() == 0) {
+          outcomes.add(outcome);
+          continue;
+        }
+        expected = card.version();
+      }
+      for (Accrual accrual : outcome.accruals()) {
+        credits.add(accrualCredit(card.code(), event, program, accrual, ctx.order()));
+      }
+      CardTransition transition = CardLedger.credit(card, credits, at);
+      writes.add(new CardWrite(transition.card(), expected));
+      entries.addAll(transition.entries());
+      outcomes.add(outcome);
+    }
+    EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes);
+    return new EventPlan(outcome, new ChangeSet(List.of(), writes, entries, new EventReceipt(event, outcome)));
+  }
+
+  private @Nullable Card targetedCard(LoyaltyEvent event) {
+    CardCode code = event.card();
+    if (code == null) {
+      return null;
+    }
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    if (!event.customer().id().equals(card.holder())) {
+      throw InvalidInputException.of("loyalty.code", "is not a card held by customer " + event.customer().id(), code);
+    }
+    return card;
+  }
+
+  private static @Nullable SkipReason cardBlock(Card card, Instant at) {
+    if (!card.active()) {
+      return SkipReason.CARD_INACTIVE;
+    }
+    return card.isValidAt(at) ? null : SkipReason.CARD_EXPIRED;
+  }
+
+  private Set<RuleId> alreadyAwarded(CardCode card, @Nullable Order order) {
+    if (order == null) {
+      return Set.of();
+    }
+    Set<RuleId> rules = new HashSet<>();
+    for (LedgerEntry entry : store.entriesForOrder(card, order.id())) {
+      if (entry.type() == EntryType.POINTS_ACCRUAL && entry.rule() != null) {
+        rules.add(entry.rule());
+      }
+    }
+    return rules;
+  }
+
+  /** An accrual's credit; its key makes an order earn once per card and rule, whatever the event id. */
+  private static Credit accrualCredit(CardCode card, LoyaltyEvent event, Program program, Accrual accrual, @Nullable Order order) {
+    OrderId orderId = order == null ? null : order.id();
+    String key = orderId != null
+        ? "accrual:" + card + ":order:" + orderId + ":" + accrual.rule()
+        : "accrual:" + card + ":event:" + event.id() + ":" + accrual.rule();
+    return new Credit(EntryType.POINTS_ACCRUAL, accrual.points(), key,
+        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), null, null);
+  }
+}

@@ -1,0 +1,165 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.ConcurrencyException;
+import io.loyalty.core.EventIdReusedException;
+import io.loyalty.core.MemberAlreadyExistsException;
+import io.loyalty.core.internal.codes.CodeGenerator;
+import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.eval.EarningEvaluator;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.validation.EventValidator;
+import io.loyalty.core.internal.validation.ProgramValidator;
+import io.loyalty.core.internal.validation.Violations;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.host.EventSchemas;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.RandomSource;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.program.CardPool;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.ProgramWrite;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's write operations: validate, plan with the pure functions, commit one change set, and
+ * retry a bounded number of times when a concurrent writer got there first. Thread-safe.
+ */
+public final class Operations {
+  private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+
+  private final LoyaltyStore store;
+  private final Clock clock;
+  private final Retry retry;
+  private final ProgramValidator programValidator;
+  private final EventValidator eventValidator;
+  private final Enrolment enrolment;
+  private final EventApplication events;
+
+  /** Wires the operations over a store and the host's ports. */
+  public Operations(
+      LoyaltyStore store, Clock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
+      ProductCollections collections) {
+    this.store = store;
+    this.clock = clock;
+    this.retry = new Retry(random);
+    this.programValidator = new ProgramValidator(validationRules, schemas, collections);
+    this.eventValidator = new EventValidator(schemas);
+    this.enrolment = new Enrolment(store, new CodeGenerator(random));
+    PlanCache plans = new PlanCache(new ConditionCompiler(validationRules, collections), collections);
+    this.events = new EventApplication(store, plans, new EarningEvaluator(validationRules), enrolment);
+  }
+
+  /** Validates and stores a new version of the program, generating its pool's missing cards with it. */
+  public Program define(Program program) {
+    Violations violations = new Violations();
+    violations.addAll(programValidator.validate(program));
+    violations.throwIfAny();
+    return withRetries("define program " + program.id(), () -> {
+      Optional<Program> existing = store.program(program.id());
+      long expected = existing.map(Program::version).orElse(0L);
+      Program stored = program.withVersion(expected + 1);
+      long have = store.cardCount(program.id());
+      long want = program.pool().vouchersCount();
+      if (program.pool().type() == CardPool.Type.AUTO_UPDATE) {
+        want = Math.max(want, Math.min(have + 1, Enrolment.RESERVE)); // an auto-update pool always has a spare card
+      }
+      List<CardWrite> cards = new ArrayList<>();
+      Instant now = clock.instant();
+      for (Card card : enrolment.generate(stored, (int) Math.max(0, want - have), now)) {
+        cards.add(new CardWrite(card, 0));
+      }
+      CommitResult result = store.commit(new ChangeSet(List.of(new ProgramWrite(stored, expected)), cards, List.of(), null));
+      return result.applied() ? stored : null;
+    });
+  }
+
+  /** Publishes a card of the program to the customer: the requested code, or the next one of the pool. */
+  public Card enrol(ProgramId programId, CustomerId customer, @Nullable CardCode requested) {
+    return withRetries("enrol " + customer + " in " + programId, () -> {
+      Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+      Optional<Card> existing = store.cardOf(programId, customer);
+      if (existing.isPresent()) {
+        throw new MemberAlreadyExistsException("customer " + customer + " already holds card " + existing.get().code()
+            + " in program " + programId);
+      }
+      Instant now = clock.instant();
+      Publication publication = enrolment.prepare(program, customer, requested, now, true);
+      CardTransition transition = CardLedger.credit(publication.card(), publication.initialCredits(), now);
+      List<CardWrite> writes = new ArrayList<>(publication.refills());
+      writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
+      CommitResult result = store.commit(new ChangeSet(List.of(), writes, transition.entries(), null));
+      return result.applied() ? transition.card() : null;
+    });
+  }
+
+  /** What the event would earn, committing nothing; equals what {@link #apply} would commit. */
+  public EventOutcome quote(LoyaltyEvent event) {
+    validate(event);
+    Optional<EventOutcome> first = firstOutcome(event);
+    return first.orElseGet(() -> events.plan(event, false).outcome());
+  }
+
+  /** Applies the event exactly once: a retry with the same id returns the first outcome. */
+  public EventOutcome apply(LoyaltyEvent event) {
+    validate(event);
+    return withRetries("apply event " + event.id(), () -> {
+      Optional<EventOutcome> first = firstOutcome(event);
+      if (first.isPresent()) {
+        return first.get();
+      }
+      EventPlan plan = events.plan(event, true);
+      CommitResult result = store.commit(plan.changes());
+      return result.applied() ? plan.outcome() : null;
+    });
+  }
+
+  private void validate(LoyaltyEvent event) {
+    Violations violations = new Violations();
+    violations.addAll(eventValidator.validate(event));
+    violations.throwIfAny();
+  }
+
+  private Optional<EventOutcome> firstOutcome(LoyaltyEvent event) {
+    Optional<EventReceipt> receipt = store.receipt(event.id());
+    if (receipt.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!receipt.get().event().equals(event)) {
+      throw new EventIdReusedException("event " + event.id() + " was applied before with a different payload");
+    }
+    return Optional.of(receipt.get().outcome());
+  }
+
+  /** Runs an attempt until it returns a value; {@code null} means a concurrent writer won, so try again. */
+  private <T> T withRetries(String what, Supplier<@Nullable T> attempt) {
+    for (int i = 0; i < Retry.MAX_ATTEMPTS; i++) {
+      T result = attempt.get();
+      if (result != null) {
+        return result;
+      }
+      LOG.debug("{}: concurrent write, attempt {} of {}", what, i + 1, Retry.MAX_ATTEMPTS);
+      retry.backOff(i);
+    }
+    throw new ConcurrencyException(what + ": still conflicting after " + Retry.MAX_ATTEMPTS + " attempts");
+  }
+}

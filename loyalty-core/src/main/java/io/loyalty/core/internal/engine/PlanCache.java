@@ -1,0 +1,33 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.eval.CompiledProgram;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.program.Program;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Compiled programs of one engine, recompiled when a program's stored version changes. Thread-safe. */
+public final class PlanCache {
+  private final ConcurrentHashMap<ProgramId, CompiledProgram> plans = new ConcurrentHashMap<>();
+  private final ConditionCompiler conditions;
+  private final ProductCollections collections;
+
+  /** A cache compiling with the engine's condition compiler and collections port. */
+  public PlanCache(ConditionCompiler conditions, ProductCollections collections) {
+    this.conditions = conditions;
+    this.collections = collections;
+  }
+
+  /** The compiled plan of exactly this program version. */
+  public CompiledProgram plan(Program program) {
+    CompiledProgram cached = plans.get(program.id());
+    if (cached != null && cached.program().equals(program)) {
+      return cached;
+    }
+    CompiledProgram compiled = CompiledProgram.compile(program, conditions, collections);
+    plans.merge(program.id(), compiled,
+        (old, fresh) -> old.program().version() > fresh.program().version() ? old : fresh);
+    return compiled;
+  }
+}

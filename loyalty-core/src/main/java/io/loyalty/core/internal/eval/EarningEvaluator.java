@@ -1,0 +1,138 @@
+package io.loyalty.core.internal.eval;
+
+import io.loyalty.core.internal.condition.CompiledCondition;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.earning.Accrual;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.earning.Skip;
+import io.loyalty.spi.earning.SkipReason;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pure earning function: a compiled program, an event and what is known of the member give the
+ * points of every rule the event triggers, and for each rule that gave none, the reason. No store, no
+ * clock: the same inputs give the same outcome.
+ */
+public final class EarningEvaluator {
+  private final ValidationRules validationRules;
+
+  /** An evaluator that resolves named validation rules through the host's port. */
+  public EarningEvaluator(ValidationRules validationRules) {
+    this.validationRules = validationRules;
+  }
+
+  /**
+   * Evaluates every rule of {@code plan} the event triggers.
+   *
+   * @param plan the compiled program
+   * @param ctx the event's evaluation context; rules are evaluated as of the event's time
+   * @param card the member's card, {@code null} when not (yet) a member
+   * @param joined whether this event publishes the card (auto-join)
+   * @param memberBlock why the member cannot earn at all (not a member, card inactive or expired), or
+   *     {@code null}
+   * @param alreadyAwarded rules that already earned for this order on this card
+   */
+  public ProgramOutcome evaluate(
+      CompiledProgram plan,
+      EvaluationContext ctx,
+      @Nullable CardCode card,
+      boolean joined,
+      @Nullable SkipReason memberBlock,
+      Set<RuleId> alreadyAwarded) {
+    Program program = plan.program();
+    Instant at = ctx.event().occurredAt();
+    List<CompiledRule> rules = plan.rulesFor(ctx.event());
+    SkipReason programBlock = !program.active() ? SkipReason.PROGRAM_INACTIVE : plan.window().check(at);
+    String programDetail = programBlock == null ? "" : "program " + program.id() + ": " + plan.window().describe(at);
+    if (programBlock == null && memberBlock != null) {
+      programBlock = memberBlock;
+      programDetail = switch (memberBlock) {
+        case NOT_A_MEMBER -> "customer " + ctx.customer().id() + " holds no card in " + program.id();
+        case CARD_INACTIVE -> "card " + card + " is not active";
+        case CARD_EXPIRED -> "card " + card + " has expired";
+        default -> memberBlock.name();
+      };
+    }
+    if (program.active() && programBlock == SkipReason.PROGRAM_INACTIVE) {
+      programDetail = "program " + program.id() + " is not active";
+    }
+    List<Accrual> accruals = new ArrayList<>(rules.size());
+    List<Skip> skipped = new ArrayList<>(2);
+    long total = 0;
+    for (int i = 0; i < rules.size(); i++) {
+      CompiledRule rule = rules.get(i);
+      RuleId id = rule.rule().id();
+      if (programBlock != null) {
+        skipped.add(new Skip(id, programBlock, programDetail));
+        continue;
+      }
+      Object result = evaluateRule(rule, ctx, at, alreadyAwarded);
+      if (result instanceof Accrual accrual) {
+        accruals.add(accrual);
+        total = FormulaEvaluator.addExact(total, accrual.points(), "points of event " + ctx.event().id());
+      } else {
+        skipped.add((Skip) result);
+      }
+    }
+    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped);
+  }
+
+  /** Returns an {@link Accrual} or a {@link Skip}. */
+  private Object evaluateRule(CompiledRule compiled, EvaluationContext ctx, Instant at, Set<RuleId> alreadyAwarded) {
+    EarningRule rule = compiled.rule();
+    RuleId id = rule.id();
+    if (!rule.active()) {
+      return new Skip(id, SkipReason.RULE_INACTIVE, "rule " + id + " is not active");
+    }
+    SkipReason window = compiled.window().check(at);
+    if (window != null) {
+      return new Skip(id, window, compiled.window().describe(at));
+    }
+    if (alreadyAwarded.contains(id)) {
+      return new Skip(id, SkipReason.ALREADY_AWARDED, "order already earned with rule " + id + " on this card");
+    }
+    CompiledCondition condition = compiled.condition();
+    if (condition != null) {
+      String failure = condition.failure(ctx);
+      if (failure != null) {
+        return new Skip(id, SkipReason.CONDITION_FAILED, failure);
+      }
+    }
+    if (compiled.namedRule() != null) {
+      if (validationRules.find(compiled.namedRule()).isEmpty()) {
+        return new Skip(id, SkipReason.VALIDATION_RULE_NOT_FOUND, "validation rule " + compiled.namedRule() + " not found");
+      }
+      String failure = compiled.namedCondition().failure(ctx);
+      if (failure != null) {
+        return new Skip(id, SkipReason.VALIDATION_RULE_FAILED, failure);
+      }
+    }
+    PointsFormula formula = compiled.formula().formula();
+    if (formula instanceof PointsFormula.Fixed fixed) {
+      return new Accrual(id, rule.banner(), null, null, fixed.points(), List.of());
+    }
+    PointsFormula.Proportional p = (PointsFormula.Proportional) formula;
+    Measurement m = compiled.formula().measure(p, ctx);
+    if (m.failure() != null) {
+      return new Skip(id, m.failure(), m.detail());
+    }
+    if (m.value().signum() < 0) {
+      return new Skip(id, SkipReason.NEGATIVE_VALUE, "measured value " + m.value().toPlainString() + " is negative");
+    }
+    long points = FormulaEvaluator.points(p, m.value());
+    if (points == 0) {
+      return new Skip(id, SkipReason.BELOW_ONE_STEP,
+          "measured value " + m.value().toPlainString() + " is less than one step of " + p.every());
+    }
+    return new Accrual(id, rule.banner(), p.measure().calculationType(), m.value(), points, m.lines());
+  }
+}

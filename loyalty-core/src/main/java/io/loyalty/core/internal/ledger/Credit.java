@@ -1,0 +1,26 @@
+package io.loyalty.core.internal.ledger;
+
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LotSource;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Points to grant as a new lot, with the ledger entry that records it.
+ *
+ * @param type the entry type (an accrual, an addition, ...)
+ * @param points positive
+ * @param key the entry's idempotency key, unique in the store
+ * @param source where the points come from
+ * @param reason a free-text reason, possibly empty
+ * @param activatesAt when the points become usable, {@code null} for at once
+ * @param expiresAt when they expire, {@code null} for never
+ */
+public record Credit(
+    EntryType type,
+    long points,
+    String key,
+    LotSource source,
+    String reason,
+    @Nullable Instant activatesAt,
+    @Nullable Instant expiresAt) {}

@@ -1,0 +1,151 @@
+package io.loyalty.core.internal.validation;
+
+import io.loyalty.spi.MetaValue;
+import io.loyalty.spi.Metadata;
+import io.loyalty.spi.Violation;
+import io.loyalty.spi.event.CustomEvent;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderItem;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.SegmentEntered;
+import io.loyalty.spi.host.EventSchemas;
+import io.loyalty.spi.program.EventSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates an event whole before it is evaluated: ids and instant present, order amounts consistent and
+ * in range, custom event metadata matching its schema. Collects every offending field with its path.
+ */
+public final class EventValidator {
+  /**
+   * The largest amount, price or quantity accepted, in minor units: ten quadrillion, far beyond any real
+   * order and far enough from {@code Long.MAX_VALUE} that sums over 500 lines cannot wrap.
+   */
+  public static final long MAX_AMOUNT = 10_000_000_000_000_000L;
+
+  private final EventSchemas schemas;
+
+  /** A validator checking custom events against the host's schemas. */
+  public EventValidator(EventSchemas schemas) {
+    this.schemas = schemas;
+  }
+
+  /** Every violation of the event; empty when it is valid. */
+  public List<Violation> validate(LoyaltyEvent event) {
+    Violations v = new Violations();
+    if (!v.present(event, "event")) {
+      return v.list();
+    }
+    v.present(event.id(), "id");
+    v.present(event.occurredAt(), "created_at");
+    Customer customer = event.customer();
+    if (v.present(customer, "customer")) {
+      v.present(customer.id(), "customer.id");
+      MetadataChecks.check(v, "customer.metadata", customer.metadata());
+    }
+    if (event instanceof OrderPaid paid) {
+      checkOrder(v, paid.order());
+    } else if (event instanceof SegmentEntered entered) {
+      v.present(entered.segment(), "segment.id");
+    } else if (event instanceof CustomEvent custom) {
+      checkCustom(v, custom);
+    }
+    return v.list();
+  }
+
+  private static void checkOrder(Violations v, Order order) {
+    if (!v.present(order, "order")) {
+      return;
+    }
+    v.present(order.id(), "order.id");
+    v.present(order.currency(), "order.currency");
+    boolean amountOk = inRange(v, "order.amount", order.amount());
+    if (inRange(v, "order.total_amount", order.totalAmount()) && amountOk) {
+      v.check(order.totalAmount() <= order.amount(), "order.total_amount", "must not exceed order.amount " + order.amount(),
+          order.totalAmount());
+    }
+    MetadataChecks.check(v, "order.metadata", order.metadata());
+    List<OrderItem> items = order.items();
+    v.check(items.size() <= 500, "order.items", "must have at most 500 lines", items.size());
+    long sum = 0;
+    boolean sumOk = true;
+    for (int i = 0; i < items.size(); i++) {
+      String path = "order.items[" + i + "]";
+      OrderItem item = items.get(i);
+      if (!v.present(item, path)) {
+        sumOk = false;
+        continue;
+      }
+      v.check(item.product() != null || item.sku() != null, path, "must name a product_id or a sku_id", null);
+      boolean ok = v.check(item.quantity() >= 1 && item.quantity() <= MAX_AMOUNT, path + ".quantity",
+          "must be from 1 to " + MAX_AMOUNT, item.quantity());
+      ok &= inRange(v, path + ".price", item.price());
+      ok &= inRange(v, path + ".amount", item.amount());
+      ok &= inRange(v, path + ".subtotal_amount", item.subtotalAmount());
+      if (ok) {
+        long expected;
+        try {
+          expected = Math.multiplyExact(item.price(), item.quantity());
+        } catch (ArithmeticException e) {
+          expected = -1;
+        }
+        v.check(expected == item.amount(), path + ".amount", "must equal price × quantity ("
+            + (expected < 0 ? "out of range" : String.valueOf(expected)) + ")", item.amount());
+        v.check(item.subtotalAmount() <= item.amount(), path + ".subtotal_amount", "must not exceed the line's amount "
+            + item.amount(), item.subtotalAmount());
+        sum += item.amount(); // cannot wrap: at most 500 lines of at most MAX_AMOUNT each
+      } else {
+        sumOk = false;
+      }
+      MetadataChecks.check(v, path + ".metadata", item.metadata());
+    }
+    if (!items.isEmpty() && sumOk && amountOk) {
+      v.check(sum == order.amount(), "order.amount", "must equal the sum of the items' amounts (" + sum + ")", order.amount());
+    }
+  }
+
+  private void checkCustom(Violations v, CustomEvent custom) {
+    String name = custom.eventName();
+    if (!v.present(name, "event") || !v.check(!name.isBlank() && name.length() <= 300, "event",
+        "must be 1 to 300 characters", name)) {
+      return;
+    }
+    Optional<EventSchema> found = schemas.byEventName(name);
+    if (!v.check(found.isPresent(), "event", "has no event schema; define the custom event first", name)) {
+      return;
+    }
+    EventSchema schema = found.get();
+    Metadata metadata = custom.metadata();
+    for (Map.Entry<String, EventSchema.PropertySpec> e : schema.properties().entrySet()) {
+      MetaValue value = metadata.get(e.getKey());
+      String path = "metadata." + e.getKey();
+      if (value == null) {
+        v.check(e.getValue().optional(), path, "is required by event schema " + schema.id(), null);
+      } else {
+        v.check(matches(e.getValue().type(), value), path, "must be a " + e.getValue().type(), value);
+      }
+    }
+    if (schema.allowDefinedOnly()) {
+      for (String key : metadata.values().keySet()) {
+        v.check(schema.properties().containsKey(key), "metadata." + key, "is not defined by event schema " + schema.id(),
+            metadata.get(key));
+      }
+    }
+  }
+
+  private static boolean matches(EventSchema.PropertyType type, MetaValue value) {
+    return switch (type) {
+      case STRING -> value instanceof MetaValue.Text;
+      case NUMBER -> value instanceof MetaValue.Num;
+      case BOOLEAN -> value instanceof MetaValue.Flag;
+    };
+  }
+
+  private static boolean inRange(Violations v, String path, long value) {
+    return v.check(value >= 0 && value <= MAX_AMOUNT, path, "must be from 0 to " + MAX_AMOUNT, value);
+  }
+}

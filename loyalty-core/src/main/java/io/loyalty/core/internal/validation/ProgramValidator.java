@@ -1,0 +1,216 @@
+package io.loyalty.core.internal.validation;
+
+import io.loyalty.core.internal.codes.CodeConfigValidator;
+import io.loyalty.core.internal.condition.ConditionValidator;
+import io.loyalty.core.internal.validity.ValidityValidator;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.Violation;
+import io.loyalty.spi.host.EventSchemas;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.program.CardPool;
+import io.loyalty.spi.program.CardTemplate;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.EventSchema;
+import io.loyalty.spi.program.ItemTarget;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.Trigger;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates a whole program definition before anything is stored, collecting every offending field with
+ * its path in Voucherify's naming ({@code earning_rules[3].loyalty.every}). Never throws a bare NPE.
+ */
+public final class ProgramValidator {
+  /** The largest points or step a definition may name: big enough for any program, far from overflow. */
+  public static final long MAX_POINTS = 1_000_000_000_000L;
+
+  private final ValidationRules validationRules;
+  private final EventSchemas schemas;
+  private final ProductCollections collections;
+
+  /** A validator resolving named rules, event schemas and collections through the host's ports. */
+  public ProgramValidator(ValidationRules validationRules, EventSchemas schemas, ProductCollections collections) {
+    this.validationRules = validationRules;
+    this.schemas = schemas;
+    this.collections = collections;
+  }
+
+  /** Every violation of the program, in field order; empty when it is valid. */
+  public List<Violation> validate(Program program) {
+    Violations v = new Violations();
+    v.present(program.id(), "id");
+    if (v.present(program.name(), "name")) {
+      v.check(!program.name().isBlank(), "name", "must not be blank", program.name());
+    }
+    v.present(program.zone(), "time_zone");
+    v.addAll(strip(ValidityValidator.validate("", program.validity(), false, null)));
+    CardPool pool = program.pool();
+    v.present(pool.type(), "type");
+    v.check(pool.vouchersCount() >= 0, "vouchers_count", "must be zero or more", pool.vouchersCount());
+    checkCard(v, program.card(), pool);
+    MetadataChecks.check(v, "metadata", program.metadata());
+    Set<RuleId> ids = new HashSet<>();
+    List<EarningRule> rules = program.earningRules();
+    for (int i = 0; i < rules.size(); i++) {
+      String path = "earning_rules[" + i + "]";
+      EarningRule rule = rules.get(i);
+      if (!v.present(rule, path)) {
+        continue;
+      }
+      if (v.present(rule.id(), path + ".id")) {
+        v.check(ids.add(rule.id()), path + ".id", "must be unique within the program", rule.id());
+      }
+      checkRule(v, path, rule, program);
+    }
+    return v.list();
+  }
+
+  private void checkCard(Violations v, CardTemplate card, CardPool pool) {
+    v.check(card.initialPoints() >= 0 && card.initialPoints() <= MAX_POINTS, "voucher.loyalty_card.points",
+        "must be from 0 to " + MAX_POINTS, card.initialPoints());
+    if (card.redemptionQuantity() != null) {
+      v.check(card.redemptionQuantity() >= 1, "voucher.redemption.quantity", "must be at least 1 (null for unlimited)",
+          card.redemptionQuantity());
+    }
+    if (card.activityDurationAfterPublishing() != null) {
+      v.check(!card.activityDurationAfterPublishing().isZero() && !card.activityDurationAfterPublishing().isNegative(),
+          "activity_duration_after_publishing", "must be a positive duration", card.activityDurationAfterPublishing());
+    }
+    if (v.present(card.codeConfig(), "voucher.code_config")) {
+      v.addAll(CodeConfigValidator.validate("voucher.code_config", card.codeConfig(), pool.vouchersCount(),
+          pool.type() == CardPool.Type.STATIC));
+    }
+  }
+
+  private void checkRule(Violations v, String path, EarningRule rule, Program program) {
+    Optional<EventSchema> schema = checkTrigger(v, path, rule.trigger());
+    checkFormula(v, path + ".loyalty", rule.formula(), rule.trigger(), schema);
+    v.addAll(strip(ValidityValidator.validate(path, rule.validity(), true, program.validity())));
+    if (rule.condition() != null) {
+      v.addAll(ConditionValidator.validate(path + ".condition", rule.condition(), validationRules));
+    }
+    if (rule.validationRuleId() != null) {
+      v.check(validationRules.find(rule.validationRuleId()).isPresent(), path + ".validation_rule_id",
+          "names no validation rule the host knows", rule.validationRuleId());
+    }
+    MetadataChecks.check(v, path + ".metadata", rule.metadata());
+  }
+
+  private Optional<EventSchema> checkTrigger(Violations v, String path, Trigger trigger) {
+    if (!v.present(trigger, path + ".event")) {
+      return Optional.empty();
+    }
+    if (trigger instanceof Trigger.SegmentEntered s) {
+      v.present(s.segment(), path + ".segment.id");
+    } else if (trigger instanceof Trigger.CustomEvent c) {
+      if (v.present(c.name(), path + ".event")) {
+        v.check(!c.name().isBlank() && c.name().length() <= 300, path + ".event", "must be 1 to 300 characters", c.name());
+      }
+      if (v.present(c.schema(), path + ".custom_event.schema_id")) {
+        Optional<EventSchema> schema = schemas.byId(c.schema());
+        if (!v.check(schema.isPresent(), path + ".custom_event.schema_id", "names no event schema", c.schema())) {
+          return Optional.empty();
+        }
+        v.check(schema.get().eventName().equals(c.name()), path + ".custom_event.schema_id",
+            "defines event " + schema.get().eventName() + ", not " + c.name(), c.schema());
+        return schema;
+      }
+    } else if (trigger instanceof Trigger.TierChange t) {
+      v.present(t.event(), path + ".event");
+      if (v.present(t.tierId(), path + ".loyalty_tier.id")) {
+        v.check(!t.tierId().isBlank(), path + ".loyalty_tier.id", "must not be blank", t.tierId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void checkFormula(Violations v, String path, PointsFormula formula, Trigger trigger, Optional<EventSchema> schema) {
+    if (!v.present(formula, path)) {
+      return;
+    }
+    if (formula instanceof PointsFormula.Fixed f) {
+      positive(v, path + ".points", f.points());
+      return;
+    }
+    PointsFormula.Proportional p = (PointsFormula.Proportional) formula;
+    if (!v.present(p.measure(), path + ".calculation_type")) {
+      return;
+    }
+    String key = path + "." + containerKey(p.measure());
+    positive(v, key + ".every", p.every());
+    positive(v, key + ".points", p.points());
+    v.present(p.rounding(), key + ".rounding");
+    if (trigger != null) {
+      checkAllowed(v, path + ".calculation_type", p.measure(), trigger);
+    }
+    Measure m = p.measure();
+    if (m instanceof Measure.OrderMetadata om) {
+      property(v, key, om.property());
+    } else if (m instanceof Measure.CustomerMetadata cm) {
+      property(v, key, cm.property());
+    } else if (m instanceof Measure.CustomEventMetadata em) {
+      if (property(v, key, em.property()) && schema.isPresent()) {
+        EventSchema.PropertySpec spec = schema.get().properties().get(em.property());
+        v.check(spec != null && spec.type() == EventSchema.PropertyType.NUMBER, key + ".property",
+            "must be a NUMBER property of event schema " + schema.get().id(), em.property());
+      }
+    } else if (m instanceof Measure.OrderItems oi) {
+      v.present(oi.of(), path + ".calculation_type");
+      if (v.present(oi.targets(), key + ".applicable_to")
+          && v.check(!oi.targets().isEmpty(), key + ".applicable_to", "needs at least one product, SKU or collection", null)) {
+        for (int j = 0; j < oi.targets().size(); j++) {
+          ItemTarget t = oi.targets().get(j);
+          String tp = key + ".applicable_to[" + j + "]";
+          if (v.present(t, tp) && t instanceof ItemTarget.Collection c) {
+            v.check(c.id() != null && collections.exists(c.id()), tp + ".id", "names no products collection", c.id());
+          }
+        }
+      }
+    }
+  }
+
+  /** Which calculation types each trigger accepts (semantics §2.6, with the engine's wider choice). */
+  private static void checkAllowed(Violations v, String path, Measure m, Trigger trigger) {
+    boolean ok = switch (m.calculationType()) {
+      case ORDER_AMOUNT, ORDER_TOTAL_AMOUNT, ORDER_METADATA, ORDER_ITEMS_QUANTITY, ORDER_ITEMS_AMOUNT,
+          ORDER_ITEMS_SUBTOTAL_AMOUNT -> trigger instanceof Trigger.OrderPaid;
+      case CUSTOMER_METADATA -> true;
+      case CUSTOM_EVENT_METADATA -> trigger instanceof Trigger.CustomEvent;
+    };
+    v.check(ok, path, "is not allowed for event " + trigger.eventName(), m.calculationType());
+  }
+
+  private static String containerKey(Measure m) {
+    return switch (m.calculationType()) {
+      case ORDER_AMOUNT -> "order.amount";
+      case ORDER_TOTAL_AMOUNT -> "order.total_amount";
+      case ORDER_METADATA -> "order.metadata";
+      case ORDER_ITEMS_QUANTITY -> "order_items.quantity";
+      case ORDER_ITEMS_AMOUNT -> "order_items.amount";
+      case ORDER_ITEMS_SUBTOTAL_AMOUNT -> "order_items.subtotal_amount";
+      case CUSTOMER_METADATA -> "customer.metadata";
+      case CUSTOM_EVENT_METADATA -> "custom_event.metadata";
+    };
+  }
+
+  private static boolean property(Violations v, String key, String property) {
+    return v.present(property, key + ".property") && v.check(!property.isBlank(), key + ".property", "must not be blank", property);
+  }
+
+  private static void positive(Violations v, String path, long value) {
+    v.check(value >= 1 && value <= MAX_POINTS, path, "must be from 1 to " + MAX_POINTS, value);
+  }
+
+  /** Helper validators given an empty prefix may start paths with a dot; Voucherify's paths do not. */
+  private static List<Violation> strip(List<Violation> violations) {
+    return violations.stream()
+        .map(x -> x.path().startsWith(".") ? new Violation(x.path().substring(1), x.message(), x.value()) : x)
+        .toList();
+  }
+}

@@ -1,0 +1,52 @@
+package io.loyalty.core.internal.validation;
+
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Collects every offending field of one input, then throws them all at once. Not thread-safe. */
+public final class Violations {
+  private final List<Violation> found = new ArrayList<>();
+
+  /** Records a violation. */
+  public void add(String path, String message, @Nullable Object value) {
+    found.add(new Violation(path, message, value));
+  }
+
+  /** Records every violation of a list. */
+  public void addAll(List<Violation> violations) {
+    found.addAll(violations);
+  }
+
+  /** Records a violation unless {@code ok}; returns {@code ok}. */
+  public boolean check(boolean ok, String path, String message, @Nullable Object value) {
+    if (!ok) {
+      add(path, message, value);
+    }
+    return ok;
+  }
+
+  /** Records a violation when {@code value} is null; returns whether it was present. */
+  public boolean present(@Nullable Object value, String path) {
+    return check(value != null, path, "is required", null);
+  }
+
+  /** Throws an {@link InvalidInputException} listing every violation, if there are any. */
+  public void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new InvalidInputException(found);
+    }
+  }
+
+  /** Whether none was recorded. */
+  public boolean isEmpty() {
+    return found.isEmpty();
+  }
+
+  /** What was recorded so far. */
+  public List<Violation> list() {
+    return List.copyOf(found);
+  }
+}

@@ -1,0 +1,78 @@
+package io.loyalty.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the core pure: no I/O, no clock reads, no unseeded randomness, no static mutable state. */
+class ArchitectureTest {
+  static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.loyalty.core", "io.loyalty.spi");
+  }
+
+  @Test
+  @DisplayName("core and spi do no I/O: no files, sockets, JDBC, HTTP or Jackson")
+  void no_io() {
+    ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "java.nio.file..", "java.nio.channels..", "java.net..", "java.sql..", "javax.sql..", "com.fasterxml.jackson..")
+        .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File.*|.*Stream|.*Reader|.*Writer|RandomAccessFile|Console)");
+    rule.check(core);
+  }
+
+  @Test
+  @DisplayName("core never reads the clock: time comes in through the event or the injected Clock")
+  void no_clock_reads() {
+    ArchRule rule = noClasses().should().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
+        .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould().callMethod(java.time.Clock.class, "systemUTC")
+        .orShould().callMethod(java.time.Clock.class, "systemDefaultZone");
+    rule.check(core);
+  }
+
+  @Test
+  @DisplayName("core draws randomness only through the RandomSource port (SecureRandom as the default)")
+  void no_unseeded_randomness() {
+    ArchRule rule = noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+        .orShould().callMethod(Math.class, "random");
+    rule.check(core);
+  }
+
+  @Test
+  @DisplayName("no static mutable state: every static field is final")
+  void static_fields_are_final() {
+    ArchRule rule = fields().that().areStatic().should().beFinal();
+    rule.check(core);
+  }
+
+  @Test
+  @DisplayName("the spi depends on the JDK only")
+  void spi_depends_on_jdk_only() {
+    ArchRule rule = noClasses().that().resideInAPackage("io.loyalty.spi..").should().dependOnClassesThat()
+        .resideOutsideOfPackages("io.loyalty.spi..", "java..", "org.jspecify..");
+    rule.check(core);
+  }
+
+  @Test
+  @DisplayName("public API packages do not expose internals in their signatures")
+  void internals_stay_internal() {
+    ArchRule rule = noClasses().that().resideInAnyPackage("io.loyalty.spi..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.loyalty.core..");
+    rule.check(core);
+  }
+}
