@@ -1,0 +1,121 @@
+package io.loyalty.core;
+
+import io.loyalty.core.internal.memory.MemoryTables;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's embedded default store: programs, cards, ledgers and event receipts kept in memory, for
+ * tests, demos and hosts that need no persistence. It implements the {@link LoyaltyStore} contract
+ * exactly: compare-and-set on program and card versions, unique codes, memberships, entry keys,
+ * (card, seq) pairs and event ids, each change set applied all-or-nothing.
+ *
+ * <p>Thread-safe. Reads never block and see each card together with exactly its committed ledger; a
+ * commit locks only the stripes of the aggregates and keys it touches, so commits on different cards run
+ * in parallel. Lists returned are immutable snapshots.
+ */
+public final class InMemoryLoyaltyStore implements LoyaltyStore {
+  private final MemoryTables tables = new MemoryTables();
+
+  private InMemoryLoyaltyStore() {}
+
+  /** An empty store. */
+  public static InMemoryLoyaltyStore create() {
+    return new InMemoryLoyaltyStore();
+  }
+
+  /**
+   * Applies the change set all-or-nothing. Answers {@link CommitResult.Duplicate} for a taken key
+   * ({@code event:<id>}, {@code code:<code>}, {@code member:<program>:<customer>}, {@code entry:<key>},
+   * {@code entry:<card>#<seq>}) and {@link CommitResult.Conflict} for a stale version ({@code card:<code>},
+   * {@code program:<id>}), checking the receipt first, then programs, cards and entries in order.
+   *
+   * @throws IllegalArgumentException for a change set no caller should build, such as a ledger entry for
+   *     a card that is neither stored nor written, a seq below 1 or below the card's ledger end, or a card
+   *     moved to another program; nothing is written
+   */
+  @Override
+  public CommitResult commit(ChangeSet changes) {
+    return tables.commit(Objects.requireNonNull(changes, "changes"));
+  }
+
+  /** The latest version of the program, if defined. */
+  @Override
+  public Optional<Program> program(ProgramId id) {
+    return tables.program(Objects.requireNonNull(id, "id"));
+  }
+
+  /** One stored version of the program, if it exists; every stored version stays readable. */
+  @Override
+  public Optional<Program> program(ProgramId id, long version) {
+    return tables.program(Objects.requireNonNull(id, "id"), version);
+  }
+
+  /** The latest version of every program, in id order. */
+  @Override
+  public List<Program> programs() {
+    return tables.programs();
+  }
+
+  /** The card with this code, in any program. */
+  @Override
+  public Optional<Card> card(CardCode code) {
+    return tables.card(Objects.requireNonNull(code, "code"));
+  }
+
+  /** The card the customer holds in the program, if they are a member. */
+  @Override
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+    return tables.cardOf(Objects.requireNonNull(program, "program"), Objects.requireNonNull(holder, "holder"));
+  }
+
+  /** Up to {@code limit} (zero or more) unpublished cards of the program, in code order. */
+  @Override
+  public List<Card> unpublishedCards(ProgramId program, int limit) {
+    return tables.unpublishedCards(Objects.requireNonNull(program, "program"), checkLimit(limit));
+  }
+
+  /** How many cards the program has, published or not. */
+  @Override
+  public long cardCount(ProgramId program) {
+    return tables.cardCount(Objects.requireNonNull(program, "program"));
+  }
+
+  /** Up to {@code limit} (zero or more) entries of the card with {@code seq > afterSeq}, in seq order. */
+  @Override
+  public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
+    return tables.ledger(Objects.requireNonNull(card, "card"), afterSeq, checkLimit(limit));
+  }
+
+  /** The card's entries for one order, in seq order; empty when there are none. */
+  @Override
+  public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
+    return tables.entriesForOrder(Objects.requireNonNull(card, "card"), Objects.requireNonNull(order, "order"));
+  }
+
+  /** The receipt of an applied event, if it was applied. */
+  @Override
+  public Optional<EventReceipt> receipt(EventId event) {
+    return tables.receipt(Objects.requireNonNull(event, "event"));
+  }
+
+  private static int checkLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be zero or more: " + limit);
+    }
+    return limit;
+  }
+}

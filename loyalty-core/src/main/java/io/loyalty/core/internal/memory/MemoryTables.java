@@ -1,0 +1,279 @@
+package io.loyalty.core.internal.memory;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.ProgramWrite;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of the in-memory store and its one write path. Reads are lock-free map lookups; a commit
+ * locks the stripes of every key it touches, checks the whole change set, then publishes each card's new
+ * slot with one put, its memberships and pool changes after it, and the event receipt last.
+ */
+public final class MemoryTables {
+  private static final int STRIPES = 256;
+  private static final int PROGRAM = 1;
+  private static final int CARD = 2;
+  private static final int MEMBER = 3;
+  private static final int ENTRY = 4;
+  private static final int EVENT = 5;
+
+  private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MemberKey, CardCode> members = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> unpublished = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ProgramId, AtomicLong> cardCounts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<OrderRef, int[]> orderIndex = new ConcurrentHashMap<>();
+  private final Set<String> entryKeys = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<EventId, EventReceipt> receipts = new ConcurrentHashMap<>();
+  private final LockStripes locks = new LockStripes(STRIPES);
+
+  /** Empty tables. */
+  public MemoryTables() {}
+
+  /** Applies the change set all-or-nothing under the locks of every key it touches. */
+  public CommitResult commit(ChangeSet changes) {
+    Objects.requireNonNull(changes, "changes");
+    int[] stripes = stripesOf(changes);
+    int count = LockStripes.distinct(stripes, stripes.length);
+    locks.lockAll(stripes, count);
+    try {
+      CommitPlan plan = CommitPlan.check(this, changes);
+      CommitResult rejection = plan.rejection;
+      if (rejection != null) {
+        return rejection;
+      }
+      apply(plan);
+      return CommitResult.APPLIED;
+    } finally {
+      locks.unlockAll(stripes, count);
+    }
+  }
+
+  private int[] stripesOf(ChangeSet changes) {
+    int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1];
+    int n = 0;
+    for (ProgramWrite write : changes.programs()) {
+      stripes[n++] = locks.stripeOf(write.program().id(), PROGRAM);
+    }
+    for (CardWrite write : changes.cards()) {
+      Card card = write.card();
+      stripes[n++] = locks.stripeOf(card.code(), CARD);
+      CustomerId holder = card.holder();
+      if (holder != null) {
+        stripes[n++] = locks.stripeOf(new MemberKey(card.program(), holder), MEMBER);
+      }
+    }
+    for (LedgerEntry entry : changes.entries()) {
+      stripes[n++] = locks.stripeOf(entry.card(), CARD);
+      stripes[n++] = locks.stripeOf(entry.key(), ENTRY);
+    }
+    EventReceipt receipt = changes.receipt();
+    if (receipt != null) {
+      stripes[n++] = locks.stripeOf(receipt.event().id(), EVENT);
+    }
+    return Arrays.copyOf(stripes, n);
+  }
+
+  private void apply(CommitPlan plan) {
+    for (Program program : plan.programs) {
+      programs.put(program.id(), ProgramHistory.plus(programs.get(program.id()), program));
+    }
+    for (CommitPlan.CardChange change : plan.cards.values()) {
+      for (LedgerEntry entry : change.appended) {
+        entryKeys.add(entry.key());
+      }
+      publish(change);
+    }
+    EventReceipt receipt = plan.receipt;
+    if (receipt != null) {
+      // Last, so a reader that sees the receipt sees every card the event wrote.
+      receipts.put(receipt.event().id(), receipt);
+    }
+  }
+
+  private void publish(CommitPlan.CardChange change) {
+    Card card = change.card;
+    CardCode code = card.code();
+    CardSlot base = change.base;
+    int position = base == null ? 0 : base.size();
+    for (LedgerEntry entry : change.appended) {
+      OrderId order = entry.order();
+      if (order != null) {
+        // Before the slot: a reader holding the new slot must find its positions in the index.
+        orderIndex.merge(new OrderRef(code, order), new int[] {position}, MemoryTables::concat);
+      }
+      position++;
+    }
+    cards.put(code, (base == null ? CardSlot.empty(card) : base).next(card, change.appended));
+    CustomerId previous = base == null ? null : base.card().holder();
+    CustomerId holder = card.holder();
+    if (!Objects.equals(previous, holder)) {
+      if (previous != null) {
+        // Conditional: the membership may already belong to a card that a later commit published.
+        members.remove(new MemberKey(card.program(), previous), code);
+      }
+      if (holder != null) {
+        members.put(new MemberKey(card.program(), holder), code);
+      }
+    }
+    if (holder == null) {
+      unpublished.computeIfAbsent(card.program(), p -> new ConcurrentSkipListSet<>()).add(code);
+    } else if (base == null || previous == null) {
+      ConcurrentSkipListSet<CardCode> pool = unpublished.get(card.program());
+      if (pool != null) {
+        pool.remove(code);
+      }
+    }
+    if (base == null) {
+      cardCounts.computeIfAbsent(card.program(), p -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  private static int[] concat(int[] left, int[] right) {
+    int[] joined = Arrays.copyOf(left, left.length + right.length);
+    System.arraycopy(right, 0, joined, left.length, right.length);
+    return joined;
+  }
+
+  // ---- reads used by the check phase (under the commit's locks) ----
+
+  @Nullable
+  CardSlot slot(CardCode code) {
+    return cards.get(code);
+  }
+
+  long latestProgramVersion(ProgramId id) {
+    ProgramHistory history = programs.get(id);
+    return history == null ? 0 : history.latestVersion();
+  }
+
+  @Nullable
+  CardCode memberOwner(MemberKey key) {
+    return members.get(key);
+  }
+
+  boolean hasEntryKey(String key) {
+    return entryKeys.contains(key);
+  }
+
+  boolean hasReceipt(EventId id) {
+    return receipts.containsKey(id);
+  }
+
+  // ---- lock-free public reads ----
+
+  /** The latest version of a program. */
+  public Optional<Program> program(ProgramId id) {
+    ProgramHistory history = programs.get(id);
+    return history == null ? Optional.empty() : Optional.of(history.latest());
+  }
+
+  /** One stored version of a program. */
+  public Optional<Program> program(ProgramId id, long version) {
+    ProgramHistory history = programs.get(id);
+    return history == null ? Optional.empty() : Optional.ofNullable(history.version(version));
+  }
+
+  /** The latest version of every program, in id order. */
+  public List<Program> programs() {
+    List<Program> latest = new ArrayList<>();
+    for (ProgramHistory history : programs.values()) {
+      latest.add(history.latest());
+    }
+    return List.copyOf(latest);
+  }
+
+  /** The card with this code. */
+  public Optional<Card> card(CardCode code) {
+    CardSlot slot = cards.get(code);
+    return slot == null ? Optional.empty() : Optional.of(slot.card());
+  }
+
+  /** The card the customer holds in the program. */
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+    CardCode code = members.get(new MemberKey(program, holder));
+    CardSlot slot = code == null ? null : cards.get(code);
+    // The index is updated after the slot, so check the card still says so.
+    if (slot == null || !holder.equals(slot.card().holder()) || !program.equals(slot.card().program())) {
+      return Optional.empty();
+    }
+    return Optional.of(slot.card());
+  }
+
+  /** Up to {@code limit} unpublished cards of the program, in code order. */
+  public List<Card> unpublishedCards(ProgramId program, int limit) {
+    ConcurrentSkipListSet<CardCode> pool = unpublished.get(program);
+    List<Card> found = new ArrayList<>(Math.min(limit, 64));
+    if (pool == null) {
+      return List.of();
+    }
+    for (CardCode code : pool) {
+      if (found.size() >= limit) {
+        break;
+      }
+      CardSlot slot = cards.get(code);
+      if (slot != null && !slot.card().isPublished()) {
+        found.add(slot.card());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** How many cards the program has. */
+  public long cardCount(ProgramId program) {
+    AtomicLong count = cardCounts.get(program);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Up to {@code limit} ledger entries of the card with {@code seq > afterSeq}, in seq order. */
+  public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
+    CardSlot slot = cards.get(card);
+    return slot == null ? List.of() : slot.page(afterSeq, limit);
+  }
+
+  /** The card's entries for one order, in seq order. */
+  public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
+    CardSlot slot = cards.get(card);
+    if (slot == null) {
+      return List.of();
+    }
+    int[] positions = orderIndex.get(new OrderRef(card, order));
+    if (positions == null) {
+      return List.of();
+    }
+    List<LedgerEntry> found = new ArrayList<>(positions.length);
+    for (int position : positions) {
+      // Positions past the slot belong to a commit published after this slot was read.
+      if (position < slot.size()) {
+        found.add(slot.entry(position));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The receipt of an applied event. */
+  public Optional<EventReceipt> receipt(EventId event) {
+    return Optional.ofNullable(receipts.get(event));
+  }
+}
