@@ -82,10 +82,11 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.cardOf(Objects.requireNonNull(program, "program"), Objects.requireNonNull(holder, "holder"));
   }
 
-  /** Up to {@code limit} (zero or more) unpublished cards of the program, in code order. */
+  /** Up to {@code limit} (zero or more) unpublished cards of the program, in code order from {@code from}, wrapping. */
   @Override
-  public List<Card> unpublishedCards(ProgramId program, int limit) {
-    return tables.unpublishedCards(Objects.requireNonNull(program, "program"), checkLimit(limit));
+  public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
+    return tables.unpublishedCards(Objects.requireNonNull(program, "program"), Objects.requireNonNull(from, "from"),
+        checkLimit(limit));
   }
 
   /** How many cards the program has, published or not. */

@@ -203,11 +203,11 @@ public final class LoyaltyEngine {
         throw new IllegalStateException("a clock is required: LoyaltyEngine.builder().clock(Clock.systemUTC())");
       }
       if (store == null) {
-        store = new InMemoryLoyaltyStore();
+        store = InMemoryLoyaltyStore.create();
       }
       if (random == null) {
         SecureRandom secure = new SecureRandom();
-        random = secure::nextInt;
+        random = bound -> secure.nextInt(bound);
       }
       return new LoyaltyEngine(this);
     }

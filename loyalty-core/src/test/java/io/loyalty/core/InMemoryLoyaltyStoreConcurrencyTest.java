@@ -118,7 +118,7 @@ class InMemoryLoyaltyStoreConcurrencyTest {
       Card winner = store.cardOf(pid("P1"), cust(customer)).orElseThrow();
       assertThat(winner.code().value()).isEqualTo("R" + round + "-" + results.indexOf(CommitResult.APPLIED));
     }
-    assertThat(store.unpublishedCards(pid("P1"), 1000)).hasSize(40 * (THREADS - 1));
+    assertThat(store.unpublishedCards(pid("P1"), "", 1000)).hasSize(40 * (THREADS - 1));
   }
 
   @Test

@@ -103,7 +103,7 @@ class InMemoryLoyaltyStoreTest {
     void a_new_card_is_stored_unpublished_in_its_program_pool() {
       applied(store, changes().insert(generated("A", "P1")));
       assertThat(store.card(code("A"))).contains(generated("A", "P1"));
-      assertThat(store.unpublishedCards(pid("P1"), 10)).containsExactly(generated("A", "P1"));
+      assertThat(store.unpublishedCards(pid("P1"), "", 10)).containsExactly(generated("A", "P1"));
       assertThat(store.cardCount(pid("P1"))).isEqualTo(1);
     }
 
@@ -177,7 +177,7 @@ class InMemoryLoyaltyStoreTest {
       Card b = publish(generated("B", "P1"), "cust2");
       applied(store, changes().write(b));
       assertThat(store.cardOf(pid("P1"), cust("cust2"))).contains(b);
-      assertThat(store.unpublishedCards(pid("P1"), 10)).containsExactly(generated("C", "P1"));
+      assertThat(store.unpublishedCards(pid("P1"), "", 10)).containsExactly(generated("C", "P1"));
       assertThat(store.cardCount(pid("P1"))).isEqualTo(3);
     }
 
@@ -218,16 +218,19 @@ class InMemoryLoyaltyStoreTest {
       store.commit(changes().write(publish(generated("B", "P1"), "cust2")).write(publish(generated("C", "P1"), "cust1")).build());
       applied(store, changes().write(publish(generated("C", "P1"), "cust2")));
       assertThat(store.cardOf(pid("P1"), cust("cust2"))).map(Card::code).contains(code("C"));
-      assertThat(store.unpublishedCards(pid("P1"), 10)).containsExactly(generated("B", "P1"));
+      assertThat(store.unpublishedCards(pid("P1"), "", 10)).containsExactly(generated("B", "P1"));
     }
 
     @Test
-    void the_unpublished_pool_is_paged_in_code_order() {
+    void the_unpublished_pool_is_paged_in_code_order_from_a_starting_code_wrapping_around() {
       applied(store, changes().insert(generated("C3", "P1")).insert(generated("C1", "P1")).insert(generated("C2", "P1")));
-      assertThat(store.unpublishedCards(pid("P1"), 2)).extracting(Card::code).containsExactly(code("C1"), code("C2"));
-      assertThat(store.unpublishedCards(pid("P1"), 0)).isEmpty();
-      assertThat(store.unpublishedCards(pid("P9"), 5)).isEmpty();
-      assertThatThrownBy(() -> store.unpublishedCards(pid("P1"), -1)).isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.unpublishedCards(pid("P1"), "", 2)).extracting(Card::code).containsExactly(code("C1"), code("C2"));
+      assertThat(store.unpublishedCards(pid("P1"), "", 0)).isEmpty();
+      assertThat(store.unpublishedCards(pid("P1"), "C2", 5)).extracting(Card::code)
+          .containsExactly(code("C2"), code("C3"), code("C1"));
+      assertThat(store.unpublishedCards(pid("P1"), "C25", 2)).extracting(Card::code).containsExactly(code("C3"), code("C1"));
+      assertThat(store.unpublishedCards(pid("P9"), "", 5)).isEmpty();
+      assertThatThrownBy(() -> store.unpublishedCards(pid("P1"), "", -1)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -448,7 +451,7 @@ class InMemoryLoyaltyStoreTest {
       seen.put("programs", store.programs());
       for (String p : List.of("P1", "P2")) {
         seen.put("program " + p + " v2", store.program(pid(p), 2));
-        seen.put("pool " + p, store.unpublishedCards(pid(p), 100));
+        seen.put("pool " + p, store.unpublishedCards(pid(p), "", 100));
         seen.put("count " + p, store.cardCount(pid(p)));
         for (String c : List.of("cust1", "cust2", "cust3")) {
           seen.put("member " + p + ":" + c, store.cardOf(pid(p), cust(c)));

@@ -25,12 +25,16 @@ public record IsoDuration(Period period, Duration time) {
   public static IsoDuration parse(String text) {
     Objects.requireNonNull(text, "duration text");
     try {
+      if (text.startsWith("-")) {
+        IsoDuration positive = parse(text.substring(1));
+        return new IsoDuration(positive.period.negated(), positive.time.negated());
+      }
       int t = text.indexOf('T');
       if (t < 0) {
         return new IsoDuration(Period.parse(text), Duration.ZERO);
       }
       String datePart = text.substring(0, t);
-      Period period = datePart.equals("P") || datePart.equals("-P") ? Period.ZERO : Period.parse(datePart);
+      Period period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
       return new IsoDuration(period, Duration.parse("PT" + text.substring(t + 1)));
     } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw InvalidInputException.of("duration", "must be an ISO 8601 duration such as P1D or PT1H", text);

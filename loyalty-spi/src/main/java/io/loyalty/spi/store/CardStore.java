@@ -16,10 +16,12 @@ public interface CardStore {
   Optional<Card> cardOf(ProgramId program, CustomerId holder);
 
   /**
-   * Up to {@code limit} unpublished cards of the program, in code order; empty when the pool is used up.
-   * Several callers may get the same cards; publishing one is a compare-and-set, so only one wins.
+   * Up to {@code limit} unpublished cards of the program in code order, starting at the first code not
+   * less than {@code from} and wrapping around to the lowest; empty when the pool is used up. The engine
+   * picks {@code from} per customer so that joins spread over the pool. Several callers may get the same
+   * cards; publishing one is a compare-and-set, so only one wins.
    */
-  List<Card> unpublishedCards(ProgramId program, int limit);
+  List<Card> unpublishedCards(ProgramId program, String from, int limit);
 
   /** How many cards the program has, published or not. */
   long cardCount(ProgramId program);

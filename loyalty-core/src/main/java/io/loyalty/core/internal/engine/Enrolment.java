@@ -14,7 +14,11 @@ import io.loyalty.spi.program.CardPool;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.LoyaltyStore;
+import com.google.common.hash.Hashing;
+import io.loyalty.spi.program.CodeConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * few unpublished ones in reserve.
  */
 final class Enrolment {
-  /** How many cards each pick looks at; spreading customers over them keeps racing joins apart. */
+  /** How many unpublished cards a pick reads: enough to judge whether an AUTO_UPDATE reserve needs a top-up. */
   static final int PICK_WINDOW = 8;
   /** How many unpublished cards an AUTO_UPDATE pool keeps in reserve. */
   static final int RESERVE = 8;
@@ -52,6 +56,22 @@ final class Enrolment {
   }
 
   /**
+   * A code-shaped starting point for the customer's pick: the pattern with each placeholder replaced by a
+   * charset character drawn from a generator seeded by the customer id. Deterministic (a quote picks the
+   * card apply will), spread over the whole pool (racing joins of different customers rarely collide),
+   * and it hands out codes in no guessable order.
+   */
+  static String probe(CodeConfig config, CustomerId customer) {
+    SplittableRandom mix = new SplittableRandom(Hashing.murmur3_128().hashString(customer.value(), StandardCharsets.UTF_8).asLong());
+    String charset = config.effectiveCharset();
+    StringBuilder sb = new StringBuilder(config.prefix() == null ? "" : config.prefix());
+    for (char c : config.effectivePattern().toCharArray()) {
+      sb.append(c == CodeConfig.PLACEHOLDER ? charset.charAt(mix.nextInt(charset.length())) : c);
+    }
+    return sb.toString();
+  }
+
+  /**
    * Prepares the publication of a card of {@code program} to {@code customer} at {@code at}.
    *
    * @param requested the code asked for, or {@code null} for the next card of the pool
@@ -67,9 +87,9 @@ final class Enrolment {
         throw new CardAlreadyPublishedException("card " + requested + " is already published to a customer");
       }
     } else {
-      reserve = store.unpublishedCards(program.id(), PICK_WINDOW);
+      reserve = store.unpublishedCards(program.id(), probe(program.card().codeConfig(), customer), PICK_WINDOW);
       if (!reserve.isEmpty()) {
-        card = reserve.get(Math.floorMod(customer.value().hashCode(), reserve.size()));
+        card = reserve.get(0);
       } else if (program.pool().type() == CardPool.Type.STATIC) {
         throw new NoCardAvailableException("program " + program.id() + " has no unpublished card left in its STATIC pool of "
             + program.pool().vouchersCount());

@@ -66,7 +66,7 @@ public final class Operations {
     this.eventValidator = new EventValidator(schemas);
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
     PlanCache plans = new PlanCache(new ConditionCompiler(validationRules, collections), collections);
-    this.events = new EventApplication(store, plans, new EarningEvaluator(validationRules), enrolment);
+    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment);
   }
 
   /** Validates and stores a new version of the program, generating its pool's missing cards with it. */

@@ -47,7 +47,6 @@ public final class CompiledProgram {
           rule,
           ValidityWindow.forRule(rule.validity(), program.validity(), program.zone()),
           rule.condition() == null ? null : conditions.compile(rule.condition()),
-          rule.validationRuleId(),
           rule.validationRuleId() == null ? null : conditions.compile(new Condition.Named(rule.validationRuleId())),
           new FormulaEvaluator(rule.formula(), collections));
       byTrigger.computeIfAbsent(key, k -> new ArrayList<>()).add(compiled);

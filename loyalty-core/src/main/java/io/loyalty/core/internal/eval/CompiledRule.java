@@ -2,7 +2,6 @@ package io.loyalty.core.internal.eval;
 
 import io.loyalty.core.internal.condition.CompiledCondition;
 import io.loyalty.core.internal.validity.ValidityWindow;
-import io.loyalty.spi.ValidationRuleId;
 import io.loyalty.spi.program.EarningRule;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +10,5 @@ record CompiledRule(
     EarningRule rule,
     ValidityWindow window,
     @Nullable CompiledCondition condition,
-    @Nullable ValidationRuleId namedRule,
     @Nullable CompiledCondition namedCondition,
     FormulaEvaluator formula) {}

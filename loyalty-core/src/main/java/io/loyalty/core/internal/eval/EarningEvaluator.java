@@ -7,7 +7,6 @@ import io.loyalty.spi.earning.Accrual;
 import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.earning.Skip;
 import io.loyalty.spi.earning.SkipReason;
-import io.loyalty.spi.host.ValidationRules;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
@@ -23,12 +22,8 @@ import org.jspecify.annotations.Nullable;
  * clock: the same inputs give the same outcome.
  */
 public final class EarningEvaluator {
-  private final ValidationRules validationRules;
-
-  /** An evaluator that resolves named validation rules through the host's port. */
-  public EarningEvaluator(ValidationRules validationRules) {
-    this.validationRules = validationRules;
-  }
+  /** An evaluator; named validation rules are resolved by the compiled conditions. */
+  public EarningEvaluator() {}
 
   /**
    * Evaluates every rule of {@code plan} the event triggers.
@@ -86,6 +81,19 @@ public final class EarningEvaluator {
     return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped);
   }
 
+  private static @Nullable Skip failedCondition(
+      RuleId id, @Nullable CompiledCondition condition, SkipReason reason, EvaluationContext ctx) {
+    if (condition == null) {
+      return null;
+    }
+    CompiledCondition.Failure failure = condition.check(ctx);
+    if (failure == null) {
+      return null;
+    }
+    SkipReason why = failure.kind() == CompiledCondition.Kind.RULE_NOT_FOUND ? SkipReason.VALIDATION_RULE_NOT_FOUND : reason;
+    return new Skip(id, why, failure.description());
+  }
+
   /** Returns an {@link Accrual} or a {@link Skip}. */
   private Object evaluateRule(CompiledRule compiled, EvaluationContext ctx, Instant at, Set<RuleId> alreadyAwarded) {
     EarningRule rule = compiled.rule();
@@ -100,21 +108,12 @@ public final class EarningEvaluator {
     if (alreadyAwarded.contains(id)) {
       return new Skip(id, SkipReason.ALREADY_AWARDED, "order already earned with rule " + id + " on this card");
     }
-    CompiledCondition condition = compiled.condition();
-    if (condition != null) {
-      String failure = condition.failure(ctx);
-      if (failure != null) {
-        return new Skip(id, SkipReason.CONDITION_FAILED, failure);
-      }
+    Skip failed = failedCondition(id, compiled.condition(), SkipReason.CONDITION_FAILED, ctx);
+    if (failed == null) {
+      failed = failedCondition(id, compiled.namedCondition(), SkipReason.VALIDATION_RULE_FAILED, ctx);
     }
-    if (compiled.namedRule() != null) {
-      if (validationRules.find(compiled.namedRule()).isEmpty()) {
-        return new Skip(id, SkipReason.VALIDATION_RULE_NOT_FOUND, "validation rule " + compiled.namedRule() + " not found");
-      }
-      String failure = compiled.namedCondition().failure(ctx);
-      if (failure != null) {
-        return new Skip(id, SkipReason.VALIDATION_RULE_FAILED, failure);
-      }
+    if (failed != null) {
+      return failed;
     }
     PointsFormula formula = compiled.formula().formula();
     if (formula instanceof PointsFormula.Fixed fixed) {

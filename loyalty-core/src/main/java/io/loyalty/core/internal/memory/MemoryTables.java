@@ -221,23 +221,31 @@ public final class MemoryTables {
     return Optional.of(slot.card());
   }
 
-  /** Up to {@code limit} unpublished cards of the program, in code order. */
-  public List<Card> unpublishedCards(ProgramId program, int limit) {
+  /** Up to {@code limit} unpublished cards of the program, in code order from {@code from}, wrapping around. */
+  public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
     ConcurrentSkipListSet<CardCode> pool = unpublished.get(program);
-    List<Card> found = new ArrayList<>(Math.min(limit, 64));
-    if (pool == null) {
+    if (pool == null || limit == 0) {
       return List.of();
     }
-    for (CardCode code : pool) {
-      if (found.size() >= limit) {
-        break;
+    List<Card> found = new ArrayList<>(Math.min(limit, 64));
+    Iterable<CardCode> tail = from.isEmpty() ? pool : pool.tailSet(CardCode.of(from), true);
+    collect(tail, limit, found, null);
+    if (!from.isEmpty() && found.size() < limit) {
+      collect(pool, limit, found, CardCode.of(from));
+    }
+    return List.copyOf(found);
+  }
+
+  private void collect(Iterable<CardCode> codes, int limit, List<Card> found, @Nullable CardCode before) {
+    for (CardCode code : codes) {
+      if (found.size() >= limit || (before != null && code.compareTo(before) >= 0)) {
+        return;
       }
       CardSlot slot = cards.get(code);
       if (slot != null && !slot.card().isPublished()) {
         found.add(slot.card());
       }
     }
-    return List.copyOf(found);
   }
 
   /** How many cards the program has. */
