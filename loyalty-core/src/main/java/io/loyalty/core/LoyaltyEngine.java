@@ -85,6 +85,16 @@ public final class LoyaltyEngine {
     return operations.enrol(program, customer, Objects.requireNonNull(code, "code"));
   }
 
+  /** Switches the card on (Voucherify's enable); returns the card. Idempotent. */
+  public Card enable(CardCode code) {
+    return operations.setActive(Objects.requireNonNull(code, "code"), true);
+  }
+
+  /** Switches the card off (Voucherify's disable): it earns nothing until enabled again. Idempotent. */
+  public Card disable(CardCode code) {
+    return operations.setActive(Objects.requireNonNull(code, "code"), false);
+  }
+
   /**
    * Applies the event to every program it concerns (or to the card it names) exactly once, as of the
    * event's time. The same event id applied again credits nothing and returns the first outcome.

@@ -112,6 +112,20 @@ public final class Operations {
     });
   }
 
+  /** Switches a card on or off; an inactive card earns nothing until it is switched on again. */
+  public Card setActive(CardCode code, boolean active) {
+    return withRetries((active ? "enable" : "disable") + " card " + code, () -> {
+      Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+      if (card.active() == active) {
+        return card;
+      }
+      Card next = new Card(card.code(), card.program(), card.version() + 1, card.holder(), card.createdAt(),
+          card.publishedAt(), card.expiresAt(), active, card.lots(), card.lastSeq());
+      CommitResult result = store.commit(new ChangeSet(List.of(), List.of(new CardWrite(next, card.version())), List.of(), null));
+      return result.applied() ? next : null;
+    });
+  }
+
   /** What the event would earn, committing nothing; equals what {@link #apply} would commit. */
   public EventOutcome quote(LoyaltyEvent event) {
     validate(event);

@@ -46,19 +46,22 @@ public final class EarningEvaluator {
     Program program = plan.program();
     Instant at = ctx.event().occurredAt();
     List<CompiledRule> rules = plan.rulesFor(ctx.event());
-    SkipReason programBlock = !program.active() ? SkipReason.PROGRAM_INACTIVE : plan.window().check(at);
-    String programDetail = programBlock == null ? "" : "program " + program.id() + ": " + plan.window().describe(at);
-    if (programBlock == null && memberBlock != null) {
-      programBlock = memberBlock;
+    SkipReason programBlock;
+    String programDetail;
+    if (!program.active()) {
+      programBlock = SkipReason.PROGRAM_INACTIVE;
+      programDetail = "program " + program.id() + " is not active";
+    } else if ((programBlock = plan.window().check(at)) != null) {
+      programDetail = "program " + program.id() + ": " + plan.window().describe(at);
+    } else if ((programBlock = memberBlock) != null) {
       programDetail = switch (memberBlock) {
         case NOT_A_MEMBER -> "customer " + ctx.customer().id() + " holds no card in " + program.id();
         case CARD_INACTIVE -> "card " + card + " is not active";
         case CARD_EXPIRED -> "card " + card + " has expired";
         default -> memberBlock.name();
       };
-    }
-    if (program.active() && programBlock == SkipReason.PROGRAM_INACTIVE) {
-      programDetail = "program " + program.id() + " is not active";
+    } else {
+      programDetail = "";
     }
     List<Accrual> accruals = new ArrayList<>(rules.size());
     List<Skip> skipped = new ArrayList<>(2);

@@ -10,6 +10,7 @@ import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.host.ValidationRules;
 import io.loyalty.spi.program.CardPool;
 import io.loyalty.spi.program.CardTemplate;
+import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.EventSchema;
 import io.loyalty.spi.program.ItemTarget;
@@ -94,6 +95,9 @@ public final class ProgramValidator {
     v.addAll(strip(ValidityValidator.validate(path, rule.validity(), true, program.validity())));
     if (rule.condition() != null) {
       v.addAll(ConditionValidator.validate(path + ".condition", rule.condition(), validationRules));
+      if (rule.trigger() != null) {
+        checkScope(v, path + ".condition", rule.condition(), rule.trigger());
+      }
     }
     if (rule.validationRuleId() != null) {
       v.check(validationRules.find(rule.validationRuleId()).isPresent(), path + ".validation_rule_id",
@@ -172,6 +176,31 @@ public final class ProgramValidator {
           }
         }
       }
+    }
+  }
+
+  /** Order conditions need an order.paid trigger, event metadata a custom event: anything else never holds. */
+  private static void checkScope(Violations v, String path, Condition condition, Trigger trigger) {
+    if (condition instanceof Condition.All all && all.conditions() != null) {
+      for (int i = 0; i < all.conditions().size(); i++) {
+        checkScope(v, path + ".conditions[" + i + "]", all.conditions().get(i), trigger);
+      }
+    } else if (condition instanceof Condition.Any any && any.conditions() != null) {
+      for (int i = 0; i < any.conditions().size(); i++) {
+        checkScope(v, path + ".conditions[" + i + "]", any.conditions().get(i), trigger);
+      }
+    } else if (condition instanceof Condition.Not not) {
+      checkScope(v, path + ".condition", not.condition(), trigger);
+    } else if (condition instanceof Condition.Numbered numbered && numbered.rules() != null) {
+      numbered.rules().forEach((n, c) -> checkScope(v, path + ".rules." + n, c, trigger));
+    } else if (condition instanceof Condition.OrderAmount || condition instanceof Condition.OrderTotalAmount
+        || condition instanceof Condition.OrderItemsCount || condition instanceof Condition.OrderMetadata
+        || condition instanceof Condition.Items) {
+      v.check(trigger instanceof Trigger.OrderPaid, path, "is an order condition, but event " + trigger.eventName()
+          + " has no order", null);
+    } else if (condition instanceof Condition.EventMetadata) {
+      v.check(trigger instanceof Trigger.CustomEvent, path, "is a custom event condition, but the rule fires on "
+          + trigger.eventName(), null);
     }
   }
 
