@@ -95,6 +95,19 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.cardCount(Objects.requireNonNull(program, "program"));
   }
 
+  /** The committed entry with this key, if any. */
+  @Override
+  public Optional<LedgerEntry> entry(String key) {
+    return tables.entry(Objects.requireNonNull(key, "key"));
+  }
+
+  /** Up to {@code limit} (zero or more) cards of the program with codes after {@code afterCode}, in code order. */
+  @Override
+  public List<Card> cards(ProgramId program, String afterCode, int limit) {
+    return tables.cards(Objects.requireNonNull(program, "program"), Objects.requireNonNull(afterCode, "afterCode"),
+        checkLimit(limit));
+  }
+
   /** Up to {@code limit} (zero or more) entries of the card with {@code seq > afterSeq}, in seq order. */
   @Override
   public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {

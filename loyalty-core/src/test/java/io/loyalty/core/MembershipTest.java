@@ -96,7 +96,7 @@ class MembershipTest {
 
     @Test
     void the_card_template_initial_points_are_credited_at_publication() {
-      engine.define(withPool(CardPool.fixed(5), new CardTemplate(250, CodeConfig.DEFAULT, null, null)));
+      engine.define(withPool(CardPool.fixed(5), CardTemplate.DEFAULT.withInitialPoints(250)));
       Card card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("a"));
       assertThat(engine.balance(card.code())).isEqualTo(250);
       assertThat(engine.ledger(card.code())).singleElement()
@@ -105,7 +105,7 @@ class MembershipTest {
 
     @Test
     void a_card_expires_after_its_activity_duration_and_then_earns_nothing() {
-      engine.define(withPool(CardPool.fixed(5), new CardTemplate(0, CodeConfig.DEFAULT, null, IsoDuration.parse("P24D"))));
+      engine.define(withPool(CardPool.fixed(5), CardTemplate.DEFAULT.withActivityDuration(IsoDuration.parse("P24D"))));
       Card card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("a"));
       assertThat(card.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(24)));
       Customer a = Fixtures.customer("a");

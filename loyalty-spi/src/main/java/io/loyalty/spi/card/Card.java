@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt the first instant the card is no longer valid, {@code null} for never
  * @param active the card's on/off switch
  * @param lots the grants of points, in grant order
+ * @param debt points owed after a refund took back more than the card held (program policy UNLIMITED);
+ *     repaid first from future credits, 0 or more
  * @param lastSeq the sequence number of the card's latest ledger entry, 0 for none
  */
 public record Card(
@@ -33,6 +35,7 @@ public record Card(
     @Nullable Instant expiresAt,
     boolean active,
     List<Lot> lots,
+    long debt,
     long lastSeq) {
 
   /** Copies the lots. */
@@ -42,7 +45,7 @@ public record Card(
 
   /** A new, unpublished card in a program's pool. */
   public static Card generated(CardCode code, ProgramId program, Instant createdAt) {
-    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0);
+    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0, 0);
   }
 
   /** Whether the card has been published to a holder. */
@@ -55,14 +58,69 @@ public record Card(
     return active && (expiresAt == null || asOf.isBefore(expiresAt));
   }
 
-  /** The points usable at {@code asOf}: the remaining points of lots that are activated and not expired. */
+  /**
+   * The points usable at {@code asOf}: the remaining points of lots that are activated and not expired, less
+   * the debt (so possibly negative under the UNLIMITED refund policy). Needs no sweep: expiry and activation
+   * are read against the instant.
+   */
   public long balanceAt(Instant asOf) {
-    long sum = 0;
+    long sum = -debt;
     for (Lot lot : lots) {
       if (lot.isActiveAt(asOf)) {
         sum = Math.addExact(sum, lot.remaining());
       }
     }
     return sum;
+  }
+
+  /**
+   * The sum of the ledger's {@code points}: the usable points of lots whose activation is recorded, less the
+   * debt. It equals {@link #balanceAt} once every activation and expiration due by then is recorded.
+   */
+  public long ledgerBalance() {
+    long sum = -debt;
+    for (Lot lot : lots) {
+      if (lot.state() == LotState.ACTIVE) {
+        sum = Math.addExact(sum, lot.remaining());
+      }
+    }
+    return sum;
+  }
+
+  /** The sum of the ledger's {@code pending}: the remaining points of lots whose activation is not recorded. */
+  public long ledgerPending() {
+    long sum = 0;
+    for (Lot lot : lots) {
+      if (lot.state() == LotState.PENDING) {
+        sum = Math.addExact(sum, lot.remaining());
+      }
+    }
+    return sum;
+  }
+
+  /** The points still pending at {@code asOf}. */
+  public long pendingAt(Instant asOf) {
+    long sum = 0;
+    for (Lot lot : lots) {
+      if (lot.isPendingAt(asOf)) {
+        sum = Math.addExact(sum, lot.remaining());
+      }
+    }
+    return sum;
+  }
+
+  /** The lot with this id, or {@code null}. */
+  public @Nullable Lot lot(long id) {
+    for (Lot lot : lots) {
+      if (lot.id() == id) {
+        return lot;
+      }
+    }
+    return null;
+  }
+
+  /** A copy with other lots, debt and last ledger sequence, one version on. */
+  public Card next(List<Lot> lots, long debt, long lastSeq) {
+    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq);
   }
 }

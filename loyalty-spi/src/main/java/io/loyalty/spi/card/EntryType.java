@@ -4,6 +4,12 @@ package io.loyalty.spi.card;
 public enum EntryType {
   /** Points earned by an earning rule. */
   POINTS_ACCRUAL,
+  /** Points earned as pending: not usable until they activate. */
+  PENDING_POINTS_ADDED,
+  /** Pending points changed by hand before activation. */
+  PENDING_POINTS_ADJUSTED,
+  /** Pending points canceled before activation. */
+  PENDING_POINTS_CANCELED,
   /** Pending points became usable. */
   PENDING_POINTS_ACTIVATION,
   /** Points spent on a reward. */
@@ -19,5 +25,7 @@ public enum EntryType {
   /** Points moved in from another card. */
   POINTS_TRANSFER_IN,
   /** Points moved out to another card. */
-  POINTS_TRANSFER_OUT
+  POINTS_TRANSFER_OUT,
+  /** Points an order earned, taken back because the order was refunded or canceled. */
+  POINTS_REVERSAL
 }

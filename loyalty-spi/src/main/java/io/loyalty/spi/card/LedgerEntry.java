@@ -9,13 +9,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One immutable change of a card's points (Voucherify's card transaction). The sum of a card's entries
- * is its balance; stores keep them append-only and reject a second entry with the same {@link #key()}.
+ * One immutable change of a card's points (Voucherify's card transaction). Once expirations and activations
+ * up to an instant are recorded (the sweep), the sum of the entries' {@code points} is the balance at that
+ * instant and the sum of their {@code pending} is the pending points. Stores keep entries append-only and
+ * reject a second entry with the same {@link #key()}.
  *
  * @param card the card
  * @param seq 1 for the card's first entry, then one more per entry
  * @param type what happened
- * @param points the signed change
+ * @param points the signed change of the usable balance
+ * @param pending the signed change of the pending points
  * @param balanceAfter the card's balance right after this entry
  * @param at when it happened
  * @param key the idempotency key, unique in the store (for an accrual: card, order or event, and rule)
@@ -24,13 +27,15 @@ import org.jspecify.annotations.Nullable;
  * @param programVersion the program definition version in force
  * @param order the order, {@code null} when none
  * @param reason a free-text reason (manual operations), possibly empty
- * @param draws for debits, the lots drawn from; empty for credits
+ * @param draws the lots drawn from (debits), or the debt repaid from the new lot (credits); possibly empty
+ * @param related the key of the linked entry (the other side of a transfer), {@code null} for none
  */
 public record LedgerEntry(
     CardCode card,
     long seq,
     EntryType type,
     long points,
+    long pending,
     long balanceAfter,
     Instant at,
     String key,
@@ -39,7 +44,8 @@ public record LedgerEntry(
     long programVersion,
     @Nullable OrderId order,
     String reason,
-    List<LotDraw> draws) {
+    List<LotDraw> draws,
+    @Nullable String related) {
 
   /** Copies the draws and defaults the reason. */
   public LedgerEntry {

@@ -4,15 +4,16 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One grant of points on a card: how many were granted, how many remain, when they become usable and
- * when they expire. Spending draws the soonest-expiring lots first.
+ * One grant of points on a card: how many were granted, how many remain, when they become usable and when
+ * they expire. Spending draws the soonest-expiring lots first, non-expiring last, ties oldest first.
  *
  * @param id the ledger sequence number of the entry that granted it, unique within the card
  * @param initial points granted, positive
- * @param remaining points not yet spent, expired or taken back, from 0 to {@code initial}
+ * @param remaining points not yet spent, expired, moved or taken back, from 0 to {@code initial}
  * @param grantedAt when the points were granted
  * @param activatesAt when pending points become usable, {@code null} when usable at once
  * @param expiresAt the first instant the points are no longer usable, {@code null} for never
+ * @param state pending, active or canceled
  * @param source where the points came from
  */
 public record Lot(
@@ -22,15 +23,33 @@ public record Lot(
     Instant grantedAt,
     @Nullable Instant activatesAt,
     @Nullable Instant expiresAt,
+    LotState state,
     LotSource source) {
 
-  /** Whether the points are usable at {@code asOf}: activated and not expired. */
+  /** Whether the points are usable at {@code asOf}: not canceled, activated and not expired. */
   public boolean isActiveAt(Instant asOf) {
-    return (activatesAt == null || !asOf.isBefore(activatesAt)) && (expiresAt == null || asOf.isBefore(expiresAt));
+    return state != LotState.CANCELED
+        && (activatesAt == null || !asOf.isBefore(activatesAt))
+        && (expiresAt == null || asOf.isBefore(expiresAt));
+  }
+
+  /** Whether the points are still pending at {@code asOf}: not canceled and not yet activated. */
+  public boolean isPendingAt(Instant asOf) {
+    return state == LotState.PENDING && activatesAt != null && asOf.isBefore(activatesAt);
+  }
+
+  /** Whether the points have expired by {@code asOf} with some left over (an expiration to record). */
+  public boolean hasExpiredAt(Instant asOf) {
+    return state != LotState.CANCELED && remaining > 0 && expiresAt != null && !asOf.isBefore(expiresAt);
   }
 
   /** A copy with another remaining amount. */
   public Lot withRemaining(long remaining) {
-    return new Lot(id, initial, remaining, grantedAt, activatesAt, expiresAt, source);
+    return new Lot(id, initial, remaining, grantedAt, activatesAt, expiresAt, state, source);
+  }
+
+  /** A copy in another state, with the given activation and expiry. */
+  public Lot with(LotState state, @Nullable Instant activatesAt, @Nullable Instant expiresAt) {
+    return new Lot(id, initial, remaining, grantedAt, activatesAt, expiresAt, state, source);
   }
 }

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param programVersion the program definition version evaluated
  * @param card the card credited, {@code null} when the customer is not a member (see the skips)
  * @param joined whether this event published the card (auto-join)
- * @param points the sum of the accruals
+ * @param points the net change of the card's points: the accruals less what refunds took back
  * @param accruals the rules that gave points, in the program's rule order
  * @param skipped the rules that gave none, in the program's rule order
+ * @param reversals for a refund, what was taken back per rule; empty otherwise
  */
 public record ProgramOutcome(
     ProgramId program,
@@ -24,11 +25,13 @@ public record ProgramOutcome(
     boolean joined,
     long points,
     List<Accrual> accruals,
-    List<Skip> skipped) {
+    List<Skip> skipped,
+    List<Reversal> reversals) {
 
   /** Copies the lists. */
   public ProgramOutcome {
     accruals = List.copyOf(accruals);
     skipped = List.copyOf(skipped);
+    reversals = List.copyOf(reversals);
   }
 }

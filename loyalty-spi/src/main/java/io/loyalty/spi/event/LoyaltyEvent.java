@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * again credits nothing and returns the first outcome; the same id with another payload is an error.
  * Rules are evaluated as of {@link #occurredAt()}.
  */
-public sealed interface LoyaltyEvent permits OrderPaid, SegmentEntered, CustomEvent {
+public sealed interface LoyaltyEvent permits OrderPaid, SegmentEntered, CustomEvent, OrderRefunded {
   /** The event's id, unique per event. */
   EventId id();
 

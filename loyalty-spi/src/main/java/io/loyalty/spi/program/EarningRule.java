@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param validity when it is in force; a missing start or expiration inherits the program's
  * @param condition an inline condition that must hold, {@code null} for none
  * @param validationRuleId a named validation rule that must hold, {@code null} for none
+ * @param pendingPoints for {@code order.paid} rules, credit the points as pending for this period; {@code null}
+ *     to credit them at once
+ * @param expiration when this rule's points expire, overriding the program's; {@code null} to use the program's
  * @param banner the display name (Voucherify's {@code source.banner}), possibly empty
  * @param metadata free key/values
  */
@@ -28,6 +31,8 @@ public record EarningRule(
     Validity validity,
     @Nullable Condition condition,
     @Nullable ValidationRuleId validationRuleId,
+    @Nullable PendingPoints pendingPoints,
+    @Nullable ExpirationRule expiration,
     String banner,
     Metadata metadata) {
 
@@ -50,6 +55,8 @@ public record EarningRule(
         .validity(validity)
         .condition(condition)
         .validationRule(validationRuleId)
+        .pendingPoints(pendingPoints)
+        .expiration(expiration)
         .banner(banner)
         .metadata(metadata);
   }
@@ -63,6 +70,8 @@ public record EarningRule(
     private Validity validity = Validity.ALWAYS;
     private @Nullable Condition condition;
     private @Nullable ValidationRuleId validationRuleId;
+    private @Nullable PendingPoints pendingPoints;
+    private @Nullable ExpirationRule expiration;
     private String banner = "";
     private Metadata metadata = Metadata.EMPTY;
 
@@ -96,6 +105,18 @@ public record EarningRule(
       return this;
     }
 
+    /** Credits the points as pending for the period ({@code order.paid} rules only); {@code null} for at once. */
+    public Builder pendingPoints(@Nullable PendingPoints pendingPoints) {
+      this.pendingPoints = pendingPoints;
+      return this;
+    }
+
+    /** Sets when this rule's points expire, overriding the program's; {@code null} to use the program's. */
+    public Builder expiration(@Nullable ExpirationRule expiration) {
+      this.expiration = expiration;
+      return this;
+    }
+
     /** Sets the display name. */
     public Builder banner(String banner) {
       this.banner = Objects.requireNonNull(banner, "banner");
@@ -110,7 +131,8 @@ public record EarningRule(
 
     /** Returns the rule; the engine validates it when the program is defined. */
     public EarningRule build() {
-      return new EarningRule(id, trigger, formula, active, validity, condition, validationRuleId, banner, metadata);
+      return new EarningRule(id, trigger, formula, active, validity, condition, validationRuleId, pendingPoints, expiration,
+          banner, metadata);
     }
   }
 }

@@ -24,6 +24,7 @@ import io.loyalty.spi.RuleId;
  * @param pool the card pool
  * @param card what every card starts with
  * @param autoJoin whether a customer without a card gets one on their first qualifying event
+ * @param refundPolicy what a refund does when the order's points were already spent
  * @param earningRules the rules, with unique ids; every matching rule stacks
  * @param metadata free key/values
  */
@@ -37,6 +38,7 @@ public record Program(
     CardPool pool,
     CardTemplate card,
     boolean autoJoin,
+    RefundPolicy refundPolicy,
     List<EarningRule> earningRules,
     Metadata metadata) {
 
@@ -45,6 +47,7 @@ public record Program(
     validity = validity == null ? Validity.ALWAYS : validity;
     pool = pool == null ? CardPool.ON_DEMAND : pool;
     card = card == null ? CardTemplate.DEFAULT : card;
+    refundPolicy = refundPolicy == null ? RefundPolicy.WITHIN_BALANCE : refundPolicy;
     earningRules = earningRules == null ? List.of() : List.copyOf(earningRules);
     metadata = metadata == null ? Metadata.EMPTY : metadata;
   }
@@ -57,14 +60,14 @@ public record Program(
   /** A builder seeded with this program's values (the version is assigned when stored). */
   public Builder toBuilder() {
     Builder b = new Builder(id, name).zone(zone).active(active).validity(validity).pool(pool).card(card)
-        .autoJoin(autoJoin).metadata(metadata);
+        .autoJoin(autoJoin).refundPolicy(refundPolicy).metadata(metadata);
     earningRules.forEach(b::earningRule);
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
-    return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, earningRules, metadata);
+    return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules, metadata);
   }
 
   /** The rule with this id, if any. */
@@ -82,6 +85,7 @@ public record Program(
     private CardPool pool = CardPool.ON_DEMAND;
     private CardTemplate card = CardTemplate.DEFAULT;
     private boolean autoJoin;
+    private RefundPolicy refundPolicy = RefundPolicy.WITHIN_BALANCE;
     private final List<EarningRule> rules = new ArrayList<>();
     private Metadata metadata = Metadata.EMPTY;
 
@@ -126,6 +130,12 @@ public record Program(
       return this;
     }
 
+    /** Sets what a refund does when the order's points were already spent; WITHIN_BALANCE by default. */
+    public Builder refundPolicy(RefundPolicy refundPolicy) {
+      this.refundPolicy = Objects.requireNonNull(refundPolicy, "refundPolicy");
+      return this;
+    }
+
     /** Adds an earning rule. */
     public Builder earningRule(EarningRule rule) {
       rules.add(Objects.requireNonNull(rule, "rule"));
@@ -147,7 +157,7 @@ public record Program(
 
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
-      return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, rules, metadata);
+      return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, metadata);
     }
   }
 }

@@ -23,6 +23,9 @@ public interface CardStore {
    */
   List<Card> unpublishedCards(ProgramId program, String from, int limit);
 
+  /** Up to {@code limit} cards of the program, published or not, with codes after {@code afterCode}, in code order. */
+  List<Card> cards(ProgramId program, String afterCode, int limit);
+
   /** How many cards the program has, published or not. */
   long cardCount(ProgramId program);
 }

@@ -15,6 +15,9 @@ public interface LedgerStore {
   /** The card's entries for one order, in seq order. */
   List<LedgerEntry> entriesForOrder(CardCode card, OrderId order);
 
+  /** The entry with this idempotency key, in any card. */
+  Optional<LedgerEntry> entry(String key);
+
   /** The receipt of an applied event, if it was applied. */
   Optional<EventReceipt> receipt(EventId event);
 }

@@ -142,6 +142,6 @@ final class EventApplication {
         ? "accrual:" + card + ":order:" + orderId + ":" + accrual.rule()
         : "accrual:" + card + ":event:" + event.id() + ":" + accrual.rule();
     return new Credit(EntryType.POINTS_ACCRUAL, accrual.points(), key,
-        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), null, null);
+        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), null, null, null);
   }
 }

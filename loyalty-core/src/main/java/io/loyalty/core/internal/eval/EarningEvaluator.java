@@ -81,7 +81,7 @@ public final class EarningEvaluator {
         skipped.add((Skip) result);
       }
     }
-    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped);
+    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped, List.of());
   }
 
   private static @Nullable Skip failedCondition(

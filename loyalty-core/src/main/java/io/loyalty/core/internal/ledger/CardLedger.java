@@ -1,50 +1,316 @@
 package io.loyalty.core.internal.ledger;
 
 import io.loyalty.core.OverflowException;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.card.LotDraw;
+import io.loyalty.spi.card.LotState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Pure transitions of a card's points: each returns the new card value and the ledger entries it implies,
- * with sequence numbers continuing the card's ledger. Nothing here reads a clock or a store.
+ * Pure transitions of one card's points. A ledger is opened on a card, takes any number of operations, and
+ * {@link #finish()} returns the card one version on with the entries that explain every change. Nothing here
+ * reads a clock or a store. Not thread-safe: one ledger per transition.
+ *
+ * <p>Accounting: an entry's {@code points} change the usable balance and its {@code pending} the pending
+ * points; {@code balanceAfter} is the running sum of {@code points}, which is {@link Card#ledgerBalance()}.
  */
 public final class CardLedger {
-  private CardLedger() {}
+  /** Consumption order: soonest expiry first, non-expiring last, ties oldest first. */
+  public static final Comparator<Lot> CONSUMPTION_ORDER = Comparator
+      .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Lot::grantedAt)
+      .thenComparingLong(Lot::id);
+
+  private final Card card;
+  private final List<Lot> lots;
+  private final List<LedgerEntry> entries = new ArrayList<>();
+  private long debt;
+  private long seq;
+
+  private CardLedger(Card card) {
+    this.card = card;
+    this.lots = new ArrayList<>(card.lots());
+    this.debt = card.debt();
+    this.seq = card.lastSeq();
+  }
+
+  /** Opens a ledger on the card's current state. */
+  public static CardLedger open(Card card) {
+    return new CardLedger(card);
+  }
+
+  /** Shortcut: the card one version on with the credits granted at {@code at} (due expirations recorded first). */
+  public static CardTransition credit(Card card, List<Credit> credits, Instant at) {
+    CardLedger ledger = open(card).settle(at);
+    credits.forEach(c -> ledger.credit(c, at));
+    return ledger.finish();
+  }
+
+  /** The points usable at {@code at} in the working state, less the debt. */
+  public long balanceAt(Instant at) {
+    long sum = -debt;
+    for (Lot lot : lots) {
+      if (lot.isActiveAt(at)) {
+        sum = add(sum, lot.remaining());
+      }
+    }
+    return sum;
+  }
+
+  /** The working state's lot with this id, or {@code null}. */
+  public @Nullable Lot lot(long id) {
+    int i = indexOf(id);
+    return i < 0 ? null : lots.get(i);
+  }
+
+  /** The working state's lots. */
+  public List<Lot> lots() {
+    return List.copyOf(lots);
+  }
 
   /**
-   * Returns the card one version on, granting each credit as a new lot (id = its entry's seq) and appends one entry per credit. The balance
-   * after each entry is the card's balance at {@code at} plus the credits so far that are usable then.
-   *
-   * @throws OverflowException when a balance would exceed the range of exact points
+   * Records every activation and expiration due by {@code asOf}, in the order they happened, each exactly once:
+   * an activation turns a pending lot active, an expiration takes what is left of a lot past its expiry.
    */
-  public static CardTransition credit(Card card, List<Credit> credits, Instant at) {
-    List<Lot> lots = new ArrayList<>(card.lots().size() + credits.size());
-    lots.addAll(card.lots());
-    List<LedgerEntry> entries = new ArrayList<>(credits.size());
-    long balance = card.balanceAt(at);
-    long seq = card.lastSeq();
-    for (Credit credit : credits) {
-      seq++;
-      Lot lot = new Lot(seq, credit.points(), credit.points(), at, credit.activatesAt(), credit.expiresAt(), credit.source());
-      lots.add(lot);
-      if (lot.isActiveAt(at)) {
-        try {
-          balance = Math.addExact(balance, credit.points());
-        } catch (ArithmeticException e) {
-          throw new OverflowException("card " + card.code() + ": balance " + balance + " + " + credit.points()
-              + " exceeds " + Long.MAX_VALUE);
+  public CardLedger settle(Instant asOf) {
+    List<long[]> due = new ArrayList<>(); // {instant seconds, nanos, lot id, kind 0 = activation, 1 = expiration}
+    for (Lot lot : lots) {
+      if (lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt())) {
+        due.add(new long[] {lot.activatesAt().getEpochSecond(), lot.activatesAt().getNano(), lot.id(), 0});
+      }
+      if (lot.hasExpiredAt(asOf) && (lot.state() == LotState.ACTIVE || lot.activatesAt() == null
+          || lot.activatesAt().isBefore(lot.expiresAt()))) {
+        due.add(new long[] {lot.expiresAt().getEpochSecond(), lot.expiresAt().getNano(), lot.id(), 1});
+      }
+    }
+    due.sort(Comparator.<long[]>comparingLong(d -> d[0]).thenComparingLong(d -> d[1]).thenComparingLong(d -> d[3])
+        .thenComparingLong(d -> d[2]));
+    for (long[] d : due) {
+      int i = indexOf(d[2]);
+      Lot lot = lots.get(i);
+      if (d[3] == 0) {
+        activate(i, lot.activatesAt(), lot.expiresAt(), "activation:" + card.code() + ":" + lot.id(),
+            "pending points activated");
+      } else if (lot.remaining() > 0) {
+        lots.set(i, lot.withRemaining(0));
+        append(EntryType.POINTS_EXPIRATION, -lot.remaining(), 0, lot.expiresAt(),
+            "expiration:" + card.code() + ":" + lot.id(), null, lot.source().rule(), lot.source().programVersion(),
+            lot.source().order(), "points expired", List.of(new LotDraw(lot.id(), lot.remaining())), null);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Grants the credit as a new lot (its id is its entry's seq): pending when it activates after {@code at},
+   * otherwise usable at once, and then it repays any debt first (recorded as a draw on the new lot).
+   */
+  public LedgerEntry credit(Credit credit, Instant at) {
+    long id = seq + 1;
+    boolean pending = credit.activatesAt() != null && at.isBefore(credit.activatesAt());
+    long repay = pending ? 0 : Math.min(debt, credit.points());
+    debt -= repay;
+    lots.add(new Lot(id, credit.points(), credit.points() - repay, at, credit.activatesAt(), credit.expiresAt(),
+        pending ? LotState.PENDING : LotState.ACTIVE, credit.source()));
+    EntryType type = pending && credit.type() == EntryType.POINTS_ACCRUAL ? EntryType.PENDING_POINTS_ADDED : credit.type();
+    return append(type, pending ? 0 : credit.points(), pending ? credit.points() : 0, at, credit.key(),
+        credit.source().event(), credit.source().rule(), credit.source().programVersion(), credit.source().order(),
+        credit.reason(), repay > 0 ? List.of(new LotDraw(id, repay)) : List.of(), credit.related());
+  }
+
+  /**
+   * Takes the debit's points from the lots usable at {@code at}, soonest-expiring first, and records the lots
+   * drawn.
+   *
+   * @throws IllegalStateException when the balance at {@code at} is smaller (callers check first)
+   */
+  public LedgerEntry debit(Debit debit, Instant at) {
+    long balance = balanceAt(at);
+    if (debit.points() > balance) {
+      throw new IllegalStateException("debit of " + debit.points() + " exceeds the balance " + balance);
+    }
+    List<LotDraw> draws = draw(debit.points(), at, null);
+    return append(debit.type(), -debit.points(), 0, at, debit.key(), debit.event(), null, debit.programVersion(),
+        debit.order(), debit.reason(), draws, debit.related());
+  }
+
+  /** Activates a pending lot at {@code at} with its new expiry (the expiry clock starts at activation). */
+  public LedgerEntry activate(long lotId, Instant at, @Nullable Instant expiresAt, String key) {
+    return activate(indexOf(lotId), at, expiresAt, key, "pending points activated by hand");
+  }
+
+  /** Turns lot {@code i} active at {@code at}; like a credit, it repays any debt first. */
+  private LedgerEntry activate(int i, Instant at, @Nullable Instant expiresAt, String key, String reason) {
+    Lot lot = lots.get(i);
+    long repay = Math.min(debt, lot.remaining());
+    debt -= repay;
+    lots.set(i, lot.withRemaining(lot.remaining() - repay).with(LotState.ACTIVE, at, expiresAt));
+    return append(EntryType.PENDING_POINTS_ACTIVATION, lot.remaining(), -lot.remaining(), at, key,
+        lot.source().event(), lot.source().rule(), lot.source().programVersion(), lot.source().order(), reason,
+        repay > 0 ? List.of(new LotDraw(lot.id(), repay)) : List.of(), null);
+  }
+
+  /** Cancels a pending lot: its points are never usable. */
+  public LedgerEntry cancel(long lotId, Instant at, String key, String reason) {
+    int i = indexOf(lotId);
+    Lot lot = lots.get(i);
+    lots.set(i, lot.withRemaining(0).with(LotState.CANCELED, lot.activatesAt(), lot.expiresAt()));
+    return append(EntryType.PENDING_POINTS_CANCELED, 0, -lot.remaining(), at, key, lot.source().event(),
+        lot.source().rule(), lot.source().programVersion(), lot.source().order(), reason,
+        List.of(new LotDraw(lot.id(), lot.remaining())), null);
+  }
+
+  /** Changes a pending lot's points by {@code delta}; the result must stay positive (callers check). */
+  public LedgerEntry adjustPending(long lotId, long delta, Instant at, String key, String reason) {
+    int i = indexOf(lotId);
+    Lot lot = lots.get(i);
+    lots.set(i, new Lot(lot.id(), add(lot.initial(), delta), add(lot.remaining(), delta), lot.grantedAt(),
+        lot.activatesAt(), lot.expiresAt(), lot.state(), lot.source()));
+    return append(EntryType.PENDING_POINTS_ADJUSTED, 0, delta, at, key, lot.source().event(), lot.source().rule(),
+        lot.source().programVersion(), lot.source().order(), reason, List.of(), null);
+  }
+
+  /**
+   * Takes back up to {@code owed} points an order earned with a rule: first the order's pending lots of that
+   * rule, then (unless {@code pendingOnly}) its usable lots, then other usable lots soonest-expiring first; what
+   * is still owed becomes debt when {@code intoDebt}, otherwise a shortfall. Always records one entry, even
+   * of zero points, so the refund is on the card's ledger.
+   */
+  public Taken reverse(
+      OrderId order, RuleId rule, long owed, boolean pendingOnly, boolean intoDebt, Instant at, String key,
+      EventId refund, long programVersion) {
+    List<LotDraw> draws = new ArrayList<>();
+    long pendingTaken = 0;
+    long left = owed;
+    List<Lot> own = new ArrayList<>();
+    for (Lot lot : lots) {
+      if (order.equals(lot.source().order()) && rule.equals(lot.source().rule())) {
+        own.add(lot);
+      }
+    }
+    own.sort(CONSUMPTION_ORDER);
+    for (Lot lot : own) {
+      if (left > 0 && lot.isPendingAt(at) && lot.remaining() > 0) {
+        long take = Math.min(left, lot.remaining());
+        int i = indexOf(lot.id());
+        Lot after = lot.withRemaining(lot.remaining() - take);
+        lots.set(i, after.remaining() == 0 ? after.with(LotState.CANCELED, lot.activatesAt(), lot.expiresAt()) : after);
+        draws.add(new LotDraw(lot.id(), take));
+        pendingTaken += take;
+        left -= take;
+      }
+    }
+    long activeTaken = 0;
+    if (!pendingOnly && left > 0) {
+      for (Lot lot : own) {
+        Lot current = lots.get(indexOf(lot.id()));
+        if (left > 0 && current.isActiveAt(at) && current.remaining() > 0) {
+          long take = Math.min(left, current.remaining());
+          lots.set(indexOf(lot.id()), current.withRemaining(current.remaining() - take));
+          draws.add(new LotDraw(lot.id(), take));
+          activeTaken += take;
+          left -= take;
         }
       }
-      entries.add(new LedgerEntry(card.code(), seq, credit.type(), credit.points(), balance, at, credit.key(),
-          credit.source().event(), credit.source().rule(), credit.source().programVersion(), credit.source().order(),
-          credit.reason(), List.of()));
+      long available = Math.max(0, balanceAt(at));
+      long more = Math.min(left, available);
+      if (more > 0) {
+        draws.addAll(draw(more, at, null));
+        activeTaken += more;
+        left -= more;
+      }
     }
-    Card next = new Card(card.code(), card.program(), card.version() + 1, card.holder(), card.createdAt(),
-        card.publishedAt(), card.expiresAt(), card.active(), lots, seq);
-    return new CardTransition(next, entries);
+    long newDebt = !pendingOnly && intoDebt ? left : 0;
+    debt = add(debt, newDebt);
+    long shortfall = left - newDebt;
+    String reason = "order " + order + " refunded" + (shortfall > 0 ? "; " + shortfall + " points already spent" : "");
+    append(EntryType.POINTS_REVERSAL, -(activeTaken + newDebt), -pendingTaken, at, key, refund, rule, programVersion,
+        order, reason, draws, null);
+    return new Taken(pendingTaken, activeTaken, newDebt, shortfall);
+  }
+
+  /** What a reversal took back. */
+  public record Taken(long pending, long active, long debt, long shortfall) {}
+
+  /** The card one version on, with the entries appended since it was opened. */
+  public CardTransition finish() {
+    Card next = card.next(lots, debt, seq);
+    return new CardTransition(next, List.copyOf(entries));
+  }
+
+  /** Draws {@code points} from usable lots in consumption order; the caller has checked they suffice. */
+  private List<LotDraw> draw(long points, Instant at, @Nullable Long skipLot) {
+    List<Lot> usable = new ArrayList<>();
+    for (Lot lot : lots) {
+      if (lot.isActiveAt(at) && lot.remaining() > 0 && (skipLot == null || lot.id() != skipLot)) {
+        usable.add(lot);
+      }
+    }
+    usable.sort(CONSUMPTION_ORDER);
+    List<LotDraw> draws = new ArrayList<>();
+    long left = points;
+    for (Lot lot : usable) {
+      if (left == 0) {
+        break;
+      }
+      long take = Math.min(left, lot.remaining());
+      int i = indexOf(lot.id());
+      Lot current = lots.get(i);
+      if (current.state() == LotState.PENDING) {
+        // lazily active: its activation is recorded before it is drawn from
+        throw new IllegalStateException("settle the card before drawing from lot " + lot.id());
+      }
+      lots.set(i, current.withRemaining(current.remaining() - take));
+      draws.add(new LotDraw(lot.id(), take));
+      left -= take;
+    }
+    return draws;
+  }
+
+  private LedgerEntry append(
+      EntryType type, long points, long pending, Instant at, String key, @Nullable EventId event,
+      @Nullable RuleId rule, long programVersion, @Nullable OrderId order, String reason, List<LotDraw> draws,
+      @Nullable String related) {
+    seq++;
+    long balanceAfter = add(card.ledgerBalance() + sumPoints(), points);
+    LedgerEntry entry = new LedgerEntry(card.code(), seq, type, points, pending, balanceAfter, at, key, event, rule,
+        programVersion, order, reason, draws, related);
+    entries.add(entry);
+    return entry;
+  }
+
+  private long sumPoints() {
+    long sum = 0;
+    for (LedgerEntry e : entries) {
+      sum = add(sum, e.points());
+    }
+    return sum;
+  }
+
+  private int indexOf(long lotId) {
+    for (int i = 0; i < lots.size(); i++) {
+      if (lots.get(i).id() == lotId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private long add(long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new OverflowException("card " + card.code() + ": " + a + " + " + b + " exceeds the range of exact points");
+    }
   }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason a free-text reason, possibly empty
  * @param activatesAt when the points become usable, {@code null} for at once
  * @param expiresAt when they expire, {@code null} for never
+ * @param related the key of the linked entry (a transfer's other side), {@code null} for none
  */
 public record Credit(
     EntryType type,
@@ -23,4 +24,11 @@ public record Credit(
     LotSource source,
     String reason,
     @Nullable Instant activatesAt,
-    @Nullable Instant expiresAt) {}
+    @Nullable Instant expiresAt,
+    @Nullable String related) {
+
+  /** A credit usable at once, with no link. */
+  public static Credit now(EntryType type, long points, String key, LotSource source, String reason, @Nullable Instant expiresAt) {
+    return new Credit(type, points, key, source, reason, null, expiresAt, null);
+  }
+}

@@ -44,7 +44,8 @@ public final class MemoryTables {
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> unpublished = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, AtomicLong> cardCounts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<OrderRef, int[]> orderIndex = new ConcurrentHashMap<>();
-  private final Set<String> entryKeys = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, EntryRef> entryKeys = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> programCards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<EventId, EventReceipt> receipts = new ConcurrentHashMap<>();
   private final LockStripes locks = new LockStripes(STRIPES);
 
@@ -101,7 +102,7 @@ public final class MemoryTables {
     }
     for (CommitPlan.CardChange change : plan.cards.values()) {
       for (LedgerEntry entry : change.appended) {
-        entryKeys.add(entry.key());
+        entryKeys.put(entry.key(), new EntryRef(entry.card(), entry.seq()));
       }
       publish(change);
     }
@@ -147,6 +148,7 @@ public final class MemoryTables {
     }
     if (base == null) {
       cardCounts.computeIfAbsent(card.program(), p -> new AtomicLong()).incrementAndGet();
+      programCards.computeIfAbsent(card.program(), p -> new ConcurrentSkipListSet<>()).add(code);
     }
   }
 
@@ -174,7 +176,7 @@ public final class MemoryTables {
   }
 
   boolean hasEntryKey(String key) {
-    return entryKeys.contains(key);
+    return entryKeys.containsKey(key);
   }
 
   boolean hasReceipt(EventId id) {
@@ -259,6 +261,39 @@ public final class MemoryTables {
     CardSlot slot = cards.get(card);
     return slot == null ? List.of() : slot.page(afterSeq, limit);
   }
+
+  /** The committed entry with this key, if any. */
+  public Optional<LedgerEntry> entry(String key) {
+    EntryRef ref = entryKeys.get(key);
+    if (ref == null) {
+      return Optional.empty();
+    }
+    CardSlot slot = cards.get(ref.card());
+    List<LedgerEntry> page = slot == null ? List.of() : slot.page(ref.seq() - 1, 1);
+    return page.isEmpty() || page.get(0).seq() != ref.seq() ? Optional.empty() : Optional.of(page.get(0));
+  }
+
+  /** Up to {@code limit} cards of the program with codes after {@code afterCode}, in code order. */
+  public List<Card> cards(ProgramId program, String afterCode, int limit) {
+    ConcurrentSkipListSet<CardCode> codes = programCards.get(program);
+    if (codes == null || limit == 0) {
+      return List.of();
+    }
+    List<Card> found = new ArrayList<>(Math.min(limit, 256));
+    for (CardCode code : afterCode.isEmpty() ? codes : codes.tailSet(CardCode.of(afterCode), false)) {
+      if (found.size() >= limit) {
+        break;
+      }
+      CardSlot slot = cards.get(code);
+      if (slot != null) {
+        found.add(slot.card());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Where an entry with a given key is: its card and seq. */
+  private record EntryRef(CardCode card, long seq) {}
 
   /** The card's entries for one order, in seq order. */
   public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
