@@ -7,6 +7,8 @@ import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.Lot;
+import org.jspecify.annotations.Nullable;
 import io.loyalty.spi.earning.EventOutcome;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.host.EventSchemas;
@@ -144,6 +146,96 @@ public final class LoyaltyEngine {
       }
       after = page.get(page.size() - 1).seq();
     }
+  }
+
+  /**
+   * Adds points to a published card (Voucherify's balance endpoint with positive points): a POINTS_ADDITION
+   * lot expiring by the program's rules, never, or after a given day. A source id makes it idempotent.
+   *
+   * @throws SourceIdReusedException when the source id was used for another operation
+   */
+  public LedgerEntry addPoints(CardCode code, long points, AddedPointsExpiry expiry, String reason, @Nullable String sourceId) {
+    return operations.points().add(code, points, Objects.requireNonNull(expiry, "expiry"), reason, sourceId);
+  }
+
+  /**
+   * Removes points from a published card, soonest-expiring first (POINTS_REMOVAL). A source id makes it
+   * idempotent.
+   *
+   * @throws InsufficientPointsException when the card's usable balance is smaller
+   */
+  public LedgerEntry removePoints(CardCode code, long points, String reason, @Nullable String sourceId) {
+    return operations.points().remove(code, points, reason, sourceId);
+  }
+
+  /**
+   * Moves usable points between two published, active cards, also across programs, atomically: expired and
+   * pending points cannot move, and the moved points expire by the destination program's rules from today.
+   * Idempotent by the required source id.
+   */
+  public Transfer transfer(CardCode from, CardCode to, long points, String reason, String sourceId) {
+    return operations.points().transfer(from, to, points, reason, sourceId);
+  }
+
+  /** Activates pending points now (their expiry clock starts now). */
+  public LedgerEntry activatePendingPoints(CardCode code, long lotId) {
+    return operations.points().activatePending(code, lotId);
+  }
+
+  /** Changes pending points by {@code delta}; they must stay above zero. */
+  public LedgerEntry adjustPendingPoints(CardCode code, long lotId, long delta, String reason) {
+    return operations.points().adjustPending(code, lotId, delta, reason);
+  }
+
+  /** Cancels pending points: they never become usable. */
+  public LedgerEntry cancelPendingPoints(CardCode code, long lotId, String reason) {
+    return operations.points().cancelPending(code, lotId, reason);
+  }
+
+  /**
+   * Records every activation and expiration due by {@code asOf} on the program's cards, exactly once per lot.
+   * Balances never depend on it (they are read as of an instant); it is for reporting and ledgers.
+   */
+  public SweepReport sweep(ProgramId program, Instant asOf) {
+    return operations.reports().sweep(program, asOf);
+  }
+
+  /** Records every activation and expiration due by {@code asOf} on one card, exactly once per lot. */
+  public SweepReport sweep(CardCode code, Instant asOf) {
+    return operations.reports().sweep(code, asOf);
+  }
+
+  /** The card's counters now (balance, pending, earned, expired, ...). */
+  public CardSummary summary(CardCode code) {
+    return summary(code, clock.instant());
+  }
+
+  /** The card's counters as of an instant. */
+  public CardSummary summary(CardCode code, Instant asOf) {
+    return operations.reports().summary(code, asOf);
+  }
+
+  /** The card's pending points as of an instant. */
+  public long pendingPoints(CardCode code, Instant asOf) {
+    return card(code).pendingAt(asOf);
+  }
+
+  /** The card's lots usable or pending at {@code asOf}, soonest-expiring first. */
+  public List<Lot> lots(CardCode code, Instant asOf) {
+    return card(code).lots().stream()
+        .filter(l -> l.remaining() > 0 && (l.isActiveAt(asOf) || l.isPendingAt(asOf)))
+        .sorted(io.loyalty.core.internal.ledger.CardLedger.CONSUMPTION_ORDER)
+        .toList();
+  }
+
+  /** The card's usable points by the last day they can be spent, as of an instant. */
+  public ExpirySchedule expirySchedule(CardCode code, Instant asOf) {
+    return operations.reports().schedule(code, asOf);
+  }
+
+  /** The program's points liability as of an instant: outstanding points and their expiry schedule. */
+  public ExpirySchedule liability(ProgramId program, Instant asOf) {
+    return operations.reports().schedule(program, asOf);
   }
 
   /** Builds a {@link LoyaltyEngine}; every setter fails at once on a bad value. Not thread-safe. */

@@ -105,8 +105,8 @@ final class Enrolment {
     Card published = new Card(card.code(), card.program(), card.version(), customer, card.createdAt(), at, expiresAt,
         card.active(), card.lots(), card.debt(), card.lastSeq());
     List<Credit> initial = program.card().initialPoints() > 0
-        ? List.of(new Credit(EntryType.POINTS_ADDITION, program.card().initialPoints(), "initial:" + card.code(),
-            new LotSource(null, null, program.version(), null), "initial points", null, null, null))
+        ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), "initial:" + card.code(),
+            new LotSource(null, null, program.version(), null), "initial points", CreditTerms.forProgram(program, at).expiresAt()))
         : List.of();
     List<CardWrite> refills = List.of();
     if (refill && program.pool().type() == CardPool.Type.AUTO_UPDATE && reserve.size() <= RESERVE / 2) {

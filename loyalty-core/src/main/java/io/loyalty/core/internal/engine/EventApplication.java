@@ -21,6 +21,7 @@ import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.earning.SkipReason;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderRefunded;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
@@ -43,12 +44,14 @@ final class EventApplication {
   private final PlanCache plans;
   private final EarningEvaluator evaluator;
   private final Enrolment enrolment;
+  private final RefundApplication refunds;
 
   EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment) {
     this.store = store;
     this.plans = plans;
     this.evaluator = evaluator;
     this.enrolment = enrolment;
+    this.refunds = new RefundApplication(store, plans, evaluator);
   }
 
   /** Plans the event; {@code forCommit} also tops up auto-update pools (a quote writes nothing). */
@@ -61,6 +64,16 @@ final class EventApplication {
     List<LedgerEntry> entries = new ArrayList<>();
     for (Program program : store.programs()) {
       if (targeted != null && !targeted.program().equals(program.id())) {
+        continue;
+      }
+      if (event instanceof OrderRefunded refund) {
+        Card card = targeted != null ? targeted : store.cardOf(program.id(), event.customer().id()).orElse(null);
+        RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund);
+        if (planned != null) {
+          outcomes.add(planned.outcome());
+          writes.add(new CardWrite(planned.transition().card(), card.version()));
+          entries.addAll(planned.transition().entries());
+        }
         continue;
       }
       CompiledProgram plan = plans.plan(program);
@@ -128,7 +141,7 @@ final class EventApplication {
     }
     Set<RuleId> rules = new HashSet<>();
     for (LedgerEntry entry : store.entriesForOrder(card, order.id())) {
-      if (entry.type() == EntryType.POINTS_ACCRUAL && entry.rule() != null) {
+      if ((entry.type() == EntryType.POINTS_ACCRUAL || entry.type() == EntryType.PENDING_POINTS_ADDED) && entry.rule() != null) {
         rules.add(entry.rule());
       }
     }
@@ -141,7 +154,9 @@ final class EventApplication {
     String key = orderId != null
         ? "accrual:" + card + ":order:" + orderId + ":" + accrual.rule()
         : "accrual:" + card + ":event:" + event.id() + ":" + accrual.rule();
+    CreditTerms terms = CreditTerms.forRule(program, program.rule(accrual.rule()).orElse(null), event.occurredAt());
     return new Credit(EntryType.POINTS_ACCRUAL, accrual.points(), key,
-        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), null, null, null);
+        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
+        terms.expiresAt(), null);
   }
 }

@@ -1,6 +1,5 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.core.ConcurrencyException;
 import io.loyalty.core.EventIdReusedException;
 import io.loyalty.core.MemberAlreadyExistsException;
 import io.loyalty.core.internal.codes.CodeGenerator;
@@ -37,16 +36,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine's write operations: validate, plan with the pure functions, commit one change set, and
  * retry a bounded number of times when a concurrent writer got there first. Thread-safe.
  */
 public final class Operations {
-  private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
-
   private final LoyaltyStore store;
   private final Clock clock;
   private final Retry retry;
@@ -54,6 +49,8 @@ public final class Operations {
   private final EventValidator eventValidator;
   private final Enrolment enrolment;
   private final EventApplication events;
+  private final PointOperations points;
+  private final CardReports reports;
 
   /** Wires the operations over a store and the host's ports. */
   public Operations(
@@ -67,6 +64,18 @@ public final class Operations {
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
     PlanCache plans = new PlanCache(new ConditionCompiler(validationRules, collections), collections);
     this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment);
+    this.points = new PointOperations(store, clock, retry);
+    this.reports = new CardReports(store, retry);
+  }
+
+  /** Manual point operations: additions, removals, transfers, pending points. */
+  public PointOperations points() {
+    return points;
+  }
+
+  /** Sweeps and read models: counters, expiry schedules, liability. */
+  public CardReports reports() {
+    return reports;
   }
 
   /** Validates and stores a new version of the program, generating its pool's missing cards with it. */
@@ -164,16 +173,8 @@ public final class Operations {
     return Optional.of(receipt.get().outcome());
   }
 
-  /** Runs an attempt until it returns a value; {@code null} means a concurrent writer won, so try again. */
   private <T> T withRetries(String what, Supplier<@Nullable T> attempt) {
-    for (int i = 0; i < Retry.MAX_ATTEMPTS; i++) {
-      T result = attempt.get();
-      if (result != null) {
-        return result;
-      }
-      LOG.debug("{}: concurrent write, attempt {} of {}", what, i + 1, Retry.MAX_ATTEMPTS);
-      retry.backOff(i);
-    }
-    throw new ConcurrencyException(what + ": still conflicting after " + Retry.MAX_ATTEMPTS + " attempts");
+    return retry.run(what, attempt);
   }
+
 }

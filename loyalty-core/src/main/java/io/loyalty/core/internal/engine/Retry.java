@@ -1,6 +1,11 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.ConcurrencyException;
 import io.loyalty.spi.host.RandomSource;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * jitter, so racing writers spread out instead of colliding again.
  */
 public final class Retry {
+  private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
+
   /** Attempts per operation before the engine gives up with a typed error. */
   public static final int MAX_ATTEMPTS = 64;
 
@@ -19,6 +26,24 @@ public final class Retry {
   /** Retries drawing jitter from the engine's random source. */
   public Retry(RandomSource random) {
     this.random = random;
+  }
+
+  /**
+   * Runs an attempt until it returns a value; {@code null} means a concurrent writer won, so it backs off and
+   * tries again, at most {@link #MAX_ATTEMPTS} times.
+   *
+   * @throws ConcurrencyException when every attempt met a concurrent writer
+   */
+  public <T> T run(String what, Supplier<@Nullable T> attempt) {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      T result = attempt.get();
+      if (result != null) {
+        return result;
+      }
+      LOG.debug("{}: concurrent write, attempt {} of {}", what, i + 1, MAX_ATTEMPTS);
+      backOff(i);
+    }
+    throw new ConcurrencyException(what + ": still conflicting after " + MAX_ATTEMPTS + " attempts");
   }
 
   /** Waits before attempt {@code attempt + 1}; the first retry only yields. */

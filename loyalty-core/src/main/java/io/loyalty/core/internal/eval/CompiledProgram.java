@@ -72,8 +72,10 @@ public final class CompiledProgram {
       key = ORDER_PAID;
     } else if (event instanceof SegmentEntered s) {
       key = SEGMENT + s.segment().value();
+    } else if (event instanceof CustomEvent custom) {
+      key = CUSTOM + custom.eventName();
     } else {
-      key = CUSTOM + ((CustomEvent) event).eventName();
+      return List.of(); // refunds take back points; they trigger no earning rule
     }
     return rulesByTrigger.getOrDefault(key, List.of());
   }

@@ -9,6 +9,8 @@ import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.OrderRefunded;
+import io.loyalty.spi.event.RefundLine;
 import io.loyalty.spi.event.SegmentEntered;
 import io.loyalty.spi.host.EventSchemas;
 import io.loyalty.spi.program.EventSchema;
@@ -53,6 +55,18 @@ public final class EventValidator {
       v.present(entered.segment(), "segment.id");
     } else if (event instanceof CustomEvent custom) {
       checkCustom(v, custom);
+    } else if (event instanceof OrderRefunded refund) {
+      v.present(refund.order(), "order.id");
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int i = 0; i < refund.lines().size(); i++) {
+        RefundLine line = refund.lines().get(i);
+        if (v.present(line, "lines[" + i + "]")) {
+          v.check(line.line() >= 0 && seen.add(line.line()), "lines[" + i + "].line",
+              "must be a line index, each at most once", line.line());
+          v.check(line.quantity() >= 1 && line.quantity() <= MAX_AMOUNT, "lines[" + i + "].quantity",
+              "must be from 1 to " + MAX_AMOUNT, line.quantity());
+        }
+      }
     }
     return v.list();
   }

@@ -2,6 +2,8 @@ package io.loyalty.core.internal.validation;
 
 import io.loyalty.core.internal.codes.CodeConfigValidator;
 import io.loyalty.core.internal.condition.ConditionValidator;
+import io.loyalty.core.internal.expiry.ExpirationRuleValidator;
+import io.loyalty.core.internal.expiry.PendingPointsValidator;
 import io.loyalty.core.internal.validity.ValidityValidator;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.Violation;
@@ -53,6 +55,7 @@ public final class ProgramValidator {
     v.addAll(strip(ValidityValidator.validate("", program.validity(), false, null)));
     CardPool pool = program.pool();
     v.present(pool.type(), "type");
+    v.present(program.refundPolicy(), "refund_policy");
     v.check(pool.vouchersCount() >= 0, "vouchers_count", "must be zero or more", pool.vouchersCount());
     checkCard(v, program.card(), pool);
     MetadataChecks.check(v, "metadata", program.metadata());
@@ -79,6 +82,9 @@ public final class ProgramValidator {
       v.check(card.redemptionQuantity() >= 1, "voucher.redemption.quantity", "must be at least 1 (null for unlimited)",
           card.redemptionQuantity());
     }
+    if (card.expiration() != null) {
+      v.addAll(ExpirationRuleValidator.validate("voucher.loyalty_card.expiration_rules", card.expiration()));
+    }
     if (card.activityDurationAfterPublishing() != null) {
       v.check(!card.activityDurationAfterPublishing().isZero() && !card.activityDurationAfterPublishing().isNegative(),
           "activity_duration_after_publishing", "must be a positive duration", card.activityDurationAfterPublishing());
@@ -98,6 +104,14 @@ public final class ProgramValidator {
       if (rule.trigger() != null) {
         checkScope(v, path + ".condition", rule.condition(), rule.trigger());
       }
+    }
+    if (rule.pendingPoints() != null) {
+      v.addAll(PendingPointsValidator.validate(path + ".pending_points", rule.pendingPoints()));
+      v.check(rule.trigger() == null || rule.trigger() instanceof Trigger.OrderPaid, path + ".pending_points",
+          "is allowed only for order.paid rules", rule.trigger() == null ? null : rule.trigger().eventName());
+    }
+    if (rule.expiration() != null) {
+      v.addAll(ExpirationRuleValidator.validate(path + ".expiration_rules", rule.expiration()));
     }
     if (rule.validationRuleId() != null) {
       v.check(validationRules.find(rule.validationRuleId()).isPresent(), path + ".validation_rule_id",

@@ -1,0 +1,13 @@
+package io.loyalty.core;
+
+import io.loyalty.spi.LoyaltyException;
+
+/** The card is switched off, so it cannot send or receive points. Code {@code loyalty_card_not_active}. */
+public final class CardInactiveException extends LoyaltyException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error with a message naming the values that failed. */
+  public CardInactiveException(String message) {
+    super("loyalty_card_not_active", message);
+  }
+}

@@ -1,0 +1,201 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.CardSummary;
+import io.loyalty.core.ExpirySchedule;
+import io.loyalty.core.SweepReport;
+import io.loyalty.core.internal.expiry.ExpiryCalendar;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Sweeps that record due activations and expirations, and the read models over a card's points: its counters
+ * and its expiry schedule, per card and per program. Reads need no sweep: they settle a copy of the card as of
+ * the instant. Thread-safe.
+ */
+public final class CardReports {
+  private static final int PAGE = 500;
+
+  private final LoyaltyStore store;
+  private final Retry retry;
+
+  CardReports(LoyaltyStore store, Retry retry) {
+    this.store = store;
+    this.retry = retry;
+  }
+
+  /** Records the card's activations and expirations due by {@code asOf}, each exactly once. */
+  public SweepReport sweep(CardCode code, Instant asOf) {
+    return retry.run("sweep card " + code, () -> {
+      Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+      CardTransition t = CardLedger.open(card).settle(asOf).finish();
+      if (t.entries().isEmpty()) {
+        return SweepReport.NOTHING;
+      }
+      boolean applied = store.commit(new ChangeSet(List.of(), List.of(new CardWrite(t.card(), card.version())),
+          t.entries(), null)).applied();
+      return applied ? report(t.entries()) : null;
+    });
+  }
+
+  /** Sweeps every card of the program, one commit per card that has something to record. */
+  public SweepReport sweep(ProgramId program, Instant asOf) {
+    SweepReport total = SweepReport.NOTHING;
+    String after = "";
+    while (true) {
+      List<Card> page = store.cards(program, after, PAGE);
+      for (Card card : page) {
+        total = total.plus(sweep(card.code(), asOf));
+      }
+      if (page.size() < PAGE) {
+        return total;
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  /** The card's counters as of {@code asOf}. */
+  public CardSummary summary(CardCode code, Instant asOf) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    CardTransition settled = CardLedger.open(card).settle(asOf).finish();
+    long[] c = new long[9];
+    for (List<LedgerEntry> entries : List.of(ledger(code), settled.entries())) {
+      for (LedgerEntry e : entries) {
+        switch (e.type()) {
+          case POINTS_ACCRUAL -> c[0] += e.points();
+          case PENDING_POINTS_ADDED, PENDING_POINTS_ADJUSTED -> c[0] += e.pending();
+          case POINTS_ADDITION -> c[1] += e.points();
+          case POINTS_TRANSFER_IN -> c[2] += e.points();
+          case POINTS_REDEMPTION, POINTS_REFUND -> c[3] -= e.points();
+          case POINTS_REMOVAL -> c[4] -= e.points();
+          case POINTS_EXPIRATION -> c[5] -= e.points();
+          case POINTS_TRANSFER_OUT -> c[6] -= e.points();
+          case POINTS_REVERSAL -> c[7] -= e.points() + e.pending();
+          case PENDING_POINTS_CANCELED -> c[8] -= e.pending();
+          case PENDING_POINTS_ACTIVATION -> { }
+        }
+      }
+    }
+    Card now = settled.card();
+    ZoneId zone = zoneOf(card);
+    TreeMap<LocalDate, Long> schedule = new TreeMap<>();
+    collect(now, asOf, zone, schedule);
+    LocalDate next = schedule.isEmpty() ? null : schedule.firstKey();
+    return new CardSummary(code, asOf, now.balanceAt(asOf), now.pendingAt(asOf), now.debt(), c[0], c[1], c[2], c[3],
+        c[4], c[5], c[6], c[7], c[8], next, next == null ? 0 : schedule.get(next));
+  }
+
+  /** The card's outstanding points and when they expire, as of {@code asOf}. */
+  public ExpirySchedule schedule(CardCode code, Instant asOf) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    Accumulator acc = new Accumulator();
+    acc.add(card, asOf, zoneOf(card));
+    return acc.result(asOf);
+  }
+
+  /** The program's outstanding points and when they expire, over all its cards, as of {@code asOf}. */
+  public ExpirySchedule schedule(ProgramId program, Instant asOf) {
+    ZoneId zone = store.program(program).map(Program::zone).orElseThrow(() -> new NotFoundException("program", program));
+    Accumulator acc = new Accumulator();
+    String after = "";
+    while (true) {
+      List<Card> page = store.cards(program, after, PAGE);
+      for (Card card : page) {
+        acc.add(card, asOf, zone);
+      }
+      if (page.size() < PAGE) {
+        return acc.result(asOf);
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  private List<LedgerEntry> ledger(CardCode code) {
+    List<LedgerEntry> all = new java.util.ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<LedgerEntry> page = store.ledger(code, after, 1000);
+      all.addAll(page);
+      if (page.size() < 1000) {
+        return all;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+  }
+
+  private ZoneId zoneOf(Card card) {
+    return store.program(card.program()).map(Program::zone).orElse(ZoneId.of("UTC"));
+  }
+
+  /** Adds the card's usable points by last usable day; returns the non-expiring points. */
+  private static long collect(Card card, Instant asOf, ZoneId zone, TreeMap<LocalDate, Long> byDay) {
+    long never = 0;
+    for (Lot lot : card.lots()) {
+      if (lot.remaining() > 0 && lot.isActiveAt(asOf)) {
+        if (lot.expiresAt() == null) {
+          never += lot.remaining();
+        } else {
+          byDay.merge(ExpiryCalendar.lastUsableDay(lot.expiresAt(), zone), lot.remaining(), Math::addExact);
+        }
+      }
+    }
+    return never;
+  }
+
+  private static SweepReport report(List<LedgerEntry> entries) {
+    int activated = 0;
+    long activatedPoints = 0;
+    int expired = 0;
+    long expiredPoints = 0;
+    for (LedgerEntry e : entries) {
+      switch (e.type()) {
+        case PENDING_POINTS_ACTIVATION -> {
+          activated++;
+          activatedPoints += e.points();
+        }
+        case POINTS_EXPIRATION -> {
+          expired++;
+          expiredPoints -= e.points();
+        }
+        default -> { }
+      }
+    }
+    return new SweepReport(1, activated, activatedPoints, expired, expiredPoints);
+  }
+
+  /** Sums cards into one schedule. */
+  private static final class Accumulator {
+    private final TreeMap<LocalDate, Long> byDay = new TreeMap<>();
+    private int cards;
+    private long outstanding;
+    private long pending;
+    private long debt;
+    private long never;
+
+    void add(Card card, Instant asOf, ZoneId zone) {
+      cards++;
+      outstanding = Math.addExact(outstanding, Math.max(0, card.balanceAt(asOf)));
+      pending = Math.addExact(pending, card.pendingAt(asOf));
+      debt = Math.addExact(debt, card.debt());
+      never = Math.addExact(never, collect(card, asOf, zone, byDay));
+    }
+
+    ExpirySchedule result(Instant asOf) {
+      return new ExpirySchedule(asOf, cards, outstanding, pending, debt, byDay, never);
+    }
+  }
+}

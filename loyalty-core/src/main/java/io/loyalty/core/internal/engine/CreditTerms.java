@@ -1,0 +1,39 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.expiry.ExpiryCalendar;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.ExpirationRule;
+import io.loyalty.spi.program.Program;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When granted points become usable and when they expire: pending for the rule's period, then expiring by
+ * the rule's expiration rule, else the program's, else never; the expiry clock starts when they are usable.
+ *
+ * @param activatesAt when they become usable, {@code null} for at once
+ * @param expiresAt when they expire, {@code null} for never
+ */
+record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
+
+  /** Terms of points an earning rule grants at {@code at}. */
+  static CreditTerms forRule(Program program, @Nullable EarningRule rule, Instant at) {
+    Instant activates = rule == null || rule.pendingPoints() == null
+        ? null
+        : ExpiryCalendar.activatesAt(rule.pendingPoints(), at, program.zone());
+    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
+    Instant usableFrom = activates == null ? at : activates;
+    return new CreditTerms(activates, expiration == null ? null : ExpiryCalendar.expiresAt(expiration, usableFrom, program.zone()));
+  }
+
+  /** Terms of points granted at {@code at} under the program's own expiration rule (initial points, transfers). */
+  static CreditTerms forProgram(Program program, Instant at) {
+    return forRule(program, null, at);
+  }
+
+  /** The expiry of pending points activated by hand at {@code at} under the rule that granted them. */
+  static @Nullable Instant expiryOnActivation(Program program, @Nullable EarningRule rule, Instant at) {
+    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
+    return expiration == null ? null : ExpiryCalendar.expiresAt(expiration, at, program.zone());
+  }
+}

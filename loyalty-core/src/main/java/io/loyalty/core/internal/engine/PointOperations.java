@@ -1,0 +1,261 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.AddedPointsExpiry;
+import io.loyalty.core.CardExpiredException;
+import io.loyalty.core.CardInactiveException;
+import io.loyalty.core.CardNotPublishedException;
+import io.loyalty.core.InsufficientPointsException;
+import io.loyalty.core.PendingPointsStateException;
+import io.loyalty.core.SourceIdReusedException;
+import io.loyalty.core.Transfer;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.ledger.Credit;
+import io.loyalty.core.internal.ledger.Debit;
+import io.loyalty.core.internal.validation.ProgramValidator;
+import io.loyalty.core.internal.validation.Violations;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.card.LotSource;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Manual point operations on published cards: additions and removals, transfers between cards (also across
+ * programs), and pending points activated, adjusted or canceled by hand. Each is one commit; a source id makes
+ * additions, removals and transfers idempotent. Thread-safe.
+ */
+public final class PointOperations {
+  private final LoyaltyStore store;
+  private final Clock clock;
+  private final Retry retry;
+
+  PointOperations(LoyaltyStore store, Clock clock, Retry retry) {
+    this.store = store;
+    this.clock = clock;
+    this.retry = retry;
+  }
+
+  /** Adds points to a published card, expiring as asked; idempotent by source id. */
+  public LedgerEntry add(CardCode code, long points, AddedPointsExpiry expiry, String reason, @Nullable String sourceId) {
+    checkAmount(points, reason);
+    return retry.run("add points to " + code, () -> {
+      Optional<LedgerEntry> done = replay(sourceId, code, EntryType.POINTS_ADDITION, points);
+      if (done.isPresent()) {
+        return done.get();
+      }
+      Card card = published(code);
+      Program program = programOf(card);
+      Instant now = clock.instant();
+      Instant expiresAt;
+      if (expiry instanceof AddedPointsExpiry.CustomDate d) {
+        expiresAt = d.lastDay().plusDays(1).atStartOfDay(program.zone()).toInstant();
+      } else if (expiry instanceof AddedPointsExpiry.NonExpiring) {
+        expiresAt = null;
+      } else {
+        expiresAt = CreditTerms.forProgram(program, now).expiresAt();
+      }
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
+          new LotSource(null, null, program.version(), null), reason, expiresAt), now);
+      return commit(card, ledger) ? entry : null;
+    });
+  }
+
+  /** Removes points from a published card, soonest-expiring first; never more than its balance. */
+  public LedgerEntry remove(CardCode code, long points, String reason, @Nullable String sourceId) {
+    checkAmount(points, reason);
+    return retry.run("remove points from " + code, () -> {
+      Optional<LedgerEntry> done = replay(sourceId, code, EntryType.POINTS_REMOVAL, -points);
+      if (done.isPresent()) {
+        return done.get();
+      }
+      Card card = published(code);
+      Instant now = clock.instant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      requireBalance(ledger, card, points, now);
+      LedgerEntry entry = ledger.debit(Debit.manual(EntryType.POINTS_REMOVAL, points, key(sourceId, card),
+          programOf(card).version(), reason), now);
+      return commit(card, ledger) ? entry : null;
+    });
+  }
+
+  /**
+   * Moves usable points from one published card to another, in the same or another program, both or neither:
+   * the moved points get a fresh expiry under the destination program's rules from today.
+   */
+  public Transfer transfer(CardCode from, CardCode to, long points, String reason, String sourceId) {
+    checkAmount(points, reason);
+    Violations v = new Violations();
+    v.check(!from.equals(to), "code", "must differ from the destination card", from);
+    v.check(sourceId != null && !sourceId.isBlank(), "source_id", "is required for a transfer", sourceId);
+    v.throwIfAny();
+    String outKey = "transfer:" + sourceId + ":out";
+    String inKey = "transfer:" + sourceId + ":in";
+    return retry.run("transfer " + points + " points from " + from + " to " + to, () -> {
+      Optional<LedgerEntry> out = store.entry(outKey);
+      if (out.isPresent()) {
+        LedgerEntry in = store.entry(inKey).orElse(null);
+        if (!out.get().card().equals(from) || out.get().points() != -points || in == null || !in.card().equals(to)) {
+          throw new SourceIdReusedException("source id " + sourceId + " was used for another transfer");
+        }
+        return new Transfer(out.get(), in);
+      }
+      Instant now = clock.instant();
+      Card source = usable(published(from), now);
+      Card target = usable(published(to), now);
+      Program targetProgram = programOf(target);
+      CardLedger sourceLedger = CardLedger.open(source).settle(now);
+      requireBalance(sourceLedger, source, points, now);
+      LedgerEntry outEntry = sourceLedger.debit(new Debit(EntryType.POINTS_TRANSFER_OUT, points, outKey, null, null,
+          programOf(source).version(), reason, inKey), now);
+      CardLedger targetLedger = CardLedger.open(target).settle(now);
+      LedgerEntry inEntry = targetLedger.credit(new Credit(EntryType.POINTS_TRANSFER_IN, points, inKey,
+          new LotSource(null, null, targetProgram.version(), null), reason, null,
+          CreditTerms.forProgram(targetProgram, now).expiresAt(), outKey), now);
+      CardTransition s = sourceLedger.finish();
+      CardTransition t = targetLedger.finish();
+      List<LedgerEntry> entries = new ArrayList<>(s.entries());
+      entries.addAll(t.entries());
+      boolean applied = store.commit(new ChangeSet(List.of(),
+          List.of(new CardWrite(s.card(), source.version()), new CardWrite(t.card(), target.version())), entries, null))
+          .applied();
+      return applied ? new Transfer(outEntry, inEntry) : null;
+    });
+  }
+
+  /** Activates pending points now; their expiry clock starts now, under the rule that granted them. */
+  public LedgerEntry activatePending(CardCode code, long lotId) {
+    return retry.run("activate pending points " + lotId + " of " + code, () -> {
+      Card card = published(code);
+      Instant now = clock.instant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      Lot lot = pendingLot(ledger, card, lotId, now);
+      Program granting = store.program(card.program(), lot.source().programVersion()).orElse(programOf(card));
+      EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
+      LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
+          "activation:" + card.code() + ":" + lotId);
+      return commit(card, ledger) ? entry : null;
+    });
+  }
+
+  /** Changes pending points by {@code delta} (positive or negative); they must stay above zero. */
+  public LedgerEntry adjustPending(CardCode code, long lotId, long delta, String reason) {
+    Violations v = new Violations();
+    v.check(delta != 0 && Math.abs(delta) <= ProgramValidator.MAX_POINTS, "points",
+        "must be non-zero and at most " + ProgramValidator.MAX_POINTS + " either way", delta);
+    v.present(reason, "reason");
+    v.throwIfAny();
+    return retry.run("adjust pending points " + lotId + " of " + code, () -> {
+      Card card = published(code);
+      Instant now = clock.instant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      Lot lot = pendingLot(ledger, card, lotId, now);
+      if (lot.remaining() + delta <= 0) {
+        Violations bad = new Violations();
+        bad.add("points", "would leave " + (lot.remaining() + delta) + " pending points; they must stay above 0", delta);
+        bad.throwIfAny();
+      }
+      LedgerEntry entry = ledger.adjustPending(lotId, delta, now, "pending-adjust:" + card.code() + ":" + (card.lastSeq() + 1),
+          reason);
+      return commit(card, ledger) ? entry : null;
+    });
+  }
+
+  /** Cancels pending points: they never become usable. */
+  public LedgerEntry cancelPending(CardCode code, long lotId, String reason) {
+    return retry.run("cancel pending points " + lotId + " of " + code, () -> {
+      Card card = published(code);
+      Instant now = clock.instant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      pendingLot(ledger, card, lotId, now);
+      LedgerEntry entry = ledger.cancel(lotId, now, "cancel:" + card.code() + ":" + lotId, reason);
+      return commit(card, ledger) ? entry : null;
+    });
+  }
+
+  private boolean commit(Card card, CardLedger ledger) {
+    CardTransition t = ledger.finish();
+    return store.commit(new ChangeSet(List.of(), List.of(new CardWrite(t.card(), card.version())), t.entries(), null))
+        .applied();
+  }
+
+  /** The entry a source id already produced, if any; the same source id for something else is an error. */
+  private Optional<LedgerEntry> replay(@Nullable String sourceId, CardCode code, EntryType type, long points) {
+    if (sourceId == null) {
+      return Optional.empty();
+    }
+    Optional<LedgerEntry> done = store.entry("adjust:" + sourceId);
+    if (done.isPresent() && (!done.get().card().equals(code) || done.get().type() != type || done.get().points() != points)) {
+      throw new SourceIdReusedException("source id " + sourceId + " was used for " + done.get().type() + " of "
+          + done.get().points() + " points on card " + done.get().card());
+    }
+    return done;
+  }
+
+  private static String key(@Nullable String sourceId, Card card) {
+    return sourceId != null ? "adjust:" + sourceId : "adjust:" + card.code() + ":" + (card.lastSeq() + 1);
+  }
+
+  private Card published(CardCode code) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    if (!card.isPublished()) {
+      throw new CardNotPublishedException("card " + code + " is not published to a customer");
+    }
+    return card;
+  }
+
+  private static Card usable(Card card, Instant now) {
+    if (!card.active()) {
+      throw new CardInactiveException("card " + card.code() + " is not active");
+    }
+    if (!card.isValidAt(now)) {
+      throw new CardExpiredException("card " + card.code() + " expired at " + card.expiresAt());
+    }
+    return card;
+  }
+
+  private Program programOf(Card card) {
+    return store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
+  }
+
+  private static void requireBalance(CardLedger ledger, Card card, long points, Instant now) {
+    long balance = ledger.balanceAt(now);
+    if (points > balance) {
+      throw new InsufficientPointsException("card " + card.code() + " has " + balance + " usable points, not " + points);
+    }
+  }
+
+  private static Lot pendingLot(CardLedger ledger, Card card, long lotId, Instant now) {
+    Lot lot = ledger.lot(lotId);
+    if (lot == null || lot.activatesAt() == null) {
+      throw new NotFoundException("pending_points", card.code() + "/" + lotId);
+    }
+    if (!lot.isPendingAt(now)) {
+      throw new PendingPointsStateException("pending points " + lotId + " of card " + card.code() + " are "
+          + (lot.state() == io.loyalty.spi.card.LotState.CANCELED ? "canceled" : "already activated"));
+    }
+    return lot;
+  }
+
+  private static void checkAmount(long points, String reason) {
+    Violations v = new Violations();
+    v.check(points >= 1 && points <= ProgramValidator.MAX_POINTS, "points", "must be from 1 to " + ProgramValidator.MAX_POINTS,
+        points);
+    v.present(reason, "reason");
+    v.throwIfAny();
+  }
+}

@@ -1,0 +1,203 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.eval.CompiledProgram;
+import io.loyalty.core.internal.eval.EarningEvaluator;
+import io.loyalty.core.internal.eval.EvaluationContext;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.Violation;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.earning.Accrual;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.earning.Reversal;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderItem;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.OrderRefunded;
+import io.loyalty.spi.event.RefundLine;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.RefundPolicy;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans the points a refund takes back on one card: for each rule that earned on the order, the rule's points
+ * on the order before this refund less its points on what is left after it, computed with the program
+ * version, customer snapshot and instant of the payment, so today's rules never change what is owed.
+ */
+final class RefundApplication {
+  private final LoyaltyStore store;
+  private final PlanCache plans;
+  private final EarningEvaluator evaluator;
+
+  RefundApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator) {
+    this.store = store;
+    this.plans = plans;
+    this.evaluator = evaluator;
+  }
+
+  /** The refund's outcome on the card and the card's transition, or {@code null} when the order earned nothing here. */
+  @Nullable Planned plan(Program program, Card card, OrderRefunded refund) {
+    List<LedgerEntry> history = store.entriesForOrder(card.code(), refund.order());
+    Map<RuleId, Long> granted = new LinkedHashMap<>();
+    OrderPaid paid = null;
+    long paidVersion = 0;
+    List<OrderRefunded> earlier = new ArrayList<>();
+    for (LedgerEntry entry : history) {
+      boolean accrual = entry.type() == EntryType.POINTS_ACCRUAL || entry.type() == EntryType.PENDING_POINTS_ADDED;
+      if (accrual && entry.rule() != null && entry.event() != null) {
+        granted.merge(entry.rule(), entry.points() + entry.pending(), Long::sum);
+        if (paid == null && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderPaid p) {
+          paid = p;
+          paidVersion = entry.programVersion();
+        }
+      } else if (entry.type() == EntryType.POINTS_REVERSAL && entry.event() != null
+          && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderRefunded r
+          && earlier.stream().noneMatch(e -> e.id().equals(r.id()))) {
+        earlier.add(r);
+      }
+    }
+    if (paid == null || granted.isEmpty()) {
+      return null;
+    }
+    Order order = paid.order();
+    long[] before = refundedUnits(order, earlier, null);
+    long[] after = refundedUnits(order, earlier, refund);
+    Program granting = store.program(program.id(), paidVersion).orElse(program);
+    CompiledProgram plan = plans.plan(granting);
+    Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before));
+    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, refund.isWhole() ? null : remaining(order, after));
+    Instant at = refund.occurredAt();
+    CardLedger ledger = CardLedger.open(card).settle(at);
+    RefundPolicy policy = program.refundPolicy();
+    List<Reversal> reversals = new ArrayList<>();
+    long net = 0;
+    for (Map.Entry<RuleId, Long> g : granted.entrySet()) {
+      RuleId rule = g.getKey();
+      long was = Math.min(g.getValue(), pointsBefore.getOrDefault(rule, 0L));
+      long owed = Math.max(0, was - Math.min(was, pointsAfter.getOrDefault(rule, 0L)));
+      CardLedger.Taken taken = ledger.reverse(refund.order(), rule, owed, policy == RefundPolicy.ONLY_PENDING,
+          policy == RefundPolicy.UNLIMITED, at, "reversal:" + card.code() + ":" + refund.id() + ":" + rule, refund.id(),
+          program.version());
+      reversals.add(new Reversal(rule, owed, taken.pending(), taken.active(), taken.debt(), taken.shortfall()));
+      net -= taken.active() + taken.debt();
+    }
+    CardTransition transition = ledger.finish();
+    ProgramOutcome outcome = new ProgramOutcome(program.id(), program.version(), card.code(), false, net, List.of(),
+        List.of(), reversals);
+    return new Planned(outcome, transition);
+  }
+
+  /** A refund's outcome on one card and the transition that commits it. */
+  record Planned(ProgramOutcome outcome, CardTransition transition) {}
+
+  /** Units refunded per line by the earlier refunds and, when given, this one; rejects refunding more than was paid. */
+  private static long[] refundedUnits(Order order, List<OrderRefunded> earlier, @Nullable OrderRefunded current) {
+    List<OrderItem> items = order.items();
+    long[] units = new long[items.size()];
+    boolean whole = false;
+    for (OrderRefunded r : earlier) {
+      whole |= add(units, items, r, false);
+    }
+    if (current != null) {
+      if (whole) {
+        throw InvalidInputException.of("order", "was refunded whole before", order.id());
+      }
+      add(units, items, current, true);
+    }
+    return units;
+  }
+
+  /** Adds a refund's units; a whole refund takes every unit left. Returns whether it was whole. */
+  private static boolean add(long[] units, List<OrderItem> items, OrderRefunded refund, boolean check) {
+    if (refund.isWhole()) {
+      for (int i = 0; i < units.length; i++) {
+        units[i] = items.get(i).quantity();
+      }
+      return true;
+    }
+    List<Violation> violations = new ArrayList<>();
+    for (int j = 0; j < refund.lines().size(); j++) {
+      RefundLine line = refund.lines().get(j);
+      String path = "lines[" + j + "]";
+      if (line.line() < 0 || line.line() >= items.size()) {
+        violations.add(new Violation(path + ".line", "is not a line of order " + refund.order(), line.line()));
+        continue;
+      }
+      long left = items.get(line.line()).quantity() - units[line.line()];
+      if (line.quantity() < 1 || line.quantity() > left) {
+        violations.add(new Violation(path + ".quantity", "must be from 1 to the " + left + " units not yet refunded",
+            line.quantity()));
+        continue;
+      }
+      units[line.line()] += line.quantity();
+    }
+    if (check && !violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    return false;
+  }
+
+  /** The order with the refunded units taken out; amounts scale with the units left, rounded down. */
+  private static @Nullable Order remaining(Order order, long[] refunded) {
+    List<OrderItem> items = order.items();
+    if (items.isEmpty()) {
+      return refunded.length == 0 ? order : null;
+    }
+    List<OrderItem> left = new ArrayList<>();
+    long amount = 0;
+    long subtotal = 0;
+    long originalSubtotal = 0;
+    for (int i = 0; i < items.size(); i++) {
+      OrderItem item = items.get(i);
+      originalSubtotal += item.subtotalAmount();
+      long units = item.quantity() - refunded[i];
+      if (units <= 0) {
+        continue;
+      }
+      long lineAmount = Math.multiplyExact(item.price(), units);
+      long lineSubtotal = scale(item.subtotalAmount(), units, item.quantity());
+      left.add(new OrderItem(item.product(), item.sku(), units, item.price(), lineAmount, lineSubtotal, item.metadata()));
+      amount += lineAmount;
+      subtotal += lineSubtotal;
+    }
+    if (left.isEmpty()) {
+      return null;
+    }
+    long orderDiscount = originalSubtotal - order.totalAmount();
+    long total = Math.max(0, subtotal - scale(orderDiscount, subtotal, Math.max(1, originalSubtotal)));
+    return new Order(order.id(), order.currency(), amount, total, left, order.metadata());
+  }
+
+  /** {@code value × part / whole}, rounded down, exact. */
+  private static long scale(long value, long part, long whole) {
+    return BigInteger.valueOf(value).multiply(BigInteger.valueOf(part)).divide(BigInteger.valueOf(whole)).longValueExact();
+  }
+
+  /** Each rule's points on what is left of the order ({@code null}: nothing left, so no points). */
+  private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, Card card, @Nullable Order left) {
+    if (left == null) {
+      return Map.of();
+    }
+    LoyaltyEvent asPaid = new OrderPaid(paid.id(), paid.occurredAt(), paid.customer(), left, paid.card());
+    ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid), card.code(), false, null, Set.of());
+    Map<RuleId, Long> points = new LinkedHashMap<>();
+    for (Accrual a : outcome.accruals()) {
+      points.put(a.rule(), a.points());
+    }
+    return points;
+  }
+}
