@@ -14,6 +14,10 @@ import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.util.List;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,6 +97,30 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
   @Override
   public long cardCount(ProgramId program) {
     return tables.cardCount(Objects.requireNonNull(program, "program"));
+  }
+
+  /** The reward, deleted or not. */
+  @Override
+  public Optional<Reward> reward(RewardId id) {
+    return tables.reward(Objects.requireNonNull(id, "id"));
+  }
+
+  /** Every reward in id order. */
+  @Override
+  public List<Reward> rewards() {
+    return tables.rewards();
+  }
+
+  /** The redemption with this id. */
+  @Override
+  public Optional<Redemption> redemption(RedemptionId id) {
+    return tables.redemption(Objects.requireNonNull(id, "id"));
+  }
+
+  /** The card's redemptions, oldest first. */
+  @Override
+  public List<Redemption> redemptions(CardCode card) {
+    return tables.redemptions(Objects.requireNonNull(card, "card"));
   }
 
   /** The committed entry with this key, if any. */

@@ -160,7 +160,7 @@ class InMemoryLoyaltyStoreTest {
     void moving_a_card_to_another_program_is_a_programming_error_that_writes_nothing() {
       seedWorld();
       Card b = generated("B", "P1");
-      Card moved = new Card(b.code(), pid("P2"), 2, null, T0, null, null, true, List.of(), 0, 0);
+      Card moved = new Card(b.code(), pid("P2"), 2, null, T0, null, null, true, List.of(), 0, 0, 0);
       Map<String, Object> before = observe(store);
       assertThatThrownBy(() -> store.commit(changes().write(moved).build()))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("card B cannot move from program P1 to program P2");
@@ -402,7 +402,7 @@ class InMemoryLoyaltyStoreTest {
 
     /** A new card whose first {@code lastSeq} entries are written with it. */
     static Card generated(String code, String program, long lastSeq) {
-      return new Card(code(code), pid(program), 1, null, T0, null, null, true, List.of(), 0, lastSeq);
+      return new Card(code(code), pid(program), 1, null, T0, null, null, true, List.of(), 0, lastSeq, 0);
     }
 
     static Card next(Card c) {
@@ -411,12 +411,12 @@ class InMemoryLoyaltyStoreTest {
 
     static Card advanced(Card c, long lastSeq) {
       return new Card(c.code(), c.program(), c.version() + 1, c.holder(), c.createdAt(), c.publishedAt(), c.expiresAt(),
-          c.active(), c.lots(), c.debt(), lastSeq);
+          c.active(), c.lots(), c.debt(), lastSeq, c.redemptions());
     }
 
     static Card publish(Card c, String customer) {
       return new Card(c.code(), c.program(), c.version() + 1, cust(customer), c.createdAt(), T0, c.expiresAt(), c.active(),
-          c.lots(), c.debt(), c.lastSeq());
+          c.lots(), c.debt(), c.lastSeq(), c.redemptions());
     }
 
     static LedgerEntry entry(String card, long seq, String key, @Nullable String order) {

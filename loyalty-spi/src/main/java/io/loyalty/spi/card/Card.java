@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param debt points owed after a refund took back more than the card held (program policy UNLIMITED);
  *     repaid first from future credits, 0 or more
  * @param lastSeq the sequence number of the card's latest ledger entry, 0 for none
+ * @param redemptions how many reward redemptions the card holds (rolled-back ones give theirs back); the card
+ *     template's {@code redemptionQuantity} caps it
  */
 public record Card(
     CardCode code,
@@ -36,7 +38,8 @@ public record Card(
     boolean active,
     List<Lot> lots,
     long debt,
-    long lastSeq) {
+    long lastSeq,
+    long redemptions) {
 
   /** Copies the lots. */
   public Card {
@@ -45,7 +48,7 @@ public record Card(
 
   /** A new, unpublished card in a program's pool. */
   public static Card generated(CardCode code, ProgramId program, Instant createdAt) {
-    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0, 0);
+    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0, 0, 0);
   }
 
   /** Whether the card has been published to a holder. */
@@ -121,6 +124,19 @@ public record Card(
 
   /** A copy with other lots, debt and last ledger sequence, one version on. */
   public Card next(List<Lot> lots, long debt, long lastSeq) {
-    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq);
+    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
+        redemptions);
+  }
+
+  /** A copy with another redemption count (same version: combine with {@link #next}). */
+  public Card withRedemptions(long redemptions) {
+    return new Card(code, program, version, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
+        redemptions);
+  }
+
+  /** A copy switched on or off, one version on. */
+  public Card withActive(boolean active) {
+    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
+        redemptions);
   }
 }

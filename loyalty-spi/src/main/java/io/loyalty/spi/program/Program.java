@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import io.loyalty.spi.RuleId;
+import io.loyalty.spi.AssignmentId;
+import io.loyalty.spi.reward.RewardAssignment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loyalty program (Voucherify's loyalty campaign): its time zone and validity, its card pool and card
@@ -26,6 +29,9 @@ import io.loyalty.spi.RuleId;
  * @param autoJoin whether a customer without a card gets one on their first qualifying event
  * @param refundPolicy what a refund does when the order's points were already spent
  * @param earningRules the rules, with unique ids; every matching rule stacks
+ * @param rewards the rewards the program offers, with their prices in points
+ * @param redemptionCondition what must hold for any redemption in the program (Voucherify's campaign
+ *     validation rules), {@code null} for nothing
  * @param metadata free key/values
  */
 public record Program(
@@ -40,6 +46,8 @@ public record Program(
     boolean autoJoin,
     RefundPolicy refundPolicy,
     List<EarningRule> earningRules,
+    List<RewardAssignment> rewards,
+    @Nullable Condition redemptionCondition,
     Metadata metadata) {
 
   /** Defaults the optional parts and copies the rules. */
@@ -49,6 +57,7 @@ public record Program(
     card = card == null ? CardTemplate.DEFAULT : card;
     refundPolicy = refundPolicy == null ? RefundPolicy.WITHIN_BALANCE : refundPolicy;
     earningRules = earningRules == null ? List.of() : List.copyOf(earningRules);
+    rewards = rewards == null ? List.of() : List.copyOf(rewards);
     metadata = metadata == null ? Metadata.EMPTY : metadata;
   }
 
@@ -60,19 +69,26 @@ public record Program(
   /** A builder seeded with this program's values (the version is assigned when stored). */
   public Builder toBuilder() {
     Builder b = new Builder(id, name).zone(zone).active(active).validity(validity).pool(pool).card(card)
-        .autoJoin(autoJoin).refundPolicy(refundPolicy).metadata(metadata);
+        .autoJoin(autoJoin).refundPolicy(refundPolicy).redemptionCondition(redemptionCondition).metadata(metadata);
     earningRules.forEach(b::earningRule);
+    rewards.forEach(b::reward);
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
-    return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules, metadata);
+    return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules,
+        rewards, redemptionCondition, metadata);
   }
 
   /** The rule with this id, if any. */
   public Optional<EarningRule> rule(RuleId ruleId) {
     return earningRules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+  }
+
+  /** The reward assignment with this id, if any. */
+  public Optional<RewardAssignment> reward(AssignmentId assignment) {
+    return rewards.stream().filter(r -> r.id().equals(assignment)).findFirst();
   }
 
   /** Builds a {@link Program}; not thread-safe. */
@@ -87,6 +103,8 @@ public record Program(
     private boolean autoJoin;
     private RefundPolicy refundPolicy = RefundPolicy.WITHIN_BALANCE;
     private final List<EarningRule> rules = new ArrayList<>();
+    private final List<RewardAssignment> rewards = new ArrayList<>();
+    private @Nullable Condition redemptionCondition;
     private Metadata metadata = Metadata.EMPTY;
 
     private Builder(ProgramId id, String name) {
@@ -149,6 +167,25 @@ public record Program(
       return this;
     }
 
+    /** Offers a reward at a price in points. */
+    public Builder reward(RewardAssignment assignment) {
+      rewards.add(Objects.requireNonNull(assignment, "assignment"));
+      return this;
+    }
+
+    /** Replaces every reward assignment. */
+    public Builder rewards(List<RewardAssignment> assignments) {
+      this.rewards.clear();
+      assignments.forEach(this::reward);
+      return this;
+    }
+
+    /** Sets what must hold for any redemption in the program, {@code null} for nothing. */
+    public Builder redemptionCondition(@Nullable Condition condition) {
+      this.redemptionCondition = condition;
+      return this;
+    }
+
     /** Sets the metadata. */
     public Builder metadata(Metadata metadata) {
       this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -157,7 +194,8 @@ public record Program(
 
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
-      return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, metadata);
+      return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, rewards,
+          redemptionCondition, metadata);
     }
   }
 }

@@ -5,27 +5,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one engine operation writes, applied by {@link ChangeSetWriter#commit} all-or-nothing:
- * program and card writes with expected versions, ledger appends with unique keys, and the event's
- * receipt with its unique id.
+ * program, card, reward and redemption writes with expected versions, ledger appends with unique keys, and
+ * the event's receipt with its unique id.
  *
  * @param programs program versions to store
  * @param cards cards to insert or update
  * @param entries ledger entries to append
  * @param receipt the applied event's receipt, {@code null} for operations that are not events
+ * @param rewards rewards to insert or update (stock counts)
+ * @param redemptions redemptions to insert or update
  */
 public record ChangeSet(
     List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
-    @Nullable EventReceipt receipt) {
+    @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions) {
 
   /** Copies the lists. */
   public ChangeSet {
     programs = List.copyOf(programs);
     cards = List.copyOf(cards);
     entries = List.copyOf(entries);
+    rewards = List.copyOf(rewards);
+    redemptions = List.copyOf(redemptions);
+  }
+
+  /** A change set with no reward or redemption writes. */
+  public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+      @Nullable EventReceipt receipt) {
+    this(programs, cards, entries, receipt, List.of(), List.of());
   }
 
   /** Whether it writes nothing. */
   public boolean isEmpty() {
-    return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null;
+    return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null && rewards.isEmpty()
+        && redemptions.isEmpty();
   }
 }

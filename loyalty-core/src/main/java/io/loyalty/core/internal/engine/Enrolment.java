@@ -95,7 +95,7 @@ final class Enrolment {
             + program.pool().vouchersCount());
       } else {
         Card fresh = generate(program, 1, at).get(0);
-        card = new Card(fresh.code(), fresh.program(), 0, null, at, null, null, true, List.of(), 0, 0);
+        card = new Card(fresh.code(), fresh.program(), 0, null, at, null, null, true, List.of(), 0, 0, 0);
       }
     }
     long expected = card.version();
@@ -103,7 +103,7 @@ final class Enrolment {
         ? null
         : program.card().activityDurationAfterPublishing().addTo(at.atZone(program.zone())).toInstant();
     Card published = new Card(card.code(), card.program(), card.version(), customer, card.createdAt(), at, expiresAt,
-        card.active(), card.lots(), card.debt(), card.lastSeq());
+        card.active(), card.lots(), card.debt(), card.lastSeq(), card.redemptions());
     List<Credit> initial = program.card().initialPoints() > 0
         ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), "initial:" + card.code(),
             new LotSource(null, null, program.version(), null), "initial points", CreditTerms.forProgram(program, at).expiresAt()))

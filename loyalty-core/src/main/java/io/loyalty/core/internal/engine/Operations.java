@@ -128,8 +128,7 @@ public final class Operations {
       if (card.active() == active) {
         return card;
       }
-      Card next = new Card(card.code(), card.program(), card.version() + 1, card.holder(), card.createdAt(),
-          card.publishedAt(), card.expiresAt(), active, card.lots(), card.debt(), card.lastSeq());
+      Card next = card.withActive(active);
       CommitResult result = store.commit(new ChangeSet(List.of(), List.of(new CardWrite(next, card.version())), List.of(), null));
       return result.applied() ? next : null;
     });

@@ -11,6 +11,12 @@ import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.ProgramWrite;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +50,8 @@ final class CommitPlan {
   final List<Program> programs = new ArrayList<>();
   final Map<CardCode, CardChange> cards = new LinkedHashMap<>();
   @Nullable EventReceipt receipt;
+  final Map<RewardId, Reward> rewards = new LinkedHashMap<>();
+  final Map<RedemptionId, Redemption> redemptions = new LinkedHashMap<>();
   @Nullable CommitResult rejection;
 
   private CommitPlan() {}
@@ -60,6 +68,12 @@ final class CommitPlan {
     }
     if (plan.rejection == null) {
       plan.rejection = plan.checkEntries(stored, changes.entries());
+    }
+    if (plan.rejection == null) {
+      plan.rejection = plan.checkRewards(stored, changes.rewards());
+    }
+    if (plan.rejection == null) {
+      plan.rejection = plan.checkRedemptions(stored, changes.redemptions());
     }
     return plan;
   }
@@ -132,6 +146,35 @@ final class CommitPlan {
       } else {
         change.card = card;
       }
+    }
+    return null;
+  }
+
+  private @Nullable CommitResult checkRewards(MemoryTables stored, List<RewardWrite> writes) {
+    for (RewardWrite write : writes) {
+      Reward reward = write.reward();
+      Reward pending = rewards.get(reward.id());
+      long current = pending != null ? pending.version() : stored.rewardVersion(reward.id());
+      if (write.expectedVersion() != current || reward.version() != current + 1) {
+        return new CommitResult.Conflict("reward:" + reward.id());
+      }
+      rewards.put(reward.id(), reward);
+    }
+    return null;
+  }
+
+  private @Nullable CommitResult checkRedemptions(MemoryTables stored, List<RedemptionWrite> writes) {
+    for (RedemptionWrite write : writes) {
+      Redemption redemption = write.redemption();
+      Redemption pending = redemptions.get(redemption.id());
+      long current = pending != null ? pending.version() : stored.redemptionVersion(redemption.id());
+      if (write.expectedVersion() == 0 && current != 0) {
+        return new CommitResult.Duplicate("redemption:" + redemption.id());
+      }
+      if (write.expectedVersion() != current || redemption.version() != current + 1) {
+        return new CommitResult.Conflict("redemption:" + redemption.id());
+      }
+      redemptions.put(redemption.id(), redemption);
     }
     return null;
   }

@@ -16,6 +16,12 @@ import io.loyalty.spi.store.ProgramWrite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +43,8 @@ public final class MemoryTables {
   private static final int MEMBER = 3;
   private static final int ENTRY = 4;
   private static final int EVENT = 5;
+  private static final int REWARD = 6;
+  private static final int REDEMPTION = 7;
 
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
@@ -48,6 +56,9 @@ public final class MemoryTables {
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> programCards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<EventId, EventReceipt> receipts = new ConcurrentHashMap<>();
   private final LockStripes locks = new LockStripes(STRIPES);
+  private final ConcurrentSkipListMap<RewardId, Reward> rewards = new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<RedemptionId, Redemption> redemptions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CardCode, List<RedemptionId>> redemptionsByCard = new ConcurrentHashMap<>();
 
   /** Empty tables. */
   public MemoryTables() {}
@@ -72,7 +83,8 @@ public final class MemoryTables {
   }
 
   private int[] stripesOf(ChangeSet changes) {
-    int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1];
+    int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1
+        + changes.rewards().size() + changes.redemptions().size()];
     int n = 0;
     for (ProgramWrite write : changes.programs()) {
       stripes[n++] = locks.stripeOf(write.program().id(), PROGRAM);
@@ -93,12 +105,26 @@ public final class MemoryTables {
     if (receipt != null) {
       stripes[n++] = locks.stripeOf(receipt.event().id(), EVENT);
     }
+    for (RewardWrite write : changes.rewards()) {
+      stripes[n++] = locks.stripeOf(write.reward().id(), REWARD);
+    }
+    for (RedemptionWrite write : changes.redemptions()) {
+      stripes[n++] = locks.stripeOf(write.redemption().id(), REDEMPTION);
+    }
     return Arrays.copyOf(stripes, n);
   }
 
   private void apply(CommitPlan plan) {
     for (Program program : plan.programs) {
       programs.put(program.id(), ProgramHistory.plus(programs.get(program.id()), program));
+    }
+    for (Reward reward : plan.rewards.values()) {
+      rewards.put(reward.id(), reward);
+    }
+    for (Redemption redemption : plan.redemptions.values()) {
+      if (redemptions.put(redemption.id(), redemption) == null) {
+        redemptionsByCard.merge(redemption.card(), List.of(redemption.id()), MemoryTables::append);
+      }
     }
     for (CommitPlan.CardChange change : plan.cards.values()) {
       for (LedgerEntry entry : change.appended) {
@@ -260,6 +286,50 @@ public final class MemoryTables {
   public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
     CardSlot slot = cards.get(card);
     return slot == null ? List.of() : slot.page(afterSeq, limit);
+  }
+
+  /** The stored reward, if any. */
+  public Optional<Reward> reward(RewardId id) {
+    return Optional.ofNullable(rewards.get(id));
+  }
+
+  /** Every stored reward in id order. */
+  public List<Reward> rewards() {
+    return List.copyOf(rewards.values());
+  }
+
+  /** The stored redemption, if any. */
+  public Optional<Redemption> redemption(RedemptionId id) {
+    return Optional.ofNullable(redemptions.get(id));
+  }
+
+  /** The card's redemptions, oldest first. */
+  public List<Redemption> redemptions(CardCode card) {
+    List<Redemption> found = new ArrayList<>();
+    for (RedemptionId id : redemptionsByCard.getOrDefault(card, List.of())) {
+      Redemption r = redemptions.get(id);
+      if (r != null) {
+        found.add(r);
+      }
+    }
+    found.sort(java.util.Comparator.comparing(Redemption::at).thenComparing(Redemption::id));
+    return List.copyOf(found);
+  }
+
+  long rewardVersion(RewardId id) {
+    Reward r = rewards.get(id);
+    return r == null ? 0 : r.version();
+  }
+
+  long redemptionVersion(RedemptionId id) {
+    Redemption r = redemptions.get(id);
+    return r == null ? 0 : r.version();
+  }
+
+  private static <T> List<T> append(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   /** The committed entry with this key, if any. */
