@@ -19,7 +19,16 @@ import io.loyalty.spi.program.EventSchema;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.ValidationRule;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.AssignmentId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.host.RewardFulfilment;
+import io.loyalty.spi.reward.RedeemRequest;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
 import java.security.SecureRandom;
+import java.time.Period;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +51,8 @@ public final class LoyaltyEngine {
   private LoyaltyEngine(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
-    this.operations = new Operations(b.store, b.clock, b.random, b.validationRules, b.eventSchemas, b.collections);
+    this.operations = new Operations(b.store, b.clock, b.random, b.validationRules, b.eventSchemas, b.collections,
+        b.fulfilment, b.rollbackWindow);
   }
 
   /** Starts a builder: a clock is required, everything else has a default. */
@@ -238,6 +248,71 @@ public final class LoyaltyEngine {
     return operations.reports().schedule(program, asOf);
   }
 
+  /** Validates and stores a reward of the catalog as its next version (its redeemed count stays the engine's). */
+  public Reward defineReward(Reward reward) {
+    return operations.rewards().define(Objects.requireNonNull(reward, "reward"));
+  }
+
+  /** The reward, if it exists and is not deleted. */
+  public Reward reward(RewardId id) {
+    return operations.rewards().reward(id);
+  }
+
+  /** Deletes a reward: it can no longer be redeemed; past redemptions still name it. */
+  public Reward deleteReward(RewardId id) {
+    return operations.rewards().delete(id);
+  }
+
+  /** Offers a reward in a program at a price (or replaces the assignment with the same id): a new program version. */
+  public Program assignReward(ProgramId program, RewardAssignment assignment) {
+    Program current = program(program);
+    List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
+    rewards.removeIf(a -> a.id().equals(assignment.id()));
+    rewards.add(assignment);
+    return define(current.toBuilder().rewards(rewards).build());
+  }
+
+  /** Stops offering a reward in a program: a new program version. */
+  public Program unassignReward(ProgramId program, AssignmentId assignment) {
+    Program current = program(program);
+    List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
+    if (!rewards.removeIf(a -> a.id().equals(assignment))) {
+      throw new NotFoundException("reward_assignment", assignment + " in program " + program);
+    }
+    return define(current.toBuilder().rewards(rewards).build());
+  }
+
+  /** The rewards the card's program offers, with prices and affordability; {@code affordableOnly} keeps those the balance covers. */
+  public List<MemberReward> rewards(CardCode card, boolean affordableOnly) {
+    return operations.rewards().rewardsOf(card, affordableOnly);
+  }
+
+  /**
+   * Redeems a reward exactly once per request id: the same request again returns the first result, another
+   * request under the same id is an error. A failed check (Voucherify's keys: {@code loyalty_card_points_exceeded},
+   * {@code reward_out_of_stock}, {@code quantity_exceeded}, {@code customer_rules_violated}, {@code missing_order},
+   * ...) is returned as a failed redemption that took nothing; racing redemptions never overdraw a card or oversell
+   * stock.
+   */
+  public Redemption redeem(RedeemRequest request) {
+    return operations.rewards().redeem(Objects.requireNonNull(request, "request"));
+  }
+
+  /** Rolls a redemption back within the rollback window: the exact lots, the stock and the card's count come back. */
+  public Redemption rollback(RedemptionId redemption, String reason) {
+    return operations.rewards().rollback(Objects.requireNonNull(redemption, "redemption"), reason);
+  }
+
+  /** Marks a material reward delivered (its fulfilment PENDING to COMPLETE). */
+  public Redemption completeFulfilment(RedemptionId redemption) {
+    return operations.rewards().completeFulfilment(Objects.requireNonNull(redemption, "redemption"));
+  }
+
+  /** The card's redemptions, successful, failed or rolled back, oldest first. */
+  public List<Redemption> redemptions(CardCode card) {
+    return operations.rewards().redemptionsOf(card);
+  }
+
   /** Builds a {@link LoyaltyEngine}; every setter fails at once on a bad value. Not thread-safe. */
   public static final class Builder {
     private LoyaltyStore store;
@@ -246,6 +321,8 @@ public final class LoyaltyEngine {
     private ValidationRules validationRules = ValidationRules.none();
     private EventSchemas eventSchemas = EventSchemas.none();
     private ProductCollections collections = ProductCollections.none();
+    private RewardFulfilment fulfilment = RewardFulfilment.none();
+    private Period rollbackWindow = Period.ofMonths(3);
 
     private Builder() {}
 
@@ -292,6 +369,22 @@ public final class LoyaltyEngine {
     /** The host's products collections; defaults to none. */
     public Builder productCollections(ProductCollections collections) {
       this.collections = Objects.requireNonNull(collections, "productCollections");
+      return this;
+    }
+
+    /** How the host delivers campaign rewards (coupons, gift credit); defaults to refusing them. */
+    public Builder rewardFulfilment(RewardFulfilment fulfilment) {
+      this.fulfilment = Objects.requireNonNull(fulfilment, "rewardFulfilment");
+      return this;
+    }
+
+    /** How long after a redemption it can be rolled back; three months by default (Voucherify's). */
+    public Builder rollbackWindow(Period window) {
+      Objects.requireNonNull(window, "rollbackWindow");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("rollbackWindow must not be negative: " + window);
+      }
+      this.rollbackWindow = window;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.loyalty.spi.earning;
 
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param accruals the rules that gave points, in the program's rule order
  * @param skipped the rules that gave none, in the program's rule order
  * @param reversals for a refund, what was taken back per rule; empty otherwise
+ * @param autoRedemption the redemption auto-redeem made because this event brought the balance to the price of
+ *     the program's auto-redeem reward, {@code null} for none
  */
 public record ProgramOutcome(
     ProgramId program,
@@ -26,7 +29,8 @@ public record ProgramOutcome(
     long points,
     List<Accrual> accruals,
     List<Skip> skipped,
-    List<Reversal> reversals) {
+    List<Reversal> reversals,
+    @Nullable RedemptionId autoRedemption) {
 
   /** Copies the lists. */
   public ProgramOutcome {

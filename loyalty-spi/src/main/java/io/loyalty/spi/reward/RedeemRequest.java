@@ -4,6 +4,7 @@ import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.Order;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +19,13 @@ import org.jspecify.annotations.Nullable;
  *     balance allows
  * @param order for pay with points, the order to discount (required)
  * @param metadata free key/values kept with the redemption
+ * @param customer the host's view of the member, for conditions on customer metadata or segments; {@code null}
+ *     for the card's holder with no metadata
  */
 public record RedeemRequest(
     RedemptionId id, CardCode card, AssignmentId assignment, @Nullable Long points, @Nullable Order order,
-    Metadata metadata) {
+    Metadata metadata,
+    @Nullable Customer customer) {
 
   /** Defaults the metadata. */
   public RedeemRequest {
@@ -30,11 +34,16 @@ public record RedeemRequest(
 
   /** Redeems a reward at its price. */
   public static RedeemRequest of(String id, CardCode card, AssignmentId assignment) {
-    return new RedeemRequest(RedemptionId.of(id), card, assignment, null, null, Metadata.EMPTY);
+    return new RedeemRequest(RedemptionId.of(id), card, assignment, null, null, Metadata.EMPTY, null);
   }
 
   /** Pays for (part of) an order with points; {@code points == null} pays as much as the balance allows. */
   public static RedeemRequest payWithPoints(String id, CardCode card, AssignmentId assignment, Order order, @Nullable Long points) {
-    return new RedeemRequest(RedemptionId.of(id), card, assignment, points, order, Metadata.EMPTY);
+    return new RedeemRequest(RedemptionId.of(id), card, assignment, points, order, Metadata.EMPTY, null);
+  }
+
+  /** A copy that carries the host's view of the member, for conditions on the customer. */
+  public RedeemRequest by(Customer customer) {
+    return new RedeemRequest(id, card, assignment, points, order, metadata, customer);
   }
 }

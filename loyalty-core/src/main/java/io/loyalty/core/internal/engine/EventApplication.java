@@ -27,6 +27,11 @@ import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,13 +50,16 @@ final class EventApplication {
   private final EarningEvaluator evaluator;
   private final Enrolment enrolment;
   private final RefundApplication refunds;
+  private final RedemptionPlanner redemptions;
 
-  EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment) {
+  EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment,
+      RedemptionPlanner redemptions) {
     this.store = store;
     this.plans = plans;
     this.evaluator = evaluator;
     this.enrolment = enrolment;
     this.refunds = new RefundApplication(store, plans, evaluator);
+    this.redemptions = redemptions;
   }
 
   /** Plans the event; {@code forCommit} also tops up auto-update pools (a quote writes nothing). */
@@ -62,6 +70,8 @@ final class EventApplication {
     List<ProgramOutcome> outcomes = new ArrayList<>();
     List<CardWrite> writes = new ArrayList<>();
     List<LedgerEntry> entries = new ArrayList<>();
+    List<RewardWrite> rewardWrites = new ArrayList<>();
+    List<RedemptionWrite> redemptionWrites = new ArrayList<>();
     for (Program program : store.programs()) {
       if (targeted != null && !targeted.program().equals(program.id())) {
         continue;
@@ -107,13 +117,52 @@ final class EventApplication {
       for (Accrual accrual : outcome.accruals()) {
         credits.add(accrualCredit(card.code(), event, program, accrual, ctx.order()));
       }
-      CardTransition transition = CardLedger.credit(card, credits, at);
-      writes.add(new CardWrite(transition.card(), expected));
+      CardLedger ledger = CardLedger.open(card).settle(at);
+      long before = ledger.balanceAt(at);
+      credits.forEach(c -> ledger.credit(c, at));
+      RedemptionPlanner.Plan auto = autoRedeem(program, card, ledger, before, event, at);
+      CardTransition transition = ledger.finish();
+      writes.add(new CardWrite(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1),
+          expected));
       entries.addAll(transition.entries());
+      if (auto != null) {
+        writes.addAll(auto.otherCards());
+        entries.addAll(auto.otherEntries());
+        rewardWrites.add(auto.reward());
+        redemptionWrites.add(new RedemptionWrite(auto.redemption(), 0));
+        outcome = new ProgramOutcome(outcome.program(), outcome.programVersion(), outcome.card(), outcome.joined(),
+            outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());
+      }
       outcomes.add(outcome);
     }
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes);
-    return new EventPlan(outcome, new ChangeSet(List.of(), writes, entries, new EventReceipt(event, outcome)));
+    return new EventPlan(outcome, new ChangeSet(List.of(), writes, entries, new EventReceipt(event, outcome), rewardWrites,
+        redemptionWrites));
+  }
+
+  /**
+   * Auto-redeem: when this event brings the card's balance from below the price of the program's auto-redeem
+   * reward to at least it, that reward is redeemed in the same commit (once per reach). Skipped silently when
+   * a check fails (stock, quantity, conditions).
+   */
+  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before,
+      LoyaltyEvent event, Instant at) {
+    RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
+    if (assignment == null || assignment.points() == null) {
+      return null;
+    }
+    long after = ledger.balanceAt(at);
+    if (before >= assignment.points() || after < assignment.points()) {
+      return null;
+    }
+    Reward reward = store.reward(assignment.reward()).filter(r -> !r.deleted()).orElse(null);
+    if (reward == null) {
+      return null;
+    }
+    RedemptionId id = RedemptionId.of("auto:" + event.id() + ":" + program.id());
+    RedemptionPlanner.Plan plan = redemptions.redeem(program, card, ledger, assignment, reward, id, null, event.customer(),
+        at, true);
+    return plan.failed() ? null : plan;
   }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {

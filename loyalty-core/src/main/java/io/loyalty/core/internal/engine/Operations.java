@@ -16,6 +16,7 @@ import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.host.EventSchemas;
 import io.loyalty.spi.host.ProductCollections;
@@ -29,7 +30,9 @@ import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.ProgramWrite;
+import io.loyalty.spi.host.RewardFulfilment;
 import java.time.Clock;
+import java.time.Period;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +54,30 @@ public final class Operations {
   private final EventApplication events;
   private final PointOperations points;
   private final CardReports reports;
+  private final RewardOperations rewards;
 
   /** Wires the operations over a store and the host's ports. */
   public Operations(
       LoyaltyStore store, Clock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
-      ProductCollections collections) {
+      ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
     this.clock = clock;
     this.retry = new Retry(random);
-    this.programValidator = new ProgramValidator(validationRules, schemas, collections);
+    this.programValidator = new ProgramValidator(validationRules, schemas, collections, store::reward);
     this.eventValidator = new EventValidator(schemas);
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
-    PlanCache plans = new PlanCache(new ConditionCompiler(validationRules, collections), collections);
-    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment);
+    ConditionCompiler conditions = new ConditionCompiler(validationRules, collections);
+    PlanCache plans = new PlanCache(conditions, collections);
+    RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
+    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, planner);
     this.points = new PointOperations(store, clock, retry);
     this.reports = new CardReports(store, retry);
+    this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
+  }
+
+  /** The reward catalog and redemptions. */
+  public RewardOperations rewards() {
+    return rewards;
   }
 
   /** Manual point operations: additions, removals, transfers, pending points. */
@@ -144,7 +156,7 @@ public final class Operations {
   /** Applies the event exactly once: a retry with the same id returns the first outcome. */
   public EventOutcome apply(LoyaltyEvent event) {
     validate(event);
-    return withRetries("apply event " + event.id(), () -> {
+    EventOutcome outcome = withRetries("apply event " + event.id(), () -> {
       Optional<EventOutcome> first = firstOutcome(event);
       if (first.isPresent()) {
         return first.get();
@@ -153,6 +165,12 @@ public final class Operations {
       CommitResult result = store.commit(plan.changes());
       return result.applied() ? plan.outcome() : null;
     });
+    for (ProgramOutcome program : outcome.programs()) {
+      if (program.autoRedemption() != null) {
+        store.redemption(program.autoRedemption()).ifPresent(rewards::deliver);
+      }
+    }
+    return outcome;
   }
 
   private void validate(LoyaltyEvent event) {

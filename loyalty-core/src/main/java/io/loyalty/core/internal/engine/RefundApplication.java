@@ -97,7 +97,7 @@ final class RefundApplication {
     }
     CardTransition transition = ledger.finish();
     ProgramOutcome outcome = new ProgramOutcome(program.id(), program.version(), card.code(), false, net, List.of(),
-        List.of(), reversals);
+        List.of(), reversals, null);
     return new Planned(outcome, transition);
   }
 

@@ -7,6 +7,7 @@ import io.loyalty.spi.earning.Accrual;
 import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.earning.Skip;
 import io.loyalty.spi.earning.SkipReason;
+import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
@@ -44,8 +45,9 @@ public final class EarningEvaluator {
       @Nullable SkipReason memberBlock,
       Set<RuleId> alreadyAwarded) {
     Program program = plan.program();
-    Instant at = ctx.event().occurredAt();
-    List<CompiledRule> rules = plan.rulesFor(ctx.event());
+    LoyaltyEvent event = java.util.Objects.requireNonNull(ctx.event(), "earning needs an event");
+    Instant at = event.occurredAt();
+    List<CompiledRule> rules = plan.rulesFor(event);
     SkipReason programBlock;
     String programDetail;
     if (!program.active()) {
@@ -76,12 +78,12 @@ public final class EarningEvaluator {
       Object result = evaluateRule(rule, ctx, at, alreadyAwarded);
       if (result instanceof Accrual accrual) {
         accruals.add(accrual);
-        total = FormulaEvaluator.addExact(total, accrual.points(), "points of event " + ctx.event().id());
+        total = FormulaEvaluator.addExact(total, accrual.points(), "points of event " + event.id());
       } else {
         skipped.add((Skip) result);
       }
     }
-    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped, List.of());
+    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped, List.of(), null);
   }
 
   private static @Nullable Skip failedCondition(

@@ -9,10 +9,16 @@ import io.loyalty.spi.event.OrderPaid;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What rules and conditions see of one event: the event, its order (for {@code order.paid}), the customer
- * and the custom event's metadata (empty for other events).
+ * What rules and conditions see: the event (none for a redemption), its order (for {@code order.paid}, or the
+ * order paid with points), the customer and the custom event's metadata (empty otherwise).
  */
-public record EvaluationContext(LoyaltyEvent event, @Nullable Order order, Customer customer, Metadata eventMetadata) {
+public record EvaluationContext(
+    @Nullable LoyaltyEvent event, @Nullable Order order, Customer customer, Metadata eventMetadata) {
+
+  /** The context of a redemption: its customer and, for pay with points, its order. */
+  public static EvaluationContext forRedemption(Customer customer, @Nullable Order order) {
+    return new EvaluationContext(null, order, customer, Metadata.EMPTY);
+  }
   /** The context of an event. */
   public static EvaluationContext of(LoyaltyEvent event) {
     Order order = event instanceof OrderPaid paid ? paid.order() : null;

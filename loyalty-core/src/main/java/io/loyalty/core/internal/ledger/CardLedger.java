@@ -9,6 +9,7 @@ import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.card.LotDraw;
+import io.loyalty.spi.card.LotSource;
 import io.loyalty.spi.card.LotState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,6 +238,36 @@ public final class CardLedger {
     append(EntryType.POINTS_REVERSAL, -(activeTaken + newDebt), -pendingTaken, at, key, refund, rule, programVersion,
         order, reason, draws, null);
     return new Taken(pendingTaken, activeTaken, newDebt, shortfall);
+  }
+
+  /**
+   * Gives drawn points back (a redemption rollback): each draw returns to its lot if that lot is still usable at
+   * {@code at}; what came from lots that expired or are gone meanwhile comes back as one new lot expiring at
+   * {@code freshExpiry}. Records one POINTS_REFUND entry listing where the points went.
+   */
+  public LedgerEntry restore(List<LotDraw> draws, Instant at, @Nullable Instant freshExpiry, LotSource freshSource,
+      String key, String reason) {
+    List<LotDraw> restored = new ArrayList<>();
+    long total = 0;
+    long fresh = 0;
+    for (LotDraw d : draws) {
+      total = add(total, d.points());
+      int i = indexOf(d.lot());
+      Lot lot = i < 0 ? null : lots.get(i);
+      if (lot != null && lot.state() == LotState.ACTIVE && lot.isActiveAt(at) && lot.remaining() + d.points() <= lot.initial()) {
+        lots.set(i, lot.withRemaining(lot.remaining() + d.points()));
+        restored.add(d);
+      } else {
+        fresh = add(fresh, d.points());
+      }
+    }
+    if (fresh > 0) {
+      long id = seq + 1;
+      lots.add(new Lot(id, fresh, fresh, at, null, freshExpiry, LotState.ACTIVE, freshSource));
+      restored.add(new LotDraw(id, fresh));
+    }
+    return append(EntryType.POINTS_REFUND, total, 0, at, key, null, null, freshSource.programVersion(), null, reason,
+        restored, null);
   }
 
   /** What a reversal took back. */

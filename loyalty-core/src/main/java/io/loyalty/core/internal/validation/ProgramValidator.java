@@ -24,6 +24,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import io.loyalty.spi.AssignmentId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
 
 /**
  * Validates a whole program definition before anything is stored, collecting every offending field with
@@ -36,12 +42,15 @@ public final class ProgramValidator {
   private final ValidationRules validationRules;
   private final EventSchemas schemas;
   private final ProductCollections collections;
+  private final Function<RewardId, Optional<Reward>> rewards;
 
-  /** A validator resolving named rules, event schemas and collections through the host's ports. */
-  public ProgramValidator(ValidationRules validationRules, EventSchemas schemas, ProductCollections collections) {
+  /** A validator resolving named rules, event schemas, collections and rewards. */
+  public ProgramValidator(ValidationRules validationRules, EventSchemas schemas, ProductCollections collections,
+      Function<RewardId, Optional<Reward>> rewards) {
     this.validationRules = validationRules;
     this.schemas = schemas;
     this.collections = collections;
+    this.rewards = rewards;
   }
 
   /** Every violation of the program, in field order; empty when it is valid. */
@@ -71,6 +80,10 @@ public final class ProgramValidator {
         v.check(ids.add(rule.id()), path + ".id", "must be unique within the program", rule.id());
       }
       checkRule(v, path, rule, program);
+    }
+    checkRewards(v, program);
+    if (program.redemptionCondition() != null) {
+      v.addAll(ConditionValidator.validate("validation_rules", program.redemptionCondition(), validationRules));
     }
     return v.list();
   }
@@ -189,6 +202,45 @@ public final class ProgramValidator {
             v.check(c.id() != null && collections.exists(c.id()), tp + ".id", "names no products collection", c.id());
           }
         }
+      }
+    }
+  }
+
+  private void checkRewards(Violations v, Program program) {
+    Set<AssignmentId> ids = new HashSet<>();
+    int autoRedeem = 0;
+    for (int i = 0; i < program.rewards().size(); i++) {
+      String path = "rewards[" + i + "]";
+      RewardAssignment a = program.rewards().get(i);
+      if (!v.present(a, path)) {
+        continue;
+      }
+      if (v.present(a.id(), path + ".id")) {
+        v.check(ids.add(a.id()), path + ".id", "must be unique within the program", a.id());
+      }
+      Optional<Reward> reward = a.reward() == null ? Optional.empty() : rewards.apply(a.reward()).filter(r -> !r.deleted());
+      if (!v.check(reward.isPresent(), path + ".reward", "names no reward of the catalog", a.reward())) {
+        continue;
+      }
+      boolean coin = reward.get().kind() instanceof RewardKind.Coin;
+      if (coin) {
+        v.check(a.points() == null, path + ".parameters.loyalty.points", "must be absent for a pay-with-points reward",
+            a.points());
+        v.check(!a.autoRedeem(), path + ".parameters.loyalty.auto_redeem", "is not allowed for a pay-with-points reward", true);
+      } else {
+        v.check(a.points() != null && a.points() >= 1 && a.points() <= MAX_POINTS, path + ".parameters.loyalty.points",
+            "must be from 1 to " + MAX_POINTS, a.points());
+      }
+      if (reward.get().kind() instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+        v.check(!c.campaign().equals(program.id().value()), path + ".reward",
+            "gives points in this very program; a loyalty campaign cannot reward itself", a.reward());
+      }
+      if (a.autoRedeem()) {
+        autoRedeem++;
+        v.check(autoRedeem == 1, path + ".parameters.loyalty.auto_redeem", "is allowed on one reward per program", true);
+      }
+      if (a.condition() != null) {
+        v.addAll(ConditionValidator.validate(path + ".validation_rules", a.condition(), validationRules));
       }
     }
   }

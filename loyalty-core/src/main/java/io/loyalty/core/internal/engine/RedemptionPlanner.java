@@ -1,0 +1,223 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.condition.CompiledCondition;
+import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.eval.EvaluationContext;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.ledger.Credit;
+import io.loyalty.core.internal.ledger.Debit;
+import io.loyalty.core.internal.reward.CoinMath;
+import io.loyalty.core.internal.validity.ValidityWindow;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.LotSource;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.program.Condition;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.RedeemRequest;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Redemption.Fulfilment;
+import io.loyalty.spi.reward.Redemption.FulfilmentStatus;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.RewardWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans one redemption or its rollback on an open card ledger: the checks in Voucherify's order (each failure
+ * with its key), the points drawn from lots, the stock and the card's redemption count, and the reward's
+ * effect (points into another program's card, a pending delivery, an order discount).
+ */
+final class RedemptionPlanner {
+  private final LoyaltyStore store;
+  private final ConditionCompiler conditions;
+  private final Enrolment enrolment;
+
+  RedemptionPlanner(LoyaltyStore store, ConditionCompiler conditions, Enrolment enrolment) {
+    this.store = store;
+    this.conditions = conditions;
+    this.enrolment = enrolment;
+  }
+
+  /**
+   * What a redemption writes besides its card's ledger.
+   *
+   * @param redemption the redemption to insert, succeeded or failed
+   * @param reward the reward with its count, {@code null} when nothing changes (failed)
+   * @param otherCards another program's card credited by a LOYALTY_PROGRAM reward
+   * @param otherEntries that card's entries
+   */
+  record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries) {
+    boolean failed() {
+      return redemption.status() == Redemption.Status.FAILED;
+    }
+  }
+
+  /** Plans a redemption at {@code at}; on success it debits {@code ledger} (the caller finishes it). */
+  Plan redeem(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward, RedemptionId id,
+      @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic) {
+    Order order = request == null ? null : request.order();
+    String failure = check(program, card, ledger, assignment, reward, request, customer, at);
+    if (failure != null) {
+      int colon = failure.indexOf(':');
+      return new Plan(new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
+          Redemption.Status.FAILED, failure.substring(0, colon), failure.substring(colon + 2), 0, List.of(), order, 0,
+          Fulfilment.NONE, automatic, null, ""), null, List.of(), List.of());
+    }
+    long cost;
+    long discount = 0;
+    Order after = order;
+    if (reward.kind() instanceof RewardKind.Coin coin) {
+      CoinMath.Payment payment = CoinMath.pay(coin, order.currency(), order.totalAmount(), ledger.balanceAt(at), request.points());
+      cost = payment.points();
+      discount = payment.discount();
+      after = order.withDiscount(discount);
+    } else {
+      cost = assignment.points();
+    }
+    LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, "redemption:" + id, null,
+        order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
+        null), at);
+    List<CardWrite> otherCards = new ArrayList<>();
+    List<LedgerEntry> otherEntries = new ArrayList<>();
+    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries);
+    Redemption redemption = new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
+        Redemption.Status.SUCCEEDED, null, "", cost, debit.draws(), after, discount, fulfilment, automatic, null, "");
+    return new Plan(redemption, new RewardWrite(reward.withRedeemed(reward.redeemed() + 1), reward.version()), otherCards,
+        otherEntries);
+  }
+
+  /** The first failed check as {@code "key: message"}, or {@code null} when the redemption may go ahead. */
+  private @Nullable String check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
+      @Nullable RedeemRequest request, Customer customer, Instant at) {
+    if (!card.isPublished()) {
+      return "card_not_published: card " + card.code() + " is not published to a customer";
+    }
+    if (!card.active()) {
+      return "voucher_disabled: card " + card.code() + " is not active";
+    }
+    if (!card.isValidAt(at)) {
+      return "voucher_expired: card " + card.code() + " expired at " + card.expiresAt();
+    }
+    if (!program.active() || ValidityWindow.forProgram(program.validity(), program.zone()).check(at) != null) {
+      return "campaign_not_active: program " + program.id() + " is not in force";
+    }
+    boolean coin = reward.kind() instanceof RewardKind.Coin;
+    Order order = request == null ? null : request.order();
+    if (coin && order == null) {
+      return "missing_order: paying with points needs an order";
+    }
+    Long quantity = program.card().redemptionQuantity() == null ? null : program.card().redemptionQuantity().longValue();
+    if (quantity != null && card.redemptions() >= quantity) {
+      return "quantity_exceeded: card " + card.code() + " has used its " + quantity + " redemptions";
+    }
+    if (!reward.inStock()) {
+      return "reward_out_of_stock: reward " + reward.id() + " has none of its " + reward.stock() + " left";
+    }
+    for (Condition condition : new Condition[] {program.redemptionCondition(), assignment.condition()}) {
+      if (condition != null) {
+        CompiledCondition.Failure failed = conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order));
+        if (failed != null) {
+          return "customer_rules_violated: " + failed.description();
+        }
+      }
+    }
+    long balance = ledger.balanceAt(at);
+    if (coin) {
+      Long requested = request.points();
+      if (requested != null && requested > balance) {
+        return "loyalty_card_points_exceeded: card " + card.code() + " has " + balance + " usable points, not " + requested;
+      }
+      if (order.totalAmount() == 0) {
+        return "payment_exceeds_order_total: order " + order.id() + " has nothing left to pay";
+      }
+      if (CoinMath.pay((RewardKind.Coin) reward.kind(), order.currency(), order.totalAmount(), balance, requested).points() == 0) {
+        return "loyalty_card_points_exceeded: card " + card.code() + " has no usable points to pay with";
+      }
+    } else if (balance < assignment.points()) {
+      return "loyalty_card_points_exceeded: card " + card.code() + " has " + balance + " usable points, the reward costs "
+          + assignment.points();
+    }
+    return null;
+  }
+
+  /** The reward's delivery: points into another program's card now, anything else pending. */
+  private Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards, List<LedgerEntry> entries) {
+    if (reward.kind() instanceof RewardKind.Coin) {
+      return Fulfilment.NONE;
+    }
+    if (reward.kind() instanceof RewardKind.Campaign campaign && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+      ProgramId otherId = ProgramId.of(campaign.campaign());
+      Program other = store.program(otherId).orElseThrow(() -> new io.loyalty.spi.NotFoundException("program", otherId));
+      Card target = store.cardOf(otherId, card.holder()).orElse(null);
+      long expected;
+      List<Credit> credits = new ArrayList<>();
+      if (target == null) {
+        Publication joined = enrolment.prepare(other, card.holder(), null, at, true);
+        target = joined.card();
+        expected = joined.expectedVersion();
+        credits.addAll(joined.initialCredits());
+        cards.addAll(joined.refills());
+      } else {
+        expected = target.version();
+      }
+      credits.add(Credit.now(EntryType.POINTS_ADDITION, campaign.balance(), "reward:" + id,
+          new LotSource(null, null, other.version(), null), "reward " + reward.name(),
+          CreditTerms.forProgram(other, at).expiresAt()));
+      CardTransition t = CardLedger.credit(target, credits, at);
+      cards.add(new CardWrite(t.card(), expected));
+      entries.addAll(t.entries());
+      return new Fulfilment(FulfilmentStatus.COMPLETE, target.code().value());
+    }
+    return new Fulfilment(FulfilmentStatus.PENDING, "");
+  }
+
+  /**
+   * Plans giving a redemption back: its points to the lots they came from (or a fresh lot where those expired),
+   * its stock and the card's redemption count; a LOYALTY_PROGRAM reward's points are taken back from the other
+   * card as far as its balance goes.
+   */
+  Plan giveBack(Program program, Card card, CardLedger ledger, Redemption redemption, @Nullable Reward reward, Instant at,
+      Redemption.Status status, @Nullable String failureCode, String reason, List<CardWrite> otherCards,
+      List<LedgerEntry> otherEntries) {
+    if (redemption.points() > 0) {
+      ledger.restore(redemption.draws(), at, CreditTerms.forProgram(program, at).expiresAt(),
+          new LotSource(null, null, program.version(), null), "rollback:" + redemption.id(),
+          "redemption " + redemption.id() + " given back: " + reason);
+    }
+    if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign
+        && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM && !redemption.fulfilment().reference().isEmpty()) {
+      Card other = store.card(io.loyalty.spi.CardCode.of(redemption.fulfilment().reference())).orElse(null);
+      if (other != null) {
+        CardLedger otherLedger = CardLedger.open(other).settle(at);
+        long take = Math.min(campaign.balance(), Math.max(0, otherLedger.balanceAt(at)));
+        if (take > 0) {
+          otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, "reward-rollback:" + redemption.id(),
+              program.version(), "reward of redemption " + redemption.id() + " given back"), at);
+          CardTransition t = otherLedger.finish();
+          otherCards.add(new CardWrite(t.card(), other.version()));
+          otherEntries.addAll(t.entries());
+        }
+      }
+    }
+    FulfilmentStatus delivery = redemption.fulfilment().status() == FulfilmentStatus.NONE ? FulfilmentStatus.NONE
+        : status == Redemption.Status.FAILED ? FulfilmentStatus.FAILED : FulfilmentStatus.REVOKED;
+    Redemption back = redemption.with(status, new Fulfilment(delivery, redemption.fulfilment().reference()), failureCode,
+        status == Redemption.Status.FAILED ? reason : redemption.failureMessage(),
+        status == Redemption.Status.ROLLED_BACK ? at : null, status == Redemption.Status.ROLLED_BACK ? reason : "");
+    RewardWrite rewardWrite = reward == null ? null
+        : new RewardWrite(reward.withRedeemed(Math.max(0, reward.redeemed() - 1)), reward.version());
+    return new Plan(back, rewardWrite, otherCards, otherEntries);
+  }
+}

@@ -1,0 +1,283 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.AlreadyRolledBackException;
+import io.loyalty.core.MemberReward;
+import io.loyalty.core.RedemptionIdReusedException;
+import io.loyalty.core.RollbackWindowPassedException;
+import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.validation.RewardValidator;
+import io.loyalty.core.internal.validation.Violations;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.host.RewardFulfilment;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.RedeemRequest;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Redemption.Fulfilment;
+import io.loyalty.spi.reward.Redemption.FulfilmentStatus;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reward catalog and redemptions: define and delete rewards, redeem exactly once per idempotency key,
+ * deliver campaign rewards through the host after the commit (and give everything back if it refuses), roll
+ * back within the window, complete material deliveries, list a member's rewards. Thread-safe.
+ */
+public final class RewardOperations {
+  private static final Logger LOG = LoggerFactory.getLogger(RewardOperations.class);
+
+  private final LoyaltyStore store;
+  private final Clock clock;
+  private final Retry retry;
+  private final RedemptionPlanner planner;
+  private final RewardFulfilment fulfilment;
+  private final Period rollbackWindow;
+
+  RewardOperations(LoyaltyStore store, Clock clock, Retry retry, RedemptionPlanner planner, RewardFulfilment fulfilment,
+      Period rollbackWindow) {
+    this.store = store;
+    this.clock = clock;
+    this.retry = retry;
+    this.planner = planner;
+    this.fulfilment = fulfilment;
+    this.rollbackWindow = rollbackWindow;
+  }
+
+  /** Validates and stores the reward as its next version; its redeemed count stays the engine's. */
+  public Reward define(Reward reward) {
+    Violations violations = new Violations();
+    violations.addAll(RewardValidator.validate(reward));
+    violations.throwIfAny();
+    return retry.run("define reward " + reward.id(), () -> {
+      Optional<Reward> stored = store.reward(reward.id());
+      long version = stored.map(Reward::version).orElse(0L);
+      Reward next = new Reward(reward.id(), version + 1, reward.name(), reward.kind(), reward.stock(),
+          stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
+      return commitRewards(new RewardWrite(next, version)) ? next : null;
+    });
+  }
+
+  /** Deletes the reward: it can no longer be redeemed; past redemptions still name it. */
+  public Reward delete(RewardId id) {
+    return retry.run("delete reward " + id, () -> {
+      Reward stored = store.reward(id).orElseThrow(() -> new NotFoundException("reward", id));
+      Reward deleted = new Reward(id, stored.version() + 1, stored.name(), stored.kind(), stored.stock(), stored.redeemed(),
+          true, stored.metadata());
+      return commitRewards(new RewardWrite(deleted, stored.version())) ? deleted : null;
+    });
+  }
+
+  /** The reward, if defined and not deleted. */
+  public Reward reward(RewardId id) {
+    return store.reward(id).filter(r -> !r.deleted()).orElseThrow(() -> new NotFoundException("reward", id));
+  }
+
+  /**
+   * Redeems once per request id: a failed check is recorded as a failed redemption that took nothing; a
+   * campaign reward is delivered by the host after the commit, and if the host refuses, everything is given
+   * back and the redemption is recorded as failed ({@code reward_fulfilment_failed}).
+   */
+  public Redemption redeem(RedeemRequest request) {
+    Redemption committed = retry.run("redeem " + request.id(), () -> {
+      Optional<Redemption> existing = store.redemption(request.id());
+      if (existing.isPresent()) {
+        if (!request.equals(existing.get().request())) {
+          throw new RedemptionIdReusedException("redemption id " + request.id() + " was used for another request");
+        }
+        return existing.get();
+      }
+      Card card = store.card(request.card()).orElseThrow(() -> new NotFoundException("card", request.card()));
+      Program program = store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
+      RewardAssignment assignment = program.reward(request.assignment())
+          .orElseThrow(() -> new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id()));
+      Reward reward = reward(assignment.reward());
+      Instant now = clock.instant();
+      Customer customer = request.customer() != null ? request.customer()
+          : card.holder() == null ? Customer.of("unknown") : new Customer(card.holder(), null, null);
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
+          customer, now, false);
+      return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
+    });
+    return deliver(committed);
+  }
+
+  /** Asks the host to deliver a committed campaign reward; gives everything back if it refuses. */
+  Redemption deliver(Redemption redemption) {
+    if (!redemption.succeeded() || redemption.fulfilment().status() != FulfilmentStatus.PENDING) {
+      return redemption;
+    }
+    Reward reward = store.reward(redemption.reward()).orElse(null);
+    if (reward == null || !(reward.kind() instanceof RewardKind.Campaign)) {
+      return redemption; // material rewards wait for completeFulfilment
+    }
+    Card card = store.card(redemption.card()).orElseThrow();
+    String reference;
+    try {
+      reference = fulfilment.fulfil(new RewardFulfilment.Request(redemption.id(), card.holder(), card.code(), reward));
+    } catch (RuntimeException e) {
+      LOG.warn("fulfilment of redemption {} failed, giving everything back: {}", redemption.id(), e.toString());
+      return giveBack(redemption.id(), Redemption.Status.FAILED, "reward_fulfilment_failed",
+          "the host could not deliver the reward: " + e.getMessage(), false);
+    }
+    return retry.run("record delivery of " + redemption.id(), () -> {
+      Redemption current = store.redemption(redemption.id()).orElseThrow();
+      if (current.fulfilment().status() != FulfilmentStatus.PENDING) {
+        return current;
+      }
+      Redemption done = current.with(current.status(), new Fulfilment(FulfilmentStatus.COMPLETE, reference),
+          current.failureCode(), current.failureMessage(), current.rolledBackAt(), current.rollbackReason());
+      return commitRedemption(done, current.version()) ? done : null;
+    });
+  }
+
+  /** Marks a material reward delivered (PENDING to COMPLETE). Idempotent. */
+  public Redemption completeFulfilment(RedemptionId id) {
+    return retry.run("complete delivery of " + id, () -> {
+      Redemption r = store.redemption(id).orElseThrow(() -> new NotFoundException("redemption", id));
+      if (r.fulfilment().status() == FulfilmentStatus.COMPLETE) {
+        return r;
+      }
+      if (!r.succeeded() || r.fulfilment().status() != FulfilmentStatus.PENDING) {
+        throw InvalidInputException.of("redemption", "has no pending delivery (" + r.status() + ", "
+            + r.fulfilment().status() + ")", id);
+      }
+      Redemption done = r.with(r.status(), new Fulfilment(FulfilmentStatus.COMPLETE, r.fulfilment().reference()),
+          null, "", null, "");
+      return commitRedemption(done, r.version()) ? done : null;
+    });
+  }
+
+  /**
+   * Rolls a successful redemption back within the window: the exact lots get their points back (a fresh lot
+   * for any that expired meanwhile), the stock and the card's redemption count are restored, a delivered
+   * campaign reward is revoked through the host.
+   *
+   * @throws AlreadyRolledBackException on a second rollback
+   * @throws RollbackWindowPassedException past the window
+   */
+  public Redemption rollback(RedemptionId id, String reason) {
+    Redemption r = store.redemption(id).orElseThrow(() -> new NotFoundException("redemption", id));
+    if (r.status() == Redemption.Status.ROLLED_BACK) {
+      throw new AlreadyRolledBackException("redemption " + id + " was rolled back at " + r.rolledBackAt());
+    }
+    if (r.status() == Redemption.Status.FAILED) {
+      throw InvalidInputException.of("redemption", "failed and took nothing, so there is nothing to roll back", id);
+    }
+    Instant now = clock.instant();
+    if (now.isAfter(r.at().atZone(ZoneOffset.UTC).plus(rollbackWindow).toInstant())) {
+      throw new RollbackWindowPassedException("redemption " + id + " of " + r.at() + " is older than the rollback window "
+          + rollbackWindow);
+    }
+    Redemption back = giveBack(id, Redemption.Status.ROLLED_BACK, null, reason == null ? "" : reason, true);
+    if (back.fulfilment().status() == FulfilmentStatus.REVOKED && !back.fulfilment().reference().isEmpty()) {
+      Reward reward = store.reward(back.reward()).orElse(null);
+      Card card = store.card(back.card()).orElse(null);
+      if (reward != null && card != null && reward.kind() instanceof RewardKind.Campaign c
+          && c.type() != RewardKind.CampaignType.LOYALTY_PROGRAM) {
+        try {
+          fulfilment.revoke(new RewardFulfilment.Request(back.id(), card.holder(), card.code(), reward), back.fulfilment().reference());
+        } catch (RuntimeException e) {
+          LOG.warn("revoking the reward of redemption {} failed: {}", id, e.toString());
+        }
+      }
+    }
+    return back;
+  }
+
+  private Redemption giveBack(RedemptionId id, Redemption.Status status, @Nullable String code, String reason,
+      boolean rollback) {
+    return retry.run((rollback ? "roll back " : "give back ") + id, () -> {
+      Redemption r = store.redemption(id).orElseThrow(() -> new NotFoundException("redemption", id));
+      if (r.status() == Redemption.Status.ROLLED_BACK) {
+        if (rollback) {
+          throw new AlreadyRolledBackException("redemption " + id + " was rolled back at " + r.rolledBackAt());
+        }
+        return r;
+      }
+      if (r.status() == Redemption.Status.FAILED) {
+        return r;
+      }
+      Card card = store.card(r.card()).orElseThrow();
+      Program program = store.program(card.program()).orElseThrow();
+      Reward reward = store.reward(r.reward()).orElse(null);
+      Instant now = clock.instant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      RedemptionPlanner.Plan plan = planner.giveBack(program, card, ledger, r, reward, now, status, code, reason,
+          new ArrayList<>(), new ArrayList<>());
+      return commit(card, ledger, plan, -1, r.version()) ? plan.redemption() : null;
+    });
+  }
+
+  /** The rewards the card's program offers, with prices and whether the card can afford them now. */
+  public List<MemberReward> rewardsOf(CardCode code, boolean affordableOnly) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    Program program = store.program(card.program()).orElseThrow();
+    long balance = card.balanceAt(clock.instant());
+    List<MemberReward> list = new ArrayList<>();
+    for (RewardAssignment a : program.rewards()) {
+      Reward reward = store.reward(a.reward()).filter(r -> !r.deleted()).orElse(null);
+      if (reward == null) {
+        continue;
+      }
+      boolean affordable = a.points() == null ? balance > 0 : balance >= a.points();
+      if (!affordableOnly || affordable) {
+        list.add(new MemberReward(a, reward, a.points(), affordable, reward.inStock()));
+      }
+    }
+    return List.copyOf(list);
+  }
+
+  /** The card's redemptions, oldest first. */
+  public List<Redemption> redemptionsOf(CardCode code) {
+    return store.redemptions(code);
+  }
+
+  private boolean commit(Card card, CardLedger ledger, RedemptionPlanner.Plan plan, int countDelta, long redemptionVersion) {
+    CardTransition t = ledger.finish();
+    List<CardWrite> cards = new ArrayList<>(plan.otherCards());
+    List<LedgerEntry> entries = new ArrayList<>(t.entries());
+    entries.addAll(plan.otherEntries());
+    if (!t.entries().isEmpty() || countDelta != 0) {
+      cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
+    }
+    ChangeSet changes = new ChangeSet(List.of(), cards, entries, null,
+        plan.reward() == null ? List.of() : List.of(plan.reward()),
+        List.of(new RedemptionWrite(plan.redemption(), redemptionVersion)));
+    CommitResult result = store.commit(changes);
+    return result.applied();
+  }
+
+  private boolean commitRedemption(Redemption redemption, long expected) {
+    return store.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(),
+        List.of(new RedemptionWrite(redemption, expected)))).applied();
+  }
+
+  private boolean commitRewards(RewardWrite write) {
+    return store.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(write), List.of())).applied();
+  }
+}
