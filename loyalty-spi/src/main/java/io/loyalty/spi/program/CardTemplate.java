@@ -38,6 +38,11 @@ public record CardTemplate(
     return new CardTemplate(points, codeConfig, redemptionQuantity, activityDurationAfterPublishing, expiration);
   }
 
+  /** A copy allowing each card {@code quantity} reward redemptions ({@code null} for unlimited). */
+  public CardTemplate withRedemptionQuantity(@Nullable Integer quantity) {
+    return new CardTemplate(initialPoints, codeConfig, quantity, activityDurationAfterPublishing, expiration);
+  }
+
   /** A copy whose cards stay valid for {@code duration} after they are published. */
   public CardTemplate withActivityDuration(@Nullable IsoDuration duration) {
     return new CardTemplate(initialPoints, codeConfig, redemptionQuantity, duration, expiration);
