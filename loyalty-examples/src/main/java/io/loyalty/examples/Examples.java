@@ -1,6 +1,6 @@
 package io.loyalty.examples;
 
-/** Runs every example in turn: the seed tutorial, then a year of simulated time. */
+/** Runs every example in turn: the seed tutorial, a year of simulated time, then the rewards tour. */
 public final class Examples {
   private Examples() {}
 
@@ -11,5 +11,8 @@ public final class Examples {
     System.out.println();
     System.out.println("#### A year of points: pending, expiry, a refund and a transfer");
     YearOfPoints.main(args);
+    System.out.println();
+    System.out.println("#### Rewards: the tutorial's redemption, stock, pay with points and a rollback");
+    RewardsTour.main(args);
   }
 }
