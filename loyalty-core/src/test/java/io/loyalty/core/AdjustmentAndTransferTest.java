@@ -50,6 +50,13 @@ class AdjustmentAndTransferTest {
   }
 
   @Test
+  void a_custom_expiry_day_in_the_past_is_rejected() {
+    assertThatThrownBy(() -> engine.addPoints(alice.code(), 10, AddedPointsExpiry.on(LocalDate.of(2026, 5, 9)), "late", null))
+        .isInstanceOf(io.loyalty.spi.InvalidInputException.class).hasMessageContaining("expiration_date");
+    assertThat(engine.ledger(alice.code())).isEmpty();
+  }
+
+  @Test
   void a_source_id_makes_an_adjustment_idempotent_and_names_exactly_one_operation() {
     LedgerEntry first = engine.addPoints(alice.code(), 10, AddedPointsExpiry.never(), "welcome", "crm-1");
     assertThat(engine.addPoints(alice.code(), 10, AddedPointsExpiry.never(), "welcome", "crm-1")).isEqualTo(first);

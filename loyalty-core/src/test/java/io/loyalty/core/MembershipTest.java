@@ -53,6 +53,18 @@ class MembershipTest {
     }
 
     @Test
+    void redefining_an_auto_update_program_does_not_grow_its_pool() {
+      LoyaltyEngine engine = Fixtures.engine().build();
+      Program program = withPool(CardPool.growing(0), CardTemplate.DEFAULT);
+      engine.define(program);
+      long spare = engine.liability(Fixtures.PROGRAM, Fixtures.T0).cards();
+      engine.define(program);
+      engine.define(program);
+      assertThat(spare).isEqualTo(1);
+      assertThat(engine.liability(Fixtures.PROGRAM, Fixtures.T0).cards()).isEqualTo(1);
+    }
+
+    @Test
     void codes_follow_the_pattern() {
       LoyaltyEngine engine = Fixtures.engine().build();
       engine.define(withPool(CardPool.growing(10), CardTemplate.DEFAULT.withCodeConfig(CodeConfig.pattern("ACME-CARD-#######"))));

@@ -101,8 +101,9 @@ public final class Operations {
       Program stored = program.withVersion(expected + 1);
       long have = store.cardCount(program.id());
       long want = program.pool().vouchersCount();
-      if (program.pool().type() == CardPool.Type.AUTO_UPDATE) {
-        want = Math.max(want, Math.min(have + 1, Enrolment.RESERVE)); // an auto-update pool always has a spare card
+      if (program.pool().type() == CardPool.Type.AUTO_UPDATE && want <= have
+          && store.unpublishedCards(program.id(), "", 1).isEmpty()) {
+        want = have + 1; // an auto-update pool always has a spare card, so a quote of an auto-join names the card apply takes
       }
       List<CardWrite> cards = new ArrayList<>();
       Instant now = clock.instant();

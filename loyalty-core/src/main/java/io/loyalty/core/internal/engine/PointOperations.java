@@ -62,6 +62,10 @@ public final class PointOperations {
       Instant now = clock.instant();
       Instant expiresAt;
       if (expiry instanceof AddedPointsExpiry.CustomDate d) {
+        if (d.lastDay().isBefore(now.atZone(program.zone()).toLocalDate())) {
+          throw io.loyalty.spi.InvalidInputException.of("expiration_date", "must be today or later in the program's time zone",
+              d.lastDay());
+        }
         expiresAt = d.lastDay().plusDays(1).atStartOfDay(program.zone()).toInstant();
       } else if (expiry instanceof AddedPointsExpiry.NonExpiring) {
         expiresAt = null;
