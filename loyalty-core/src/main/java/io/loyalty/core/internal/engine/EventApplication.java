@@ -120,7 +120,8 @@ final class EventApplication {
       CardLedger ledger = CardLedger.open(card).settle(at);
       long before = ledger.balanceAt(at);
       credits.forEach(c -> ledger.credit(c, at));
-      RedemptionPlanner.Plan auto = autoRedeem(program, card, ledger, before, event, at);
+      RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
+          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at);
       CardTransition transition = ledger.finish();
       writes.add(new CardWrite(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1),
           expected));
@@ -140,30 +141,6 @@ final class EventApplication {
         redemptionWrites));
   }
 
-  /**
-   * Auto-redeem: when this event brings the card's balance from below the price of the program's auto-redeem
-   * reward to at least it, that reward is redeemed in the same commit (once per reach). Skipped silently when
-   * a check fails (stock, quantity, conditions).
-   */
-  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before,
-      LoyaltyEvent event, Instant at) {
-    RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
-    if (assignment == null || assignment.points() == null) {
-      return null;
-    }
-    long after = ledger.balanceAt(at);
-    if (before >= assignment.points() || after < assignment.points()) {
-      return null;
-    }
-    Reward reward = store.reward(assignment.reward()).filter(r -> !r.deleted()).orElse(null);
-    if (reward == null) {
-      return null;
-    }
-    RedemptionId id = RedemptionId.of("auto:" + event.id() + ":" + program.id());
-    RedemptionPlanner.Plan plan = redemptions.redeem(program, card, ledger, assignment, reward, id, null, event.customer(),
-        at, true);
-    return plan.failed() ? null : plan;
-  }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {
     CardCode code = event.card();

@@ -70,9 +70,9 @@ public final class Operations {
     PlanCache plans = new PlanCache(conditions, collections);
     RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
     this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, planner);
-    this.points = new PointOperations(store, clock, retry);
-    this.reports = new CardReports(store, retry);
     this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
+    this.points = new PointOperations(store, clock, retry, planner, rewards::deliver);
+    this.reports = new CardReports(store, retry);
   }
 
   /** The reward catalog and redemptions. */

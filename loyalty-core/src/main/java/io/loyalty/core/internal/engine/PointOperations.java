@@ -26,6 +26,11 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.reward.Redemption;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +47,15 @@ public final class PointOperations {
   private final LoyaltyStore store;
   private final Clock clock;
   private final Retry retry;
+  private final RedemptionPlanner redemptions;
+  private final Consumer<Redemption> deliver;
 
-  PointOperations(LoyaltyStore store, Clock clock, Retry retry) {
+  PointOperations(LoyaltyStore store, Clock clock, Retry retry, RedemptionPlanner redemptions, Consumer<Redemption> deliver) {
     this.store = store;
     this.clock = clock;
     this.retry = retry;
+    this.redemptions = redemptions;
+    this.deliver = deliver;
   }
 
   /** Adds points to a published card, expiring as asked; idempotent by source id. */
@@ -73,10 +82,31 @@ public final class PointOperations {
         expiresAt = CreditTerms.forProgram(program, now).expiresAt();
       }
       CardLedger ledger = CardLedger.open(card).settle(now);
+      long before = ledger.balanceAt(now);
       LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
           new LotSource(null, null, program.version(), null), reason, expiresAt), now);
-      return commit(card, ledger) ? entry : null;
+      RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
+          RedemptionId.of("auto:" + entry.key()), new Customer(card.holder(), null, null), now);
+      return commitWith(card, ledger, auto) ? entry : null;
     });
+  }
+
+  /** Commits the card's ledger and, when auto-redeem fired, its redemption; then delivers the reward. */
+  private boolean commitWith(Card card, CardLedger ledger, RedemptionPlanner.@Nullable Plan auto) {
+    if (auto == null) {
+      return commit(card, ledger);
+    }
+    CardTransition t = ledger.finish();
+    List<CardWrite> cards = new ArrayList<>(auto.otherCards());
+    cards.add(new CardWrite(t.card().withRedemptions(card.redemptions() + 1), card.version()));
+    List<LedgerEntry> entries = new ArrayList<>(t.entries());
+    entries.addAll(auto.otherEntries());
+    boolean applied = store.commit(new ChangeSet(List.of(), cards, entries, null, List.of(auto.reward()),
+        List.of(new RedemptionWrite(auto.redemption(), 0)))).applied();
+    if (applied) {
+      deliver.accept(auto.redemption());
+    }
+    return applied;
   }
 
   /** Removes points from a published card, soonest-expiring first; never more than its balance. */

@@ -98,6 +98,29 @@ final class RedemptionPlanner {
         otherEntries);
   }
 
+  /**
+   * Auto-redeem: when a credit brings the card's balance from below the price of the program's auto-redeem
+   * reward ({@code before}) to at least it (now, in {@code ledger}), that reward is redeemed in the same commit,
+   * once per reach. Returns {@code null} when it does not fire or a check fails (it is then skipped silently).
+   */
+  @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, RedemptionId id,
+      Customer customer, Instant at) {
+    RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
+    if (assignment == null || assignment.points() == null) {
+      return null;
+    }
+    long after = ledger.balanceAt(at);
+    if (before >= assignment.points() || after < assignment.points()) {
+      return null;
+    }
+    Reward reward = store.reward(assignment.reward()).filter(r -> !r.deleted()).orElse(null);
+    if (reward == null) {
+      return null;
+    }
+    Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true);
+    return plan.failed() ? null : plan;
+  }
+
   /** The first failed check as {@code "key: message"}, or {@code null} when the redemption may go ahead. */
   private @Nullable String check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
       @Nullable RedeemRequest request, Customer customer, Instant at) {
