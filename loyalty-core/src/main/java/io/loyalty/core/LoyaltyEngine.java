@@ -204,7 +204,8 @@ public final class LoyaltyEngine {
 
   /**
    * Records every activation and expiration due by {@code asOf} on the program's cards, exactly once per lot.
-   * Balances never depend on it (they are read as of an instant); it is for reporting and ledgers.
+   * Balances never depend on it (they are read as of an instant); it is for reporting and ledgers. {@code asOf}
+   * must not be after the engine's clock: only what has happened is recorded.
    */
   public SweepReport sweep(ProgramId program, Instant asOf) {
     return operations.reports().sweep(program, asOf);

@@ -1,6 +1,7 @@
 package io.loyalty.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
@@ -77,6 +78,9 @@ class ExpirationTest {
     engine.apply(paid("e2", alice, "2026-02-10T10:00:00Z", 5_000));
     Instant march = Instant.parse("2026-03-01T12:00:00Z");
     long before = engine.balance(card.code(), march);
+    assertThatThrownBy(() -> engine.sweep(Fixtures.PROGRAM, march)).isInstanceOf(io.loyalty.spi.InvalidInputException.class)
+        .hasMessageContaining("as_of");
+    clock.set(march);
     SweepReport first = engine.sweep(Fixtures.PROGRAM, march);
     assertThat(first.expiredLots()).isEqualTo(1);
     assertThat(first.expiredPoints()).isEqualTo(100);

@@ -65,6 +65,7 @@ class PendingPointsTest {
   @Test
   void the_sweep_records_the_activation_once() {
     Instant later = Instant.parse("2026-03-20T00:00:00Z");
+    clock.set(later);
     assertThat(engine.sweep(card.code(), later).activatedPoints()).isEqualTo(50);
     assertThat(engine.sweep(card.code(), later)).isEqualTo(SweepReport.NOTHING);
     LedgerEntry activation = engine.ledger(card.code()).get(1);

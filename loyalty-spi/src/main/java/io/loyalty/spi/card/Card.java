@@ -67,10 +67,29 @@ public record Card(
    * are read against the instant.
    */
   public long balanceAt(Instant asOf) {
-    long sum = -debt;
-    for (Lot lot : lots) {
+    long owed = debt;
+    long[] repaid = null;
+    if (owed > 0) {
+      // Pending lots that activate by asOf repay the debt first, in activation order, as recording them would.
+      List<Lot> activating = new java.util.ArrayList<>();
+      for (Lot lot : lots) {
+        if (lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt())) {
+          activating.add(lot);
+        }
+      }
+      activating.sort(java.util.Comparator.comparing(Lot::activatesAt).thenComparingLong(Lot::id));
+      repaid = new long[lots.size()];
+      for (Lot lot : activating) {
+        long repay = Math.min(owed, lot.remaining());
+        owed -= repay;
+        repaid[lots.indexOf(lot)] = repay;
+      }
+    }
+    long sum = -owed;
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if (lot.isActiveAt(asOf)) {
-        sum = Math.addExact(sum, lot.remaining());
+        sum = Math.addExact(sum, lot.remaining() - (repaid == null ? 0 : repaid[i]));
       }
     }
     return sum;

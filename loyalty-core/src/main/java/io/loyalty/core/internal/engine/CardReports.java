@@ -16,6 +16,7 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,15 +32,21 @@ public final class CardReports {
   private static final int PAGE = 500;
 
   private final LoyaltyStore store;
+  private final Clock clock;
   private final Retry retry;
 
-  CardReports(LoyaltyStore store, Retry retry) {
+  CardReports(LoyaltyStore store, Clock clock, Retry retry) {
     this.store = store;
+    this.clock = clock;
     this.retry = retry;
   }
 
-  /** Records the card's activations and expirations due by {@code asOf}, each exactly once. */
+  /**
+   * Records the card's activations and expirations due by {@code asOf}, each exactly once. Only what has
+   * happened can be recorded: {@code asOf} after the engine's clock is refused.
+   */
   public SweepReport sweep(CardCode code, Instant asOf) {
+    notInTheFuture(asOf);
     return retry.run("sweep card " + code, () -> {
       Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
       CardTransition t = CardLedger.open(card).settle(asOf).finish();
@@ -54,6 +61,7 @@ public final class CardReports {
 
   /** Sweeps every card of the program, one commit per card that has something to record. */
   public SweepReport sweep(ProgramId program, Instant asOf) {
+    notInTheFuture(asOf);
     SweepReport total = SweepReport.NOTHING;
     String after = "";
     while (true) {
@@ -121,6 +129,14 @@ public final class CardReports {
         return acc.result(asOf);
       }
       after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  private void notInTheFuture(Instant asOf) {
+    Instant now = clock.instant();
+    if (asOf.isAfter(now)) {
+      throw io.loyalty.spi.InvalidInputException.of("as_of", "must not be after now (" + now + "): a sweep records what "
+          + "has happened; balances as of a later instant need no sweep", asOf);
     }
   }
 

@@ -72,7 +72,7 @@ public final class Operations {
     this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, planner);
     this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
     this.points = new PointOperations(store, clock, retry, planner, rewards::deliver);
-    this.reports = new CardReports(store, retry);
+    this.reports = new CardReports(store, clock, retry);
   }
 
   /** The reward catalog and redemptions. */

@@ -51,44 +51,75 @@ final class RefundApplication {
 
   /** The refund's outcome on the card and the card's transition, or {@code null} when the order earned nothing here. */
   @Nullable Planned plan(Program program, Card card, OrderRefunded refund) {
-    List<LedgerEntry> history = store.entriesForOrder(card.code(), refund.order());
-    Map<RuleId, Long> granted = new LinkedHashMap<>();
+    Instant at = refund.occurredAt();
+    CardLedger ledger = CardLedger.open(card).settle(at);
+    List<LedgerEntry> history = new ArrayList<>(store.entriesForOrder(card.code(), refund.order()));
+    for (LedgerEntry e : ledger.appended()) {
+      if (refund.order().equals(e.order())) {
+        history.add(e); // expirations of the order's points that were due but not yet recorded
+      }
+    }
+    // What the member still holds from each rule of the order: granted, adjusted by hand, less canceled by hand,
+    // expired and owed to earlier refunds. A refund never takes back more than that.
+    Map<RuleId, Long> held = new LinkedHashMap<>();
     OrderPaid paid = null;
     long paidVersion = 0;
     List<OrderRefunded> earlier = new ArrayList<>();
     for (LedgerEntry entry : history) {
-      boolean accrual = entry.type() == EntryType.POINTS_ACCRUAL || entry.type() == EntryType.PENDING_POINTS_ADDED;
-      if (accrual && entry.rule() != null && entry.event() != null) {
-        granted.merge(entry.rule(), entry.points() + entry.pending(), Long::sum);
-        if (paid == null && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderPaid p) {
-          paid = p;
-          paidVersion = entry.programVersion();
+      RuleId rule = entry.rule();
+      if (rule == null) {
+        continue;
+      }
+      switch (entry.type()) {
+        case POINTS_ACCRUAL, PENDING_POINTS_ADDED -> {
+          held.merge(rule, entry.points() + entry.pending(), Long::sum);
+          if (paid == null && entry.event() != null
+              && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderPaid p) {
+            paid = p;
+            paidVersion = entry.programVersion();
+          }
         }
-      } else if (entry.type() == EntryType.POINTS_REVERSAL && entry.event() != null
-          && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderRefunded r
-          && earlier.stream().noneMatch(e -> e.id().equals(r.id()))) {
-        earlier.add(r);
+        case PENDING_POINTS_ADJUSTED, PENDING_POINTS_CANCELED, POINTS_EXPIRATION ->
+            held.merge(rule, entry.points() + entry.pending(), Long::sum);
+        case POINTS_REVERSAL -> {
+          // a concurrent delivery of this very refund is not an earlier refund: its commit will lose to this
+          // one's receipt check and return the first outcome
+          EventReceipt receipt = entry.event() == null || entry.event().equals(refund.id()) ? null
+              : store.receipt(entry.event()).orElse(null);
+          if (receipt != null && receipt.event() instanceof OrderRefunded r
+              && earlier.stream().noneMatch(e -> e.id().equals(r.id()))) {
+            earlier.add(r);
+            // what an earlier refund owed is settled, taken or recorded as a shortfall: it is not owed again
+            for (ProgramOutcome p : receipt.outcome().programs()) {
+              if (p.program().equals(program.id()) && card.code().equals(p.card())) {
+                p.reversals().forEach(x -> held.merge(x.rule(), -x.owed(), Long::sum));
+              }
+            }
+          }
+        }
+        default -> { }
       }
     }
-    if (paid == null || granted.isEmpty()) {
+    if (paid == null) {
       return null;
     }
     Order order = paid.order();
     long[] before = refundedUnits(order, earlier, null);
     long[] after = refundedUnits(order, earlier, refund);
+    Order left = refund.isWhole() ? null : remaining(order, after);
     Program granting = store.program(program.id(), paidVersion).orElse(program);
     CompiledProgram plan = plans.plan(granting);
     Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before));
-    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, refund.isWhole() ? null : remaining(order, after));
-    Instant at = refund.occurredAt();
-    CardLedger ledger = CardLedger.open(card).settle(at);
+    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, left);
     RefundPolicy policy = program.refundPolicy();
     List<Reversal> reversals = new ArrayList<>();
     long net = 0;
-    for (Map.Entry<RuleId, Long> g : granted.entrySet()) {
-      RuleId rule = g.getKey();
-      long was = Math.min(g.getValue(), pointsBefore.getOrDefault(rule, 0L));
-      long owed = Math.max(0, was - Math.min(was, pointsAfter.getOrDefault(rule, 0L)));
+    for (Map.Entry<RuleId, Long> h : held.entrySet()) {
+      RuleId rule = h.getKey();
+      long stillHeld = Math.max(0, h.getValue());
+      long owed = left == null
+          ? stillHeld
+          : Math.min(stillHeld, Math.max(0, pointsBefore.getOrDefault(rule, 0L) - pointsAfter.getOrDefault(rule, 0L)));
       CardLedger.Taken taken = ledger.reverse(refund.order(), rule, owed, policy == RefundPolicy.ONLY_PENDING,
           policy == RefundPolicy.UNLIMITED, at, "reversal:" + card.code() + ":" + refund.id() + ":" + rule, refund.id(),
           program.version());

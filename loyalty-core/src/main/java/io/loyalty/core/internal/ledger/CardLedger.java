@@ -74,6 +74,11 @@ public final class CardLedger {
     return i < 0 ? null : lots.get(i);
   }
 
+  /** The entries appended since the ledger was opened (including what {@link #settle} recorded). */
+  public List<LedgerEntry> appended() {
+    return List.copyOf(entries);
+  }
+
   /** The working state's lots. */
   public List<Lot> lots() {
     return List.copyOf(lots);
