@@ -69,11 +69,13 @@ public final class LoyaltyEngine {
    * @throws CodesExhaustedException when the code configuration cannot yield the pool's cards
    */
   public Program define(Program program) {
-    return operations.define(Objects.requireNonNull(program, "program"));
+    Objects.requireNonNull(program, "program");
+    return operations.define(program);
   }
 
   /** The latest definition of the program. */
   public Program program(ProgramId id) {
+    Objects.requireNonNull(id, "id");
     return store.program(id).orElseThrow(() -> new NotFoundException("program", id));
   }
 
@@ -84,6 +86,8 @@ public final class LoyaltyEngine {
    * @throws NoCardAvailableException when a STATIC pool is used up
    */
   public Card enrol(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
     return operations.enrol(program, customer, null);
   }
 
@@ -94,17 +98,22 @@ public final class LoyaltyEngine {
    * @throws NotFoundException when the program has no such card
    */
   public Card enrol(ProgramId program, CustomerId customer, CardCode code) {
-    return operations.enrol(program, customer, Objects.requireNonNull(code, "code"));
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(code, "code");
+    return operations.enrol(program, customer, code);
   }
 
   /** Switches the card on (Voucherify's enable); returns the card. Idempotent. */
   public Card enable(CardCode code) {
-    return operations.setActive(Objects.requireNonNull(code, "code"), true);
+    Objects.requireNonNull(code, "code");
+    return operations.setActive(code, true);
   }
 
   /** Switches the card off (Voucherify's disable): it earns nothing until enabled again. Idempotent. */
   public Card disable(CardCode code) {
-    return operations.setActive(Objects.requireNonNull(code, "code"), false);
+    Objects.requireNonNull(code, "code");
+    return operations.setActive(code, false);
   }
 
   /**
@@ -115,36 +124,45 @@ public final class LoyaltyEngine {
    * @throws EventIdReusedException when the id was applied before with another payload
    */
   public EventOutcome apply(LoyaltyEvent event) {
-    return operations.apply(Objects.requireNonNull(event, "event"));
+    Objects.requireNonNull(event, "event");
+    return operations.apply(event);
   }
 
   /** What {@link #apply} would return for the event in the current state, writing nothing. */
   public EventOutcome quote(LoyaltyEvent event) {
-    return operations.quote(Objects.requireNonNull(event, "event"));
+    Objects.requireNonNull(event, "event");
+    return operations.quote(event);
   }
 
   /** The card with this code. */
   public Card card(CardCode code) {
+    Objects.requireNonNull(code, "code");
     return store.card(code).orElseThrow(() -> new NotFoundException("card", code));
   }
 
   /** The card the customer holds in the program, if they are a member. */
   public Optional<Card> cardOf(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
     return store.cardOf(program, customer);
   }
 
   /** The card's usable points now, by the engine's clock. */
   public long balance(CardCode code) {
+    Objects.requireNonNull(code, "code");
     return balance(code, clock.instant());
   }
 
   /** The card's usable points as of an instant. */
   public long balance(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return card(code).balanceAt(asOf);
   }
 
   /** Every ledger entry of the card, oldest first. */
   public List<LedgerEntry> ledger(CardCode code) {
+    Objects.requireNonNull(code, "code");
     card(code);
     List<LedgerEntry> all = new ArrayList<>();
     long after = 0;
@@ -165,7 +183,10 @@ public final class LoyaltyEngine {
    * @throws SourceIdReusedException when the source id was used for another operation
    */
   public LedgerEntry addPoints(CardCode code, long points, AddedPointsExpiry expiry, String reason, @Nullable String sourceId) {
-    return operations.points().add(code, points, Objects.requireNonNull(expiry, "expiry"), reason, sourceId);
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(expiry, "expiry");
+    Objects.requireNonNull(reason, "reason");
+    return operations.points().add(code, points, expiry, reason, sourceId);
   }
 
   /**
@@ -175,6 +196,8 @@ public final class LoyaltyEngine {
    * @throws InsufficientPointsException when the card's usable balance is smaller
    */
   public LedgerEntry removePoints(CardCode code, long points, String reason, @Nullable String sourceId) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
     return operations.points().remove(code, points, reason, sourceId);
   }
 
@@ -184,21 +207,30 @@ public final class LoyaltyEngine {
    * Idempotent by the required source id.
    */
   public Transfer transfer(CardCode from, CardCode to, long points, String reason, String sourceId) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(sourceId, "sourceId");
     return operations.points().transfer(from, to, points, reason, sourceId);
   }
 
   /** Activates pending points now (their expiry clock starts now). */
   public LedgerEntry activatePendingPoints(CardCode code, long lotId) {
+    Objects.requireNonNull(code, "code");
     return operations.points().activatePending(code, lotId);
   }
 
   /** Changes pending points by {@code delta}; they must stay above zero. */
   public LedgerEntry adjustPendingPoints(CardCode code, long lotId, long delta, String reason) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
     return operations.points().adjustPending(code, lotId, delta, reason);
   }
 
   /** Cancels pending points: they never become usable. */
   public LedgerEntry cancelPendingPoints(CardCode code, long lotId, String reason) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
     return operations.points().cancelPending(code, lotId, reason);
   }
 
@@ -208,31 +240,42 @@ public final class LoyaltyEngine {
    * must not be after the engine's clock: only what has happened is recorded.
    */
   public SweepReport sweep(ProgramId program, Instant asOf) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(asOf, "asOf");
     return operations.reports().sweep(program, asOf);
   }
 
   /** Records every activation and expiration due by {@code asOf} on one card, exactly once per lot. */
   public SweepReport sweep(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return operations.reports().sweep(code, asOf);
   }
 
   /** The card's counters now (balance, pending, earned, expired, ...). */
   public CardSummary summary(CardCode code) {
+    Objects.requireNonNull(code, "code");
     return summary(code, clock.instant());
   }
 
   /** The card's counters as of an instant. */
   public CardSummary summary(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return operations.reports().summary(code, asOf);
   }
 
   /** The card's pending points as of an instant. */
   public long pendingPoints(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return card(code).pendingAt(asOf);
   }
 
   /** The card's lots usable or pending at {@code asOf}, soonest-expiring first. */
   public List<Lot> lots(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return card(code).lots().stream()
         .filter(l -> l.remaining() > 0 && (l.isActiveAt(asOf) || l.isPendingAt(asOf)))
         .sorted(io.loyalty.core.internal.ledger.CardLedger.CONSUMPTION_ORDER)
@@ -241,31 +284,40 @@ public final class LoyaltyEngine {
 
   /** The card's usable points by the last day they can be spent, as of an instant. */
   public ExpirySchedule expirySchedule(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
     return operations.reports().schedule(code, asOf);
   }
 
   /** The program's points liability as of an instant: outstanding points and their expiry schedule. */
   public ExpirySchedule liability(ProgramId program, Instant asOf) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(asOf, "asOf");
     return operations.reports().schedule(program, asOf);
   }
 
   /** Validates and stores a reward of the catalog as its next version (its redeemed count stays the engine's). */
   public Reward defineReward(Reward reward) {
-    return operations.rewards().define(Objects.requireNonNull(reward, "reward"));
+    Objects.requireNonNull(reward, "reward");
+    return operations.rewards().define(reward);
   }
 
   /** The reward, if it exists and is not deleted. */
   public Reward reward(RewardId id) {
+    Objects.requireNonNull(id, "id");
     return operations.rewards().reward(id);
   }
 
   /** Deletes a reward: it can no longer be redeemed; past redemptions still name it. */
   public Reward deleteReward(RewardId id) {
+    Objects.requireNonNull(id, "id");
     return operations.rewards().delete(id);
   }
 
   /** Offers a reward in a program at a price (or replaces the assignment with the same id): a new program version. */
   public Program assignReward(ProgramId program, RewardAssignment assignment) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(assignment, "assignment");
     Program current = program(program);
     List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
     rewards.removeIf(a -> a.id().equals(assignment.id()));
@@ -275,6 +327,8 @@ public final class LoyaltyEngine {
 
   /** Stops offering a reward in a program: a new program version. */
   public Program unassignReward(ProgramId program, AssignmentId assignment) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(assignment, "assignment");
     Program current = program(program);
     List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
     if (!rewards.removeIf(a -> a.id().equals(assignment))) {
@@ -285,6 +339,7 @@ public final class LoyaltyEngine {
 
   /** The rewards the card's program offers, with prices and affordability; {@code affordableOnly} keeps those the balance covers. */
   public List<MemberReward> rewards(CardCode card, boolean affordableOnly) {
+    Objects.requireNonNull(card, "card");
     return operations.rewards().rewardsOf(card, affordableOnly);
   }
 
@@ -296,21 +351,26 @@ public final class LoyaltyEngine {
    * stock.
    */
   public Redemption redeem(RedeemRequest request) {
-    return operations.rewards().redeem(Objects.requireNonNull(request, "request"));
+    Objects.requireNonNull(request, "request");
+    return operations.rewards().redeem(request);
   }
 
   /** Rolls a redemption back within the rollback window: the exact lots, the stock and the card's count come back. */
   public Redemption rollback(RedemptionId redemption, String reason) {
-    return operations.rewards().rollback(Objects.requireNonNull(redemption, "redemption"), reason);
+    Objects.requireNonNull(redemption, "redemption");
+    Objects.requireNonNull(reason, "reason");
+    return operations.rewards().rollback(redemption, reason);
   }
 
   /** Marks a material reward delivered (its fulfilment PENDING to COMPLETE). */
   public Redemption completeFulfilment(RedemptionId redemption) {
-    return operations.rewards().completeFulfilment(Objects.requireNonNull(redemption, "redemption"));
+    Objects.requireNonNull(redemption, "redemption");
+    return operations.rewards().completeFulfilment(redemption);
   }
 
   /** The card's redemptions, successful, failed or rolled back, oldest first. */
   public List<Redemption> redemptions(CardCode card) {
+    Objects.requireNonNull(card, "card");
     return operations.rewards().redemptionsOf(card);
   }
 
