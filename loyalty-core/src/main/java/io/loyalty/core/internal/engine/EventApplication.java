@@ -118,9 +118,10 @@ final class EventApplication {
         credits.add(accrualCredit(card.code(), event, program, accrual, ctx.order()));
       }
       CardLedger ledger = CardLedger.open(card).settle(at);
-      long before = ledger.balanceAt(at);
+      boolean autoRedeem = program.rewards().stream().anyMatch(RewardAssignment::autoRedeem);
+      long before = autoRedeem ? ledger.balanceAt(at) : 0;
       credits.forEach(c -> ledger.credit(c, at));
-      RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
+      RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
           RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at);
       CardTransition transition = ledger.finish();
       writes.add(new CardWrite(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1),

@@ -66,24 +66,31 @@ public final class EarningEvaluator {
       programDetail = "";
     }
     List<Accrual> accruals = new ArrayList<>(rules.size());
-    List<Skip> skipped = new ArrayList<>(2);
+    List<Skip> skipped = null;
     long total = 0;
     for (int i = 0; i < rules.size(); i++) {
       CompiledRule rule = rules.get(i);
       RuleId id = rule.rule().id();
       if (programBlock != null) {
-        skipped.add(new Skip(id, programBlock, programDetail));
+        skipped = add(skipped, new Skip(id, programBlock, programDetail));
         continue;
       }
       Object result = evaluateRule(rule, ctx, at, alreadyAwarded);
       if (result instanceof Accrual accrual) {
         accruals.add(accrual);
-        total = FormulaEvaluator.addExact(total, accrual.points(), "points of event " + event.id());
+        total = FormulaEvaluator.addExact(total, accrual.points(), event.id());
       } else {
-        skipped.add((Skip) result);
+        skipped = add(skipped, (Skip) result);
       }
     }
-    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals, skipped, List.of(), null);
+    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals,
+        skipped == null ? List.of() : skipped, List.of(), null);
+  }
+
+  private static List<Skip> add(@Nullable List<Skip> skipped, Skip skip) {
+    List<Skip> list = skipped == null ? new ArrayList<>(4) : skipped;
+    list.add(skip);
+    return list;
   }
 
   private static @Nullable Skip failedCondition(
@@ -120,23 +127,6 @@ public final class EarningEvaluator {
     if (failed != null) {
       return failed;
     }
-    PointsFormula formula = compiled.formula().formula();
-    if (formula instanceof PointsFormula.Fixed fixed) {
-      return new Accrual(id, rule.banner(), null, null, fixed.points(), List.of());
-    }
-    PointsFormula.Proportional p = (PointsFormula.Proportional) formula;
-    Measurement m = compiled.formula().measure(p, ctx);
-    if (m.failure() != null) {
-      return new Skip(id, m.failure(), m.detail());
-    }
-    if (m.value().signum() < 0) {
-      return new Skip(id, SkipReason.NEGATIVE_VALUE, "measured value " + m.value().toPlainString() + " is negative");
-    }
-    long points = FormulaEvaluator.points(p, m.value());
-    if (points == 0) {
-      return new Skip(id, SkipReason.BELOW_ONE_STEP,
-          "measured value " + m.value().toPlainString() + " is less than one step of " + p.every());
-    }
-    return new Accrual(id, rule.banner(), p.measure().calculationType(), m.value(), points, m.lines());
+    return compiled.formula().evaluate(id, rule.banner(), ctx);
   }
 }

@@ -37,12 +37,15 @@ public final class CardLedger {
   private final List<LedgerEntry> entries = new ArrayList<>();
   private long debt;
   private long seq;
+  private long running;
 
   private CardLedger(Card card) {
     this.card = card;
-    this.lots = new ArrayList<>(card.lots());
+    this.lots = new ArrayList<>(card.lots().size() + 4);
+    this.lots.addAll(card.lots());
     this.debt = card.debt();
     this.seq = card.lastSeq();
+    this.running = card.ledgerBalance();
   }
 
   /** Opens a ledger on the card's current state. */
@@ -89,6 +92,17 @@ public final class CardLedger {
    * an activation turns a pending lot active, an expiration takes what is left of a lot past its expiry.
    */
   public CardLedger settle(Instant asOf) {
+    boolean any = false;
+    for (Lot lot : lots) {
+      if ((lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt()))
+          || lot.hasExpiredAt(asOf)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return this;
+    }
     List<long[]> due = new ArrayList<>(); // {instant seconds, nanos, lot id, kind 0 = activation, 1 = expiration}
     for (Lot lot : lots) {
       if (lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt())) {
@@ -318,19 +332,12 @@ public final class CardLedger {
       @Nullable RuleId rule, long programVersion, @Nullable OrderId order, String reason, List<LotDraw> draws,
       @Nullable String related) {
     seq++;
-    long balanceAfter = add(card.ledgerBalance() + sumPoints(), points);
+    running = add(running, points);
+    long balanceAfter = running;
     LedgerEntry entry = new LedgerEntry(card.code(), seq, type, points, pending, balanceAfter, at, key, event, rule,
         programVersion, order, reason, draws, related);
     entries.add(entry);
     return entry;
-  }
-
-  private long sumPoints() {
-    long sum = 0;
-    for (LedgerEntry e : entries) {
-      sum = add(sum, e.points());
-    }
-    return sum;
   }
 
   private int indexOf(long lotId) {

@@ -47,7 +47,9 @@ public final class EventValidator {
     Customer customer = event.customer();
     if (v.present(customer, "customer")) {
       v.present(customer.id(), "customer.id");
-      MetadataChecks.check(v, "customer.metadata", customer.metadata());
+      if (!customer.metadata().isEmpty()) {
+        MetadataChecks.check(v, "customer.metadata", customer.metadata());
+      }
     }
     if (event instanceof OrderPaid paid) {
       checkOrder(v, paid.order());
@@ -71,35 +73,49 @@ public final class EventValidator {
     return v.list();
   }
 
+  // The hot path of every order: checks build paths, messages and boxed values only when something fails.
   private static void checkOrder(Violations v, Order order) {
-    if (!v.present(order, "order")) {
+    if (order == null) {
+      v.add("order", "is required", null);
       return;
     }
-    v.present(order.id(), "order.id");
-    v.present(order.currency(), "order.currency");
-    boolean amountOk = inRange(v, "order.amount", order.amount());
-    if (inRange(v, "order.total_amount", order.totalAmount()) && amountOk) {
-      v.check(order.totalAmount() <= order.amount(), "order.total_amount", "must not exceed order.amount " + order.amount(),
-          order.totalAmount());
+    if (order.id() == null) {
+      v.add("order.id", "is required", null);
     }
-    MetadataChecks.check(v, "order.metadata", order.metadata());
+    if (order.currency() == null) {
+      v.add("order.currency", "is required", null);
+    }
+    boolean amountOk = inRange(v, "order.amount", order.amount());
+    if (inRange(v, "order.total_amount", order.totalAmount()) && amountOk && order.totalAmount() > order.amount()) {
+      v.add("order.total_amount", "must not exceed order.amount " + order.amount(), order.totalAmount());
+    }
+    if (!order.metadata().isEmpty()) {
+      MetadataChecks.check(v, "order.metadata", order.metadata());
+    }
     List<OrderItem> items = order.items();
-    v.check(items.size() <= 500, "order.items", "must have at most 500 lines", items.size());
+    if (items.size() > 500) {
+      v.add("order.items", "must have at most 500 lines", items.size());
+    }
     long sum = 0;
     boolean sumOk = true;
     for (int i = 0; i < items.size(); i++) {
-      String path = "order.items[" + i + "]";
       OrderItem item = items.get(i);
-      if (!v.present(item, path)) {
+      if (item == null) {
+        v.add(line(i), "is required", null);
         sumOk = false;
         continue;
       }
-      v.check(item.product() != null || item.sku() != null, path, "must name a product_id or a sku_id", null);
-      boolean ok = v.check(item.quantity() >= 1 && item.quantity() <= MAX_AMOUNT, path + ".quantity",
-          "must be from 1 to " + MAX_AMOUNT, item.quantity());
-      ok &= inRange(v, path + ".price", item.price());
-      ok &= inRange(v, path + ".amount", item.amount());
-      ok &= inRange(v, path + ".subtotal_amount", item.subtotalAmount());
+      if (item.product() == null && item.sku() == null) {
+        v.add(line(i), "must name a product_id or a sku_id", null);
+      }
+      boolean ok = true;
+      if (item.quantity() < 1 || item.quantity() > MAX_AMOUNT) {
+        v.add(line(i) + ".quantity", "must be from 1 to " + MAX_AMOUNT, item.quantity());
+        ok = false;
+      }
+      ok &= inRange(v, i, ".price", item.price());
+      ok &= inRange(v, i, ".amount", item.amount());
+      ok &= inRange(v, i, ".subtotal_amount", item.subtotalAmount());
       if (ok) {
         long expected;
         try {
@@ -107,19 +123,36 @@ public final class EventValidator {
         } catch (ArithmeticException e) {
           expected = -1;
         }
-        v.check(expected == item.amount(), path + ".amount", "must equal price × quantity ("
-            + (expected < 0 ? "out of range" : String.valueOf(expected)) + ")", item.amount());
-        v.check(item.subtotalAmount() <= item.amount(), path + ".subtotal_amount", "must not exceed the line's amount "
-            + item.amount(), item.subtotalAmount());
+        if (expected != item.amount()) {
+          v.add(line(i) + ".amount", "must equal price × quantity ("
+              + (expected < 0 ? "out of range" : String.valueOf(expected)) + ")", item.amount());
+        }
+        if (item.subtotalAmount() > item.amount()) {
+          v.add(line(i) + ".subtotal_amount", "must not exceed the line's amount " + item.amount(), item.subtotalAmount());
+        }
         sum += item.amount(); // cannot wrap: at most 500 lines of at most MAX_AMOUNT each
       } else {
         sumOk = false;
       }
-      MetadataChecks.check(v, path + ".metadata", item.metadata());
+      if (!item.metadata().isEmpty()) {
+        MetadataChecks.check(v, line(i) + ".metadata", item.metadata());
+      }
     }
-    if (!items.isEmpty() && sumOk && amountOk) {
-      v.check(sum == order.amount(), "order.amount", "must equal the sum of the items' amounts (" + sum + ")", order.amount());
+    if (!items.isEmpty() && sumOk && amountOk && sum != order.amount()) {
+      v.add("order.amount", "must equal the sum of the items' amounts (" + sum + ")", order.amount());
     }
+  }
+
+  private static String line(int i) {
+    return "order.items[" + i + "]";
+  }
+
+  private static boolean inRange(Violations v, int line, String field, long value) {
+    if (value >= 0 && value <= MAX_AMOUNT) {
+      return true;
+    }
+    v.add(line(line) + field, "must be from 0 to " + MAX_AMOUNT, value);
+    return false;
   }
 
   private void checkCustom(Violations v, CustomEvent custom) {
@@ -160,6 +193,10 @@ public final class EventValidator {
   }
 
   private static boolean inRange(Violations v, String path, long value) {
-    return v.check(value >= 0 && value <= MAX_AMOUNT, path, "must be from 0 to " + MAX_AMOUNT, value);
+    if (value >= 0 && value <= MAX_AMOUNT) {
+      return true;
+    }
+    v.add(path, "must be from 0 to " + MAX_AMOUNT, value);
+    return false;
   }
 }

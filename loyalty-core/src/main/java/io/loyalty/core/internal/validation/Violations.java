@@ -8,16 +8,21 @@ import org.jspecify.annotations.Nullable;
 
 /** Collects every offending field of one input, then throws them all at once. Not thread-safe. */
 public final class Violations {
-  private final List<Violation> found = new ArrayList<>();
+  private @Nullable List<Violation> found;
 
   /** Records a violation. */
   public void add(String path, String message, @Nullable Object value) {
+    if (found == null) {
+      found = new ArrayList<>();
+    }
     found.add(new Violation(path, message, value));
   }
 
   /** Records every violation of a list. */
   public void addAll(List<Violation> violations) {
-    found.addAll(violations);
+    for (Violation violation : violations) {
+      add(violation.path(), violation.message(), violation.value());
+    }
   }
 
   /** Records a violation unless {@code ok}; returns {@code ok}. */
@@ -35,18 +40,18 @@ public final class Violations {
 
   /** Throws an {@link InvalidInputException} listing every violation, if there are any. */
   public void throwIfAny() {
-    if (!found.isEmpty()) {
+    if (found != null) {
       throw new InvalidInputException(found);
     }
   }
 
   /** Whether none was recorded. */
   public boolean isEmpty() {
-    return found.isEmpty();
+    return found == null;
   }
 
   /** What was recorded so far. */
   public List<Violation> list() {
-    return List.copyOf(found);
+    return found == null ? List.of() : List.copyOf(found);
   }
 }
