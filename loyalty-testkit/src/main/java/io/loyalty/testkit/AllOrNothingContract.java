@@ -114,6 +114,24 @@ public abstract class AllOrNothingContract extends StoreContract {
   }
 
   @Test
+  void a_change_set_the_store_cannot_apply_is_refused_whole_whether_it_throws_or_answers() {
+    LoyaltyStore store = newStore();
+    Card a = PortWorld.seed(store);
+    // A ledger entry for a card that is neither stored nor written: no engine builds this, a store may throw.
+    Changes broken = everything(a).entry(entry("Q", 1, "q1", null));
+    java.util.Map<String, Object> before = StoreObservation.of(store);
+    CommitResult answer;
+    try {
+      answer = store.commit(broken.build());
+    } catch (RuntimeException thrown) {
+      answer = null;
+    }
+    assertThat(answer).as("the answer to a change set with an entry for an unknown card").isNotEqualTo(CommitResult.APPLIED);
+    assertThat(StoreObservation.of(store)).as("every read after the refusal").isEqualTo(before);
+    assertThat(store.entry("q1")).isEmpty();
+  }
+
+  @Test
   void a_rejected_publication_reserves_neither_the_card_nor_the_customer() {
     LoyaltyStore store = newStore();
     PortWorld.seed(store);
