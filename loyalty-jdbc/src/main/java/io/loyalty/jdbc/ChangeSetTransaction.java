@@ -1,0 +1,313 @@
+package io.loyalty.jdbc;
+
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.ProgramWrite;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * One change set in one transaction: the receipt first (an event already applied ends a caller's retries at
+ * once), then programs, cards, entries, rewards and redemptions. A version is checked by the row count of an
+ * {@code UPDATE ... WHERE version = ?} (or of a guarded insert for programs); a taken key by the named unique
+ * constraint that refused the row. The first refusal rolls everything back and is the answer.
+ */
+final class ChangeSetTransaction {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+  private final Connection c;
+
+  private ChangeSetTransaction(Connection c) {
+    this.c = c;
+  }
+
+  /** Applies the change set on the connection, in a transaction it commits or rolls back. */
+  static CommitResult commit(Connection c, ChangeSet changes) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      CommitResult result = new ChangeSetTransaction(c).apply(changes);
+      if (result.applied()) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      if (e instanceof SQLException sql && isConcurrencyAbort(sql)) {
+        // The database broke a deadlock or a serialization race between writers: nothing was written, and a
+        // retry re-reads, exactly as for a stale version.
+        return new CommitResult.Conflict(firstAggregate(changes));
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  private CommitResult apply(ChangeSet changes) throws SQLException {
+    CommitResult refused = receipt(changes.receipt());
+    if (refused != null) {
+      return refused;
+    }
+    for (ProgramWrite write : changes.programs()) {
+      refused = program(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    // Cards in code order (a stable sort keeps a card's chained writes in order): writers lock rows in one order.
+    List<CardWrite> cards = new ArrayList<>(changes.cards());
+    cards.sort(Comparator.comparing(w -> w.card().code()));
+    for (CardWrite write : cards) {
+      refused = card(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    for (LedgerEntry entry : changes.entries()) {
+      refused = entry(entry);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    for (RewardWrite write : changes.rewards()) {
+      refused = reward(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    for (RedemptionWrite write : changes.redemptions()) {
+      refused = redemption(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    return CommitResult.APPLIED;
+  }
+
+  private @Nullable CommitResult receipt(@Nullable EventReceipt receipt) throws SQLException {
+    if (receipt == null) {
+      return null;
+    }
+    String taken = insert("INSERT INTO loyalty_receipt (event_id, body) VALUES (?, ?)",
+        receipt.event().id().value(), SpiJson.write(receipt));
+    return taken == null ? null : new CommitResult.Duplicate("event:" + receipt.event().id());
+  }
+
+  private @Nullable CommitResult program(ProgramWrite write) throws SQLException {
+    Program program = write.program();
+    CommitResult conflict = new CommitResult.Conflict("program:" + program.id());
+    if (program.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    // Inserted only over the expected latest version; a racing writer of the same version hits the primary key.
+    String sql = "INSERT INTO loyalty_program (id, version, body) SELECT ?, ?, ?"
+        + " WHERE coalesce((SELECT max(version) FROM loyalty_program WHERE id = ?), 0) = ?";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, program.id().value());
+      p.setLong(2, program.version());
+      p.setString(3, SpiJson.write(program));
+      p.setString(4, program.id().value());
+      p.setLong(5, write.expectedVersion());
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
+    }
+  }
+
+  private @Nullable CommitResult card(CardWrite write) throws SQLException {
+    Card card = write.card();
+    CommitResult conflict = new CommitResult.Conflict("card:" + card.code());
+    if (card.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    String holder = card.holder() == null ? null : card.holder().value();
+    CommitResult member = new CommitResult.Duplicate("member:" + card.program() + ":" + card.holder());
+    if (write.expectedVersion() == 0) {
+      String taken = insert("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)",
+          card.code().value(), card.program().value(), holder, card.version(), SpiJson.write(card));
+      if (taken == null) {
+        return null;
+      }
+      return taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate("code:" + card.code());
+    }
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE loyalty_card SET program = ?, holder = ?, version = ?, body = ? WHERE code = ? AND version = ?")) {
+      p.setString(1, card.program().value());
+      p.setString(2, holder);
+      p.setLong(3, card.version());
+      p.setString(4, SpiJson.write(card));
+      p.setString(5, card.code().value());
+      p.setLong(6, write.expectedVersion());
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> member);
+    }
+  }
+
+  private @Nullable CommitResult entry(LedgerEntry entry) throws SQLException {
+    if (entry.seq() < 1) {
+      throw new IllegalArgumentException("ledger entry " + entry.key() + " of card " + entry.card() + " has seq "
+          + entry.seq() + ", expected 1 or more");
+    }
+    String taken = insert("INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body) VALUES (?, ?, ?, ?, ?, ?)",
+        entry.card().value(), entry.seq(), entry.key(), entry.order() == null ? null : entry.order().value(),
+        entry.event() == null ? null : entry.event().value(), SpiJson.write(entry));
+    if (taken == null) {
+      return null;
+    }
+    return taken.equals("loyalty_ledger_entry_key")
+        ? new CommitResult.Duplicate("entry:" + entry.key())
+        : new CommitResult.Duplicate("entry:" + entry.card() + "#" + entry.seq());
+  }
+
+  private @Nullable CommitResult reward(RewardWrite write) throws SQLException {
+    Reward reward = write.reward();
+    CommitResult conflict = new CommitResult.Conflict("reward:" + reward.id());
+    if (reward.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    if (write.expectedVersion() == 0) {
+      return insert("INSERT INTO loyalty_reward (id, version, body) VALUES (?, ?, ?)", reward.id().value(),
+          reward.version(), SpiJson.write(reward)) == null ? null : conflict;
+    }
+    return update("UPDATE loyalty_reward SET version = ?, body = ? WHERE id = ? AND version = ?", conflict,
+        reward.version(), SpiJson.write(reward), reward.id().value(), write.expectedVersion());
+  }
+
+  private @Nullable CommitResult redemption(RedemptionWrite write) throws SQLException {
+    Redemption r = write.redemption();
+    CommitResult conflict = new CommitResult.Conflict("redemption:" + r.id());
+    if (r.version() != write.expectedVersion() + 1) {
+      return write.expectedVersion() == 0 && exists("SELECT 1 FROM loyalty_redemption WHERE id = ?", r.id().value())
+          ? new CommitResult.Duplicate("redemption:" + r.id())
+          : conflict;
+    }
+    if (write.expectedVersion() == 0) {
+      return insert("INSERT INTO loyalty_redemption (id, card, reward, version, at_seconds, at_nanos, body)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", r.id().value(), r.card().value(), r.reward().value(), r.version(),
+          r.at().getEpochSecond(), r.at().getNano(), SpiJson.write(r)) == null
+          ? null
+          : new CommitResult.Duplicate("redemption:" + r.id());
+    }
+    return update("UPDATE loyalty_redemption SET card = ?, reward = ?, version = ?, at_seconds = ?, at_nanos = ?, body = ?"
+        + " WHERE id = ? AND version = ?", conflict, r.card().value(), r.reward().value(), r.version(),
+        r.at().getEpochSecond(), r.at().getNano(), SpiJson.write(r), r.id().value(), write.expectedVersion());
+  }
+
+  /** Runs an insert; returns {@code null}, or the name of the unique constraint that refused the row. */
+  private @Nullable String insert(String sql, @Nullable Object... values) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, values);
+      String[] taken = new String[1];
+      savepoint(() -> {
+        p.executeUpdate();
+        return null;
+      }, constraint -> {
+        taken[0] = constraint;
+        return CommitResult.APPLIED;
+      });
+      return taken[0];
+    }
+  }
+
+  private @Nullable CommitResult update(String sql, CommitResult conflict, Object... values) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, values);
+      return p.executeUpdate() == 1 ? null : conflict;
+    }
+  }
+
+  private boolean exists(String sql, Object value) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, value);
+      try (var rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement p, @Nullable Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        p.setNull(i + 1, java.sql.Types.VARCHAR);
+      } else if (v instanceof Long l) {
+        p.setLong(i + 1, l);
+      } else if (v instanceof Integer n) {
+        p.setInt(i + 1, n);
+      } else {
+        p.setString(i + 1, v.toString());
+      }
+    }
+  }
+
+  /** A statement that may hit a unique constraint: the violation is an answer, anything else a failure. */
+  private interface Statement {
+    @Nullable CommitResult run() throws SQLException;
+  }
+
+  /** What a unique violation means, given the constraint's name. */
+  private interface OnTaken {
+    CommitResult taken(String constraint);
+  }
+
+  private @Nullable CommitResult savepoint(Statement statement, OnTaken onTaken) throws SQLException {
+    try {
+      return statement.run();
+    } catch (SQLException e) {
+      String constraint = violated(e);
+      if (constraint == null) {
+        if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+          throw new IllegalArgumentException("a ledger entry names a card that is neither stored nor written in the same"
+              + " change set: " + e.getMessage(), e);
+        }
+        throw e;
+      }
+      // The transaction is aborted now; the caller answers and rolls back.
+      CommitResult answer = onTaken.taken(constraint);
+      return answer == CommitResult.APPLIED ? null : answer;
+    }
+  }
+
+  private static @Nullable String violated(SQLException e) {
+    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+      return null;
+    }
+    ServerErrorMessage message = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    String constraint = message == null ? null : message.getConstraint();
+    return constraint == null ? "unknown" : constraint;
+  }
+
+  private static boolean isConcurrencyAbort(SQLException e) {
+    return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+  }
+
+  private static String firstAggregate(ChangeSet changes) {
+    if (!changes.cards().isEmpty()) {
+      return "card:" + changes.cards().get(0).card().code();
+    }
+    if (!changes.programs().isEmpty()) {
+      return "program:" + changes.programs().get(0).program().id();
+    }
+    if (!changes.rewards().isEmpty()) {
+      return "reward:" + changes.rewards().get(0).reward().id();
+    }
+    return changes.redemptions().isEmpty() ? "store" : "redemption:" + changes.redemptions().get(0).redemption().id();
+  }
+}

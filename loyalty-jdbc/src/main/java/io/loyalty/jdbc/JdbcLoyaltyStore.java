@@ -1,0 +1,237 @@
+package io.loyalty.jdbc;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's store on PostgreSQL through plain JDBC. Every change set is one transaction: versions are
+ * compare-and-set ({@code UPDATE ... WHERE version = ?}), idempotency keys are named unique constraints whose
+ * violations are answered as duplicates, and anything else rolls back and is thrown as {@link JdbcStoreException}.
+ * Reads run one statement each in autocommit, so they see committed state only. Nothing relies on the isolation
+ * level, so several service instances (and connection pools) can share one database.
+ *
+ * <p>It needs a {@link DataSource} and nothing else: pool connections there. Thread-safe.
+ */
+public final class JdbcLoyaltyStore implements LoyaltyStore {
+  private final DataSource dataSource;
+
+  private JdbcLoyaltyStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * A store on the database, applying the schema scripts the database has not recorded yet (safe to call from
+   * several instances at once).
+   *
+   * @throws JdbcStoreException when the database cannot be reached or migrated
+   */
+  public static JdbcLoyaltyStore create(DataSource dataSource) {
+    JdbcLoyaltyStore store = new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"));
+    store.migrate();
+    return store;
+  }
+
+  /** A store on a database whose schema is already at {@link #schemaVersion()}'s latest; nothing is checked. */
+  public static JdbcLoyaltyStore withoutMigration(DataSource dataSource) {
+    return new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** Applies the schema scripts not yet applied; returns the schema version the database is at now. */
+  public int migrate() {
+    return Migrations.migrate(dataSource);
+  }
+
+  /** The schema version recorded in the database, 0 when it was never migrated. */
+  public int schemaVersion() {
+    return Migrations.current(dataSource);
+  }
+
+  /** The schema version this adapter's scripts bring a database to. */
+  public static int latestSchemaVersion() {
+    return Migrations.latest();
+  }
+
+  /**
+   * Applies the change set in one transaction: {@code Duplicate} for a taken key ({@code event:<id>},
+   * {@code code:<code>}, {@code member:<program>:<customer>}, {@code entry:<key>}, {@code entry:<card>#<seq>},
+   * {@code redemption:<id>}), {@code Conflict} for a stale version ({@code program:<id>}, {@code card:<code>},
+   * {@code reward:<id>}, {@code redemption:<id>}, or the first aggregate written when the database broke a deadlock
+   * between writers); nothing is written unless it answers applied.
+   *
+   * @throws JdbcStoreException when the database fails; nothing is written
+   * @throws IllegalArgumentException for a ledger entry of a card that is neither stored nor written
+   */
+  @Override
+  public CommitResult commit(ChangeSet changes) {
+    Objects.requireNonNull(changes, "changes");
+    if (changes.isEmpty()) {
+      return CommitResult.APPLIED;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return ChangeSetTransaction.commit(c, changes);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot commit a change set", e);
+    }
+  }
+
+  @Override
+  public Optional<Program> program(ProgramId id) {
+    return one(Program.class, "SELECT body FROM loyalty_program WHERE id = ? ORDER BY version DESC LIMIT 1", id.value());
+  }
+
+  @Override
+  public Optional<Program> program(ProgramId id, long version) {
+    return one(Program.class, "SELECT body FROM loyalty_program WHERE id = ? AND version = ?", id.value(), version);
+  }
+
+  @Override
+  public List<Program> programs() {
+    return list(Program.class, "SELECT DISTINCT ON (id) body FROM loyalty_program ORDER BY id, version DESC");
+  }
+
+  @Override
+  public Optional<Card> card(CardCode code) {
+    return one(Card.class, "SELECT body FROM loyalty_card WHERE code = ?", code.value());
+  }
+
+  @Override
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+    return one(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder = ?", program.value(), holder.value());
+  }
+
+  @Override
+  public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
+    checkLimit(limit);
+    List<Card> found = list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder IS NULL AND code >= ?"
+        + " ORDER BY code LIMIT ?", program.value(), from, (long) limit);
+    if (!from.isEmpty() && found.size() < limit) {
+      found = new ArrayList<>(found);
+      found.addAll(list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder IS NULL AND code < ?"
+          + " ORDER BY code LIMIT ?", program.value(), from, (long) (limit - found.size())));
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public List<Card> cards(ProgramId program, String afterCode, int limit) {
+    checkLimit(limit);
+    return list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND code > ? ORDER BY code LIMIT ?",
+        program.value(), afterCode, (long) limit);
+  }
+
+  @Override
+  public long cardCount(ProgramId program) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p = prepare(c, "SELECT count(*) FROM loyalty_card WHERE program = ?", program.value());
+        ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot count the cards of " + program, e);
+    }
+  }
+
+  @Override
+  public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
+    checkLimit(limit);
+    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND seq > ? ORDER BY seq LIMIT ?",
+        card.value(), afterSeq, (long) limit);
+  }
+
+  @Override
+  public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
+    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND order_id = ? ORDER BY seq",
+        card.value(), order.value());
+  }
+
+  @Override
+  public Optional<LedgerEntry> entry(String key) {
+    return one(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE entry_key = ?", key);
+  }
+
+  @Override
+  public Optional<EventReceipt> receipt(EventId event) {
+    return one(EventReceipt.class, "SELECT body FROM loyalty_receipt WHERE event_id = ?", event.value());
+  }
+
+  @Override
+  public Optional<Reward> reward(RewardId id) {
+    return one(Reward.class, "SELECT body FROM loyalty_reward WHERE id = ?", id.value());
+  }
+
+  @Override
+  public List<Reward> rewards() {
+    return list(Reward.class, "SELECT body FROM loyalty_reward ORDER BY id");
+  }
+
+  @Override
+  public Optional<Redemption> redemption(RedemptionId id) {
+    return one(Redemption.class, "SELECT body FROM loyalty_redemption WHERE id = ?", id.value());
+  }
+
+  @Override
+  public List<Redemption> redemptions(CardCode card) {
+    return list(Redemption.class, "SELECT body FROM loyalty_redemption WHERE card = ? ORDER BY at_seconds, at_nanos, id",
+        card.value());
+  }
+
+  private <T> Optional<T> one(Class<T> type, String sql, Object... values) {
+    List<T> found = list(type, sql, values);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  private <T> List<T> list(Class<T> type, String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      List<T> found = new ArrayList<>();
+      while (rs.next()) {
+        found.add(SpiJson.read(rs.getString(1), type));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read " + type.getSimpleName() + "s", e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, @Nullable Object... values) throws SQLException {
+    PreparedStatement p = c.prepareStatement(sql);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof Long l) {
+        p.setLong(i + 1, l);
+      } else {
+        p.setString(i + 1, String.valueOf(values[i]));
+      }
+    }
+    return p;
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be zero or more: " + limit);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.loyalty.jdbc;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.loyalty.spi.AssignmentId;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CollectionId;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.MetaValue;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProductId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.SchemaId;
+import io.loyalty.spi.SegmentId;
+import io.loyalty.spi.SkuId;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.program.Condition;
+import io.loyalty.spi.program.ExpirationRule;
+import io.loyalty.spi.program.ItemTarget;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.reward.RewardKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The JSON form of the SPI records in the store's {@code body} columns, configured here so the SPI stays free of
+ * Jackson: records by their components, sealed hierarchies tagged by {@code "@kind"} (the permitted subtype's name
+ * in snake case), typed ids as plain strings, decimals exact with their scale ({@code 1.2E+3} stays scale -2),
+ * instants as ISO strings with nanoseconds, durations and periods as ISO text, and non-ASCII escaped.
+ */
+final class SpiJson {
+  /** The sealed hierarchies of the SPI that stored records carry. */
+  static final List<Class<?>> SEALED = List.of(Trigger.class, Measure.class, PointsFormula.class, Condition.class,
+      ItemTarget.class, ExpirationRule.class, MetaValue.class, LoyaltyEvent.class, RewardKind.class);
+
+  private static final ObjectMapper MAPPER = build();
+
+  private SpiJson() {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@kind")
+  private interface Tagged {}
+
+  private static ObjectMapper build() {
+    SimpleModule ids = new SimpleModule("loyalty-ids");
+    id(ids, AssignmentId.class, AssignmentId::of);
+    id(ids, CardCode.class, CardCode::of);
+    id(ids, CollectionId.class, CollectionId::of);
+    id(ids, CustomerId.class, CustomerId::of);
+    id(ids, EventId.class, EventId::of);
+    id(ids, OrderId.class, OrderId::of);
+    id(ids, ProductId.class, ProductId::of);
+    id(ids, ProgramId.class, ProgramId::of);
+    id(ids, RedemptionId.class, RedemptionId::of);
+    id(ids, RewardId.class, RewardId::of);
+    id(ids, RuleId.class, RuleId::of);
+    id(ids, SchemaId.class, SchemaId::of);
+    id(ids, SegmentId.class, SegmentId::of);
+    id(ids, SkuId.class, SkuId::of);
+    id(ids, ValidationRuleId.class, ValidationRuleId::of);
+    JsonMapper.Builder builder = JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(ids)
+        .visibility(PropertyAccessor.GETTER, Visibility.NONE)
+        .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+        .visibility(PropertyAccessor.SETTER, Visibility.NONE)
+        .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .enable(JsonWriteFeature.ESCAPE_NON_ASCII);
+    for (Class<?> sealed : SEALED) {
+      builder.addMixIn(sealed, Tagged.class);
+    }
+    ObjectMapper mapper = builder.build();
+    for (Class<?> sealed : SEALED) {
+      for (Class<?> sub : sealed.getPermittedSubclasses()) {
+        mapper.registerSubtypes(new NamedType(sub, snake(sub.getSimpleName())));
+      }
+    }
+    return mapper;
+  }
+
+  private static <T> void id(SimpleModule module, Class<T> type, Function<String, T> parse) {
+    module.addSerializer(type, ToStringSerializer.instance);
+    module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return parse.apply(p.getValueAsString());
+      }
+    });
+  }
+
+  /** {@code OrderTotalAmount} becomes {@code order_total_amount}. */
+  static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new JdbcStoreException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new JdbcStoreException("cannot read a stored " + type.getSimpleName() + " from JSON", e);
+    }
+  }
+}

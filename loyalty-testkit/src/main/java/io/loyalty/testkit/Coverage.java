@@ -1,0 +1,54 @@
+package io.loyalty.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the random steps of a contract did, summed over its examples: per step kind how many succeeded and how many
+ * ended in a typed error, and how many faults were injected. A contract asserts its runs were not vacuous: every kind
+ * succeeded at least once, and (under faults) every kind of fault was met.
+ */
+final class Coverage {
+  private final Map<StepKind, long[]> steps = new EnumMap<>(StepKind.class);
+  private final Map<String, Long> errors = new TreeMap<>();
+  private final Map<FaultyStore.Fault, Long> faults = new EnumMap<>(FaultyStore.Fault.class);
+
+  synchronized void count(StepKind kind, Outcome outcome) {
+    steps.computeIfAbsent(kind, k -> new long[2])[outcome.succeeded() ? 0 : 1]++;
+    if (!outcome.succeeded()) {
+      errors.merge(outcome.error(), 1L, Long::sum);
+    }
+  }
+
+  synchronized void countFault(FaultyStore.Fault fault, long n) {
+    faults.merge(fault, n, Long::sum);
+  }
+
+  synchronized long steps() {
+    return steps.values().stream().mapToLong(c -> c[0] + c[1]).sum();
+  }
+
+  /** Requires every kind of the mix to have succeeded at least once. */
+  synchronized void assertEveryKindSucceeded(boolean underFaults, String context) {
+    for (StepKind kind : StepKind.mix(underFaults)) {
+      assertThat(steps.getOrDefault(kind, new long[2])[0]).as("%s: %s steps that succeeded, in %s", context, kind, this)
+          .isPositive();
+    }
+  }
+
+  /** Requires every kind of fault to have been injected at least once. */
+  synchronized void assertEveryFaultMet(String context) {
+    assertThat(faults).as("%s: the faults met, in %s", context, this).containsKeys(FaultyStore.Fault.values());
+  }
+
+  @Override
+  public synchronized String toString() {
+    StringBuilder sb = new StringBuilder();
+    steps.forEach((k, c) -> sb.append(k).append(' ').append(c[0]).append(" ok/").append(c[1]).append(" refused; "));
+    sb.append("errors ").append(errors).append("; faults ").append(faults);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,100 @@
+package io.loyalty.testkit;
+
+import io.loyalty.core.LoyaltyEngine;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.SchemaId;
+import io.loyalty.spi.host.RandomSource;
+import io.loyalty.spi.program.CardPool;
+import io.loyalty.spi.program.CardTemplate;
+import io.loyalty.spi.program.CodeConfig;
+import io.loyalty.spi.program.Comparison;
+import io.loyalty.spi.program.Condition;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.EventSchema;
+import io.loyalty.spi.program.ExpirationRule;
+import io.loyalty.spi.program.ItemTarget;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PendingPoints;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.RefundPolicy;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The two programs every random workload runs, and how an engine is built over a store for them. Alpha: initial
+ * points, pending points, expiry by program and by rule, refunds that may leave a debt (UNLIMITED). Beta: auto-join
+ * from a STATIC pool smaller than the customer base, refunds within the balance. Pools are STATIC so that every card
+ * code is drawn when the programs are defined, which makes codes equal across engines whatever their retries.
+ */
+final class WorkloadPrograms {
+  static final ProgramId ALPHA = ProgramId.of("camp_alpha");
+  static final ProgramId BETA = ProgramId.of("camp_beta");
+  static final List<ProgramId> PROGRAMS = List.of(ALPHA, BETA);
+  static final List<CustomerId> CUSTOMERS =
+      List.of(CustomerId.of("c0"), CustomerId.of("c1"), CustomerId.of("c2"), CustomerId.of("c3"), CustomerId.of("c4"));
+  static final Instant START = Instant.parse("2024-03-04T10:00:00Z");
+  static final EventSchema REVIEW = new EventSchema(SchemaId.of("ms_review"), "review",
+      Map.of("stars", EventSchema.PropertySpec.required(EventSchema.PropertyType.NUMBER)), false);
+
+  private WorkloadPrograms() {}
+
+  /** Alpha, with {@code perEuro} points per whole euro (a redefinition changes it). */
+  static Program alpha(long perEuro) {
+    Trigger review = new Trigger.CustomEvent("review", REVIEW.id());
+    return Program.builder(ALPHA, "Alpha").zone(ZoneId.of("Europe/Paris")).pool(CardPool.fixed(6))
+        .card(CardTemplate.DEFAULT.withInitialPoints(5).withExpiration(ExpirationRule.months(1))
+            .withCodeConfig(CodeConfig.pattern("A-####")))
+        .refundPolicy(RefundPolicy.UNLIMITED)
+        .earningRule(EarningRule.builder(RuleId.of("per_euro"), Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 100, perEuro)).build())
+        .earningRule(EarningRule.builder(RuleId.of("big_basket"), Trigger.ORDER_PAID, PointsFormula.fixed(25))
+            .condition(new Condition.OrderAmount(Comparison.atLeast(5_000))).build())
+        .earningRule(EarningRule.builder(RuleId.of("sku_qty"), Trigger.ORDER_PAID, PointsFormula.proportional(
+            new Measure.OrderItems(Measure.ItemMeasure.QUANTITY, List.of(ItemTarget.sku("s1"))), 1, 3))
+            .pendingPoints(new PendingPoints(2)).build())
+        .earningRule(EarningRule.builder(RuleId.of("review"), review,
+            PointsFormula.proportional(new Measure.CustomEventMetadata("stars"), 1, 10))
+            .expiration(ExpirationRule.months(0)).build())
+        .build();
+  }
+
+  static Program beta() {
+    Trigger review = new Trigger.CustomEvent("review", REVIEW.id());
+    return Program.builder(BETA, "Beta").pool(CardPool.fixed(4)).autoJoin(true).refundPolicy(RefundPolicy.WITHIN_BALANCE)
+        .card(CardTemplate.DEFAULT.withCodeConfig(CodeConfig.pattern("B-####")))
+        .earningRule(EarningRule.builder(RuleId.of("per_two_euro"), Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 200, 1)).build())
+        .earningRule(EarningRule.builder(RuleId.of("review_bonus"), review, PointsFormula.fixed(5)).build())
+        .build();
+  }
+
+  /** An engine over the store with the workloads' schema, the clock, and a random source seeded with {@code seed}. */
+  static LoyaltyEngine engine(LoyaltyStore store, Clock clock, long seed) {
+    return LoyaltyEngine.builder().store(store).clock(clock).random(seeded(seed)).eventSchemas(REVIEW).build();
+  }
+
+  /** Defines alpha (one point per euro) and beta. */
+  static void define(LoyaltyEngine engine) {
+    engine.define(alpha(1));
+    engine.define(beta());
+  }
+
+  /** A thread-safe random source with a fixed seed. */
+  static RandomSource seeded(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return bound -> {
+      synchronized (random) {
+        return random.nextInt(bound);
+      }
+    };
+  }
+}

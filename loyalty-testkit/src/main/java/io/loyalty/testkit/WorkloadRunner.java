@@ -1,0 +1,128 @@
+package io.loyalty.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyalty.core.InMemoryLoyaltyStore;
+import io.loyalty.core.LoyaltyEngine;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one random workload in lockstep on the engine over the store under test and on a reference engine over a
+ * fresh in-memory store, with one clock: after every step the answers must be equal, the touched cards equal and
+ * their invariants hold; at the end every card, ledger, index and receipt must be equal.
+ */
+final class WorkloadRunner {
+  private static final long ENGINE_SEED = 42;
+
+  private final SteppingClock clock = new SteppingClock(WorkloadPrograms.START);
+  private final LoyaltyStore subject;
+  private final @Nullable FaultyStore faults;
+  private final LoyaltyEngine engine;
+  private final LoyaltyEngine reader;
+  private final LoyaltyStore reference = InMemoryLoyaltyStore.create();
+  private final LoyaltyEngine referenceEngine;
+  private final History history = new History();
+  private final String context;
+  private final Coverage coverage;
+
+  /**
+   * @param store a fresh store under test
+   * @param faults how to wrap it, {@code null} for no faults
+   * @param faultSeed the wrapper's seed
+   * @param context the seed and example, for every message
+   * @param coverage where to count what the steps did
+   */
+  WorkloadRunner(LoyaltyStore store, @Nullable FaultPlan faults, long faultSeed, String context, Coverage coverage) {
+    this.subject = store;
+    this.coverage = coverage;
+    this.faults = faults == null ? null : new FaultyStore(store, faults, faultSeed);
+    this.context = context;
+    this.engine = WorkloadPrograms.engine(this.faults == null ? store : this.faults, clock, ENGINE_SEED);
+    this.reader = WorkloadPrograms.engine(store, clock, ENGINE_SEED);
+    this.referenceEngine = WorkloadPrograms.engine(reference, clock, ENGINE_SEED);
+    WorkloadPrograms.define(referenceEngine);
+    if (this.faults == null) {
+      WorkloadPrograms.define(engine);
+    } else {
+      this.faults.withoutFaults(() -> {
+        WorkloadPrograms.define(engine);
+        return null;
+      });
+    }
+  }
+
+  /** Counts the faults injected so far into the coverage. */
+  private void countFaults() {
+    if (faults != null) {
+      faults.counts().forEach(coverage::countFault);
+    }
+  }
+
+  /** Runs every step, checking after each, then checks the whole state. */
+  void run(List<Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      Request request = step.kind().plan(new Steps.Context(history, reference, clock), step);
+      String where = context + ", step " + i + " " + step + " = " + request.label();
+      Outcome expected = RetryingCaller.once(referenceEngine, request);
+      Outcome actual = faults == null
+          ? RetryingCaller.once(engine, request)
+          : RetryingCaller.call(engine, faults, subject, request, where);
+      if (request.comparesValue()) {
+        assertThat(actual).as("%s: the answer equals the reference engine's", where).isEqualTo(expected);
+      } else {
+        assertThat(actual.shape()).as("%s: the answer equals the reference engine's", where).isEqualTo(expected.shape());
+      }
+      if (request.event() != null && history.firstOutcomes.containsKey(request.event())) {
+        Outcome first = history.firstOutcomes.get(request.event());
+        if (first.succeeded()) {
+          assertThat(actual).as("%s: a re-applied event returns its first outcome", where).isEqualTo(first);
+        }
+      }
+      history.record(request, expected);
+      coverage.count(step.kind(), expected);
+      for (CustomerId customer : request.touched()) {
+        for (ProgramId program : WorkloadPrograms.PROGRAMS) {
+          Optional<Card> card = subject.cardOf(program, customer);
+          assertThat(card).as("%s: %s's card in %s", where, customer, program).isEqualTo(reference.cardOf(program, customer));
+          if (card.isPresent()) {
+            assertThat(Invariants.ledger(subject, card.get())).as("%s: ledger of %s", where, card.get().code())
+                .isEqualTo(Invariants.ledger(reference, card.get()));
+            Invariants.check(subject, reader, card.get(), clock.instant(), where);
+          }
+        }
+      }
+    }
+    finish();
+    countFaults();
+  }
+
+  private void finish() {
+    String where = context + ", after " + history.step + " steps";
+    assertThat(subject.programs()).as("%s: programs", where).isEqualTo(reference.programs());
+    for (ProgramId program : WorkloadPrograms.PROGRAMS) {
+      List<Card> cards = subject.cards(program, "", 1_000);
+      assertThat(cards).as("%s: cards of %s", where, program).isEqualTo(reference.cards(program, "", 1_000));
+      assertThat(subject.cardCount(program)).as("%s: card count of %s", where, program).isEqualTo(reference.cardCount(program));
+      assertThat(subject.unpublishedCards(program, "", 1_000)).as("%s: pool of %s", where, program)
+          .isEqualTo(reference.unpublishedCards(program, "", 1_000));
+      for (Card card : cards) {
+        assertThat(Invariants.ledger(subject, card)).as("%s: ledger of %s", where, card.code())
+            .isEqualTo(Invariants.ledger(reference, card));
+        Invariants.check(subject, reader, card, clock.instant(), where);
+        Invariants.checkIndexes(subject, card, where);
+      }
+    }
+    for (LoyaltyEvent event : history.events) {
+      assertThat(subject.receipt(event.id())).as("%s: each event applied exactly once, as the reference did: %s", where,
+          event.id()).isEqualTo(reference.receipt(event.id()));
+    }
+  }
+}

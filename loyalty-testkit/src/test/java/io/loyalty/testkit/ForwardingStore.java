@@ -1,0 +1,114 @@
+package io.loyalty.testkit;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.List;
+import java.util.Optional;
+
+/** A store that forwards every call to another; the mutants override what they break. */
+abstract class ForwardingStore implements LoyaltyStore {
+  final LoyaltyStore delegate;
+
+  ForwardingStore(LoyaltyStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public CommitResult commit(ChangeSet changes) {
+    return delegate.commit(changes);
+  }
+
+  @Override
+  public Optional<Program> program(ProgramId id) {
+    return delegate.program(id);
+  }
+
+  @Override
+  public Optional<Program> program(ProgramId id, long version) {
+    return delegate.program(id, version);
+  }
+
+  @Override
+  public List<Program> programs() {
+    return delegate.programs();
+  }
+
+  @Override
+  public Optional<Card> card(CardCode code) {
+    return delegate.card(code);
+  }
+
+  @Override
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+    return delegate.cardOf(program, holder);
+  }
+
+  @Override
+  public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
+    return delegate.unpublishedCards(program, from, limit);
+  }
+
+  @Override
+  public List<Card> cards(ProgramId program, String afterCode, int limit) {
+    return delegate.cards(program, afterCode, limit);
+  }
+
+  @Override
+  public long cardCount(ProgramId program) {
+    return delegate.cardCount(program);
+  }
+
+  @Override
+  public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
+    return delegate.ledger(card, afterSeq, limit);
+  }
+
+  @Override
+  public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
+    return delegate.entriesForOrder(card, order);
+  }
+
+  @Override
+  public Optional<LedgerEntry> entry(String key) {
+    return delegate.entry(key);
+  }
+
+  @Override
+  public Optional<EventReceipt> receipt(EventId event) {
+    return delegate.receipt(event);
+  }
+
+  @Override
+  public Optional<Reward> reward(RewardId id) {
+    return delegate.reward(id);
+  }
+
+  @Override
+  public List<Reward> rewards() {
+    return delegate.rewards();
+  }
+
+  @Override
+  public Optional<Redemption> redemption(RedemptionId id) {
+    return delegate.redemption(id);
+  }
+
+  @Override
+  public List<Redemption> redemptions(CardCode card) {
+    return delegate.redemptions(card);
+  }
+}

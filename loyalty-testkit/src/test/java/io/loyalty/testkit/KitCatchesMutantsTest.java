@@ -1,0 +1,107 @@
+package io.loyalty.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.loyalty.core.InMemoryLoyaltyStore;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The kit is only worth something if it fails broken adapters: each mutant here runs a contract through JUnit's
+ * {@link EngineTestKit}, and the contract must report failures, naming the sentences a correct store keeps.
+ */
+@DisplayName("the kit fails deliberately broken stores")
+class KitCatchesMutantsTest {
+
+  /** The compare-and-set contract against a store that ignores expected versions. */
+  static class VersionBlindCompareAndSet extends CompareAndSetContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new VersionBlindStore(InMemoryLoyaltyStore.create());
+    }
+  }
+
+  /** The engine races against a store that ignores expected versions. */
+  static class VersionBlindEngineRaces extends EngineConcurrencyContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new VersionBlindStore(InMemoryLoyaltyStore.create());
+    }
+  }
+
+  /** The all-or-nothing contract against a store that commits write by write. */
+  static class PartialAllOrNothing extends AllOrNothingContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new PartialCommitStore(InMemoryLoyaltyStore.create());
+    }
+  }
+
+  /** The unique-key contract against a store that commits write by write. */
+  static class PartialUniqueKeys extends UniqueKeyContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new PartialCommitStore(InMemoryLoyaltyStore.create());
+    }
+  }
+
+  /** The in-memory store itself, to show the same run passes when nothing is broken. */
+  static class CorrectAllOrNothing extends AllOrNothingContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return InMemoryLoyaltyStore.create();
+    }
+  }
+
+  private static Events run(Class<?> contract) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
+  }
+
+  private static List<String> failedNames(Events events) {
+    return events.failed().stream().map(Event::getTestDescriptor).map(d -> d.getDisplayName()).toList();
+  }
+
+  @Test
+  void a_store_that_ignores_expected_versions_fails_the_compare_and_set_sentences() {
+    Events events = run(VersionBlindCompareAndSet.class);
+    assertThat(failedNames(events)).contains("a stale card write is a conflict",
+        "a version other than expected plus one is a conflict");
+  }
+
+  @Test
+  void a_store_that_ignores_expected_versions_gives_one_card_to_two_customers_under_the_engine_races() {
+    // Lost updates of a card's points are still caught by the (card, seq) key; a publication has no entry to
+    // collide on, so two racing enrolments both win the same card.
+    Events events = run(VersionBlindEngineRaces.class);
+    assertThat(failedNames(events)).contains("several threads enrolling into an auto update pool all get their own card");
+  }
+
+  @Test
+  void a_store_that_commits_write_by_write_fails_all_or_nothing() {
+    Events events = run(PartialAllOrNothing.class);
+    assertThat(events.failed().count()).isGreaterThanOrEqualTo(8);
+    assertThat(events.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow().getMessage())).anyMatch(m -> m.contains("every read after a change set answered"));
+  }
+
+  @Test
+  void a_store_that_commits_write_by_write_fails_the_unique_key_sentences() {
+    Events events = run(PartialUniqueKeys.class);
+    assertThat(failedNames(events)).contains("inserting one code twice in a change set is a duplicate code",
+        "publishing a second card to a member is a duplicate membership");
+  }
+
+  @Test
+  void the_same_contract_passes_on_the_correct_store() {
+    Events events = run(CorrectAllOrNothing.class);
+    assertThat(events.failed().count()).isZero();
+    assertThat(events.succeeded().count()).isGreaterThanOrEqualTo(12);
+  }
+}
