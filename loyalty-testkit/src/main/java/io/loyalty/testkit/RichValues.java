@@ -201,9 +201,9 @@ final class RichValues {
               new Accrual(RuleId.of("r_amount"), "", CalculationType.ORDER_AMOUNT, new BigDecimal("12.50"), 1, List.of()),
               new Accrual(RuleId.of("r_fixed"), "", null, null, 1, List.of())),
           List.of(new Skip(RuleId.of("r_total"), SkipReason.CONDITION_FAILED, "order.amount $more_than 100")),
-          List.of(new Reversal(RuleId.of("r_amount"), 130, 10, 30, 40, 50)));
+          List.of(new Reversal(RuleId.of("r_amount"), 130, 10, 30, 40, 50)), RedemptionId.of("auto:evt:camp"));
       ProgramOutcome notMember = new ProgramOutcome(ProgramId.of("camp_other"), 1, null, false, 0, List.of(),
-          List.of(new Skip(RuleId.of("r_x"), SkipReason.NOT_A_MEMBER, "")), List.of());
+          List.of(new Skip(RuleId.of("r_x"), SkipReason.NOT_A_MEMBER, "")), List.of(), null);
       receipts.add(new EventReceipt(event, new EventOutcome(event.id(), event.name(), event.occurredAt(),
           List.of(outcome, notMember))));
     }
@@ -226,7 +226,8 @@ final class RichValues {
   /** Redemptions at version 1 in every status; {@link #undone} is the first one rolled back. */
   static List<Redemption> redemptions() {
     RedeemRequest pay = RedeemRequest.payWithPoints("rdm_pay", CARD, AssignmentId.of("rewa_2"), order(), 150L);
-    pay = new RedeemRequest(pay.id(), pay.card(), pay.assignment(), pay.points(), pay.order(), Metadata.of("channel", "pos"));
+    pay = new RedeemRequest(pay.id(), pay.card(), pay.assignment(), pay.points(), pay.order(), Metadata.of("channel", "pos"),
+        new Customer(CustomerId.of("cust_rich"), Metadata.of("tier", "gold"), java.util.Set.of(SegmentId.of("vip"))));
     return List.of(
         new Redemption(RedemptionId.of("rdm_pay"), 1, pay, PROGRAM, CARD, AssignmentId.of("rewa_2"), RewardId.of("rew_coin"),
             T0.plusNanos(42), Redemption.Status.SUCCEEDED, null, "", 150, List.of(new LotDraw(1, 100), new LotDraw(2, 50)),

@@ -79,8 +79,13 @@ class KitCatchesMutantsTest {
   void a_store_that_ignores_expected_versions_gives_one_card_to_two_customers_under_the_engine_races() {
     // Lost updates of a card's points are still caught by the (card, seq) key; a publication has no entry to
     // collide on, so two racing enrolments both win the same card.
-    Events events = run(VersionBlindEngineRaces.class);
-    assertThat(failedNames(events)).contains("several threads enrolling into an auto update pool all get their own card");
+    // A race shows itself only when two threads pick the same card at the same moment: repeat until it does.
+    List<String> failed = List.of();
+    for (int attempt = 0; attempt < 20 && failed.isEmpty(); attempt++) {
+      failed = failedNames(run(VersionBlindEngineRaces.class));
+    }
+    assertThat(failed).containsAnyOf("several threads enrolling into an auto update pool all get their own card",
+        "several threads enrolling into a static pool never share a card and exhaust it exactly");
   }
 
   @Test
