@@ -2,6 +2,7 @@ package io.loyalty.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyalty.spi.reward.Redemption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,12 +16,24 @@ final class Coverage {
   private final Map<StepKind, long[]> steps = new EnumMap<>(StepKind.class);
   private final Map<String, Long> errors = new TreeMap<>();
   private final Map<FaultyStore.Fault, Long> faults = new EnumMap<>(FaultyStore.Fault.class);
+  private final Map<String, Long> redemptions = new TreeMap<>();
+  private final Map<String, Long> recoveries = new TreeMap<>();
 
   synchronized void count(StepKind kind, Outcome outcome) {
     steps.computeIfAbsent(kind, k -> new long[2])[outcome.succeeded() ? 0 : 1]++;
     if (!outcome.succeeded()) {
       errors.merge(outcome.error(), 1L, Long::sum);
     }
+    if (outcome.value() instanceof Redemption r) {
+      String what = r.status() + (r.failureCode() == null ? "" : " " + r.failureCode()) + " " + r.reward()
+          + (r.automatic() ? " auto" : "");
+      redemptions.merge(what, 1L, Long::sum);
+    }
+  }
+
+  /** Counts a re-send refused with {@code refusal} after the caller's own attempt was written: read back instead. */
+  synchronized void countRecovery(String refusal) {
+    recoveries.merge(refusal, 1L, Long::sum);
   }
 
   synchronized void countFault(FaultyStore.Fault fault, long n) {
@@ -39,6 +52,14 @@ final class Coverage {
     }
   }
 
+  /** Requires some redemptions answered as succeeded, failed and rolled back. */
+  synchronized void assertRedemptionsMet(String context) {
+    for (Redemption.Status status : Redemption.Status.values()) {
+      assertThat(redemptions.keySet()).as("%s: redemptions answered %s, in %s", context, status, this)
+          .anyMatch(k -> k.startsWith(status.name()));
+    }
+  }
+
   /** Requires every kind of fault to have been injected at least once. */
   synchronized void assertEveryFaultMet(String context) {
     assertThat(faults).as("%s: the faults met, in %s", context, this).containsKeys(FaultyStore.Fault.values());
@@ -48,7 +69,8 @@ final class Coverage {
   public synchronized String toString() {
     StringBuilder sb = new StringBuilder();
     steps.forEach((k, c) -> sb.append(k).append(' ').append(c[0]).append(" ok/").append(c[1]).append(" refused; "));
-    sb.append("errors ").append(errors).append("; faults ").append(faults);
+    sb.append("redemptions answered ").append(redemptions).append("; errors ").append(errors)
+        .append("; read back after a lost acknowledgement ").append(recoveries).append("; faults ").append(faults);
     return sb.toString();
   }
 }

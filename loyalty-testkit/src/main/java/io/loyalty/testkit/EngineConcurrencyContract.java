@@ -1,15 +1,20 @@
 package io.loyalty.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loyalty.core.AddedPointsExpiry;
+import io.loyalty.core.AlreadyRolledBackException;
 import io.loyalty.core.InsufficientPointsException;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.core.NoCardAvailableException;
 import io.loyalty.core.Transfer;
+import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProductId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.EntryType;
@@ -24,6 +29,11 @@ import io.loyalty.spi.program.Measure;
 import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.reward.RedeemRequest;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +53,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine over the store under real threads: many events on one card, many customers enrolling into one
- * program, one event id delivered by many threads, transfers both ways between two cards. Nothing is lost, nothing
- * is applied twice, no card is shared. Redemption races join when the rewards engine lands.
+ * program, one event id delivered by many threads, transfers both ways between two cards, redemptions racing for one
+ * card's points and for one reward's stock, one redemption request sent by many threads, racing rollbacks. Nothing
+ * is lost, nothing is applied twice, no card is shared or overdrawn, no reward is oversold.
  */
 @DisplayName("the engine over the store under real threads: nothing lost, nothing applied twice")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -52,13 +63,23 @@ public abstract class EngineConcurrencyContract extends StoreContract {
   private static final ProgramId PROGRAM = ProgramId.of("camp_race");
   private static final Instant T0 = Instant.parse("2024-03-04T10:00:00Z");
 
+  private static final Reward GIFT = Reward.of("rew_gift", "Gift", new RewardKind.Material(ProductId.of("prod_gift"), null));
+  private static final Reward LIMITED =
+      Reward.of("rew_limited", "Limited", new RewardKind.Material(ProductId.of("prod_limited"), null));
+  private static final AssignmentId GIFT_OFFER = AssignmentId.of("rewa_gift");
+  private static final AssignmentId LIMITED_OFFER = AssignmentId.of("rewa_limited");
+  private static final long GIFT_PRICE = 30;
+  private static final long LIMITED_PRICE = 10;
+  private static final String POINTS_EXCEEDED = "loyalty_card_points_exceeded";
+
   /** The engine of the current test, over a store created by {@link #newStore()}. */
   protected LoyaltyEngine engine;
+  private LoyaltyStore store;
 
   @BeforeEach
   void createEngine() {
     assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
-    LoyaltyStore store = newStore();
+    store = newStore();
     engine = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
         .random(WorkloadPrograms.seeded(7)).build();
   }
@@ -68,6 +89,29 @@ public abstract class EngineConcurrencyContract extends StoreContract {
         .earningRule(EarningRule.builder(RuleId.of("per_euro"), Trigger.ORDER_PAID,
             PointsFormula.proportional(new Measure.OrderAmount(), 100, 1)).build())
         .build();
+  }
+
+  /** Defines the program offering an unlimited gift and a reward of {@code stock}. */
+  private void offerRewards(long stock) {
+    engine.defineReward(GIFT);
+    engine.defineReward(LIMITED.withStock(stock));
+    engine.define(program(CardPool.growing(2), false).toBuilder()
+        .reward(RewardAssignment.of(GIFT_OFFER.value(), GIFT.id(), GIFT_PRICE))
+        .reward(RewardAssignment.of(LIMITED_OFFER.value(), LIMITED.id(), LIMITED_PRICE)).build());
+  }
+
+  private Card member(String customer, long points) {
+    Card card = engine.enrol(PROGRAM, CustomerId.of(customer));
+    engine.addPoints(card.code(), points, AddedPointsExpiry.never(), "seed", "seed-" + customer);
+    return card;
+  }
+
+  /** The card's invariants, its redemptions' and the catalog's, as the store holds them after a race. */
+  private void checkInvariants(Card card, String race) {
+    Card stored = engine.card(card.code());
+    Invariants.check(store, engine, stored, T0, race);
+    RedemptionInvariants.check(store, stored, race);
+    RedemptionInvariants.checkStock(store.rewards(), race);
   }
 
   private static OrderPaid paid(String event, String customer, String order, long amount) {
@@ -200,5 +244,145 @@ public abstract class EngineConcurrencyContract extends StoreContract {
     assertThat(outs.stream().filter(e -> e.type() == EntryType.POINTS_TRANSFER_OUT).map(LedgerEntry::key))
         .containsExactlyInAnyOrderElementsOf(moved);
     assertThat(outs.stream().filter(e -> e.type() == EntryType.POINTS_TRANSFER_IN)).hasSize(moved.size());
+  }
+
+  @Test
+  void several_threads_redeeming_on_one_card_never_overdraw_it_and_every_request_ends_succeeded_or_short_of_points()
+      throws Exception {
+    offerRewards(1);
+    int requests = budget().threads() * budget().opsPerThread() / 4;
+    long balance = GIFT_PRICE * (requests / 2) + GIFT_PRICE / 2;
+    Card card = member("alice", balance);
+    List<Callable<Redemption>> tasks = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      RedeemRequest request = RedeemRequest.of("r-" + i, card.code(), GIFT_OFFER);
+      tasks.add(() -> engine.redeem(request));
+    }
+    List<Redemption> results = Race.run(budget().threads(), tasks);
+    long succeeded = results.stream().filter(Redemption::succeeded).count();
+    assertThat(succeeded * GIFT_PRICE).as("successes × price within the balance").isLessThanOrEqualTo(balance);
+    assertThat(succeeded).as("every request the balance covered succeeded").isEqualTo(balance / GIFT_PRICE);
+    assertThat(results).filteredOn(r -> !r.succeeded()).extracting(Redemption::status, Redemption::failureCode)
+        .containsOnly(tuple(Redemption.Status.FAILED, POINTS_EXCEEDED));
+    assertThat(engine.balance(card.code())).isEqualTo(balance - succeeded * GIFT_PRICE);
+    assertThat(engine.card(card.code()).redemptions()).isEqualTo(succeeded);
+    assertThat(engine.reward(GIFT.id()).redeemed()).isEqualTo(succeeded);
+    assertThat(engine.redemptions(card.code())).containsExactlyInAnyOrderElementsOf(results);
+    checkInvariants(card, "redemptions racing on one card");
+  }
+
+  @Test
+  void several_threads_racing_for_a_limited_reward_across_many_cards_never_oversell_it() throws Exception {
+    int members = budget().threads() * 10;
+    long stock = members / 2 + 3;
+    offerRewards(stock);
+    List<Card> cards = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      cards.add(member("c" + i, 2 * LIMITED_PRICE + LIMITED_PRICE / 2));
+    }
+    List<Callable<Redemption>> tasks = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (Card card : cards) {
+        RedeemRequest request = RedeemRequest.of(card.code() + "-" + round, card.code(), LIMITED_OFFER);
+        tasks.add(() -> engine.redeem(request));
+      }
+    }
+    List<Redemption> results = Race.run(budget().threads(), tasks);
+    long succeeded = results.stream().filter(Redemption::succeeded).count();
+    assertThat(succeeded).as("never oversold, and sold out: the demand is larger than the stock").isEqualTo(stock);
+    assertThat(engine.reward(LIMITED.id()).redeemed()).isEqualTo(stock);
+    assertThat(results).filteredOn(r -> !r.succeeded()).extracting(Redemption::failureCode)
+        .isNotEmpty().isSubsetOf("reward_out_of_stock", POINTS_EXCEEDED);
+    for (Card card : cards) {
+      long held = engine.redemptions(card.code()).stream().filter(Redemption::succeeded).count();
+      assertThat(engine.balance(card.code())).isEqualTo(2 * LIMITED_PRICE + LIMITED_PRICE / 2 - held * LIMITED_PRICE);
+      checkInvariants(card, "members racing for a limited reward");
+    }
+  }
+
+  @Test
+  void one_redemption_request_sent_by_several_threads_redeems_once_and_answers_one_result() throws Exception {
+    int rounds = Math.max(5, budget().opsPerThread() / 5);
+    offerRewards(1);
+    Card card = member("alice", GIFT_PRICE * rounds);
+    for (int round = 0; round < rounds; round++) {
+      RedeemRequest request = RedeemRequest.of("same-" + round, card.code(), GIFT_OFFER);
+      List<Callable<Redemption>> tasks = new ArrayList<>();
+      for (int t = 0; t < budget().threads(); t++) {
+        tasks.add(() -> engine.redeem(request));
+      }
+      Set<Redemption> results = new HashSet<>(Race.run(budget().threads(), tasks));
+      assertThat(results).as("round %s: one result", round).singleElement()
+          .satisfies(r -> assertThat(r.succeeded()).isTrue());
+    }
+    assertThat(engine.balance(card.code())).isZero();
+    assertThat(engine.redemptions(card.code())).hasSize(rounds);
+    assertThat(engine.card(card.code()).redemptions()).isEqualTo(rounds);
+    checkInvariants(card, "one request from many threads");
+  }
+
+  @Test
+  void racing_rollbacks_of_one_redemption_give_it_back_exactly_once() throws Exception {
+    int rounds = Math.max(5, budget().opsPerThread() / 5);
+    offerRewards(1);
+    Card card = member("alice", GIFT_PRICE);
+    for (int round = 0; round < rounds; round++) {
+      Redemption r = engine.redeem(RedeemRequest.of("once-" + round, card.code(), GIFT_OFFER));
+      assertThat(r.succeeded()).isTrue();
+      List<Callable<Optional<Redemption>>> tasks = new ArrayList<>();
+      for (int t = 0; t < budget().threads(); t++) {
+        tasks.add(() -> {
+          try {
+            return Optional.of(engine.rollback(r.id(), "undo"));
+          } catch (AlreadyRolledBackException e) {
+            return Optional.empty();
+          }
+        });
+      }
+      assertThat(Race.run(budget().threads(), tasks).stream().filter(Optional::isPresent)).as("round %s", round)
+          .singleElement().satisfies(back -> assertThat(back.orElseThrow().status()).isEqualTo(Redemption.Status.ROLLED_BACK));
+    }
+    assertThat(engine.balance(card.code())).isEqualTo(GIFT_PRICE);
+    assertThat(engine.card(card.code()).redemptions()).isZero();
+    assertThat(engine.reward(GIFT.id()).redeemed()).isZero();
+    assertThat(engine.ledger(card.code()).stream().filter(e -> e.type() == EntryType.POINTS_REFUND)).hasSize(rounds);
+    checkInvariants(card, "racing rollbacks");
+  }
+
+  @Test
+  void redemptions_rollbacks_and_additions_racing_on_one_card_keep_its_points_lots_and_count_consistent() throws Exception {
+    offerRewards(1);
+    int earlier = budget().threads() * 3;
+    Card card = member("alice", GIFT_PRICE * earlier);
+    List<RedemptionId> held = new ArrayList<>();
+    for (int i = 0; i < earlier; i++) {
+      held.add(engine.redeem(RedeemRequest.of("early-" + i, card.code(), GIFT_OFFER)).id());
+    }
+    int ops = budget().threads() * budget().opsPerThread() / 4;
+    List<Callable<Object>> tasks = new ArrayList<>();
+    for (int i = 0; i < ops; i++) {
+      int n = i;
+      tasks.add(switch (i % 3) {
+        case 0 -> () -> engine.addPoints(card.code(), GIFT_PRICE, AddedPointsExpiry.never(), "top-up", "top-" + n);
+        case 1 -> () -> engine.redeem(RedeemRequest.of("mix-" + n, card.code(), GIFT_OFFER));
+        default -> () -> {
+          try {
+            return engine.rollback(held.get((n / 3) % held.size()), "undo");
+          } catch (AlreadyRolledBackException e) {
+            return e.code();
+          }
+        };
+      });
+    }
+    List<Object> results = Race.run(budget().threads(), tasks);
+    long added = results.stream().filter(LedgerEntry.class::isInstance).count();
+    long rolledBack = results.stream().filter(r -> r instanceof Redemption x && x.status() == Redemption.Status.ROLLED_BACK)
+        .count();
+    assertThat(rolledBack).as("each earlier redemption rolled back once").isEqualTo(Math.min(earlier, (ops + 0L) / 3));
+    long holding = engine.redemptions(card.code()).stream().filter(Redemption::succeeded).count();
+    assertThat(engine.balance(card.code())).as("points: the seed and the top-ups less what the held redemptions took")
+        .isEqualTo(GIFT_PRICE * (earlier + added - holding));
+    assertThat(engine.reward(GIFT.id()).redeemed()).isEqualTo(holding);
+    checkInvariants(card, "redemptions, rollbacks and additions racing on one card");
   }
 }

@@ -29,5 +29,6 @@ public abstract class EnginePropertiesContract extends StoreContract {
         .checkAssert(steps -> new WorkloadRunner(newStore(), null, 0, Seeds.replay(seed), coverage).run(steps));
     System.out.println("engine properties, " + Seeds.replay(seed) + ": " + coverage.steps() + " steps: " + coverage);
     coverage.assertEveryKindSucceeded(false, Seeds.replay(seed));
+    coverage.assertRedemptionsMet(Seeds.replay(seed));
   }
 }

@@ -38,6 +38,7 @@ public abstract class FaultToleranceContract extends StoreContract {
         });
     System.out.println("fault runs, " + Seeds.replay(seed) + ": " + coverage.steps() + " steps: " + coverage);
     coverage.assertEveryKindSucceeded(true, Seeds.replay(seed));
+    coverage.assertRedemptionsMet(Seeds.replay(seed));
     if (faultPlan().equals(FaultPlan.DEFAULT)) {
       coverage.assertEveryFaultMet(Seeds.replay(seed));
     }

@@ -56,6 +56,7 @@ public final class FaultyStore implements LoyaltyStore {
   private final Map<Fault, Long> counts = new EnumMap<>(Fault.class);
   private long injected;
   private volatile boolean suspended;
+  private volatile boolean freshReads;
 
   /** Wraps {@code delegate}, injecting faults as {@code plan} says, drawn from a random seeded with {@code seed}. */
   public FaultyStore(LoyaltyStore delegate, FaultPlan plan, long seed) {
@@ -89,8 +90,21 @@ public final class FaultyStore implements LoyaltyStore {
     }
   }
 
+  /**
+   * Runs {@code work} with every fault but stale reads, then injects those again: for operations whose decision a
+   * stale read can make permanent without any compare-and-set to catch it (see the kit's findings).
+   */
+  public <T> T withoutStaleReads(Supplier<T> work) {
+    freshReads = true;
+    try {
+      return work.get();
+    } finally {
+      freshReads = false;
+    }
+  }
+
   private synchronized boolean roll(Fault fault, double probability) {
-    if (suspended || probability == 0 || random.nextDouble() >= probability) {
+    if (suspended || (fault == Fault.STALE_READ && freshReads) || probability == 0 || random.nextDouble() >= probability) {
       return false;
     }
     injected++;

@@ -6,6 +6,7 @@ import io.loyalty.core.CardSummary;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.card.LotDraw;
@@ -23,8 +24,8 @@ import java.util.Set;
 /**
  * The invariants of DESIGN.md checked on one card as a store holds it: the ledger is contiguous and its running sum
  * is the card's ledger balance and the sum of its lots; the balance equals the ledger once a sweep has recorded what
- * is due; each lot's spent points are exactly the draws recorded on it; the summary's conservation identity holds;
- * only an UNLIMITED refund policy lets the balance go below zero.
+ * is due; each lot's spent points are exactly the draws recorded on it, less what rollbacks gave back to it; the
+ * summary's conservation identity holds; only an UNLIMITED refund policy lets the balance go below zero.
  */
 final class Invariants {
   private Invariants() {}
@@ -36,8 +37,13 @@ final class Invariants {
 
   /** Checks the card's invariants as of {@code now}; {@code context} (seed, step) goes in every message. */
   static void check(LoyaltyStore store, LoyaltyEngine reader, Card card, Instant now, String context) {
+    check(store, reader, card, ledger(store, card), now, context);
+  }
+
+  /** The same, on the card's ledger as already read from the store. */
+  static void check(LoyaltyStore store, LoyaltyEngine reader, Card card, List<LedgerEntry> ledger, Instant now,
+      String context) {
     String where = context + ", card " + card.code();
-    List<LedgerEntry> ledger = ledger(store, card);
     long points = 0;
     long pending = 0;
     Map<Long, Long> drawn = new HashMap<>();
@@ -48,7 +54,12 @@ final class Invariants {
       pending = Math.addExact(pending, e.pending());
       assertThat(e.balanceAfter()).as("%s: entry %s's balanceAfter is the running sum", where, e.seq()).isEqualTo(points);
       for (LotDraw d : e.draws()) {
-        drawn.merge(d.lot(), d.points(), Math::addExact);
+        if (e.type() != EntryType.POINTS_REFUND) {
+          drawn.merge(d.lot(), d.points(), Math::addExact);
+        } else if (d.lot() != e.seq()) {
+          // a rollback gives the points back to the lot they came from; a lot it made itself (id = its seq) is whole
+          drawn.merge(d.lot(), -d.points(), Math::addExact);
+        }
       }
     }
     assertThat(card.lastSeq()).as("%s: lastSeq is the ledger's end", where).isEqualTo(ledger.size());

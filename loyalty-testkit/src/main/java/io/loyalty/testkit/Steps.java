@@ -17,6 +17,7 @@ import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.event.OrderRefunded;
 import io.loyalty.spi.event.RefundLine;
+import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,6 +59,17 @@ final class Steps {
     CustomerId holder(CardCode card) {
       return reference.card(card).map(Card::holder).orElse(CUSTOMERS.get(0));
     }
+
+    /** Every redemption the reference store holds, as it stands now: by program, card code, then oldest first. */
+    List<Redemption> redemptions() {
+      List<Redemption> all = new ArrayList<>();
+      for (ProgramId program : PROGRAMS) {
+        for (Card card : reference.cards(program, "", 100)) {
+          all.addAll(reference.redemptions(card.code()));
+        }
+      }
+      return all;
+    }
   }
 
   private Steps() {}
@@ -73,8 +85,8 @@ final class Steps {
   static Request enrol(Context ctx, Step s) {
     CustomerId customer = customer(s.a());
     ProgramId program = program(s.b());
-    return new Request("enrol " + customer + " in " + program, List.of(customer), e -> e.enrol(program, customer), null,
-        true, store -> store.cardOf(program, customer).orElseThrow());
+    return Request.of("enrol " + customer + " in " + program, List.of(customer), e -> e.enrol(program, customer))
+        .recoveredBy(new Request.LostAck("member_already_exists", true, store -> store.cardOf(program, customer).orElseThrow()));
   }
 
   static Request order(Context ctx, Step s) {
@@ -166,7 +178,7 @@ final class Steps {
 
   static Request sweep(Context ctx, Step s) {
     ProgramId program = program(s.a());
-    return new Request("sweep " + program, CUSTOMERS, e -> e.sweep(program, ctx.clock().instant()), null, false, null);
+    return new Request("sweep " + program, CUSTOMERS, e -> e.sweep(program, ctx.clock().instant()), null, false, null, null);
   }
 
   static Request redefine(Context ctx, Step s) {

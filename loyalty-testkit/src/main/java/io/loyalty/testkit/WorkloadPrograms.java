@@ -32,8 +32,9 @@ import java.util.SplittableRandom;
 /**
  * The two programs every random workload runs, and how an engine is built over a store for them. Alpha: initial
  * points, pending points, expiry by program and by rule, refunds that may leave a debt (UNLIMITED). Beta: auto-join
- * from a STATIC pool smaller than the customer base, refunds within the balance. Pools are STATIC so that every card
- * code is drawn when the programs are defined, which makes codes equal across engines whatever their retries.
+ * from a STATIC pool smaller than the customer base, refunds within the balance, at most three redemptions held per
+ * card. Both offer rewards of {@link WorkloadRewards}. Pools are STATIC so that every card code is drawn when the programs are defined, which
+ * makes codes equal across engines whatever their retries.
  */
 final class WorkloadPrograms {
   static final ProgramId ALPHA = ProgramId.of("camp_alpha");
@@ -64,26 +65,33 @@ final class WorkloadPrograms {
         .earningRule(EarningRule.builder(RuleId.of("review"), review,
             PointsFormula.proportional(new Measure.CustomEventMetadata("stars"), 1, 10))
             .expiration(ExpirationRule.months(0)).build())
+        .rewards(WorkloadRewards.alphaOffers())
         .build();
   }
 
   static Program beta() {
     Trigger review = new Trigger.CustomEvent("review", REVIEW.id());
     return Program.builder(BETA, "Beta").pool(CardPool.fixed(4)).autoJoin(true).refundPolicy(RefundPolicy.WITHIN_BALANCE)
-        .card(CardTemplate.DEFAULT.withCodeConfig(CodeConfig.pattern("B-####")))
+        .card(CardTemplate.DEFAULT.withCodeConfig(CodeConfig.pattern("B-####")).withRedemptionQuantity(3))
         .earningRule(EarningRule.builder(RuleId.of("per_two_euro"), Trigger.ORDER_PAID,
             PointsFormula.proportional(new Measure.OrderAmount(), 200, 1)).build())
         .earningRule(EarningRule.builder(RuleId.of("review_bonus"), review, PointsFormula.fixed(5)).build())
+        .rewards(WorkloadRewards.betaOffers())
         .build();
   }
 
-  /** An engine over the store with the workloads' schema, the clock, and a random source seeded with {@code seed}. */
+  /**
+   * An engine over the store with the workloads' schema, coupon host and rollback window, the clock, and a random
+   * source seeded with {@code seed}.
+   */
   static LoyaltyEngine engine(LoyaltyStore store, Clock clock, long seed) {
-    return LoyaltyEngine.builder().store(store).clock(clock).random(seeded(seed)).eventSchemas(REVIEW).build();
+    return LoyaltyEngine.builder().store(store).clock(clock).random(seeded(seed)).eventSchemas(REVIEW)
+        .rewardFulfilment(WorkloadRewards.HOST).rollbackWindow(WorkloadRewards.ROLLBACK_WINDOW).build();
   }
 
-  /** Defines alpha (one point per euro) and beta. */
+  /** Defines the reward catalog, then alpha (one point per euro) and beta, which offer its rewards. */
   static void define(LoyaltyEngine engine) {
+    WorkloadRewards.CATALOG.forEach(engine::defineReward);
     engine.define(alpha(1));
     engine.define(beta());
   }

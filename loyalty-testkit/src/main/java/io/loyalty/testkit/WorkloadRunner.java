@@ -6,17 +6,25 @@ import io.loyalty.core.InMemoryLoyaltyStore;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RewardId;
 import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.LoyaltyStore;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one random workload in lockstep on the engine over the store under test and on a reference engine over a
- * fresh in-memory store, with one clock: after every step the answers must be equal, the touched cards equal and
- * their invariants hold; at the end every card, ledger, index and receipt must be equal.
+ * fresh in-memory store, with one clock: after every step the answers must be equal, the reward catalog and the
+ * touched cards, ledgers and redemptions equal, and their invariants hold; at the end every card, ledger, index,
+ * redemption, reward and receipt must be equal.
  */
 final class WorkloadRunner {
   private static final long ENGINE_SEED = 42;
@@ -72,9 +80,11 @@ final class WorkloadRunner {
       Request request = step.kind().plan(new Steps.Context(history, reference, clock), step);
       String where = context + ", step " + i + " " + step + " = " + request.label();
       Outcome expected = RetryingCaller.once(referenceEngine, request);
-      Outcome actual = faults == null
-          ? RetryingCaller.once(engine, request)
-          : RetryingCaller.call(engine, faults, subject, request, where);
+      assertThat(String.valueOf(expected.error())).as("%s: a single caller never meets a concurrent writer (an operation that conflicts"
+          + " with itself can never apply)", where).doesNotStartWith("multiple_requests");
+      Outcome actual = faults == null ? RetryingCaller.once(engine, request)
+          : step.kind().meetsStaleReads() ? RetryingCaller.call(engine, faults, subject, request, where, coverage)
+          : faults.withoutStaleReads(() -> RetryingCaller.call(engine, faults, subject, request, where, coverage));
       if (request.comparesValue()) {
         assertThat(actual).as("%s: the answer equals the reference engine's", where).isEqualTo(expected);
       } else {
@@ -86,16 +96,26 @@ final class WorkloadRunner {
           assertThat(actual).as("%s: a re-applied event returns its first outcome", where).isEqualTo(first);
         }
       }
+      if (request.expected() != null) {
+        assertThat(expected).as("%s: the reference engine answers as the API promises", where).isEqualTo(request.expected());
+        assertThat(actual).as("%s: the engine answers as the API promises", where).isEqualTo(request.expected());
+      }
+      if (expected.value() instanceof Redemption r && history.firstRedemptions.containsKey(r.id())) {
+        assertThat(attempt(r)).as("%s: a redemption's attempt never changes after its first answer", where)
+            .isEqualTo(attempt(history.firstRedemptions.get(r.id())));
+      }
       history.record(request, expected);
       coverage.count(step.kind(), expected);
+      List<Reward> rewards = subject.rewards();
+      assertThat(rewards).as("%s: the reward catalog with its redeemed counts", where).isEqualTo(reference.rewards());
+      RedemptionInvariants.checkStock(rewards, where);
+      Map<RewardId, Reward> catalog = RedemptionInvariants.catalog(rewards);
       for (CustomerId customer : request.touched()) {
         for (ProgramId program : WorkloadPrograms.PROGRAMS) {
           Optional<Card> card = subject.cardOf(program, customer);
           assertThat(card).as("%s: %s's card in %s", where, customer, program).isEqualTo(reference.cardOf(program, customer));
           if (card.isPresent()) {
-            assertThat(Invariants.ledger(subject, card.get())).as("%s: ledger of %s", where, card.get().code())
-                .isEqualTo(Invariants.ledger(reference, card.get()));
-            Invariants.check(subject, reader, card.get(), clock.instant(), where);
+            checkCard(card.get(), catalog, where);
           }
         }
       }
@@ -104,8 +124,30 @@ final class WorkloadRunner {
     countFaults();
   }
 
+  /** The card's ledger and redemptions equal the reference's, and their invariants hold on the store under test. */
+  private void checkCard(Card card, Map<RewardId, Reward> catalog, String where) {
+    List<LedgerEntry> ledger = Invariants.ledger(subject, card);
+    assertThat(ledger).as("%s: ledger of %s", where, card.code()).isEqualTo(Invariants.ledger(reference, card));
+    List<Redemption> redemptions = subject.redemptions(card.code());
+    assertThat(redemptions).as("%s: redemptions of %s", where, card.code()).isEqualTo(reference.redemptions(card.code()));
+    Invariants.check(subject, reader, card, ledger, clock.instant(), where);
+    RedemptionInvariants.check(subject, card, ledger, redemptions, catalog, where);
+  }
+
+  /** What a redemption attempted and took, which no later rollback or delivery changes. */
+  private static List<Object> attempt(Redemption r) {
+    List<Object> fixed = new ArrayList<>(Arrays.asList(r.id(), r.request(), r.program(), r.card(), r.assignment(),
+        r.reward(), r.at(), r.points(), r.draws(), r.order(), r.discount(), r.automatic()));
+    if (r.status() == Redemption.Status.FAILED) {
+      fixed.add(r);
+    }
+    return fixed;
+  }
+
   private void finish() {
     String where = context + ", after " + history.step + " steps";
+    List<Redemption> redemptions = new ArrayList<>();
+    Map<RewardId, Reward> catalog = RedemptionInvariants.catalog(subject.rewards());
     assertThat(subject.programs()).as("%s: programs", where).isEqualTo(reference.programs());
     for (ProgramId program : WorkloadPrograms.PROGRAMS) {
       List<Card> cards = subject.cards(program, "", 1_000);
@@ -114,11 +156,15 @@ final class WorkloadRunner {
       assertThat(subject.unpublishedCards(program, "", 1_000)).as("%s: pool of %s", where, program)
           .isEqualTo(reference.unpublishedCards(program, "", 1_000));
       for (Card card : cards) {
-        assertThat(Invariants.ledger(subject, card)).as("%s: ledger of %s", where, card.code())
-            .isEqualTo(Invariants.ledger(reference, card));
-        Invariants.check(subject, reader, card, clock.instant(), where);
+        checkCard(card, catalog, where);
         Invariants.checkIndexes(subject, card, where);
+        redemptions.addAll(subject.redemptions(card.code()));
       }
+    }
+    assertThat(subject.rewards()).as("%s: the reward catalog", where).isEqualTo(reference.rewards());
+    RedemptionInvariants.checkCounts(subject, redemptions, where);
+    for (Redemption r : redemptions) {
+      assertThat(subject.redemption(r.id())).as("%s: redemption(%s)", where, r.id()).contains(r);
     }
     for (LoyaltyEvent event : history.events) {
       assertThat(subject.receipt(event.id())).as("%s: each event applied exactly once, as the reference did: %s", where,
