@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when they expire, {@code null} for never
  */
 record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
+  /** Usable at once, never expiring: the terms of most grants, shared. */
+  static final CreditTerms NOW_NEVER = new CreditTerms(null, null);
 
   /** Terms of points an earning rule grants at {@code at}. */
   static CreditTerms forRule(Program program, @Nullable EarningRule rule, Instant at) {
@@ -22,6 +24,9 @@ record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
         ? null
         : ExpiryCalendar.activatesAt(rule.pendingPoints(), at, program.zone());
     ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
+    if (activates == null && expiration == null) {
+      return NOW_NEVER;
+    }
     Instant usableFrom = activates == null ? at : activates;
     return new CreditTerms(activates, expiration == null ? null : ExpiryCalendar.expiresAt(expiration, usableFrom, program.zone()));
   }

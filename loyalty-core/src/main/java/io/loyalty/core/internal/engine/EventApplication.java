@@ -28,12 +28,12 @@ import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.core.internal.util.Accumulator;
 import io.loyalty.spi.store.RewardWrite;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,11 +67,12 @@ final class EventApplication {
     EvaluationContext ctx = EvaluationContext.of(event);
     Instant at = event.occurredAt();
     Card targeted = targetedCard(event);
-    List<ProgramOutcome> outcomes = new ArrayList<>();
-    List<CardWrite> writes = new ArrayList<>();
-    List<LedgerEntry> entries = new ArrayList<>();
-    List<RewardWrite> rewardWrites = new ArrayList<>();
-    List<RedemptionWrite> redemptionWrites = new ArrayList<>();
+    // Most events concern one program: each accumulator keeps that program's lists as they are, uncopied.
+    Accumulator<ProgramOutcome> outcomes = new Accumulator<>();
+    Accumulator<CardWrite> writes = new Accumulator<>();
+    Accumulator<LedgerEntry> entries = new Accumulator<>();
+    Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
+    Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
     for (Program program : store.programs()) {
       if (targeted != null && !targeted.program().equals(program.id())) {
         continue;
@@ -95,7 +96,7 @@ final class EventApplication {
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
       long expected;
-      List<Credit> credits = new ArrayList<>();
+      List<Credit> initial = List.of();
       if (card == null) {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
@@ -104,7 +105,7 @@ final class EventApplication {
         Publication joined = enrolment.prepare(program, event.customer().id(), null, at, forCommit);
         card = joined.card();
         expected = joined.expectedVersion();
-        credits.addAll(joined.initialCredits());
+        initial = joined.initialCredits();
         writes.addAll(joined.refills());
         outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of());
       } else {
@@ -114,13 +115,14 @@ final class EventApplication {
         }
         expected = card.version();
       }
-      for (Accrual accrual : outcome.accruals()) {
-        credits.add(accrualCredit(card.code(), event, program, accrual, ctx.order()));
-      }
-      CardLedger ledger = CardLedger.open(card).settle(at);
-      boolean autoRedeem = program.rewards().stream().anyMatch(RewardAssignment::autoRedeem);
+      CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(at);
+      boolean autoRedeem = hasAutoRedeem(program);
       long before = autoRedeem ? ledger.balanceAt(at) : 0;
-      credits.forEach(c -> ledger.credit(c, at));
+      for (int i = 0; i < initial.size(); i++) {
+        ledger.credit(initial.get(i), at);
+      }
+      credit(ledger, program, plan, event, accrualKeyPrefix(card.code(), event, ctx.order()), outcome.accruals(),
+          ctx.order());
       RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
           RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at);
       CardTransition transition = ledger.finish();
@@ -137,11 +139,20 @@ final class EventApplication {
       }
       outcomes.add(outcome);
     }
-    EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes);
-    return new EventPlan(outcome, new ChangeSet(List.of(), writes, entries, new EventReceipt(event, outcome), rewardWrites,
-        redemptionWrites));
+    EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
+    return new EventPlan(outcome, new ChangeSet(List.of(), writes.list(), entries.list(), new EventReceipt(event, outcome),
+        rewardWrites.list(), redemptionWrites.list()));
   }
 
+  private static boolean hasAutoRedeem(Program program) {
+    List<RewardAssignment> rewards = program.rewards();
+    for (int i = 0; i < rewards.size(); i++) {
+      if (rewards.get(i).autoRedeem()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {
     CardCode code = event.card();
@@ -166,8 +177,12 @@ final class EventApplication {
     if (order == null) {
       return Set.of();
     }
+    List<LedgerEntry> history = store.entriesForOrder(card, order.id());
+    if (history.isEmpty()) {
+      return Set.of(); // a new order: the common case
+    }
     Set<RuleId> rules = new HashSet<>();
-    for (LedgerEntry entry : store.entriesForOrder(card, order.id())) {
+    for (LedgerEntry entry : history) {
       if ((entry.type() == EntryType.POINTS_ACCRUAL || entry.type() == EntryType.PENDING_POINTS_ADDED) && entry.rule() != null) {
         rules.add(entry.rule());
       }
@@ -175,15 +190,27 @@ final class EventApplication {
     return rules;
   }
 
-  /** An accrual's credit; its key makes an order earn once per card and rule, whatever the event id. */
-  private static Credit accrualCredit(CardCode card, LoyaltyEvent event, Program program, Accrual accrual, @Nullable Order order) {
+  /**
+   * The part of every accrual key of this event before the rule: {@code accrual:<card>:order:<order>:} (or
+   * {@code :event:<event>:} without an order). Keys make an order earn once per card and rule, whatever the event id.
+   */
+  private static String accrualKeyPrefix(CardCode card, LoyaltyEvent event, @Nullable Order order) {
+    return order != null
+        ? "accrual:" + card + ":order:" + order.id() + ":"
+        : "accrual:" + card + ":event:" + event.id() + ":";
+  }
+
+  /** Credits each accrual as a lot, under the terms of the rule that granted it (found in the compiled plan). */
+  private static void credit(CardLedger ledger, Program program, CompiledProgram plan, LoyaltyEvent event,
+      String keyPrefix, List<Accrual> accruals, @Nullable Order order) {
     OrderId orderId = order == null ? null : order.id();
-    String key = orderId != null
-        ? "accrual:" + card + ":order:" + orderId + ":" + accrual.rule()
-        : "accrual:" + card + ":event:" + event.id() + ":" + accrual.rule();
-    CreditTerms terms = CreditTerms.forRule(program, program.rule(accrual.rule()).orElse(null), event.occurredAt());
-    return new Credit(EntryType.POINTS_ACCRUAL, accrual.points(), key,
-        new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
-        terms.expiresAt(), null);
+    Instant at = event.occurredAt();
+    for (int i = 0; i < accruals.size(); i++) {
+      Accrual accrual = accruals.get(i);
+      CreditTerms terms = CreditTerms.forRule(program, plan.rule(accrual.rule()), at);
+      ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), keyPrefix.concat(accrual.rule().value()),
+          new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
+          terms.expiresAt(), null, at);
+    }
   }
 }

@@ -2,6 +2,8 @@ package io.loyalty.core.internal.eval;
 
 import io.loyalty.core.internal.condition.ConditionCompiler;
 import io.loyalty.core.internal.validity.ValidityWindow;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.event.OrderPaid;
@@ -15,50 +17,76 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A program compiled once into an evaluation plan: its window, and its rules indexed by trigger (order
  * paid, segment id, custom event name) in the program's rule order. Immutable and thread-safe.
  */
 public final class CompiledProgram {
-  private static final String ORDER_PAID = "order.paid";
-  private static final String SEGMENT = "segment:";
-  private static final String CUSTOM = "custom:";
-
   private final Program program;
   private final ValidityWindow window;
-  private final Map<String, List<CompiledRule>> rulesByTrigger;
+  private final List<CompiledRule> orderPaid;
+  private final Map<SegmentId, List<CompiledRule>> bySegment;
+  private final Map<String, List<CompiledRule>> byCustomEvent;
+  private final Map<RuleId, EarningRule> rules;
 
-  private CompiledProgram(Program program, ValidityWindow window, Map<String, List<CompiledRule>> rulesByTrigger) {
+  private CompiledProgram(Program program, ValidityWindow window, List<CompiledRule> orderPaid,
+      Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent) {
     this.program = program;
     this.window = window;
-    this.rulesByTrigger = rulesByTrigger;
+    this.orderPaid = orderPaid;
+    this.bySegment = bySegment;
+    this.byCustomEvent = byCustomEvent;
+    Map<RuleId, EarningRule> byId = new HashMap<>();
+    for (EarningRule rule : program.earningRules()) {
+      byId.putIfAbsent(rule.id(), rule);
+    }
+    this.rules = Map.copyOf(byId);
   }
 
   /** Compiles a validated program. */
   public static CompiledProgram compile(Program program, ConditionCompiler conditions, ProductCollections collections) {
-    Map<String, List<CompiledRule>> byTrigger = new HashMap<>();
+    List<CompiledRule> orderPaid = new ArrayList<>();
+    Map<SegmentId, List<CompiledRule>> bySegment = new HashMap<>();
+    Map<String, List<CompiledRule>> byCustomEvent = new HashMap<>();
     for (EarningRule rule : program.earningRules()) {
-      String key = key(rule.trigger());
-      if (key == null) {
+      Trigger trigger = rule.trigger();
+      List<CompiledRule> target;
+      if (trigger instanceof Trigger.OrderPaid) {
+        target = orderPaid;
+      } else if (trigger instanceof Trigger.SegmentEntered s) {
+        target = bySegment.computeIfAbsent(s.segment(), k -> new ArrayList<>());
+      } else if (trigger instanceof Trigger.CustomEvent c) {
+        target = byCustomEvent.computeIfAbsent(c.name(), k -> new ArrayList<>());
+      } else {
         continue; // tier triggers are accepted in definitions and fire with the tiers work
       }
-      CompiledRule compiled = new CompiledRule(
+      target.add(new CompiledRule(
           rule,
           ValidityWindow.forRule(rule.validity(), program.validity(), program.zone()),
           rule.condition() == null ? null : conditions.compile(rule.condition()),
           rule.validationRuleId() == null ? null : conditions.compile(new Condition.Named(rule.validationRuleId())),
-          new FormulaEvaluator(rule.formula(), collections));
-      byTrigger.computeIfAbsent(key, k -> new ArrayList<>()).add(compiled);
+          new FormulaEvaluator(rule.formula(), collections)));
     }
-    Map<String, List<CompiledRule>> frozen = new HashMap<>();
-    byTrigger.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return new CompiledProgram(program, ValidityWindow.forProgram(program.validity(), program.zone()), Map.copyOf(frozen));
+    return new CompiledProgram(program, ValidityWindow.forProgram(program.validity(), program.zone()),
+        List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent));
+  }
+
+  private static <K> Map<K, List<CompiledRule>> frozen(Map<K, List<CompiledRule>> byKey) {
+    Map<K, List<CompiledRule>> frozen = new HashMap<>();
+    byKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return Map.copyOf(frozen);
   }
 
   /** The program definition this plan was compiled from. */
   public Program program() {
     return program;
+  }
+
+  /** The program's earning rule with this id (any trigger), or {@code null}: a map lookup, not a scan. */
+  public @Nullable EarningRule rule(RuleId id) {
+    return rules.get(id);
   }
 
   ValidityWindow window() {
@@ -67,34 +95,18 @@ public final class CompiledProgram {
 
   /** The rules the event triggers, in the program's rule order; empty when none. */
   List<CompiledRule> rulesFor(LoyaltyEvent event) {
-    String key;
     if (event instanceof OrderPaid) {
-      key = ORDER_PAID;
+      return orderPaid;
     } else if (event instanceof SegmentEntered s) {
-      key = SEGMENT + s.segment().value();
+      return bySegment.getOrDefault(s.segment(), List.of());
     } else if (event instanceof CustomEvent custom) {
-      key = CUSTOM + custom.eventName();
-    } else {
-      return List.of(); // refunds take back points; they trigger no earning rule
+      return byCustomEvent.getOrDefault(custom.eventName(), List.of());
     }
-    return rulesByTrigger.getOrDefault(key, List.of());
+    return List.of(); // refunds take back points; they trigger no earning rule
   }
 
   /** Whether any rule of the program fires on the event. */
   public boolean concerns(LoyaltyEvent event) {
     return !rulesFor(event).isEmpty();
-  }
-
-  private static String key(Trigger trigger) {
-    if (trigger instanceof Trigger.OrderPaid) {
-      return ORDER_PAID;
-    }
-    if (trigger instanceof Trigger.SegmentEntered s) {
-      return SEGMENT + s.segment().value();
-    }
-    if (trigger instanceof Trigger.CustomEvent c) {
-      return CUSTOM + c.name();
-    }
-    return null;
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.loyalty.core.internal.util.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,16 +34,16 @@ public final class CardLedger {
       .thenComparingLong(Lot::id);
 
   private final Card card;
-  private final List<Lot> lots;
-  private final List<LedgerEntry> entries = new ArrayList<>();
+  private final Buffer<Lot> lots;
+  private final Buffer<LedgerEntry> entries;
   private long debt;
   private long seq;
   private long running;
 
-  private CardLedger(Card card) {
+  private CardLedger(Card card, int expected) {
     this.card = card;
-    this.lots = new ArrayList<>(card.lots().size() + 4);
-    this.lots.addAll(card.lots());
+    this.lots = Buffer.of(card.lots(), expected);
+    this.entries = new Buffer<>(expected);
     this.debt = card.debt();
     this.seq = card.lastSeq();
     this.running = card.ledgerBalance();
@@ -50,12 +51,20 @@ public final class CardLedger {
 
   /** Opens a ledger on the card's current state. */
   public static CardLedger open(Card card) {
-    return new CardLedger(card);
+    return new CardLedger(card, 4);
+  }
+
+  /**
+   * Opens a ledger on the card's current state, sized for {@code expected} new lots and entries (a hint: when it is
+   * exact, {@link #finish()} copies the lots and the entries once each).
+   */
+  public static CardLedger open(Card card, int expected) {
+    return new CardLedger(card, expected);
   }
 
   /** Shortcut: the card one version on with the credits granted at {@code at} (due expirations recorded first). */
   public static CardTransition credit(Card card, List<Credit> credits, Instant at) {
-    CardLedger ledger = open(card).settle(at);
+    CardLedger ledger = open(card, credits.size()).settle(at);
     credits.forEach(c -> ledger.credit(c, at));
     return ledger.finish();
   }
@@ -63,7 +72,8 @@ public final class CardLedger {
   /** The points usable at {@code at} in the working state, less the debt. */
   public long balanceAt(Instant at) {
     long sum = -debt;
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if (lot.isActiveAt(at)) {
         sum = add(sum, lot.remaining());
       }
@@ -79,12 +89,12 @@ public final class CardLedger {
 
   /** The entries appended since the ledger was opened (including what {@link #settle} recorded). */
   public List<LedgerEntry> appended() {
-    return List.copyOf(entries);
+    return entries.toList();
   }
 
   /** The working state's lots. */
   public List<Lot> lots() {
-    return List.copyOf(lots);
+    return lots.toList();
   }
 
   /**
@@ -93,7 +103,8 @@ public final class CardLedger {
    */
   public CardLedger settle(Instant asOf) {
     boolean any = false;
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if ((lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt()))
           || lot.hasExpiredAt(asOf)) {
         any = true;
@@ -104,7 +115,8 @@ public final class CardLedger {
       return this;
     }
     List<long[]> due = new ArrayList<>(); // {instant seconds, nanos, lot id, kind 0 = activation, 1 = expiration}
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if (lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt())) {
         due.add(new long[] {lot.activatesAt().getEpochSecond(), lot.activatesAt().getNano(), lot.id(), 0});
       }
@@ -136,16 +148,22 @@ public final class CardLedger {
    * otherwise usable at once, and then it repays any debt first (recorded as a draw on the new lot).
    */
   public LedgerEntry credit(Credit credit, Instant at) {
+    return credit(credit.type(), credit.points(), credit.key(), credit.source(), credit.reason(), credit.activatesAt(),
+        credit.expiresAt(), credit.related(), at);
+  }
+
+  /** As {@link #credit(Credit, Instant)}, with the credit's parts (no {@link Credit} to build on the hot path). */
+  public LedgerEntry credit(EntryType creditType, long points, String key, LotSource source, String reason,
+      @Nullable Instant activatesAt, @Nullable Instant expiresAt, @Nullable String related, Instant at) {
     long id = seq + 1;
-    boolean pending = credit.activatesAt() != null && at.isBefore(credit.activatesAt());
-    long repay = pending ? 0 : Math.min(debt, credit.points());
+    boolean pending = activatesAt != null && at.isBefore(activatesAt);
+    long repay = pending ? 0 : Math.min(debt, points);
     debt -= repay;
-    lots.add(new Lot(id, credit.points(), credit.points() - repay, at, credit.activatesAt(), credit.expiresAt(),
-        pending ? LotState.PENDING : LotState.ACTIVE, credit.source()));
-    EntryType type = pending && credit.type() == EntryType.POINTS_ACCRUAL ? EntryType.PENDING_POINTS_ADDED : credit.type();
-    return append(type, pending ? 0 : credit.points(), pending ? credit.points() : 0, at, credit.key(),
-        credit.source().event(), credit.source().rule(), credit.source().programVersion(), credit.source().order(),
-        credit.reason(), repay > 0 ? List.of(new LotDraw(id, repay)) : List.of(), credit.related());
+    lots.add(new Lot(id, points, points - repay, at, activatesAt, expiresAt, pending ? LotState.PENDING : LotState.ACTIVE,
+        source));
+    EntryType type = pending && creditType == EntryType.POINTS_ACCRUAL ? EntryType.PENDING_POINTS_ADDED : creditType;
+    return append(type, pending ? 0 : points, pending ? points : 0, at, key, source.event(), source.rule(),
+        source.programVersion(), source.order(), reason, repay > 0 ? List.of(new LotDraw(id, repay)) : List.of(), related);
   }
 
   /**
@@ -213,7 +231,8 @@ public final class CardLedger {
     long pendingTaken = 0;
     long left = owed;
     List<Lot> own = new ArrayList<>();
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if (order.equals(lot.source().order()) && rule.equals(lot.source().rule())) {
         own.add(lot);
       }
@@ -294,14 +313,15 @@ public final class CardLedger {
 
   /** The card one version on, with the entries appended since it was opened. */
   public CardTransition finish() {
-    Card next = card.next(lots, debt, seq);
-    return new CardTransition(next, List.copyOf(entries));
+    Card next = card.next(lots.toList(), debt, seq);
+    return new CardTransition(next, entries.toList());
   }
 
   /** Draws {@code points} from usable lots in consumption order; the caller has checked they suffice. */
   private List<LotDraw> draw(long points, Instant at, @Nullable Long skipLot) {
     List<Lot> usable = new ArrayList<>();
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       if (lot.isActiveAt(at) && lot.remaining() > 0 && (skipLot == null || lot.id() != skipLot)) {
         usable.add(lot);
       }
