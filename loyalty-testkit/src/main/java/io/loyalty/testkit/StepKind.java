@@ -27,9 +27,9 @@ enum StepKind {
   SWEEP(1, UnderFaults.LEFT_OUT, Steps::sweep),
   REDEFINE(1, UnderFaults.LEFT_OUT, Steps::redefine),
   TOGGLE_CARD(1, UnderFaults.LEFT_OUT, Steps::toggleCard),
-  REDEEM(3, UnderFaults.NO_STALE_READS, RewardSteps::redeem),
-  PAY_WITH_POINTS(1, UnderFaults.NO_STALE_READS, RewardSteps::payWithPoints),
-  ROLLBACK(2, UnderFaults.NO_STALE_READS, RewardSteps::rollback),
+  REDEEM(3, UnderFaults.EVERY_FAULT, RewardSteps::redeem),
+  PAY_WITH_POINTS(1, UnderFaults.EVERY_FAULT, RewardSteps::payWithPoints),
+  ROLLBACK(2, UnderFaults.EVERY_FAULT, RewardSteps::rollback),
   COMPLETE_FULFILMENT(1, UnderFaults.EVERY_FAULT, RewardSteps::completeFulfilment);
 
   /** How a kind runs in the fault runs. */

@@ -147,6 +147,12 @@ public record Card(
         redemptions);
   }
 
+  /** A copy at another version; used when one change set writes the card twice and the writes are chained. */
+  public Card withVersion(long version) {
+    return new Card(code, program, version, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
+        redemptions);
+  }
+
   /** A copy with another redemption count (same version: combine with {@link #next}). */
   public Card withRedemptions(long redemptions) {
     return new Card(code, program, version, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,

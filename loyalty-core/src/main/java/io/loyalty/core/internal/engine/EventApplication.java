@@ -69,7 +69,7 @@ final class EventApplication {
     Card targeted = targetedCard(event);
     // Most events concern one program: each accumulator keeps that program's lists as they are, uncopied.
     Accumulator<ProgramOutcome> outcomes = new Accumulator<>();
-    Accumulator<CardWrite> writes = new Accumulator<>();
+    CardStaging writes = new CardStaging(store);
     Accumulator<LedgerEntry> entries = new Accumulator<>();
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
@@ -78,11 +78,11 @@ final class EventApplication {
         continue;
       }
       if (event instanceof OrderRefunded refund) {
-        Card card = targeted != null ? targeted : store.cardOf(program.id(), event.customer().id()).orElse(null);
+        Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
         RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund);
         if (planned != null) {
           outcomes.add(planned.outcome());
-          writes.add(new CardWrite(planned.transition().card(), card.version()));
+          writes.stage(planned.transition().card(), writes.expectedFor(card));
           entries.addAll(planned.transition().entries());
         }
         continue;
@@ -91,7 +91,7 @@ final class EventApplication {
       if (!plan.concerns(event)) {
         continue;
       }
-      Card card = targeted != null ? targeted : store.cardOf(program.id(), event.customer().id()).orElse(null);
+      Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
       SkipReason block = card == null ? (program.autoJoin() ? null : SkipReason.NOT_A_MEMBER) : cardBlock(card, at);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
@@ -106,14 +106,14 @@ final class EventApplication {
         card = joined.card();
         expected = joined.expectedVersion();
         initial = joined.initialCredits();
-        writes.addAll(joined.refills());
+        writes.stageAll(joined.refills());
         outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of());
       } else {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
           continue;
         }
-        expected = card.version();
+        expected = writes.expectedFor(card);
       }
       CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(at);
       boolean autoRedeem = hasAutoRedeem(program);
@@ -124,13 +124,12 @@ final class EventApplication {
       credit(ledger, program, plan, event, accrualKeyPrefix(card.code(), event, ctx.order()), outcome.accruals(),
           ctx.order());
       RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
-          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at);
+          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at, writes);
       CardTransition transition = ledger.finish();
-      writes.add(new CardWrite(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1),
-          expected));
+      writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);
       entries.addAll(transition.entries());
       if (auto != null) {
-        writes.addAll(auto.otherCards());
+        writes.stageAll(auto.otherCards());
         entries.addAll(auto.otherEntries());
         rewardWrites.add(auto.reward());
         redemptionWrites.add(new RedemptionWrite(auto.redemption(), 0));
@@ -140,7 +139,7 @@ final class EventApplication {
       outcomes.add(outcome);
     }
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
-    return new EventPlan(outcome, new ChangeSet(List.of(), writes.list(), entries.list(), new EventReceipt(event, outcome),
+    return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(), new EventReceipt(event, outcome),
         rewardWrites.list(), redemptionWrites.list()));
   }
 

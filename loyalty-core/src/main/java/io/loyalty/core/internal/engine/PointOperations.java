@@ -86,7 +86,7 @@ public final class PointOperations {
       LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
           new LotSource(null, null, program.version(), null), reason, expiresAt), now);
       RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
-          RedemptionId.of("auto:" + entry.key()), new Customer(card.holder(), null, null), now);
+          RedemptionId.of("auto:" + entry.key()), new Customer(card.holder(), null, null), now, new CardStaging(store));
       return commitWith(card, ledger, auto) ? entry : null;
     });
   }

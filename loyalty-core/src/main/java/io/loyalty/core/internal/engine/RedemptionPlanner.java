@@ -66,7 +66,7 @@ final class RedemptionPlanner {
 
   /** Plans a redemption at {@code at}; on success it debits {@code ledger} (the caller finishes it). */
   Plan redeem(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward, RedemptionId id,
-      @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic) {
+      @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic, CardStaging staging) {
     Order order = request == null ? null : request.order();
     String failure = check(program, card, ledger, assignment, reward, request, customer, at);
     if (failure != null) {
@@ -91,7 +91,7 @@ final class RedemptionPlanner {
         null), at);
     List<CardWrite> otherCards = new ArrayList<>();
     List<LedgerEntry> otherEntries = new ArrayList<>();
-    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries);
+    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, staging);
     Redemption redemption = new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
         Redemption.Status.SUCCEEDED, null, "", cost, debit.draws(), after, discount, fulfilment, automatic, null, "");
     return new Plan(redemption, new RewardWrite(reward.withRedeemed(reward.redeemed() + 1), reward.version()), otherCards,
@@ -104,7 +104,7 @@ final class RedemptionPlanner {
    * once per reach. Returns {@code null} when it does not fire or a check fails (it is then skipped silently).
    */
   @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, RedemptionId id,
-      Customer customer, Instant at) {
+      Customer customer, Instant at, CardStaging staging) {
     RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
     if (assignment == null || assignment.points() == null) {
       return null;
@@ -117,7 +117,7 @@ final class RedemptionPlanner {
     if (reward == null) {
       return null;
     }
-    Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true);
+    Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
     return plan.failed() ? null : plan;
   }
 
@@ -176,14 +176,15 @@ final class RedemptionPlanner {
   }
 
   /** The reward's delivery: points into another program's card now, anything else pending. */
-  private Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards, List<LedgerEntry> entries) {
+  private Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards, List<LedgerEntry> entries,
+      CardStaging staging) {
     if (reward.kind() instanceof RewardKind.Coin) {
       return Fulfilment.NONE;
     }
     if (reward.kind() instanceof RewardKind.Campaign campaign && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
       ProgramId otherId = ProgramId.of(campaign.campaign());
       Program other = store.program(otherId).orElseThrow(() -> new io.loyalty.spi.NotFoundException("program", otherId));
-      Card target = store.cardOf(otherId, card.holder()).orElse(null);
+      Card target = staging.cardOf(otherId, card.holder());
       long expected;
       List<Credit> credits = new ArrayList<>();
       if (target == null) {
@@ -193,7 +194,7 @@ final class RedemptionPlanner {
         credits.addAll(joined.initialCredits());
         cards.addAll(joined.refills());
       } else {
-        expected = target.version();
+        expected = staging.expectedFor(target);
       }
       credits.add(Credit.now(EntryType.POINTS_ADDITION, campaign.balance(), "reward:" + id,
           new LotSource(null, null, other.version(), null), "reward " + reward.name(),
@@ -228,10 +229,11 @@ final class RedemptionPlanner {
         if (take > 0) {
           otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, "reward-rollback:" + redemption.id(),
               program.version(), "reward of redemption " + redemption.id() + " given back"), at);
-          CardTransition t = otherLedger.finish();
-          otherCards.add(new CardWrite(t.card(), other.version()));
-          otherEntries.addAll(t.entries());
         }
+        // written even when nothing is taken: the compare-and-set proves the balance was read as stored
+        CardTransition t = otherLedger.finish();
+        otherCards.add(new CardWrite(t.card(), other.version()));
+        otherEntries.addAll(t.entries());
       }
     }
     FulfilmentStatus delivery = redemption.fulfilment().status() == FulfilmentStatus.NONE ? FulfilmentStatus.NONE

@@ -120,7 +120,7 @@ public final class RewardOperations {
           : card.holder() == null ? Customer.of("unknown") : new Customer(card.holder(), null, null);
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
-          customer, now, false);
+          customer, now, false, new CardStaging(store));
       return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
     return deliver(committed);
@@ -262,9 +262,9 @@ public final class RewardOperations {
     List<CardWrite> cards = new ArrayList<>(plan.otherCards());
     List<LedgerEntry> entries = new ArrayList<>(t.entries());
     entries.addAll(plan.otherEntries());
-    if (!t.entries().isEmpty() || countDelta != 0) {
-      cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
-    }
+    // The card is always written, even by a failed redemption: the compare-and-set proves the decision was made on
+    // the card as stored, so a stale read can never make a wrong failure permanent.
+    cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
     ChangeSet changes = new ChangeSet(List.of(), cards, entries, null,
         plan.reward() == null ? List.of() : List.of(plan.reward()),
         List.of(new RedemptionWrite(plan.redemption(), redemptionVersion)));

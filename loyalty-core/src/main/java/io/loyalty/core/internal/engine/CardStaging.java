@@ -1,0 +1,61 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cards one change set writes, so that a second change to a card in the same operation (an order earning in
+ * program B after program A's auto-redeem credited B) starts from the first and the two become one write over
+ * the version the store holds. Not thread-safe: one per operation.
+ */
+final class CardStaging {
+  private final LoyaltyStore store;
+  private final Map<CardCode, CardWrite> writes = new LinkedHashMap<>();
+
+  CardStaging(LoyaltyStore store) {
+    this.store = store;
+  }
+
+  /** The customer's card in the program: as this change set leaves it, else as stored. */
+  @Nullable Card cardOf(ProgramId program, CustomerId holder) {
+    for (CardWrite write : writes.values()) {
+      Card card = write.card();
+      if (card.program().equals(program) && holder.equals(card.holder())) {
+        return card;
+      }
+    }
+    return store.cardOf(program, holder).orElse(null);
+  }
+
+  /** The version the store must still hold for this card: the first write's expectation, else the card's. */
+  long expectedFor(Card card) {
+    CardWrite staged = writes.get(card.code());
+    return staged != null ? staged.expectedVersion() : card.version();
+  }
+
+  /** Stages the card's next state over {@code expected}; a later stage of the same card replaces it. */
+  void stage(Card next, long expected) {
+    writes.put(next.code(), new CardWrite(next.version() == expected + 1 ? next : next.withVersion(expected + 1), expected));
+  }
+
+  /** Stages writes made elsewhere (refills, another program's card). */
+  void stageAll(List<CardWrite> more) {
+    for (CardWrite write : more) {
+      stage(write.card(), write.expectedVersion());
+    }
+  }
+
+  /** Every staged write, in first-staged order. */
+  List<CardWrite> writes() {
+    return new ArrayList<>(writes.values());
+  }
+}
