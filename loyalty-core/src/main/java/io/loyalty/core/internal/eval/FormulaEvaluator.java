@@ -37,6 +37,8 @@ final class FormulaEvaluator {
   private final BigDecimal perStep;
   /** A FIXED rule's accrual: the same value every time, so it is built once and shared. */
   private final @Nullable Accrual fixed;
+  /** A proportional rule's calculation type, read once (not through the measure's interface per event). */
+  private final @Nullable CalculationType type;
 
   FormulaEvaluator(RuleId id, String banner, PointsFormula formula, ProductCollections collections,
       Map<CollectionId, Integer> collectionSlots) {
@@ -47,6 +49,7 @@ final class FormulaEvaluator {
     this.every = formula instanceof Proportional p ? BigDecimal.valueOf(p.every()) : BigDecimal.ONE;
     this.perStep = formula instanceof Proportional p ? BigDecimal.valueOf(p.points()) : BigDecimal.ONE;
     this.fixed = formula instanceof PointsFormula.Fixed f ? new Accrual(id, banner, null, null, f.points(), List.of()) : null;
+    this.type = formula instanceof Proportional p ? p.measure().calculationType() : null;
   }
 
   /** The rule's accrual for the event, or why it gives nothing. */
@@ -57,7 +60,7 @@ final class FormulaEvaluator {
     Proportional p = (Proportional) formula;
     Measure m = p.measure();
     Order order = ctx.order();
-    CalculationType type = m.calculationType();
+    CalculationType type = this.type;
     switch (type) {
       case ORDER_AMOUNT, ORDER_TOTAL_AMOUNT -> {
         if (order == null) {
