@@ -73,7 +73,9 @@ final class EventApplication {
     Accumulator<LedgerEntry> entries = new Accumulator<>();
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
-    for (Program program : store.programs()) {
+    List<Program> programs = store.programs();
+    for (int p = 0; p < programs.size(); p++) {
+      Program program = programs.get(p);
       if (targeted != null && !targeted.program().equals(program.id())) {
         continue;
       }

@@ -157,7 +157,7 @@ public final class Operations {
   /** Applies the event exactly once: a retry with the same id returns the first outcome. */
   public EventOutcome apply(LoyaltyEvent event) {
     validate(event);
-    EventOutcome outcome = withRetries("apply event " + event.id(), () -> {
+    EventOutcome outcome = retry.run("apply event ", event.id(), () -> {
       Optional<EventOutcome> first = firstOutcome(event);
       if (first.isPresent()) {
         return first.get();
@@ -166,7 +166,9 @@ public final class Operations {
       CommitResult result = store.commit(plan.changes());
       return result.applied() ? plan.outcome() : null;
     });
-    for (ProgramOutcome program : outcome.programs()) {
+    List<ProgramOutcome> programs = outcome.programs();
+    for (int i = 0; i < programs.size(); i++) {
+      ProgramOutcome program = programs.get(i);
       if (program.autoRedemption() != null) {
         store.redemption(program.autoRedemption()).ifPresent(rewards::deliver);
       }

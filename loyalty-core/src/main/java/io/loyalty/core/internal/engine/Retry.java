@@ -35,15 +35,25 @@ public final class Retry {
    * @throws ConcurrencyException when every attempt met a concurrent writer
    */
   public <T> T run(String what, Supplier<@Nullable T> attempt) {
+    return run(what, "", attempt);
+  }
+
+  /**
+   * As {@link #run(String, Supplier)}, naming the operation {@code what + subject}: the text is only built when it
+   * is logged or thrown, not on the path where the first attempt commits.
+   */
+  public <T> T run(String what, Object subject, Supplier<@Nullable T> attempt) {
     for (int i = 0; i < MAX_ATTEMPTS; i++) {
       T result = attempt.get();
       if (result != null) {
         return result;
       }
-      LOG.debug("{}: concurrent write, attempt {} of {}", what, i + 1, MAX_ATTEMPTS);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{}{}: concurrent write, attempt {} of {}", what, subject, i + 1, MAX_ATTEMPTS);
+      }
       backOff(i);
     }
-    throw new ConcurrencyException(what + ": still conflicting after " + MAX_ATTEMPTS + " attempts");
+    throw new ConcurrencyException(what + subject + ": still conflicting after " + MAX_ATTEMPTS + " attempts");
   }
 
   /** Waits before attempt {@code attempt + 1}; the first retry only yields. */

@@ -2,6 +2,7 @@ package io.loyalty.core.internal.eval;
 
 import io.loyalty.core.internal.condition.ConditionCompiler;
 import io.loyalty.core.internal.validity.ValidityWindow;
+import io.loyalty.spi.CollectionId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.event.CustomEvent;
@@ -11,6 +12,8 @@ import io.loyalty.spi.event.SegmentEntered;
 import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.Trigger;
 import java.util.ArrayList;
@@ -30,10 +33,14 @@ public final class CompiledProgram {
   private final Map<SegmentId, List<CompiledRule>> bySegment;
   private final Map<String, List<CompiledRule>> byCustomEvent;
   private final Map<RuleId, EarningRule> rules;
+  private final EarningRule[] ruleArray;
+  private final int collectionSlots;
 
   private CompiledProgram(Program program, ValidityWindow window, List<CompiledRule> orderPaid,
-      Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent) {
+      Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent, int collectionSlots) {
     this.program = program;
+    this.collectionSlots = collectionSlots;
+    this.ruleArray = program.earningRules().toArray(new EarningRule[0]);
     this.window = window;
     this.orderPaid = orderPaid;
     this.bySegment = bySegment;
@@ -47,6 +54,16 @@ public final class CompiledProgram {
 
   /** Compiles a validated program. */
   public static CompiledProgram compile(Program program, ConditionCompiler conditions, ProductCollections collections) {
+    // Every products collection a formula names gets a slot in the evaluation's memo, so the host is asked once
+    // per line and collection, however many rules name it.
+    Map<CollectionId, Integer> slots = new HashMap<>();
+    for (EarningRule rule : program.earningRules()) {
+      if (rule.formula() instanceof PointsFormula.Proportional p && p.measure() instanceof Measure.OrderItems items) {
+        for (CollectionId id : ItemMatcher.collections(items.targets())) {
+          slots.putIfAbsent(id, slots.size());
+        }
+      }
+    }
     List<CompiledRule> orderPaid = new ArrayList<>();
     Map<SegmentId, List<CompiledRule>> bySegment = new HashMap<>();
     Map<String, List<CompiledRule>> byCustomEvent = new HashMap<>();
@@ -67,10 +84,10 @@ public final class CompiledProgram {
           ValidityWindow.forRule(rule.validity(), program.validity(), program.zone()),
           rule.condition() == null ? null : conditions.compile(rule.condition()),
           rule.validationRuleId() == null ? null : conditions.compile(new Condition.Named(rule.validationRuleId())),
-          new FormulaEvaluator(rule.formula(), collections)));
+          new FormulaEvaluator(rule.id(), rule.banner(), rule.formula(), collections, slots)));
     }
     return new CompiledProgram(program, ValidityWindow.forProgram(program.validity(), program.zone()),
-        List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent));
+        List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent), slots.size());
   }
 
   private static <K> Map<K, List<CompiledRule>> frozen(Map<K, List<CompiledRule>> byKey) {
@@ -86,7 +103,18 @@ public final class CompiledProgram {
 
   /** The program's earning rule with this id (any trigger), or {@code null}: a map lookup, not a scan. */
   public @Nullable EarningRule rule(RuleId id) {
+    // Accruals carry the very id object of their rule: found by identity in a short scan, by the map otherwise.
+    for (EarningRule rule : ruleArray) {
+      if (rule.id() == id) {
+        return rule;
+      }
+    }
     return rules.get(id);
+  }
+
+  /** A fresh memo for one evaluation of this program. */
+  Memo memo() {
+    return new Memo(collectionSlots);
   }
 
   ValidityWindow window() {

@@ -12,6 +12,7 @@ import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
 import java.time.Instant;
+import io.loyalty.core.internal.util.Lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,11 @@ public final class EarningEvaluator {
     } else {
       programDetail = "";
     }
-    List<Accrual> accruals = new ArrayList<>(rules.size());
+    Accrual[] accruals = new Accrual[rules.size()];
+    int earned = 0;
     List<Skip> skipped = null;
     long total = 0;
+    Memo memo = programBlock == null ? plan.memo() : null;
     for (int i = 0; i < rules.size(); i++) {
       CompiledRule rule = rules.get(i);
       RuleId id = rule.rule().id();
@@ -75,15 +78,16 @@ public final class EarningEvaluator {
         skipped = add(skipped, new Skip(id, programBlock, programDetail));
         continue;
       }
-      Object result = evaluateRule(rule, ctx, at, alreadyAwarded);
+      Object result = evaluateRule(rule, ctx, at, alreadyAwarded, memo);
       if (result instanceof Accrual accrual) {
-        accruals.add(accrual);
+        accruals[earned++] = accrual;
         total = FormulaEvaluator.addExact(total, accrual.points(), event.id());
       } else {
         skipped = add(skipped, (Skip) result);
       }
     }
-    return new ProgramOutcome(program.id(), program.version(), card, joined, total, accruals,
+    // Built once, unmodifiable: the outcome keeps the list as it is.
+    return new ProgramOutcome(program.id(), program.version(), card, joined, total, Lists.of(accruals, earned),
         skipped == null ? List.of() : skipped, List.of(), null);
   }
 
@@ -107,7 +111,8 @@ public final class EarningEvaluator {
   }
 
   /** Returns an {@link Accrual} or a {@link Skip}. */
-  private Object evaluateRule(CompiledRule compiled, EvaluationContext ctx, Instant at, Set<RuleId> alreadyAwarded) {
+  private Object evaluateRule(CompiledRule compiled, EvaluationContext ctx, Instant at, Set<RuleId> alreadyAwarded,
+      Memo memo) {
     EarningRule rule = compiled.rule();
     RuleId id = rule.id();
     if (!rule.active()) {
@@ -117,7 +122,7 @@ public final class EarningEvaluator {
     if (window != null) {
       return new Skip(id, window, compiled.window().describe(at));
     }
-    if (alreadyAwarded.contains(id)) {
+    if (!alreadyAwarded.isEmpty() && alreadyAwarded.contains(id)) {
       return new Skip(id, SkipReason.ALREADY_AWARDED, "order already earned with rule " + id + " on this card");
     }
     Skip failed = failedCondition(id, compiled.condition(), SkipReason.CONDITION_FAILED, ctx);
@@ -127,6 +132,6 @@ public final class EarningEvaluator {
     if (failed != null) {
       return failed;
     }
-    return compiled.formula().evaluate(id, rule.banner(), ctx);
+    return compiled.formula().evaluate(id, rule.banner(), ctx, memo);
   }
 }

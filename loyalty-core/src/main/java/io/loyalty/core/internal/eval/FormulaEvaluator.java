@@ -18,7 +18,10 @@ import io.loyalty.spi.program.PointsFormula.Proportional;
 import io.loyalty.spi.program.PointsFormula.StepRounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import io.loyalty.core.internal.util.Lists;
+import io.loyalty.spi.CollectionId;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,35 +35,52 @@ final class FormulaEvaluator {
   private final @Nullable ItemMatcher items;
   private final BigDecimal every;
   private final BigDecimal perStep;
+  /** A FIXED rule's accrual: the same value every time, so it is built once and shared. */
+  private final @Nullable Accrual fixed;
+  /** A proportional rule's calculation type, read once (not through the measure's interface per event). */
+  private final @Nullable CalculationType type;
 
-  FormulaEvaluator(PointsFormula formula, ProductCollections collections) {
+  FormulaEvaluator(RuleId id, String banner, PointsFormula formula, ProductCollections collections,
+      Map<CollectionId, Integer> collectionSlots) {
     this.formula = formula;
     this.items = formula instanceof Proportional p && p.measure() instanceof Measure.OrderItems oi
-        ? ItemMatcher.of(oi.targets(), collections)
+        ? ItemMatcher.of(oi.targets(), collections, collectionSlots)
         : null;
     this.every = formula instanceof Proportional p ? BigDecimal.valueOf(p.every()) : BigDecimal.ONE;
     this.perStep = formula instanceof Proportional p ? BigDecimal.valueOf(p.points()) : BigDecimal.ONE;
+    this.fixed = formula instanceof PointsFormula.Fixed f ? new Accrual(id, banner, null, null, f.points(), List.of()) : null;
+    this.type = formula instanceof Proportional p ? p.measure().calculationType() : null;
   }
 
   /** The rule's accrual for the event, or why it gives nothing. */
-  Object evaluate(RuleId id, String banner, EvaluationContext ctx) {
-    if (formula instanceof PointsFormula.Fixed fixed) {
-      return new Accrual(id, banner, null, null, fixed.points(), List.of());
+  Object evaluate(RuleId id, String banner, EvaluationContext ctx, Memo memo) {
+    if (fixed != null) {
+      return fixed;
     }
     Proportional p = (Proportional) formula;
     Measure m = p.measure();
     Order order = ctx.order();
-    CalculationType type = m.calculationType();
+    CalculationType type = this.type;
     switch (type) {
       case ORDER_AMOUNT, ORDER_TOTAL_AMOUNT -> {
         if (order == null) {
           return new Skip(id, SkipReason.NO_MATCHING_ITEMS, "the event has no order");
         }
-        long value = type == CalculationType.ORDER_AMOUNT ? order.amount() : order.totalAmount();
-        return whole(id, banner, p, type, value, List.of());
+        boolean amount = type == CalculationType.ORDER_AMOUNT;
+        long value = amount ? order.amount() : order.totalAmount();
+        Skip skip = wholeSkip(id, p, value);
+        if (skip != null) {
+          return skip;
+        }
+        long points = wholePoints(id, p, value);
+        if (points == 0) {
+          return belowOneStep(id, p, value);
+        }
+        // Several rules measure the order's amount or total: they share one measured value.
+        return new Accrual(id, banner, type, amount ? memo.amount(order) : memo.total(order), points, List.of());
       }
       case ORDER_ITEMS_QUANTITY, ORDER_ITEMS_AMOUNT, ORDER_ITEMS_SUBTOTAL_AMOUNT -> {
-        return items(id, banner, p, type, order);
+        return items(id, banner, p, type, order, memo);
       }
       default -> {
         Metadata metadata;
@@ -94,7 +114,7 @@ final class FormulaEvaluator {
     }
   }
 
-  private Object items(RuleId id, String banner, Proportional p, CalculationType type, @Nullable Order order) {
+  private Object items(RuleId id, String banner, Proportional p, CalculationType type, @Nullable Order order, Memo memo) {
     if (order == null || order.items().isEmpty()) {
       return new Skip(id, SkipReason.NO_MATCHING_ITEMS, "the order has no items");
     }
@@ -104,7 +124,7 @@ final class FormulaEvaluator {
     int count = 0;
     boolean[] more = size > 64 ? new boolean[size] : null;
     for (int i = 0; i < size; i++) {
-      if (items.matches(lines.get(i))) {
+      if (items.matches(lines.get(i), i, memo)) {
         count++;
         if (more == null) {
           matched |= 1L << i;
@@ -116,53 +136,106 @@ final class FormulaEvaluator {
     if (count == 0) {
       return new Skip(id, SkipReason.NO_MATCHING_ITEMS, "no order line matches the rule's items");
     }
-    LineShare[] shares = new LineShare[count];
-    long sum = 0;
-    int k = 0;
-    for (int i = 0; i < size; i++) {
-      if (more == null ? (matched & (1L << i)) == 0 : !more[i]) {
-        continue;
+    List<LineShare> shares;
+    long sum;
+    if (more == null && count <= 3) {
+      // A few lines (the usual case): the shares go straight into their unmodifiable list, no array in between.
+      int i0 = Long.numberOfTrailingZeros(matched);
+      LineShare s0 = share(lines, i0, type);
+      sum = s0.value();
+      if (count == 1) {
+        shares = List.of(s0);
+      } else {
+        long rest = matched & (matched - 1);
+        LineShare s1 = share(lines, Long.numberOfTrailingZeros(rest), type);
+        sum = addExact(sum, s1.value(), id);
+        if (count == 2) {
+          shares = List.of(s0, s1);
+        } else {
+          rest &= rest - 1;
+          LineShare s2 = share(lines, Long.numberOfTrailingZeros(rest), type);
+          sum = addExact(sum, s2.value(), id);
+          shares = List.of(s0, s1, s2);
+        }
       }
-      OrderItem line = lines.get(i);
-      long value = switch (type) {
-        case ORDER_ITEMS_QUANTITY -> line.quantity();
-        case ORDER_ITEMS_AMOUNT -> line.amount();
-        default -> line.subtotalAmount();
-      };
-      shares[k++] = new LineShare(i, value);
-      sum = addExact(sum, value, id);
+    } else {
+      LineShare[] array = new LineShare[count];
+      sum = 0;
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (more == null ? (matched & (1L << i)) == 0 : !more[i]) {
+          continue;
+        }
+        array[k] = share(lines, i, type);
+        sum = addExact(sum, array[k++].value(), id);
+      }
+      shares = Lists.of(array, count);
     }
-    return whole(id, banner, p, type, sum, List.of(shares));
+    Skip skip = wholeSkip(id, p, sum);
+    if (skip != null) {
+      return skip;
+    }
+    long points = wholePoints(id, p, sum);
+    if (points == 0) {
+      return belowOneStep(id, p, sum);
+    }
+    return new Accrual(id, banner, type, BigDecimal.valueOf(sum), points, shares);
   }
 
-  /** Points for a whole value: exact {@code long} steps, or pro rata through BigDecimal. */
-  private Object whole(RuleId id, String banner, Proportional p, CalculationType type, long value, List<LineShare> lines) {
-    if (value < 0) {
-      return new Skip(id, SkipReason.NEGATIVE_VALUE, "measured value " + value + " is negative");
-    }
-    long points;
+  private static LineShare share(List<OrderItem> lines, int i, CalculationType type) {
+    OrderItem line = lines.get(i);
+    long value = switch (type) {
+      case ORDER_ITEMS_QUANTITY -> line.quantity();
+      case ORDER_ITEMS_AMOUNT -> line.amount();
+      default -> line.subtotalAmount();
+    };
+    return new LineShare(i, value);
+  }
+
+  private static @Nullable Skip wholeSkip(RuleId id, Proportional p, long value) {
+    return value < 0 ? new Skip(id, SkipReason.NEGATIVE_VALUE, "measured value " + value + " is negative") : null;
+  }
+
+  private static Skip belowOneStep(RuleId id, Proportional p, long value) {
+    return new Skip(id, SkipReason.BELOW_ONE_STEP, "measured value " + value + " is less than one step of " + p.every());
+  }
+
+  /**
+   * Points for a whole, non-negative value: exact {@code long} steps, and pro rata in {@code long} arithmetic too
+   * unless {@code value × points} leaves the range of {@code long}, when {@link BigDecimal} takes over (and an
+   * overflow of the points is an {@link OverflowException}).
+   */
+  private long wholePoints(RuleId id, Proportional p, long value) {
     if (p.rounding() == StepRounding.FLOOR_STEPS) {
       try {
-        points = Math.multiplyExact(value / p.every(), p.points());
+        return Math.multiplyExact(value / p.every(), p.points());
       } catch (ArithmeticException e) {
         throw overflow(id, BigDecimal.valueOf(value));
       }
-    } else {
-      points = prorate(id, p, BigDecimal.valueOf(value));
     }
-    if (points == 0) {
-      return new Skip(id, SkipReason.BELOW_ONE_STEP, "measured value " + value + " is less than one step of " + p.every());
+    long product = value * p.points();
+    if (Math.multiplyHigh(value, p.points()) != 0 || product < 0) {
+      return prorate(id, p, BigDecimal.valueOf(value));
     }
-    return new Accrual(id, banner, type, BigDecimal.valueOf(value), points, lines);
+    long every = p.every();
+    long quotient = product / every;
+    long remainder = product % every;
+    // value, points and every are positive here: FLOOR is the quotient, HALF_UP adds one from half a step on.
+    return p.rounding() == StepRounding.PRORATE_HALF_UP && remainder >= every - remainder ? quotient + 1 : quotient;
   }
 
   private Object decimal(RuleId id, String banner, Proportional p, CalculationType type, BigDecimal value) {
     if (value.signum() < 0) {
       return new Skip(id, SkipReason.NEGATIVE_VALUE, "measured value " + value.toPlainString() + " is negative");
     }
-    long points = p.rounding() == StepRounding.FLOOR_STEPS
-        ? exact(id, value, value.divide(every, 0, RoundingMode.FLOOR).multiply(perStep))
-        : prorate(id, p, value);
+    long points;
+    if (value.scale() == 0 && value.precision() <= 18) {
+      points = wholePoints(id, p, value.longValueExact()); // a whole number: the same result in long arithmetic
+    } else {
+      points = p.rounding() == StepRounding.FLOOR_STEPS
+          ? exact(id, value, value.divide(every, 0, RoundingMode.FLOOR).multiply(perStep))
+          : prorate(id, p, value);
+    }
     if (points == 0) {
       return new Skip(id, SkipReason.BELOW_ONE_STEP,
           "measured value " + value.toPlainString() + " is less than one step of " + p.every());

@@ -39,7 +39,7 @@ final class CommitPlan {
   static final class CardChange {
     final @Nullable CardSlot base;
     Card card;
-    final List<LedgerEntry> appended = new ArrayList<>(1);
+    List<LedgerEntry> appended = List.of();
 
     CardChange(@Nullable CardSlot base, Card card) {
       this.base = base;
@@ -47,14 +47,45 @@ final class CommitPlan {
     }
   }
 
-  final List<Program> programs = new ArrayList<>();
-  final Map<CardCode, CardChange> cards = new LinkedHashMap<>();
+  /** Past this many cards, changes are also found through a hash map rather than a scan. */
+  private static final int SCANNED = 8;
+
+  // Allocated on first use: most change sets write one card and its entries, and nothing else.
+  List<Program> programs = List.of();
+  /** The cards touched, in first-touch order. */
+  final List<CardChange> cards = new ArrayList<>(2);
+  private @Nullable Map<CardCode, CardChange> cardIndex;
   @Nullable EventReceipt receipt;
-  final Map<RewardId, Reward> rewards = new LinkedHashMap<>();
-  final Map<RedemptionId, Redemption> redemptions = new LinkedHashMap<>();
+  Map<RewardId, Reward> rewards = Map.of();
+  Map<RedemptionId, Redemption> redemptions = Map.of();
   @Nullable CommitResult rejection;
 
   private CommitPlan() {}
+
+  private @Nullable CardChange change(CardCode code) {
+    if (cardIndex != null) {
+      return cardIndex.get(code);
+    }
+    for (int i = 0; i < cards.size(); i++) {
+      CardChange change = cards.get(i);
+      if (change.card.code().equals(code)) {
+        return change;
+      }
+    }
+    return null;
+  }
+
+  private void addChange(CardChange change) {
+    cards.add(change);
+    if (cardIndex != null) {
+      cardIndex.put(change.card.code(), change);
+    } else if (cards.size() > SCANNED) {
+      cardIndex = new HashMap<>();
+      for (CardChange c : cards) {
+        cardIndex.put(c.card.code(), c);
+      }
+    }
+  }
 
   /** Checks the change set; the plan's {@code rejection} is set when nothing may be written. */
   static CommitPlan check(MemoryTables stored, ChangeSet changes) {
@@ -88,6 +119,10 @@ final class CommitPlan {
   }
 
   private @Nullable CommitResult checkPrograms(MemoryTables stored, List<ProgramWrite> writes) {
+    if (writes.isEmpty()) {
+      return null;
+    }
+    programs = new ArrayList<>();
     Map<ProgramId, Long> latest = new HashMap<>();
     for (ProgramWrite write : writes) {
       Program program = write.program();
@@ -105,11 +140,12 @@ final class CommitPlan {
 
   private @Nullable CommitResult checkCards(MemoryTables stored, List<CardWrite> writes) {
     // Memberships as this change set leaves them; a null value is a membership it releases.
-    Map<MemberKey, @Nullable CardCode> members = new HashMap<>();
-    for (CardWrite write : writes) {
+    Map<MemberKey, @Nullable CardCode> members = null;
+    for (int w = 0; w < writes.size(); w++) {
+      CardWrite write = writes.get(w);
       Card card = write.card();
       CardCode code = card.code();
-      CardChange change = cards.get(code);
+      CardChange change = change(code);
       CardSlot slot = change == null ? stored.slot(code) : null;
       Card current = change != null ? change.card : slot != null ? slot.card() : null;
       if (current == null) {
@@ -132,6 +168,9 @@ final class CommitPlan {
       CustomerId previous = current == null ? null : current.holder();
       if (holder != null && !holder.equals(previous)) {
         MemberKey key = new MemberKey(card.program(), holder);
+        if (members == null) {
+          members = new HashMap<>();
+        }
         CardCode owner = members.containsKey(key) ? members.get(key) : stored.memberOwner(key);
         if (owner != null && !owner.equals(code)) {
           return new CommitResult.Duplicate(key.describe());
@@ -139,10 +178,13 @@ final class CommitPlan {
         members.put(key, code);
       }
       if (previous != null && !previous.equals(holder)) {
+        if (members == null) {
+          members = new HashMap<>();
+        }
         members.put(new MemberKey(card.program(), previous), null);
       }
       if (change == null) {
-        cards.put(code, new CardChange(slot, card));
+        addChange(new CardChange(slot, card));
       } else {
         change.card = card;
       }
@@ -151,6 +193,9 @@ final class CommitPlan {
   }
 
   private @Nullable CommitResult checkRewards(MemoryTables stored, List<RewardWrite> writes) {
+    if (!writes.isEmpty()) {
+      rewards = new LinkedHashMap<>();
+    }
     for (RewardWrite write : writes) {
       Reward reward = write.reward();
       Reward pending = rewards.get(reward.id());
@@ -164,6 +209,9 @@ final class CommitPlan {
   }
 
   private @Nullable CommitResult checkRedemptions(MemoryTables stored, List<RedemptionWrite> writes) {
+    if (!writes.isEmpty()) {
+      redemptions = new LinkedHashMap<>();
+    }
     for (RedemptionWrite write : writes) {
       Redemption redemption = write.redemption();
       Redemption pending = redemptions.get(redemption.id());
@@ -180,16 +228,17 @@ final class CommitPlan {
   }
 
   private @Nullable CommitResult checkEntries(MemoryTables stored, List<LedgerEntry> entries) {
-    Set<String> keys = new HashSet<>();
-    for (LedgerEntry entry : entries) {
+    SeenKeys seen = new SeenKeys(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      LedgerEntry entry = entries.get(i);
       if (entry.seq() < 1) {
         throw new IllegalArgumentException(
             "ledger entry " + entry.key() + " of card " + entry.card() + " has seq " + entry.seq() + ", expected 1 or more");
       }
-      if (!keys.add(entry.key()) || stored.hasEntryKey(entry.key())) {
+      if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card())) {
         return new CommitResult.Duplicate("entry:" + entry.key());
       }
-      CardChange change = cards.get(entry.card());
+      CardChange change = change(entry.card());
       if (change == null) {
         CardSlot slot = stored.slot(entry.card());
         if (slot == null) {
@@ -197,12 +246,15 @@ final class CommitPlan {
               + ", which is neither stored nor written in the same change set");
         }
         change = new CardChange(slot, slot.card());
-        cards.put(entry.card(), change);
+        addChange(change);
+      }
+      if (change.appended.isEmpty()) {
+        change.appended = new ArrayList<>(Math.min(entries.size() - i, 16));
       }
       change.appended.add(entry);
     }
-    for (CardChange change : cards.values()) {
-      CommitResult taken = checkSeqs(change);
+    for (int i = 0; i < cards.size(); i++) {
+      CommitResult taken = checkSeqs(cards.get(i));
       if (taken != null) {
         return taken;
       }
@@ -210,12 +262,54 @@ final class CommitPlan {
     return null;
   }
 
+  /** The keys of one change set so far: a scan over their hashes for a few, a hash set for many. */
+  private static final class SeenKeys {
+    private final String[] keys;
+    private final int[] hashes;
+    private final @Nullable Set<String> many;
+    private int size;
+
+    SeenKeys(int expected) {
+      boolean small = expected <= 32;
+      keys = small ? new String[expected] : new String[0];
+      hashes = small ? new int[expected] : new int[0];
+      many = small ? null : new HashSet<>();
+    }
+
+    /** Adds the key; {@code false} when it was already there. */
+    boolean add(String key) {
+      if (many != null) {
+        return many.add(key);
+      }
+      int h = key.hashCode();
+      for (int i = 0; i < size; i++) {
+        if (hashes[i] == h && keys[i].equals(key)) {
+          return false;
+        }
+      }
+      keys[size] = key;
+      hashes[size++] = h;
+      return true;
+    }
+  }
+
+  private static boolean sortedBySeq(List<LedgerEntry> entries) {
+    for (int i = 1; i < entries.size(); i++) {
+      if (entries.get(i - 1).seq() > entries.get(i).seq()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The (card, seq) pairs must be new, and the ledger is append-only: each seq above the stored last. */
   private static @Nullable CommitResult checkSeqs(CardChange change) {
     if (change.appended.isEmpty()) {
       return null;
     }
-    change.appended.sort(BY_SEQ);
+    if (!sortedBySeq(change.appended)) {
+      change.appended.sort(BY_SEQ);
+    }
     CardSlot base = change.base;
     long storedLast = base == null ? 0 : base.lastSeq();
     long last = storedLast;

@@ -25,7 +25,12 @@ final class LockStripes {
 
   /** The stripe of a key in a namespace ({@code salt}), so equal hashes of different kinds spread apart. */
   int stripeOf(Object key, int salt) {
-    int h = (key.hashCode() + salt * 0x61C88647) * 0x9E3779B9;
+    return stripeOf(key.hashCode(), salt);
+  }
+
+  /** The stripe of a key with this hash in a namespace. */
+  int stripeOf(int hash, int salt) {
+    int h = (hash + salt * 0x61C88647) * 0x9E3779B9;
     return (h ^ (h >>> 16)) & mask;
   }
 

@@ -51,8 +51,11 @@ public final class MemoryTables {
   private final ConcurrentHashMap<MemberKey, CardCode> members = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> unpublished = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, AtomicLong> cardCounts = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<OrderRef, int[]> orderIndex = new ConcurrentHashMap<>();
+  /** Entry keys that are not local to their card ({@link KeyScope}); local keys are indexed in the card's slot. */
   private final ConcurrentHashMap<String, EntryRef> entryKeys = new ConcurrentHashMap<>();
+  /** The latest version of every program in id order, rebuilt under {@link #programsLock} when one is stored. */
+  private volatile List<Program> latestPrograms = List.of();
+  private final Object programsLock = new Object();
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> programCards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<EventId, EventReceipt> receipts = new ConcurrentHashMap<>();
   private final LockStripes locks = new LockStripes(STRIPES);
@@ -89,17 +92,25 @@ public final class MemoryTables {
     for (ProgramWrite write : changes.programs()) {
       stripes[n++] = locks.stripeOf(write.program().id(), PROGRAM);
     }
-    for (CardWrite write : changes.cards()) {
-      Card card = write.card();
-      stripes[n++] = locks.stripeOf(card.code(), CARD);
+    List<CardWrite> cardWrites = changes.cards();
+    for (int i = 0; i < cardWrites.size(); i++) {
+      Card card = cardWrites.get(i).card();
+      stripes[n++] = cardStripe(card.code().value().hashCode());
       CustomerId holder = card.holder();
       if (holder != null) {
         stripes[n++] = locks.stripeOf(new MemberKey(card.program(), holder), MEMBER);
       }
     }
-    for (LedgerEntry entry : changes.entries()) {
-      stripes[n++] = locks.stripeOf(entry.card(), CARD);
-      stripes[n++] = locks.stripeOf(entry.key(), ENTRY);
+    List<LedgerEntry> entries = changes.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      LedgerEntry entry = entries.get(i);
+      String code = entry.card().value();
+      int cardStripe = cardStripe(code.hashCode());
+      stripes[n++] = cardStripe;
+      String key = entry.key();
+      // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
+      stripes[n++] = KeyScope.isLocal(key, code) ? cardStripe
+          : KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
     }
     EventReceipt receipt = changes.receipt();
     if (receipt != null) {
@@ -114,9 +125,24 @@ public final class MemoryTables {
     return Arrays.copyOf(stripes, n);
   }
 
+  /** The stripe of the card whose code has this {@code String} hash. */
+  private int cardStripe(int codeHash) {
+    return locks.stripeOf(codeHash, CARD);
+  }
+
   private void apply(CommitPlan plan) {
     for (Program program : plan.programs) {
       programs.put(program.id(), ProgramHistory.plus(programs.get(program.id()), program));
+    }
+    if (!plan.programs.isEmpty()) {
+      synchronized (programsLock) {
+        // Read after this commit's puts: whichever commit rebuilds last sees every stored version.
+        List<Program> latest = new ArrayList<>();
+        for (ProgramHistory history : programs.values()) {
+          latest.add(history.latest());
+        }
+        latestPrograms = List.copyOf(latest);
+      }
     }
     for (Reward reward : plan.rewards.values()) {
       rewards.put(reward.id(), reward);
@@ -126,9 +152,13 @@ public final class MemoryTables {
         redemptionsByCard.merge(redemption.card(), List.of(redemption.id()), MemoryTables::append);
       }
     }
-    for (CommitPlan.CardChange change : plan.cards.values()) {
+    for (int i = 0; i < plan.cards.size(); i++) {
+      CommitPlan.CardChange change = plan.cards.get(i);
+      String code = change.card.code().value();
       for (LedgerEntry entry : change.appended) {
-        entryKeys.put(entry.key(), new EntryRef(entry.card(), entry.seq()));
+        if (!KeyScope.isLocal(entry.key(), code)) {
+          entryKeys.put(entry.key(), new EntryRef(entry.card(), entry.seq()));
+        }
       }
       publish(change);
     }
@@ -143,15 +173,6 @@ public final class MemoryTables {
     Card card = change.card;
     CardCode code = card.code();
     CardSlot base = change.base;
-    int position = base == null ? 0 : base.size();
-    for (LedgerEntry entry : change.appended) {
-      OrderId order = entry.order();
-      if (order != null) {
-        // Before the slot: a reader holding the new slot must find its positions in the index.
-        orderIndex.merge(new OrderRef(code, order), new int[] {position}, MemoryTables::concat);
-      }
-      position++;
-    }
     cards.put(code, (base == null ? CardSlot.empty(card) : base).next(card, change.appended));
     CustomerId previous = base == null ? null : base.card().holder();
     CustomerId holder = card.holder();
@@ -178,12 +199,6 @@ public final class MemoryTables {
     }
   }
 
-  private static int[] concat(int[] left, int[] right) {
-    int[] joined = Arrays.copyOf(left, left.length + right.length);
-    System.arraycopy(right, 0, joined, left.length, right.length);
-    return joined;
-  }
-
   // ---- reads used by the check phase (under the commit's locks) ----
 
   @Nullable
@@ -201,8 +216,14 @@ public final class MemoryTables {
     return members.get(key);
   }
 
-  boolean hasEntryKey(String key) {
-    return entryKeys.containsKey(key);
+  /** Whether a stored entry has the key, which an entry of {@code card} is about to take. */
+  boolean hasEntryKey(String key, CardCode card) {
+    if (entryKeys.containsKey(key)) {
+      return true;
+    }
+    CardCode home = KeyScope.isLocal(key, card.value()) ? card : KeyScope.segmentCard(key);
+    CardSlot slot = home == null ? null : cards.get(home);
+    return slot != null && slot.entryWithKey(key) != null;
   }
 
   boolean hasReceipt(EventId id) {
@@ -225,11 +246,7 @@ public final class MemoryTables {
 
   /** The latest version of every program, in id order. */
   public List<Program> programs() {
-    List<Program> latest = new ArrayList<>();
-    for (ProgramHistory history : programs.values()) {
-      latest.add(history.latest());
-    }
-    return List.copyOf(latest);
+    return latestPrograms;
   }
 
   /** The card with this code. */
@@ -336,7 +353,9 @@ public final class MemoryTables {
   public Optional<LedgerEntry> entry(String key) {
     EntryRef ref = entryKeys.get(key);
     if (ref == null) {
-      return Optional.empty();
+      CardCode home = KeyScope.segmentCard(key);
+      CardSlot slot = home == null ? null : cards.get(home);
+      return Optional.ofNullable(slot == null ? null : slot.entryWithKey(key));
     }
     CardSlot slot = cards.get(ref.card());
     List<LedgerEntry> page = slot == null ? List.of() : slot.page(ref.seq() - 1, 1);
@@ -368,21 +387,7 @@ public final class MemoryTables {
   /** The card's entries for one order, in seq order. */
   public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
     CardSlot slot = cards.get(card);
-    if (slot == null) {
-      return List.of();
-    }
-    int[] positions = orderIndex.get(new OrderRef(card, order));
-    if (positions == null) {
-      return List.of();
-    }
-    List<LedgerEntry> found = new ArrayList<>(positions.length);
-    for (int position : positions) {
-      // Positions past the slot belong to a commit published after this slot was read.
-      if (position < slot.size()) {
-        found.add(slot.entry(position));
-      }
-    }
-    return List.copyOf(found);
+    return slot == null ? List.of() : slot.entriesForOrder(order);
   }
 
   /** The receipt of an applied event. */

@@ -35,6 +35,8 @@ public final class ValidityWindow {
   private final @Nullable RecurringTimeframe timeframe;
   private final Set<DayOfWeek> days;
   private final List<DailyHours> hours;
+  /** No dates and no recurring windows: in force at every instant (most rules), so checks cost nothing. */
+  private final boolean always;
 
   private ValidityWindow(boolean program, Validity own, @Nullable Instant start, @Nullable Instant expiration,
       ZoneId zone) {
@@ -47,6 +49,7 @@ public final class ValidityWindow {
     this.timeframe = timeframeDefinition == null ? null : RecurringTimeframe.of(start, timeframeDefinition, zone);
     this.days = own.daysOfWeek().isEmpty() ? Set.of() : EnumSet.copyOf(own.daysOfWeek());
     this.hours = own.hours();
+    this.always = start == null && expiration == null && !hasTimeframe && days.isEmpty() && hours.isEmpty();
   }
 
   /** The window of a program: its own dates and recurring windows. */
@@ -90,7 +93,11 @@ public final class ValidityWindow {
    * {@link SkipReason#PROGRAM_OUTSIDE_WINDOW}.
    */
   public @Nullable SkipReason check(Instant at) {
-    Failure failure = firstFailure(Objects.requireNonNull(at, "at"));
+    Objects.requireNonNull(at, "at");
+    if (always) {
+      return null;
+    }
+    Failure failure = firstFailure(at);
     return failure == null ? null : reasonFor(failure);
   }
 
