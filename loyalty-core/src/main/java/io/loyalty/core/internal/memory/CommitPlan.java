@@ -250,12 +250,13 @@ final class CommitPlan {
         throw new IllegalArgumentException(
             "ledger entry " + entry.key() + " of card " + entry.card() + " has seq " + entry.seq() + ", expected 1 or more");
       }
-      if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card(), localKeys[i])) {
+      CardChange change = change(entry.card());
+      // The card's stored state, for a key local to it: the change already holds it, no second lookup.
+      CardSlot slot = change != null ? change.base : stored.slot(entry.card());
+      if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card(), localKeys[i], slot)) {
         return new CommitResult.Duplicate("entry:" + entry.key());
       }
-      CardChange change = change(entry.card());
       if (change == null) {
-        CardSlot slot = stored.slot(entry.card());
         if (slot == null) {
           throw new IllegalArgumentException("ledger entry " + entry.key() + " is for card " + entry.card()
               + ", which is neither stored nor written in the same change set");

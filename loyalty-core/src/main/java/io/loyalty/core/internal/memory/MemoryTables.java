@@ -222,13 +222,21 @@ public final class MemoryTables {
     return members.get(key);
   }
 
-  /** Whether a stored entry has the key, which an entry of {@code card} is about to take ({@code local} to it or not). */
-  boolean hasEntryKey(String key, CardCode card, boolean local) {
+  /**
+   * Whether a stored entry has the key, which an entry of {@code card} is about to take ({@code local} to it or not);
+   * {@code cardSlot} is that card's stored state ({@code null} when it is new).
+   */
+  boolean hasEntryKey(String key, CardCode card, boolean local, @Nullable CardSlot cardSlot) {
     if (entryKeys.containsKey(key)) {
       return true;
     }
-    CardCode home = local ? card : KeyScope.segmentCard(key);
-    CardSlot slot = home == null ? null : cards.get(home);
+    CardSlot slot;
+    if (local) {
+      slot = cardSlot; // the card's stored state, read by the caller under the same lock
+    } else {
+      CardCode home = KeyScope.segmentCard(key);
+      slot = home == null ? null : cards.get(home);
+    }
     return slot != null && slot.entryWithKey(key) != null;
   }
 
