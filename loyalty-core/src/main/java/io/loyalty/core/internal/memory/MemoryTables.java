@@ -108,15 +108,19 @@ public final class MemoryTables {
       }
     }
     List<LedgerEntry> entries = changes.entries();
+    int last = -1; // entries mostly come in runs of one card: its stripe is listed once per run
     for (int i = 0; i < entries.size(); i++) {
       LedgerEntry entry = entries.get(i);
-      String code = entry.card().value();
-      int cardStripe = cardStripe(code.hashCode());
-      stripes[n++] = cardStripe;
-      String key = entry.key();
-      // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
-      stripes[n++] = localKeys[i] ? cardStripe
-          : KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
+      int cardStripe = cardStripe(entry.card().value().hashCode());
+      if (cardStripe != last) {
+        stripes[n++] = cardStripe;
+        last = cardStripe;
+      }
+      if (!localKeys[i]) {
+        // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
+        String key = entry.key();
+        stripes[n++] = KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
+      }
     }
     EventReceipt receipt = changes.receipt();
     if (receipt != null) {
@@ -128,7 +132,7 @@ public final class MemoryTables {
     for (RedemptionWrite write : changes.redemptions()) {
       stripes[n++] = locks.stripeOf(write.redemption().id(), REDEMPTION);
     }
-    return Arrays.copyOf(stripes, n);
+    return n == stripes.length ? stripes : Arrays.copyOf(stripes, n);
   }
 
   /** The stripe of the card whose code has this {@code String} hash. */
