@@ -206,9 +206,12 @@ final class EventApplication {
       String keyPrefix, List<Accrual> accruals, @Nullable Order order) {
     OrderId orderId = order == null ? null : order.id();
     Instant at = event.occurredAt();
+    int rule = 0;
     for (int i = 0; i < accruals.size(); i++) {
       Accrual accrual = accruals.get(i);
-      CreditTerms terms = CreditTerms.forRule(program, plan.rule(accrual.rule()), at);
+      rule = plan.ruleIndex(accrual.rule(), rule);
+      CreditTerms terms = CreditTerms.forRule(program, rule < 0 ? null : plan.ruleAt(rule), at);
+      rule = Math.max(rule, 0);
       ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), keyPrefix.concat(accrual.rule().value()),
           new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
           terms.expiresAt(), null, at);

@@ -112,6 +112,31 @@ public final class CompiledProgram {
     return rules.get(id);
   }
 
+  /**
+   * The index of the rule with this id, looking from {@code from} on (accruals come in rule order, so a caller
+   * walking them passes the last index found), -1 when the program has none.
+   */
+  public int ruleIndex(RuleId id, int from) {
+    int n = ruleArray.length;
+    for (int k = 0; k < n; k++) {
+      int i = (from + k) % n;
+      if (ruleArray[i].id() == id) {
+        return i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (ruleArray[i].id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The rule at an index {@link #ruleIndex} gave. */
+  public EarningRule ruleAt(int index) {
+    return ruleArray[index];
+  }
+
   /** A fresh memo for one evaluation of this program. */
   Memo memo() {
     return new Memo(collectionSlots);

@@ -39,14 +39,42 @@ public final class CardLedger {
   private long debt;
   private long seq;
   private long running;
+  /** The first instant at which a lot of the card as opened has an activation or expiration to record, or null. */
+  private final @Nullable Instant firstDue;
+  /** {@link Buffer#changes()} of the lots right after opening: {@link #firstDue} holds while they are the same. */
+  private final int openedLots;
 
   private CardLedger(Card card, int expected) {
     this.card = card;
-    this.lots = Buffer.of(card.lots(), expected);
+    List<Lot> cardLots = card.lots();
+    this.lots = new Buffer<>(cardLots.size() + expected);
+    // One pass over the lots (a card may hold many): copy them, sum the ledger balance (Card.ledgerBalance) and note
+    // when the first activation or expiration falls due, so settle need not look at every lot again.
+    long sum = -card.debt();
+    Instant due = null;
+    for (int i = 0; i < cardLots.size(); i++) {
+      Lot lot = cardLots.get(i);
+      lots.add(lot);
+      if (lot.state() == LotState.ACTIVE) {
+        sum = Math.addExact(sum, lot.remaining());
+      }
+      if (lot.state() == LotState.PENDING && lot.activatesAt() != null) {
+        due = earlier(due, lot.activatesAt());
+      }
+      if (lot.state() != LotState.CANCELED && lot.remaining() > 0 && lot.expiresAt() != null) {
+        due = earlier(due, lot.expiresAt());
+      }
+    }
+    this.firstDue = due;
+    this.openedLots = lots.changes();
     this.entries = new Buffer<>(expected);
     this.debt = card.debt();
     this.seq = card.lastSeq();
-    this.running = card.ledgerBalance();
+    this.running = sum;
+  }
+
+  private static Instant earlier(@Nullable Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   /** Opens a ledger on the card's current state. */
@@ -102,6 +130,9 @@ public final class CardLedger {
    * an activation turns a pending lot active, an expiration takes what is left of a lot past its expiry.
    */
   public CardLedger settle(Instant asOf) {
+    if (lots.changes() == openedLots && (firstDue == null || asOf.isBefore(firstDue))) {
+      return this; // nothing falls due by asOf, as the lots stood when opened
+    }
     boolean any = false;
     for (int i = 0; i < lots.size(); i++) {
       Lot lot = lots.get(i);

@@ -161,8 +161,11 @@ final class CardSlot {
     return List.copyOf(found);
   }
 
-  /** The next state: another card value and the entries appended (sorted by seq, all above lastSeq). */
-  CardSlot next(Card newCard, List<LedgerEntry> appended) {
+  /**
+   * The next state: another card value and the entries appended (sorted by seq, all above lastSeq), with for each
+   * whether its key is local to this card.
+   */
+  CardSlot next(Card newCard, List<LedgerEntry> appended, boolean[] localKeys) {
     if (appended.isEmpty()) {
       return new CardSlot(newCard, entries, size, keys, keyCount, orders, orderCount);
     }
@@ -185,7 +188,8 @@ final class CardSlot {
     int newOrders = 0;
     for (int position = from; position < newSize; position++) {
       LedgerEntry entry = target[position];
-      newKeys += KeyScope.isLocal(entry.key(), code) ? 1 : 0;
+      // Stored entries are looked at only once, when the card first gets its tables.
+      newKeys += (position >= size ? localKeys[position - size] : KeyScope.isLocal(entry.key(), code)) ? 1 : 0;
       newOrders += entry.order() != null ? 1 : 0;
     }
     // A full table is rebuilt from its own (hash, position) pairs into a new array: no entry is read again, and
@@ -194,7 +198,7 @@ final class CardSlot {
     int[] orderTable = roomFor(orders, orderCount + newOrders);
     for (int position = from; position < newSize; position++) {
       LedgerEntry entry = target[position];
-      if (KeyScope.isLocal(entry.key(), code)) {
+      if (position >= size ? localKeys[position - size] : KeyScope.isLocal(entry.key(), code)) {
         insert(keyTable, spread(entry.key().hashCode(), seed), position);
       }
       OrderId order = entry.order();

@@ -40,12 +40,27 @@ final class CommitPlan {
     final @Nullable CardSlot base;
     Card card;
     List<LedgerEntry> appended = List.of();
+    /** For each appended entry, whether its key is local to this card ({@link KeyScope#isLocal}). */
+    boolean[] local = NO_FLAGS;
 
     CardChange(@Nullable CardSlot base, Card card) {
       this.base = base;
       this.card = card;
     }
+
+    void append(LedgerEntry entry, boolean isLocal, int expected) {
+      if (appended.isEmpty()) {
+        appended = new ArrayList<>(expected);
+        local = new boolean[expected];
+      } else if (appended.size() == local.length) {
+        local = java.util.Arrays.copyOf(local, local.length * 2 + 1);
+      }
+      local[appended.size()] = isLocal;
+      appended.add(entry);
+    }
   }
+
+  private static final boolean[] NO_FLAGS = new boolean[0];
 
   /** Past this many cards, changes are also found through a hash map rather than a scan. */
   private static final int SCANNED = 8;
@@ -88,7 +103,7 @@ final class CommitPlan {
   }
 
   /** Checks the change set; the plan's {@code rejection} is set when nothing may be written. */
-  static CommitPlan check(MemoryTables stored, ChangeSet changes) {
+  static CommitPlan check(MemoryTables stored, ChangeSet changes, boolean[] localKeys) {
     CommitPlan plan = new CommitPlan();
     plan.rejection = plan.checkReceipt(stored, changes.receipt());
     if (plan.rejection == null) {
@@ -98,7 +113,7 @@ final class CommitPlan {
       plan.rejection = plan.checkCards(stored, changes.cards());
     }
     if (plan.rejection == null) {
-      plan.rejection = plan.checkEntries(stored, changes.entries());
+      plan.rejection = plan.checkEntries(stored, changes.entries(), localKeys);
     }
     if (plan.rejection == null) {
       plan.rejection = plan.checkRewards(stored, changes.rewards());
@@ -227,7 +242,7 @@ final class CommitPlan {
     return null;
   }
 
-  private @Nullable CommitResult checkEntries(MemoryTables stored, List<LedgerEntry> entries) {
+  private @Nullable CommitResult checkEntries(MemoryTables stored, List<LedgerEntry> entries, boolean[] localKeys) {
     SeenKeys seen = new SeenKeys(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       LedgerEntry entry = entries.get(i);
@@ -235,12 +250,13 @@ final class CommitPlan {
         throw new IllegalArgumentException(
             "ledger entry " + entry.key() + " of card " + entry.card() + " has seq " + entry.seq() + ", expected 1 or more");
       }
-      if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card())) {
+      CardChange change = change(entry.card());
+      // The card's stored state, for a key local to it: the change already holds it, no second lookup.
+      CardSlot slot = change != null ? change.base : stored.slot(entry.card());
+      if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card(), localKeys[i], slot)) {
         return new CommitResult.Duplicate("entry:" + entry.key());
       }
-      CardChange change = change(entry.card());
       if (change == null) {
-        CardSlot slot = stored.slot(entry.card());
         if (slot == null) {
           throw new IllegalArgumentException("ledger entry " + entry.key() + " is for card " + entry.card()
               + ", which is neither stored nor written in the same change set");
@@ -248,10 +264,7 @@ final class CommitPlan {
         change = new CardChange(slot, slot.card());
         addChange(change);
       }
-      if (change.appended.isEmpty()) {
-        change.appended = new ArrayList<>(Math.min(entries.size() - i, 16));
-      }
-      change.appended.add(entry);
+      change.append(entry, localKeys[i], Math.min(entries.size() - i, 16));
     }
     for (int i = 0; i < cards.size(); i++) {
       CommitResult taken = checkSeqs(cards.get(i));
@@ -309,6 +322,10 @@ final class CommitPlan {
     }
     if (!sortedBySeq(change.appended)) {
       change.appended.sort(BY_SEQ);
+      String code = change.card.code().value();
+      for (int i = 0; i < change.appended.size(); i++) {
+        change.local[i] = KeyScope.isLocal(change.appended.get(i).key(), code);
+      }
     }
     CardSlot base = change.base;
     long storedLast = base == null ? 0 : base.lastSeq();

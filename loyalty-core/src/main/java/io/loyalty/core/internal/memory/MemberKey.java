@@ -9,4 +9,15 @@ record MemberKey(ProgramId program, CustomerId holder) {
   String describe() {
     return "member:" + program + ":" + holder;
   }
+
+  // Written out (on the ids' texts) rather than generated: this key is hashed on every event's card lookup.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MemberKey k && holder.value().equals(k.holder.value()) && program.value().equals(k.program.value());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * program.value().hashCode() + holder.value().hashCode();
+  }
 }

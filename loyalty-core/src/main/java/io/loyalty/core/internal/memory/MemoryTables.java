@@ -69,11 +69,17 @@ public final class MemoryTables {
   /** Applies the change set all-or-nothing under the locks of every key it touches. */
   public CommitResult commit(ChangeSet changes) {
     Objects.requireNonNull(changes, "changes");
-    int[] stripes = stripesOf(changes);
+    List<LedgerEntry> entries = changes.entries();
+    boolean[] localKeys = new boolean[entries.size()];
+    for (int i = 0; i < localKeys.length; i++) {
+      LedgerEntry entry = entries.get(i);
+      localKeys[i] = KeyScope.isLocal(entry.key(), entry.card().value());
+    }
+    int[] stripes = stripesOf(changes, localKeys);
     int count = LockStripes.distinct(stripes, stripes.length);
     locks.lockAll(stripes, count);
     try {
-      CommitPlan plan = CommitPlan.check(this, changes);
+      CommitPlan plan = CommitPlan.check(this, changes, localKeys);
       CommitResult rejection = plan.rejection;
       if (rejection != null) {
         return rejection;
@@ -85,7 +91,7 @@ public final class MemoryTables {
     }
   }
 
-  private int[] stripesOf(ChangeSet changes) {
+  private int[] stripesOf(ChangeSet changes, boolean[] localKeys) {
     int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1
         + changes.rewards().size() + changes.redemptions().size()];
     int n = 0;
@@ -98,19 +104,23 @@ public final class MemoryTables {
       stripes[n++] = cardStripe(card.code().value().hashCode());
       CustomerId holder = card.holder();
       if (holder != null) {
-        stripes[n++] = locks.stripeOf(new MemberKey(card.program(), holder), MEMBER);
+        stripes[n++] = locks.stripeOf(31 * card.program().value().hashCode() + holder.value().hashCode(), MEMBER);
       }
     }
     List<LedgerEntry> entries = changes.entries();
+    int last = -1; // entries mostly come in runs of one card: its stripe is listed once per run
     for (int i = 0; i < entries.size(); i++) {
       LedgerEntry entry = entries.get(i);
-      String code = entry.card().value();
-      int cardStripe = cardStripe(code.hashCode());
-      stripes[n++] = cardStripe;
-      String key = entry.key();
-      // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
-      stripes[n++] = KeyScope.isLocal(key, code) ? cardStripe
-          : KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
+      int cardStripe = cardStripe(entry.card().value().hashCode());
+      if (cardStripe != last) {
+        stripes[n++] = cardStripe;
+        last = cardStripe;
+      }
+      if (!localKeys[i]) {
+        // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
+        String key = entry.key();
+        stripes[n++] = KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
+      }
     }
     EventReceipt receipt = changes.receipt();
     if (receipt != null) {
@@ -122,7 +132,7 @@ public final class MemoryTables {
     for (RedemptionWrite write : changes.redemptions()) {
       stripes[n++] = locks.stripeOf(write.redemption().id(), REDEMPTION);
     }
-    return Arrays.copyOf(stripes, n);
+    return n == stripes.length ? stripes : Arrays.copyOf(stripes, n);
   }
 
   /** The stripe of the card whose code has this {@code String} hash. */
@@ -154,9 +164,9 @@ public final class MemoryTables {
     }
     for (int i = 0; i < plan.cards.size(); i++) {
       CommitPlan.CardChange change = plan.cards.get(i);
-      String code = change.card.code().value();
-      for (LedgerEntry entry : change.appended) {
-        if (!KeyScope.isLocal(entry.key(), code)) {
+      for (int k = 0; k < change.appended.size(); k++) {
+        if (!change.local[k]) {
+          LedgerEntry entry = change.appended.get(k);
           entryKeys.put(entry.key(), new EntryRef(entry.card(), entry.seq()));
         }
       }
@@ -173,7 +183,7 @@ public final class MemoryTables {
     Card card = change.card;
     CardCode code = card.code();
     CardSlot base = change.base;
-    cards.put(code, (base == null ? CardSlot.empty(card) : base).next(card, change.appended));
+    cards.put(code, (base == null ? CardSlot.empty(card) : base).next(card, change.appended, change.local));
     CustomerId previous = base == null ? null : base.card().holder();
     CustomerId holder = card.holder();
     if (!Objects.equals(previous, holder)) {
@@ -216,13 +226,21 @@ public final class MemoryTables {
     return members.get(key);
   }
 
-  /** Whether a stored entry has the key, which an entry of {@code card} is about to take. */
-  boolean hasEntryKey(String key, CardCode card) {
+  /**
+   * Whether a stored entry has the key, which an entry of {@code card} is about to take ({@code local} to it or not);
+   * {@code cardSlot} is that card's stored state ({@code null} when it is new).
+   */
+  boolean hasEntryKey(String key, CardCode card, boolean local, @Nullable CardSlot cardSlot) {
     if (entryKeys.containsKey(key)) {
       return true;
     }
-    CardCode home = KeyScope.isLocal(key, card.value()) ? card : KeyScope.segmentCard(key);
-    CardSlot slot = home == null ? null : cards.get(home);
+    CardSlot slot;
+    if (local) {
+      slot = cardSlot; // the card's stored state, read by the caller under the same lock
+    } else {
+      CardCode home = KeyScope.segmentCard(key);
+      slot = home == null ? null : cards.get(home);
+    }
     return slot != null && slot.entryWithKey(key) != null;
   }
 

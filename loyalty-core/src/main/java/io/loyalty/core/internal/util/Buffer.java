@@ -13,20 +13,11 @@ import java.util.List;
 public final class Buffer<T> {
   private Object[] items;
   private int size;
+  private int changes;
 
   /** An empty buffer with room for {@code capacity} elements. */
   public Buffer(int capacity) {
     items = new Object[Math.max(capacity, 4)];
-  }
-
-  /** A buffer holding the list's elements, with room for {@code extra} more. */
-  public static <T> Buffer<T> of(List<? extends T> list, int extra) {
-    Buffer<T> buffer = new Buffer<>(list.size() + extra);
-    for (int i = 0; i < list.size(); i++) {
-      buffer.items[i] = list.get(i);
-    }
-    buffer.size = list.size();
-    return buffer;
   }
 
   /** How many elements it holds. */
@@ -43,6 +34,7 @@ public final class Buffer<T> {
   /** Replaces the element at {@code i}, {@code 0 <= i < size()}. */
   public void set(int i, T element) {
     items[i] = element;
+    changes++;
   }
 
   /** Appends an element. */
@@ -51,6 +43,12 @@ public final class Buffer<T> {
       items = Arrays.copyOf(items, size + (size >> 1) + 4);
     }
     items[size++] = element;
+    changes++;
+  }
+
+  /** How many times an element was set or added since the buffer was made: tells a caller whether it changed. */
+  public int changes() {
+    return changes;
   }
 
   /** The elements as an unmodifiable list (a snapshot: later changes to the buffer do not show). */
