@@ -215,8 +215,11 @@ final class CardSlot {
     if (table.length != 0 && count * 4 <= cells * 3) {
       return table;
     }
-    // At least half as many cells again as entries (a power of two): between 3/8 and 2/3 full after the move.
-    int[] bigger = new int[2 * Integer.highestOneBit(Math.max(count + (count >> 1), 12) * 2 - 1)];
+    // The first table has room to grow to four times its entries (a card that reaches INDEXED entries usually goes
+    // on earning, and each rebuild is a new array); later ones at least half as many cells again as entries (a power
+    // of two): between 3/8 and 2/3 full after the move.
+    int want = table.length == 0 ? 3 * count : count + (count >> 1);
+    int[] bigger = new int[2 * Integer.highestOneBit(Math.max(want, 12) * 2 - 1)];
     for (int i = 0; i < cells; i++) {
       int cell = table[2 * i + 1];
       if (cell != 0) {

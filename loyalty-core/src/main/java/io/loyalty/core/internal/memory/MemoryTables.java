@@ -56,8 +56,11 @@ public final class MemoryTables {
   /** The latest version of every program in id order, rebuilt under {@link #programsLock} when one is stored. */
   private volatile List<Program> latestPrograms = List.of();
   private final Object programsLock = new Object();
+  /** Each committing thread's buffer for encoding receipts (the encoded bytes are then copied out at their size). */
+  private final ThreadLocal<byte[]> receiptScratch = ThreadLocal.withInitial(() -> new byte[1024]);
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> programCards = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<EventId, EventReceipt> receipts = new ConcurrentHashMap<>();
+  /** Each applied event's receipt, kept as {@link ReceiptCodec} bytes (or as the record, if it cannot be encoded). */
+  private final ConcurrentHashMap<EventId, Object> receipts = new ConcurrentHashMap<>();
   private final LockStripes locks = new LockStripes(STRIPES);
   private final ConcurrentSkipListMap<RewardId, Reward> rewards = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<RedemptionId, Redemption> redemptions = new ConcurrentHashMap<>();
@@ -175,7 +178,7 @@ public final class MemoryTables {
     EventReceipt receipt = plan.receipt;
     if (receipt != null) {
       // Last, so a reader that sees the receipt sees every card the event wrote.
-      receipts.put(receipt.event().id(), receipt);
+      receipts.put(receipt.event().id(), compact(receipt));
     }
   }
 
@@ -410,6 +413,25 @@ public final class MemoryTables {
 
   /** The receipt of an applied event. */
   public Optional<EventReceipt> receipt(EventId event) {
-    return Optional.ofNullable(receipts.get(event));
+    Object stored = receipts.get(event);
+    if (stored == null) {
+      return Optional.empty();
+    }
+    return Optional.of(stored instanceof byte[] bytes ? ReceiptCodec.decode(event, bytes, this::storedProgram)
+        : (EventReceipt) stored);
+  }
+
+  private @Nullable Program storedProgram(ProgramId id, long version) {
+    ProgramHistory history = programs.get(id);
+    return history == null ? null : history.version(version);
+  }
+
+  /** The receipt in its compact form, or as it is when it cannot be encoded and read back equal. */
+  private Object compact(EventReceipt receipt) {
+    try {
+      return ReceiptCodec.encode(receipt, this::storedProgram, receiptScratch.get());
+    } catch (RuntimeException e) {
+      return receipt;
+    }
   }
 }
