@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** The redemption was rolled back before; a rollback happens once. Code {@code already_rolled_back}. */
@@ -8,6 +9,6 @@ public final class AlreadyRolledBackException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public AlreadyRolledBackException(String message) {
-    super("already_rolled_back", message);
+    super(ErrorCode.ALREADY_ROLLED_BACK, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** The card asked for is already published to a customer. Code {@code voucher_already_published}. */
@@ -8,6 +9,6 @@ public final class CardAlreadyPublishedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public CardAlreadyPublishedException(String message) {
-    super("voucher_already_published", message);
+    super(ErrorCode.VOUCHER_ALREADY_PUBLISHED, message);
   }
 }

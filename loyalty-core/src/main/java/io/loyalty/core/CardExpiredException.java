@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** The card is past its expiry, so it cannot send or receive points. Code {@code voucher_expired}. */
@@ -8,6 +9,6 @@ public final class CardExpiredException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public CardExpiredException(String message) {
-    super("voucher_expired", message);
+    super(ErrorCode.VOUCHER_EXPIRED, message);
   }
 }

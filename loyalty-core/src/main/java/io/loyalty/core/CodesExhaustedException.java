@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** A card code configuration cannot yield as many distinct codes as needed. Code {@code codes_exhausted}. */
@@ -8,6 +9,6 @@ public final class CodesExhaustedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public CodesExhaustedException(String message) {
-    super("codes_exhausted", message);
+    super(ErrorCode.CODES_EXHAUSTED, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** A write kept conflicting with concurrent writes and the engine's bounded retries ran out. Code {@code multiple_requests}. */
@@ -8,6 +9,6 @@ public final class ConcurrencyException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public ConcurrencyException(String message) {
-    super("multiple_requests", message);
+    super(ErrorCode.MULTIPLE_REQUESTS, message);
   }
 }

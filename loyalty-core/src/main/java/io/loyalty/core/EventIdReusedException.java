@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** An event id was applied before with a different payload; an id names exactly one event. Code {@code event_id_reused}. */
@@ -8,6 +9,6 @@ public final class EventIdReusedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public EventIdReusedException(String message) {
-    super("event_id_reused", message);
+    super(ErrorCode.EVENT_ID_REUSED, message);
   }
 }

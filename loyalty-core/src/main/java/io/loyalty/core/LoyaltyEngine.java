@@ -3,6 +3,7 @@ package io.loyalty.core;
 import io.loyalty.core.internal.engine.Operations;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
@@ -186,6 +187,7 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(expiry, "expiry");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     return operations.points().add(code, points, expiry, reason, sourceId);
   }
 
@@ -198,6 +200,7 @@ public final class LoyaltyEngine {
   public LedgerEntry removePoints(CardCode code, long points, String reason, @Nullable String sourceId) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     return operations.points().remove(code, points, reason, sourceId);
   }
 
@@ -210,6 +213,7 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     Objects.requireNonNull(sourceId, "sourceId");
     return operations.points().transfer(from, to, points, reason, sourceId);
   }
@@ -224,6 +228,7 @@ public final class LoyaltyEngine {
   public LedgerEntry adjustPendingPoints(CardCode code, long lotId, long delta, String reason) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     return operations.points().adjustPending(code, lotId, delta, reason);
   }
 
@@ -231,6 +236,7 @@ public final class LoyaltyEngine {
   public LedgerEntry cancelPendingPoints(CardCode code, long lotId, String reason) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     return operations.points().cancelPending(code, lotId, reason);
   }
 
@@ -359,6 +365,7 @@ public final class LoyaltyEngine {
   public Redemption rollback(RedemptionId redemption, String reason) {
     Objects.requireNonNull(redemption, "redemption");
     Objects.requireNonNull(reason, "reason");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
     return operations.rewards().rollback(redemption, reason);
   }
 

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** The customer already holds a card in the program (programs are join-once). Code {@code member_already_exists}. */
@@ -8,6 +9,6 @@ public final class MemberAlreadyExistsException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public MemberAlreadyExistsException(String message) {
-    super("member_already_exists", message);
+    super(ErrorCode.MEMBER_ALREADY_EXISTS, message);
   }
 }

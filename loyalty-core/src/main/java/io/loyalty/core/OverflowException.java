@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** A computation would exceed the range of exact integer points or minor units, so nothing was written. Code {@code value_out_of_range}. */
@@ -8,6 +9,6 @@ public final class OverflowException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public OverflowException(String message) {
-    super("value_out_of_range", message);
+    super(ErrorCode.VALUE_OUT_OF_RANGE, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** Pending points that were already activated or canceled cannot be activated, adjusted or canceled. Code {@code invalid_pending_points_bucket_status}. */
@@ -8,6 +9,6 @@ public final class PendingPointsStateException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public PendingPointsStateException(String message) {
-    super("invalid_pending_points_bucket_status", message);
+    super(ErrorCode.INVALID_PENDING_POINTS_BUCKET_STATUS, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** A redemption id (the caller's idempotency key) was used before for a different request. Code {@code duplicate_redemption_id}. */
@@ -8,6 +9,6 @@ public final class RedemptionIdReusedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public RedemptionIdReusedException(String message) {
-    super("duplicate_redemption_id", message);
+    super(ErrorCode.DUPLICATE_REDEMPTION_ID, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** The redemption is older than the engine's rollback window (three months by default). Code {@code rollback_window_passed}. */
@@ -8,6 +9,6 @@ public final class RollbackWindowPassedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public RollbackWindowPassedException(String message) {
-    super("rollback_window_passed", message);
+    super(ErrorCode.ROLLBACK_WINDOW_PASSED, message);
   }
 }

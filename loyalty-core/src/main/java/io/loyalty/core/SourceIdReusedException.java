@@ -1,5 +1,6 @@
 package io.loyalty.core;
 
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.LoyaltyException;
 
 /** A source id was used before for a different operation; a source id names exactly one operation. Code {@code duplicate_source_id}. */
@@ -8,6 +9,6 @@ public final class SourceIdReusedException extends LoyaltyException {
 
   /** Creates the error with a message naming the values that failed. */
   public SourceIdReusedException(String message) {
-    super("duplicate_source_id", message);
+    super(ErrorCode.DUPLICATE_SOURCE_ID, message);
   }
 }

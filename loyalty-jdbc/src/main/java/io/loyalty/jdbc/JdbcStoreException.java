@@ -1,14 +1,18 @@
 package io.loyalty.jdbc;
 
+import io.loyalty.spi.ErrorCode;
+import io.loyalty.spi.LoyaltyException;
+
 /**
  * A failure of the database under {@link JdbcLoyaltyStore} (connection lost, statement refused, schema missing):
- * unchecked, with the {@link java.sql.SQLException} as its cause. A change set that fails so leaves nothing written.
+ * code {@code store_failure}, with the {@link java.sql.SQLException} as its cause. A change set that fails so
+ * leaves nothing written.
  */
-public final class JdbcStoreException extends RuntimeException {
+public final class JdbcStoreException extends LoyaltyException {
   private static final long serialVersionUID = 1L;
 
   /** Wraps the database's error with what the store was doing. */
   public JdbcStoreException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorCode.STORE_FAILURE, message, cause);
   }
 }

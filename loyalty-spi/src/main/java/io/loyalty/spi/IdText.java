@@ -4,33 +4,26 @@ import java.text.Normalizer;
 
 /** Checks and normalizes the text of typed identifiers; shared by every id record of the SPI. */
 final class IdText {
-  static final int MAX_LENGTH = 200;
-
   private IdText() {}
 
   /**
-   * Returns {@code value} in Unicode NFC after checking it is 1 to 200 characters with no control
-   * characters and no leading or trailing white space.
+   * Returns {@code value} in Unicode NFC after checking it by {@link Limits#idProblem}, before and after
+   * normalization (so no two accepted texts can collapse into one in any store).
    *
-   * @throws InvalidInputException naming the id type and the bad value
+   * @throws InvalidInputException naming the id type and the limit; a customer id is never quoted
    */
   static String check(String kind, String value) {
     if (value == null) {
       throw InvalidInputException.of(kind, "must not be null", null);
     }
-    String nfc = Normalizer.isNormalized(value, Normalizer.Form.NFC)
-        ? value
-        : Normalizer.normalize(value, Normalizer.Form.NFC);
-    if (nfc.isEmpty() || nfc.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(kind, "must be 1 to " + MAX_LENGTH + " characters", value);
+    String problem = Limits.idProblem(value);
+    String nfc = value;
+    if (problem == null && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+      nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+      problem = Limits.idProblem(nfc);
     }
-    if (Character.isWhitespace(nfc.charAt(0)) || Character.isWhitespace(nfc.charAt(nfc.length() - 1))) {
-      throw InvalidInputException.of(kind, "must not start or end with white space", value);
-    }
-    for (int i = 0; i < nfc.length(); i++) {
-      if (Character.isISOControl(nfc.charAt(i))) {
-        throw InvalidInputException.of(kind, "must not contain control characters", value);
-      }
+    if (problem != null) {
+      throw InvalidInputException.of(kind, problem, kind.equals("customer_id") ? null : value);
     }
     return nfc;
   }

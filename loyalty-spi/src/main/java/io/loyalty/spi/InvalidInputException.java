@@ -15,7 +15,7 @@ public final class InvalidInputException extends LoyaltyException {
 
   /** Creates the error from a non-empty list of violations. */
   public InvalidInputException(List<Violation> violations) {
-    super("invalid_payload", describe(violations));
+    super(ErrorCode.INVALID_PAYLOAD, describe(violations));
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
     }

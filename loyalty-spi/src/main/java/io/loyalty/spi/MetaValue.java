@@ -31,10 +31,22 @@ public sealed interface MetaValue permits MetaValue.Num, MetaValue.Text, MetaVal
         + " (floating point is not exact)", value.getClass().getName());
   }
 
-  /** A number, exact. */
+  /**
+   * A number, exact, bounded by {@link Limits#decimalProblem} (at most {@value Limits#MAX_DECIMAL_INTEGER_DIGITS}
+   * digits before the point and {@value Limits#MAX_DECIMAL_SCALE} after it) so no arithmetic or printing on it
+   * can run away.
+   */
   record Num(BigDecimal value) implements MetaValue {
-    /** Strips trailing zeros so equal numbers are equal values. */
+    /**
+     * Checks the bounds, then strips trailing zeros so equal numbers are equal values.
+     *
+     * @throws InvalidInputException when the number is out of bounds
+     */
     public Num {
+      String problem = Limits.decimalProblem(value);
+      if (problem != null) {
+        throw InvalidInputException.of("number", problem, value);
+      }
       value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     }
 
@@ -53,8 +65,9 @@ public sealed interface MetaValue permits MetaValue.Num, MetaValue.Text, MetaVal
 
     @Override
     public String toString() {
-      return '"' + value + '"';
+      return '"' + Violation.quote(value) + '"';
     }
+
   }
 
   /** A boolean flag. */

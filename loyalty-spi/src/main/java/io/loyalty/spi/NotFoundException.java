@@ -9,7 +9,7 @@ public final class NotFoundException extends LoyaltyException {
 
   /** Creates the error for a resource type (such as {@code card}) and the id that was asked for. */
   public NotFoundException(String resourceType, Object resourceId) {
-    super("not_found", resourceType + " " + resourceId + " does not exist");
+    super(ErrorCode.NOT_FOUND, resourceType + " " + resourceId + " does not exist");
     this.resourceType = resourceType;
     this.resourceId = String.valueOf(resourceId);
   }

@@ -192,4 +192,23 @@ public abstract class LoyaltyStoreCompatibilityKit extends StoreContract {
       return LoyaltyStoreCompatibilityKit.this.budget();
     }
   }
+
+  @Nested
+  @DisplayName("hostile input: what is accepted is kept exactly and apart, what is refused leaves no trace")
+  class HostileInput extends HostileInputContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
 }

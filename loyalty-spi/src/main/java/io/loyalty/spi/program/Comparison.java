@@ -1,5 +1,6 @@
 package io.loyalty.spi.program;
 
+import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.MetaValue;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,16 @@ public record Comparison(Operator operator, List<MetaValue> operands) {
 
   /** {@code operator} applied to Java values, wrapped as by {@link MetaValue#of(Object)}. */
   public static Comparison of(Operator operator, Object... operands) {
-    return new Comparison(operator, Arrays.stream(operands).map(MetaValue::of).toList());
+    MetaValue[] values = new MetaValue[operands.length];
+    for (int i = 0; i < operands.length; i++) {
+      try {
+        values[i] = MetaValue.of(operands[i]);
+      } catch (InvalidInputException e) {
+        throw InvalidInputException.of("operands[" + i + "]", e.violations().get(0).message(),
+            e.violations().get(0).value());
+      }
+    }
+    return new Comparison(operator, List.of(values));
   }
 
   /** {@code $is value}. */

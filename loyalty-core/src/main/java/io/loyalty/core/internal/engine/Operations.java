@@ -117,11 +117,11 @@ public final class Operations {
 
   /** Publishes a card of the program to the customer: the requested code, or the next one of the pool. */
   public Card enrol(ProgramId programId, CustomerId customer, @Nullable CardCode requested) {
-    return withRetries("enrol " + customer + " in " + programId, () -> {
+    return withRetries("enrol in " + programId, () -> {
       Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
       Optional<Card> existing = store.cardOf(programId, customer);
       if (existing.isPresent()) {
-        throw new MemberAlreadyExistsException("customer " + customer + " already holds card " + existing.get().code()
+        throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
             + " in program " + programId);
       }
       Instant now = clock.instant();
