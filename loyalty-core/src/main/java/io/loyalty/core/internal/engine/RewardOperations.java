@@ -12,6 +12,7 @@ import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.card.Card;
@@ -68,10 +69,19 @@ public final class RewardOperations {
     this.rollbackWindow = rollbackWindow;
   }
 
-  /** Validates and stores the reward as its next version; its redeemed count stays the engine's. */
+  /**
+   * Validates and stores the reward as its next version; its redeemed count stays the engine's. A LOYALTY_PROGRAM
+   * reward must name a program that is defined (programs are never deleted, so it stays redeemable).
+   */
   public Reward define(Reward reward) {
     Violations violations = new Violations();
     violations.addAll(RewardValidator.validate(reward));
+    if (violations.isEmpty() && reward.kind() instanceof RewardKind.Campaign c
+        && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+      ProgramId target = programId(c.campaign());
+      violations.check(target != null && store.program(target).isPresent(), "parameters.campaign.id",
+          "names no loyalty program; define the program the points go into first", c.campaign());
+    }
     violations.throwIfAny();
     return retry.run("define reward " + reward.id(), () -> {
       Optional<Reward> stored = store.reward(reward.id());
@@ -80,6 +90,14 @@ public final class RewardOperations {
           stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
       return commitRewards(new RewardWrite(next, version)) ? next : null;
     });
+  }
+
+  private static @Nullable ProgramId programId(String text) {
+    try {
+      return ProgramId.of(text);
+    } catch (InvalidInputException e) {
+      return null; // not even an id: it names no program
+    }
   }
 
   /** Deletes the reward: it can no longer be redeemed; past redemptions still name it. */
