@@ -354,7 +354,11 @@ public final class LoyaltyEngine {
    * request under the same id is an error. A failed check (Voucherify's keys: {@code loyalty_card_points_exceeded},
    * {@code reward_out_of_stock}, {@code quantity_exceeded}, {@code customer_rules_violated}, {@code missing_order},
    * ...) is returned as a failed redemption that took nothing; racing redemptions never overdraw a card or oversell
-   * stock.
+   * stock. Conditions are checked against the card's holder.
+   *
+   * @throws io.loyalty.spi.InvalidInputException listing every offending field of the request (checked before
+   *     anything is read), or on {@code customer.id} when it names a customer who does not hold the card; nothing is
+   *     written
    */
   public Redemption redeem(RedeemRequest request) {
     Objects.requireNonNull(request, "request");

@@ -74,10 +74,10 @@ class RewardsTest {
           }
         })
         .build();
-    for (Reward r : List.of(discount, mug, coin, partnerPoints)) {
-      engine.defineReward(r);
-    }
     engine.define(Program.builder(OTHER, "Partner").zone(ZoneOffset.UTC).pool(CardPool.growing(5)).build());
+    for (Reward r : List.of(discount, mug, coin, partnerPoints)) {
+      engine.defineReward(r); // the partner program first: a points reward must name a defined program
+    }
     engine.define(Program.builder(PROGRAM, "Loyalty").zone(ZoneOffset.UTC).pool(CardPool.growing(5))
         .card(CardTemplate.DEFAULT.withExpiration(ExpirationRule.months(12)))
         .reward(RewardAssignment.of("rewa_discount", discount.id(), 50))

@@ -89,11 +89,15 @@ final class WorkloadPrograms {
         .rewardFulfilment(WorkloadRewards.HOST).rollbackWindow(WorkloadRewards.ROLLBACK_WINDOW).build();
   }
 
-  /** Defines the reward catalog, then alpha (one point per euro) and beta, which offer its rewards. */
+  /**
+   * Defines the reward catalog, then alpha (one point per euro) and beta, which offer its rewards; the points into
+   * beta are defined once beta is, since a points reward must name a defined program.
+   */
   static void define(LoyaltyEngine engine) {
-    WorkloadRewards.CATALOG.forEach(engine::defineReward);
-    engine.define(alpha(1));
+    WorkloadRewards.CATALOG.stream().filter(r -> r != WorkloadRewards.BETA_POINTS).forEach(engine::defineReward);
     engine.define(beta());
+    engine.defineReward(WorkloadRewards.BETA_POINTS);
+    engine.define(alpha(1));
   }
 
   /** A thread-safe random source with a fixed seed. */

@@ -61,8 +61,8 @@ class CoreFindingsTest {
   void an_order_earning_in_two_programs_applies_when_one_auto_redeems_points_into_the_other() {
     LoyaltyEngine engine = LoyaltyEngine.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))
         .random(WorkloadPrograms.seeded(1)).build();
-    engine.defineReward(BETA_POINTS);
     engine.define(perEuro(BETA));
+    engine.defineReward(BETA_POINTS);
     engine.define(perEuro(ALPHA, RewardAssignment.of("rewa_beta", BETA_POINTS.id(), 20).autoRedeemed()));
     Card alpha = engine.enrol(ALPHA, CustomerId.of("alice"));
     Card beta = engine.enrol(BETA, CustomerId.of("alice"));
@@ -109,8 +109,8 @@ class CoreFindingsTest {
     LoyaltyStore memory = InMemoryLoyaltyStore.create();
     LoyaltyEngine engine = LoyaltyEngine.builder().store(memory).clock(Clock.fixed(T0, ZoneOffset.UTC))
         .random(WorkloadPrograms.seeded(1)).build();
-    engine.defineReward(BETA_POINTS);
     engine.define(perEuro(BETA));
+    engine.defineReward(BETA_POINTS);
     engine.define(perEuro(ALPHA, RewardAssignment.of("rewa_beta", BETA_POINTS.id(), 30)));
     Card alpha = engine.enrol(ALPHA, CustomerId.of("alice"));
     Card before = engine.enrol(BETA, CustomerId.of("alice"));

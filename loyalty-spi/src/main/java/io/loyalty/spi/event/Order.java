@@ -10,7 +10,9 @@ import java.util.List;
  * An order in minor units of its currency. When it has items, {@code amount} is the sum of their amounts.
  *
  * @param id the order's id; points are awarded once per order and rule
- * @param currency the ISO 4217 currency of every amount
+ * @param currency the ISO 4217 currency of every amount, required: the engine reports a missing one as
+ *     {@code order.currency} when it validates the event or request (the record itself accepts it, as input read from
+ *     JSON may lack it)
  * @param amount the amount before discounts, zero or more
  * @param totalAmount the amount after all discounts, from zero to {@code amount}
  * @param items the lines, possibly empty; a line is referred to by its index

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * the body is the {@code pattern} with each {@code #} replaced by a random charset character, or
  * {@code length} random characters when there is no pattern (a pattern overrides the length).
  *
- * @param length random characters when no pattern is given; {@code null} for the default of 8
+ * @param length the number of random characters: with a pattern, always its {@code #} count (a pattern overrides
+ *     any length given, as Voucherify's {@code code_config.length} reports 7 for {@code L-CARD-#######}); without
+ *     one, the length given, {@code null} for the default of 8
  * @param charset the characters to draw from; {@code null} for {@link #ALPHANUMERIC}
  * @param prefix text before the body, {@code null} for none
  * @param postfix text after the body, {@code null} for none
@@ -38,9 +40,21 @@ public record CodeConfig(
   /** Voucherify's defaults: 8 alphanumeric characters. */
   public static final CodeConfig DEFAULT = new CodeConfig(null, null, null, null, null);
 
+  /** Sets the length of a pattern to its placeholder count. */
+  public CodeConfig {
+    if (pattern != null) {
+      length = placeholders(pattern);
+    }
+  }
+
   /** Codes following a pattern, such as {@code ACME-CARD-#######}, with the default charset. */
   public static CodeConfig pattern(String pattern) {
     return new CodeConfig(null, null, null, null, pattern);
+  }
+
+  /** The number of random characters in a code: the pattern's {@code #} count, else the length, else 8. */
+  public int effectiveLength() {
+    return length == null ? DEFAULT_LENGTH : Math.max(0, length);
   }
 
   /** The charset in force. */
@@ -53,6 +67,16 @@ public record CodeConfig(
     if (pattern != null) {
       return pattern;
     }
-    return String.valueOf(PLACEHOLDER).repeat(length == null ? DEFAULT_LENGTH : Math.max(0, length));
+    return String.valueOf(PLACEHOLDER).repeat(effectiveLength());
+  }
+
+  private static int placeholders(String pattern) {
+    int count = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      if (pattern.charAt(i) == PLACEHOLDER) {
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -10,17 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member's request to redeem a reward of their program. Its id is the caller's idempotency key: the same
- * request again returns the first result; another request under the same id is an error.
+ * request again returns the first result; another request under the same id is an error. The engine validates it
+ * whole before reading anything: a bad field is an {@code InvalidInputException} naming its path
+ * ({@code reward.points}, {@code order.currency}, {@code customer.id}, ...), and nothing is written.
  *
  * @param id the idempotency key, which becomes the redemption's id
  * @param card the member's card
  * @param assignment the reward's assignment in the card's program
- * @param points for pay with points, how many points to spend; {@code null} to pay as much of the order as the
- *     balance allows
- * @param order for pay with points, the order to discount (required)
+ * @param points for pay with points, how many points to spend, from 1 to 10^12; {@code null} to pay as much of the
+ *     order as the balance allows
+ * @param order for pay with points, the order to discount (required); validated like an event's order (currency
+ *     present and with minor units, amounts from 0 to 10^16, total at most amount, lines consistent)
  * @param metadata free key/values kept with the redemption
- * @param customer the host's view of the member, for conditions on customer metadata or segments; {@code null}
- *     for the card's holder with no metadata
+ * @param customer the host's view of the card's holder, for conditions on customer metadata or segments;
+ *     {@code null} for the holder with no metadata. Conditions are always checked against the holder: a customer
+ *     with another id is rejected ({@code customer.id})
  */
 public record RedeemRequest(
     RedemptionId id, CardCode card, AssignmentId assignment, @Nullable Long points, @Nullable Order order,
@@ -42,7 +46,7 @@ public record RedeemRequest(
     return new RedeemRequest(RedemptionId.of(id), card, assignment, points, order, Metadata.EMPTY, null);
   }
 
-  /** A copy that carries the host's view of the member, for conditions on the customer. */
+  /** A copy that carries the host's view of the card's holder (another customer is rejected), for conditions. */
   public RedeemRequest by(Customer customer) {
     return new RedeemRequest(id, card, assignment, points, order, metadata, customer);
   }

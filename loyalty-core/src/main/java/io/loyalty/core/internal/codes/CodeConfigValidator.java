@@ -8,9 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a card {@link CodeConfig} before any code is generated, reporting each offending field with its
- * snake_case path (for example {@code voucher.code_config.pattern}). Never throws; stateless and thread-safe.
+ * snake_case path (for example {@code voucher.code_config.pattern}). Prefix, postfix, pattern and charset must be
+ * well-formed UTF-16 with no control, format (bidi controls, zero-width characters), separator or unassigned
+ * characters; each charset character must be distinct and stand alone under Unicode NFC (no combining marks or
+ * conjoining jamo, nothing NFC rewrites), so codes drawn from it stay distinct once stored as card codes. Never
+ * throws; stateless and thread-safe.
  */
 public final class CodeConfigValidator {
+  /** The most characters (code points) a charset may have. */
+  public static final int MAX_CHARSET_LENGTH = 1_024;
   private CodeConfigValidator() {}
 
   /**
@@ -29,14 +35,16 @@ public final class CodeConfigValidator {
 
     boolean shapeOk = checkBody(base, config, out);
     boolean charsetOk = true;
-    if (config.charset() != null && config.charset().isEmpty()) {
-      out.add(new Violation(field(base, "charset"), "must not be empty", config.charset()));
-      charsetOk = false;
+    if (config.charset() != null) {
+      String problem = config.charset().isEmpty() ? "must not be empty" : CodeText.charsetProblem(config.charset());
+      if (problem != null) {
+        out.add(new Violation(field(base, "charset"), problem, CodeText.excerpt(config.charset())));
+        charsetOk = false;
+      }
     }
-    checkControl(field(base, "prefix"), config.prefix(), out);
-    checkControl(field(base, "postfix"), config.postfix(), out);
-    checkControl(field(base, "pattern"), config.pattern(), out);
-    checkControl(field(base, "charset"), config.charset(), out);
+    checkText(field(base, "prefix"), config.prefix(), out);
+    checkText(field(base, "postfix"), config.postfix(), out);
+    checkText(field(base, "pattern"), config.pattern(), out);
 
     long codeLength = (long) length(config.prefix()) + CodeShape.bodyLength(config) + length(config.postfix());
     if (codeLength > CodeShape.MAX_CODE_LENGTH) {
@@ -75,9 +83,10 @@ public final class CodeConfigValidator {
     return true;
   }
 
-  private static void checkControl(String path, @Nullable String text, List<Violation> out) {
-    if (text != null && text.codePoints().anyMatch(CodeConfigValidator::isControl)) {
-      out.add(new Violation(path, "must not contain control characters", text));
+  private static void checkText(String path, @Nullable String text, List<Violation> out) {
+    String problem = text == null ? null : CodeText.textProblem(text);
+    if (problem != null) {
+      out.add(new Violation(path, problem, CodeText.excerpt(text)));
     }
   }
 
@@ -107,11 +116,6 @@ public final class CodeConfigValidator {
       out.add(new Violation(field(base, "charset"),
           "must not contain whitespace while a code starts or ends with a # placeholder", config.effectiveCharset()));
     }
-  }
-
-  private static boolean isControl(int cp) {
-    return Character.isISOControl(cp) || Character.getType(cp) == Character.LINE_SEPARATOR
-        || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static boolean isBlank(int cp) {

@@ -35,11 +35,7 @@ public final class CodeGenerator {
    */
   public static long capacity(CodeConfig config) {
     Objects.requireNonNull(config, "config");
-    String pattern = config.pattern();
-    int placeholders = pattern != null
-        ? (int) pattern.chars().filter(c -> c == CodeConfig.PLACEHOLDER).count()
-        : CodeShape.bodyLength(config);
-    return CodeShape.power(CodeShape.distinct(config.effectiveCharset()).length, placeholders);
+    return CodeShape.power(CodeShape.distinct(config.effectiveCharset()).length, config.effectiveLength());
   }
 
   /** One code that {@code taken} does not accept; see {@link #generate(CodeConfig, int, Predicate)}. */

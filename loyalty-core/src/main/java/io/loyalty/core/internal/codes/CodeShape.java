@@ -48,7 +48,7 @@ final class CodeShape {
     if (config.pattern() != null) {
       return config.pattern().codePointCount(0, config.pattern().length());
     }
-    return config.length() == null ? CodeConfig.DEFAULT_LENGTH : Math.max(0, config.length());
+    return config.effectiveLength();
   }
 
   /** The charset's code points in first-seen order, each once. */

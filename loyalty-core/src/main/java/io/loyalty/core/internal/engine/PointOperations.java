@@ -189,7 +189,8 @@ public final class PointOperations {
   /** Changes pending points by {@code delta} (positive or negative); they must stay above zero. */
   public LedgerEntry adjustPending(CardCode code, long lotId, long delta, String reason) {
     Violations v = new Violations();
-    v.check(delta != 0 && Math.abs(delta) <= ProgramValidator.MAX_POINTS, "points",
+    // not Math.abs: it leaves Long.MIN_VALUE negative, so that delta would pass as small
+    v.check(delta != 0 && delta >= -ProgramValidator.MAX_POINTS && delta <= ProgramValidator.MAX_POINTS, "points",
         "must be non-zero and at most " + ProgramValidator.MAX_POINTS + " either way", delta);
     v.present(reason, "reason");
     v.throwIfAny();

@@ -6,11 +6,13 @@ import io.loyalty.core.RedemptionIdReusedException;
 import io.loyalty.core.RollbackWindowPassedException;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.validation.RedeemRequestValidator;
 import io.loyalty.core.internal.validation.RewardValidator;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.card.Card;
@@ -67,10 +69,19 @@ public final class RewardOperations {
     this.rollbackWindow = rollbackWindow;
   }
 
-  /** Validates and stores the reward as its next version; its redeemed count stays the engine's. */
+  /**
+   * Validates and stores the reward as its next version; its redeemed count stays the engine's. A LOYALTY_PROGRAM
+   * reward must name a program that is defined (programs are never deleted, so it stays redeemable).
+   */
   public Reward define(Reward reward) {
     Violations violations = new Violations();
     violations.addAll(RewardValidator.validate(reward));
+    if (violations.isEmpty() && reward.kind() instanceof RewardKind.Campaign c
+        && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+      ProgramId target = programId(c.campaign());
+      violations.check(target != null && store.program(target).isPresent(), "parameters.campaign.id",
+          "names no loyalty program; define the program the points go into first", c.campaign());
+    }
     violations.throwIfAny();
     return retry.run("define reward " + reward.id(), () -> {
       Optional<Reward> stored = store.reward(reward.id());
@@ -79,6 +90,14 @@ public final class RewardOperations {
           stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
       return commitRewards(new RewardWrite(next, version)) ? next : null;
     });
+  }
+
+  private static @Nullable ProgramId programId(String text) {
+    try {
+      return ProgramId.of(text);
+    } catch (InvalidInputException e) {
+      return null; // not even an id: it names no program
+    }
   }
 
   /** Deletes the reward: it can no longer be redeemed; past redemptions still name it. */
@@ -99,10 +118,17 @@ public final class RewardOperations {
   /**
    * Redeems once per request id: a failed check is recorded as a failed redemption that took nothing; a
    * campaign reward is delivered by the host after the commit, and if the host refuses, everything is given
-   * back and the redemption is recorded as failed ({@code reward_fulfilment_failed}).
+   * back and the redemption is recorded as failed ({@code reward_fulfilment_failed}). The request is validated whole
+   * before anything is read; its conditions are checked against the card's holder.
+   *
+   * @throws InvalidInputException listing every offending field, or on {@code customer.id} when the request names a
+   *     customer who is not the card's holder; nothing is written
    */
   public Redemption redeem(RedeemRequest request) {
-    Redemption committed = retry.run("redeem " + request.id(), () -> {
+    Violations violations = new Violations();
+    violations.addAll(RedeemRequestValidator.validate(request));
+    violations.throwIfAny();
+    Redemption committed = retry.run("redeem ", request.id(), () -> {
       Optional<Redemption> existing = store.redemption(request.id());
       if (existing.isPresent()) {
         if (!request.equals(existing.get().request())) {
@@ -116,14 +142,33 @@ public final class RewardOperations {
           .orElseThrow(() -> new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id()));
       Reward reward = reward(assignment.reward());
       Instant now = clock.instant();
-      Customer customer = request.customer() != null ? request.customer()
-          : card.holder() == null ? Customer.of("unknown") : new Customer(card.holder(), null, null);
+      Customer customer = conditionsSubject(request, card);
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
           customer, now, false, new CardStaging(store));
       return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
     return deliver(committed);
+  }
+
+  /**
+   * Whom the redemption's conditions are checked against: the card's holder, as the request's customer when the host
+   * gave its view of them. A request naming anyone else is refused, so a condition never passes for another
+   * customer's segments or metadata. Neither id goes into the error: they are customer identifiers.
+   */
+  private static Customer conditionsSubject(RedeemRequest request, Card card) {
+    Customer named = request.customer();
+    if (card.holder() == null) {
+      return named != null ? named : Customer.of("unknown"); // an unpublished card fails before any condition
+    }
+    if (named == null) {
+      return new Customer(card.holder(), null, null);
+    }
+    if (!named.id().equals(card.holder())) {
+      throw InvalidInputException.of("customer.id", "must be the holder of the card (conditions are checked against "
+          + "the member who holds it)", null);
+    }
+    return named;
   }
 
   /** Asks the host to deliver a committed campaign reward; gives everything back if it refuses. */

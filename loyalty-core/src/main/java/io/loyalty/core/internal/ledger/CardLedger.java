@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Accounting: an entry's {@code points} change the usable balance and its {@code pending} the pending
  * points; {@code balanceAfter} is the running sum of {@code points}, which is {@link Card#ledgerBalance()}.
+ *
+ * <p>Sign conventions are invariants, checked here whatever the caller validated: a credit grants and a debit takes
+ * a positive number of points, a reversal owes zero or more, a restored draw is positive, a pending adjustment is
+ * non-zero and leaves the lot positive, and only a pending lot is activated, adjusted or canceled. A breach throws
+ * {@link IllegalStateException} before anything changes; a validated request never reaches one.
  */
 public final class CardLedger {
   /** Consumption order: soonest expiry first, non-expiring last, ties oldest first. */
@@ -186,6 +191,9 @@ public final class CardLedger {
   /** As {@link #credit(Credit, Instant)}, with the credit's parts (no {@link Credit} to build on the hot path). */
   public LedgerEntry credit(EntryType creditType, long points, String key, LotSource source, String reason,
       @Nullable Instant activatesAt, @Nullable Instant expiresAt, @Nullable String related, Instant at) {
+    if (points <= 0) {
+      throw new IllegalStateException("a credit grants a positive number of points, not " + points + " (" + key + ")");
+    }
     long id = seq + 1;
     boolean pending = activatesAt != null && at.isBefore(activatesAt);
     long repay = pending ? 0 : Math.min(debt, points);
@@ -201,9 +209,14 @@ public final class CardLedger {
    * Takes the debit's points from the lots usable at {@code at}, soonest-expiring first, and records the lots
    * drawn.
    *
-   * @throws IllegalStateException when the balance at {@code at} is smaller (callers check first)
+   * @throws IllegalStateException when the points are not positive, or the balance at {@code at} is smaller (callers
+   *     check first)
    */
   public LedgerEntry debit(Debit debit, Instant at) {
+    if (debit.points() <= 0) {
+      throw new IllegalStateException("a debit takes a positive number of points, not " + debit.points() + " ("
+          + debit.key() + ")");
+    }
     long balance = balanceAt(at);
     if (debit.points() > balance) {
       throw new IllegalStateException("debit of " + debit.points() + " exceeds the balance " + balance);
@@ -215,7 +228,7 @@ public final class CardLedger {
 
   /** Activates a pending lot at {@code at} with its new expiry (the expiry clock starts at activation). */
   public LedgerEntry activate(long lotId, Instant at, @Nullable Instant expiresAt, String key) {
-    return activate(indexOf(lotId), at, expiresAt, key, "pending points activated by hand");
+    return activate(pendingIndex(lotId, "activated"), at, expiresAt, key, "pending points activated by hand");
   }
 
   /** Turns lot {@code i} active at {@code at}; like a credit, it repays any debt first. */
@@ -231,7 +244,7 @@ public final class CardLedger {
 
   /** Cancels a pending lot: its points are never usable. */
   public LedgerEntry cancel(long lotId, Instant at, String key, String reason) {
-    int i = indexOf(lotId);
+    int i = pendingIndex(lotId, "canceled");
     Lot lot = lots.get(i);
     lots.set(i, lot.withRemaining(0).with(LotState.CANCELED, lot.activatesAt(), lot.expiresAt()));
     return append(EntryType.PENDING_POINTS_CANCELED, 0, -lot.remaining(), at, key, lot.source().event(),
@@ -239,10 +252,14 @@ public final class CardLedger {
         List.of(new LotDraw(lot.id(), lot.remaining())), null);
   }
 
-  /** Changes a pending lot's points by {@code delta}; the result must stay positive (callers check). */
+  /** Changes a pending lot's points by {@code delta}, non-zero; the result must stay positive (callers check). */
   public LedgerEntry adjustPending(long lotId, long delta, Instant at, String key, String reason) {
-    int i = indexOf(lotId);
+    int i = pendingIndex(lotId, "adjusted");
     Lot lot = lots.get(i);
+    if (delta == 0 || add(lot.remaining(), delta) <= 0) {
+      throw new IllegalStateException("a pending adjustment of " + delta + " would leave lot " + lotId + " with "
+          + (delta == 0 ? "no change" : String.valueOf(lot.remaining() + delta)) + " points; it must stay positive");
+    }
     lots.set(i, new Lot(lot.id(), add(lot.initial(), delta), add(lot.remaining(), delta), lot.grantedAt(),
         lot.activatesAt(), lot.expiresAt(), lot.state(), lot.source()));
     return append(EntryType.PENDING_POINTS_ADJUSTED, 0, delta, at, key, lot.source().event(), lot.source().rule(),
@@ -258,6 +275,9 @@ public final class CardLedger {
   public Taken reverse(
       OrderId order, RuleId rule, long owed, boolean pendingOnly, boolean intoDebt, Instant at, String key,
       EventId refund, long programVersion) {
+    if (owed < 0) {
+      throw new IllegalStateException("a reversal owes zero or more points, not " + owed + " (" + key + ")");
+    }
     List<LotDraw> draws = new ArrayList<>();
     long pendingTaken = 0;
     long left = owed;
@@ -316,6 +336,12 @@ public final class CardLedger {
    */
   public LedgerEntry restore(List<LotDraw> draws, Instant at, @Nullable Instant freshExpiry, LotSource freshSource,
       String key, String reason) {
+    for (LotDraw d : draws) {
+      if (d.points() <= 0) {
+        throw new IllegalStateException("a restored draw gives back a positive number of points, not " + d.points()
+            + " (" + key + ")");
+      }
+    }
     List<LotDraw> restored = new ArrayList<>();
     long total = 0;
     long fresh = 0;
@@ -389,6 +415,16 @@ public final class CardLedger {
         programVersion, order, reason, draws, related);
     entries.add(entry);
     return entry;
+  }
+
+  /** The index of a lot that is pending in the working state; anything else is a caller's bug. */
+  private int pendingIndex(long lotId, String what) {
+    int i = indexOf(lotId);
+    if (i < 0 || lots.get(i).state() != LotState.PENDING) {
+      throw new IllegalStateException("only a pending lot can be " + what + "; lot " + lotId + " is "
+          + (i < 0 ? "not on the card" : lots.get(i).state()));
+    }
+    return i;
   }
 
   private int indexOf(long lotId) {

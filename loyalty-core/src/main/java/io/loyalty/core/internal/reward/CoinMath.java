@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pay-with-points arithmetic, exact: {@code pointsRatio} points are worth {@code exchangeRatio} major units of
@@ -17,16 +18,30 @@ public final class CoinMath {
   private CoinMath() {}
 
   /**
-   * Points and discount for paying {@code remaining} minor units.
+   * Points and discount for paying {@code remaining} minor units. Exact whatever the sizes: the points needed and
+   * the points' value are compared in {@link BigDecimal} with the caps before they are narrowed, so a huge order or
+   * ratio gives the capped answer rather than an overflow.
    *
-   * @param requested points the member asked to spend, or {@code null} to pay as much as the balance allows
+   * @param remaining what is left to pay, zero or more
    * @param balance the card's usable points
+   * @param requested points the member asked to spend (at least 1), or {@code null} to pay as much as the balance
+   *     allows
    * @return the points to spend (0 when nothing can be paid) and the discount they give
+   * @throws IllegalArgumentException when {@code remaining} is negative or {@code requested} is below 1 (a validated
+   *     request never is)
    */
-  public static Payment pay(RewardKind.Coin coin, Currency currency, long remaining, long balance, Long requested) {
-    long needed = pointsFor(coin, currency, remaining);
-    long use = requested == null ? Math.min(needed, Math.max(0, balance)) : Math.min(requested, needed);
-    long discount = Math.min(remaining, valueOf(coin, currency, use));
+  public static Payment pay(RewardKind.Coin coin, Currency currency, long remaining, long balance, @Nullable Long requested) {
+    if (remaining < 0 || (requested != null && requested < 1)) {
+      throw new IllegalArgumentException("pay with points needs remaining >= 0 and requested points >= 1, not "
+          + remaining + " and " + requested);
+    }
+    BigDecimal needed = BigDecimal.valueOf(remaining).multiply(BigDecimal.valueOf(coin.pointsRatio()))
+        .divide(coin.exchangeRatio().multiply(minorPerMajor(currency)), 0, RoundingMode.CEILING);
+    BigDecimal cap = BigDecimal.valueOf(requested == null ? Math.max(0, balance) : requested);
+    long use = needed.min(cap).longValueExact(); // cap is a long
+    BigDecimal value = coin.exchangeRatio().multiply(BigDecimal.valueOf(use)).multiply(minorPerMajor(currency))
+        .divide(BigDecimal.valueOf(coin.pointsRatio()), 0, RoundingMode.FLOOR);
+    long discount = value.min(BigDecimal.valueOf(remaining)).longValueExact(); // remaining is a long
     return new Payment(use, discount);
   }
 

@@ -73,8 +73,12 @@ public final class EventValidator {
     return v.list();
   }
 
+  /**
+   * Checks an order whole (id, currency, amounts from 0 to {@link #MAX_AMOUNT}, total at most amount, lines
+   * consistent, metadata) under the path {@code order}; shared by events and redemption requests.
+   */
   // The hot path of every order: checks build paths, messages and boxed values only when something fails.
-  private static void checkOrder(Violations v, Order order) {
+  static void checkOrder(Violations v, Order order) {
     if (order == null) {
       v.add("order", "is required", null);
       return;

@@ -5,8 +5,13 @@ import io.loyalty.spi.Metadata;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** Checks metadata: non-blank keys, and numbers of bounded size so exact arithmetic on them stays cheap. */
+/**
+ * Checks metadata: at most {@link #MAX_ENTRIES} entries, non-blank keys, and numbers of bounded size so exact
+ * arithmetic on them stays cheap.
+ */
 final class MetadataChecks {
+  /** At most this many entries in one metadata object. */
+  static final int MAX_ENTRIES = 500;
   /** At most this many digits before the decimal point. */
   static final int MAX_INTEGER_DIGITS = 24;
   /** At most this many digits after the decimal point. */
@@ -16,6 +21,10 @@ final class MetadataChecks {
 
   static void check(Violations v, String path, Metadata metadata) {
     if (metadata == null) {
+      return;
+    }
+    if (metadata.values().size() > MAX_ENTRIES) {
+      v.add(path, "must have at most " + MAX_ENTRIES + " entries", metadata.values().size());
       return;
     }
     // Every order and customer passes here: text is built only for a violation.

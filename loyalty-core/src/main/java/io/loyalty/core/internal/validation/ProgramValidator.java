@@ -38,6 +38,18 @@ import io.loyalty.spi.reward.RewardKind;
 public final class ProgramValidator {
   /** The largest points or step a definition may name: big enough for any program, far from overflow. */
   public static final long MAX_POINTS = 1_000_000_000_000L;
+  /**
+   * The most cards a pool generates when the program is defined ({@code vouchers_count}): they are generated and
+   * committed in one change set, so the bound keeps a definition's memory and transaction sizes sane (Voucherify v2
+   * caps a program at 100,000 members).
+   */
+  public static final int MAX_VOUCHERS_COUNT = 100_000;
+  /** The most earning rules a program may have (Voucherify's default is 100 per project). */
+  public static final int MAX_EARNING_RULES = 1_000;
+  /** The most rewards a program may offer (Voucherify v2 allows 100). */
+  public static final int MAX_REWARDS = 1_000;
+  /** The most products, SKUs and collections one rule's {@code applicable_to} may name. */
+  public static final int MAX_ITEM_TARGETS = 1_000;
 
   private final ValidationRules validationRules;
   private final EventSchemas schemas;
@@ -65,11 +77,16 @@ public final class ProgramValidator {
     CardPool pool = program.pool();
     v.present(pool.type(), "type");
     v.present(program.refundPolicy(), "refund_policy");
-    v.check(pool.vouchersCount() >= 0, "vouchers_count", "must be zero or more", pool.vouchersCount());
+    v.check(pool.vouchersCount() >= 0 && pool.vouchersCount() <= MAX_VOUCHERS_COUNT, "vouchers_count",
+        "must be from 0 to " + MAX_VOUCHERS_COUNT + " (cards generated when the program is defined)", pool.vouchersCount());
     checkCard(v, program.card(), pool);
     MetadataChecks.check(v, "metadata", program.metadata());
     Set<RuleId> ids = new HashSet<>();
     List<EarningRule> rules = program.earningRules();
+    if (!v.check(rules.size() <= MAX_EARNING_RULES, "earning_rules", "must have at most " + MAX_EARNING_RULES + " rules",
+        rules.size())) {
+      rules = List.of(); // not walked: the count alone rejects the program
+    }
     for (int i = 0; i < rules.size(); i++) {
       String path = "earning_rules[" + i + "]";
       EarningRule rule = rules.get(i);
@@ -194,7 +211,9 @@ public final class ProgramValidator {
     } else if (m instanceof Measure.OrderItems oi) {
       v.present(oi.of(), path + ".calculation_type");
       if (v.present(oi.targets(), key + ".applicable_to")
-          && v.check(!oi.targets().isEmpty(), key + ".applicable_to", "needs at least one product, SKU or collection", null)) {
+          && v.check(!oi.targets().isEmpty(), key + ".applicable_to", "needs at least one product, SKU or collection", null)
+          && v.check(oi.targets().size() <= MAX_ITEM_TARGETS, key + ".applicable_to",
+              "must name at most " + MAX_ITEM_TARGETS + " products, SKUs or collections", oi.targets().size())) {
         for (int j = 0; j < oi.targets().size(); j++) {
           ItemTarget t = oi.targets().get(j);
           String tp = key + ".applicable_to[" + j + "]";
@@ -207,6 +226,10 @@ public final class ProgramValidator {
   }
 
   private void checkRewards(Violations v, Program program) {
+    if (!v.check(program.rewards().size() <= MAX_REWARDS, "rewards", "must have at most " + MAX_REWARDS + " rewards",
+        program.rewards().size())) {
+      return; // not walked: the count alone rejects the program
+    }
     Set<AssignmentId> ids = new HashSet<>();
     int autoRedeem = 0;
     for (int i = 0; i < program.rewards().size(); i++) {

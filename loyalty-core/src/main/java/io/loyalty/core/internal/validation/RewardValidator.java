@@ -48,6 +48,7 @@ public final class RewardValidator {
     } else if (kind instanceof RewardKind.Material m) {
       v.present(m.product(), "parameters.product.id");
     }
+    MetadataChecks.check(v, "metadata", reward.metadata());
     return v.list();
   }
 }

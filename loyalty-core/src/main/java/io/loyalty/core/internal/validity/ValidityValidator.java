@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * throws; stateless and thread-safe.
  */
 public final class ValidityValidator {
+  /** The most periods {@code validity_hours.daily} may list (their overlaps are checked pairwise). */
+  public static final int MAX_DAILY_HOURS = 100;
+
   private ValidityValidator() {}
 
   /**
@@ -115,6 +118,10 @@ public final class ValidityValidator {
       return;
     }
     String at = field(base, "validity_hours");
+    if (periods.size() > MAX_DAILY_HOURS) {
+      out.add(new Violation(at + ".daily", "must have at most " + MAX_DAILY_HOURS + " periods", periods.size()));
+      return;
+    }
     if (v.timeframe() != null) {
       out.add(new Violation(at, "cannot be combined with validity_timeframe", null));
     }
