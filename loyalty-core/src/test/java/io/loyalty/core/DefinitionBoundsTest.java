@@ -219,23 +219,14 @@ class DefinitionBoundsTest {
   }
 
   @Test
-  void metadata_with_more_entries_than_the_limit_is_rejected_on_programs_and_rewards() {
-    Map<String, Object> many = new LinkedHashMap<>();
-    for (int i = 0; i <= 500; i++) {
-      many.put("k" + i, i);
-    }
+  void metadata_with_more_entries_than_the_limit_cannot_even_be_built_for_a_program_or_reward() {
     List<Object> pairs = new ArrayList<>();
-    many.forEach((k, val) -> {
-      pairs.add(k);
-      pairs.add(val);
-    });
-    Metadata metadata = Metadata.of(pairs.toArray());
-    Violation v = only(rejected(Program.builder(Fixtures.PROGRAM, "p").metadata(metadata).build()));
-    assertThat(v.path()).isEqualTo("metadata");
-    assertThat(v.message()).contains("500");
-    Reward reward = new Reward(RewardId.of("rew_x"), 0, "x", RewardKind.Campaign.coupon("camp_coupons"), null, 0, false,
-        metadata);
-    assertThat(paths(catchThrowableOfType(InvalidInputException.class, () -> engine.defineReward(reward))))
-        .containsExactly("metadata");
+    for (int i = 0; i <= io.loyalty.spi.Limits.MAX_METADATA_ENTRIES; i++) {
+      pairs.add("k" + i);
+      pairs.add(i);
+    }
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> Metadata.of(pairs.toArray()));
+    assertThat(paths(e)).containsExactly("metadata");
+    assertThat(e.violations().get(0).message()).contains(String.valueOf(io.loyalty.spi.Limits.MAX_METADATA_ENTRIES));
   }
 }

@@ -103,9 +103,9 @@ class RedemptionRequestTest {
   void every_offending_field_of_a_request_is_listed_at_once() {
     Order order = new Order(OrderId.of("ord_1"), null, -1, 0, List.of(), Metadata.EMPTY);
     RedeemRequest request = new RedeemRequest(RedeemRequest.of("pay_1", world.card().code(), COIN).id(),
-        world.card().code(), COIN, -1L, order, Metadata.of(" ", 1), null);
+        world.card().code(), COIN, -1L, order, Metadata.EMPTY, new Customer(null, Metadata.EMPTY, java.util.Set.of()));
     assertThat(paths(rejected(request))).containsExactlyInAnyOrder("reward.points", "order.currency", "order.amount",
-        "metadata");
+        "customer.id");
   }
 
   @Test

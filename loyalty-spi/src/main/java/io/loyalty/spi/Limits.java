@@ -21,6 +21,8 @@ public final class Limits {
   public static final int MAX_METADATA_KEY_LENGTH = 100;
   /** The most UTF-16 code units of a metadata text value. */
   public static final int MAX_METADATA_TEXT_LENGTH = 10_000;
+  /** The most segments a customer may be given in one event or request. */
+  public static final int MAX_SEGMENTS = 1_000;
   /** The most digits a decimal number may be written with, before trailing zeros are stripped. */
   public static final int MAX_DECIMAL_DIGITS = 64;
   /** The most digits before the decimal point of a decimal number (metadata, exchange ratios). */

@@ -1,6 +1,8 @@
 package io.loyalty.spi.event;
 
 import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.SegmentId;
 import java.util.Set;
@@ -17,6 +19,10 @@ public record Customer(CustomerId id, Metadata metadata, Set<SegmentId> segments
   public Customer {
     metadata = metadata == null ? Metadata.EMPTY : metadata;
     segments = segments == null ? Set.of() : Set.copyOf(segments);
+    if (segments.size() > Limits.MAX_SEGMENTS) {
+      throw InvalidInputException.of("customer.segments", "must have at most " + Limits.MAX_SEGMENTS + " segments",
+          segments.size());
+    }
   }
 
   /** A customer with no metadata and no segments. */

@@ -210,7 +210,7 @@ final class FormulaEvaluator {
       try {
         return Math.multiplyExact(value / p.every(), p.points());
       } catch (ArithmeticException e) {
-        throw overflow(id, BigDecimal.valueOf(value));
+        throw overflow(id);
       }
     }
     long product = value * p.points();
@@ -252,13 +252,13 @@ final class FormulaEvaluator {
     try {
       return result.longValueExact();
     } catch (ArithmeticException e) {
-      throw overflow(id, value);
+      throw overflow(id);
     }
   }
 
-  private static OverflowException overflow(RuleId id, BigDecimal value) {
-    return new OverflowException("rule " + id + ": the points for measured value " + value.toPlainString()
-        + " exceed the range of exact points (" + Long.MAX_VALUE + ")");
+  private static OverflowException overflow(RuleId id) {
+    return new OverflowException("rule " + id + ": the points for the measured value exceed the range of exact points ("
+        + Long.MAX_VALUE + ")");
   }
 
   /** {@code a + b}, exact; the context names what was summed, and is only turned into text on overflow. */
@@ -266,7 +266,7 @@ final class FormulaEvaluator {
     try {
       return Math.addExact(a, b);
     } catch (ArithmeticException e) {
-      throw new OverflowException(context + ": " + a + " + " + b + " exceeds " + Long.MAX_VALUE);
+      throw new OverflowException(context + ": the sum exceeds the range of exact points (" + Long.MAX_VALUE + ")");
     }
   }
 }

@@ -47,9 +47,6 @@ public final class EventValidator {
     Customer customer = event.customer();
     if (v.present(customer, "customer")) {
       v.present(customer.id(), "customer.id");
-      if (!customer.metadata().isEmpty()) {
-        MetadataChecks.check(v, "customer.metadata", customer.metadata());
-      }
     }
     if (event instanceof OrderPaid paid) {
       checkOrder(v, paid.order());
@@ -93,9 +90,6 @@ public final class EventValidator {
     if (inRange(v, "order.total_amount", order.totalAmount()) && amountOk && order.totalAmount() > order.amount()) {
       v.add("order.total_amount", "must not exceed order.amount " + order.amount(), order.totalAmount());
     }
-    if (!order.metadata().isEmpty()) {
-      MetadataChecks.check(v, "order.metadata", order.metadata());
-    }
     List<OrderItem> items = order.items();
     if (items.size() > 500) {
       v.add("order.items", "must have at most 500 lines", items.size());
@@ -137,9 +131,6 @@ public final class EventValidator {
         sum += item.amount(); // cannot wrap: at most 500 lines of at most MAX_AMOUNT each
       } else {
         sumOk = false;
-      }
-      if (!item.metadata().isEmpty()) {
-        MetadataChecks.check(v, line(i) + ".metadata", item.metadata());
       }
     }
     if (!items.isEmpty() && sumOk && amountOk && sum != order.amount()) {

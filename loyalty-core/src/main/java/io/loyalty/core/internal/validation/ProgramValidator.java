@@ -80,7 +80,6 @@ public final class ProgramValidator {
     v.check(pool.vouchersCount() >= 0 && pool.vouchersCount() <= MAX_VOUCHERS_COUNT, "vouchers_count",
         "must be from 0 to " + MAX_VOUCHERS_COUNT + " (cards generated when the program is defined)", pool.vouchersCount());
     checkCard(v, program.card(), pool);
-    MetadataChecks.check(v, "metadata", program.metadata());
     Set<RuleId> ids = new HashSet<>();
     List<EarningRule> rules = program.earningRules();
     if (!v.check(rules.size() <= MAX_EARNING_RULES, "earning_rules", "must have at most " + MAX_EARNING_RULES + " rules",
@@ -147,7 +146,6 @@ public final class ProgramValidator {
       v.check(validationRules.find(rule.validationRuleId()).isPresent(), path + ".validation_rule_id",
           "names no validation rule the host knows", rule.validationRuleId());
     }
-    MetadataChecks.check(v, path + ".metadata", rule.metadata());
   }
 
   private Optional<EventSchema> checkTrigger(Violations v, String path, Trigger trigger) {

@@ -35,11 +35,9 @@ public final class RedeemRequestValidator {
             order.currency().getCurrencyCode());
       }
     }
-    MetadataChecks.check(v, "metadata", request.metadata());
     Customer customer = request.customer();
     if (customer != null) {
       v.present(customer.id(), "customer.id");
-      MetadataChecks.check(v, "customer.metadata", customer.metadata());
     }
     return v.list();
   }

@@ -48,7 +48,6 @@ public final class RewardValidator {
     } else if (kind instanceof RewardKind.Material m) {
       v.present(m.product(), "parameters.product.id");
     }
-    MetadataChecks.check(v, "metadata", reward.metadata());
     return v.list();
   }
 }
