@@ -115,6 +115,14 @@ public final class Limits {
     return value;
   }
 
+  /**
+   * A bounded, printable quote of any text for a message: control, format, separator, noncharacter and unpaired
+   * surrogate characters escaped, cut at {@value #MAX_QUOTED_LENGTH} characters with the full length told.
+   */
+  public static String quote(String text) {
+    return Violation.quote(text);
+  }
+
   private static @Nullable String codePointProblem(int cp, boolean text) {
     if (Character.isSurrogate((char) cp) && cp <= Character.MAX_VALUE) {
       return "must be well-formed UTF-16 (an unpaired surrogate)";

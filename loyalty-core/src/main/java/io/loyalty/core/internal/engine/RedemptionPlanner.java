@@ -9,6 +9,7 @@ import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
 import io.loyalty.core.internal.reward.CoinMath;
 import io.loyalty.core.internal.validity.ValidityWindow;
+import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
@@ -68,11 +69,10 @@ final class RedemptionPlanner {
   Plan redeem(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward, RedemptionId id,
       @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic, CardStaging staging) {
     Order order = request == null ? null : request.order();
-    String failure = check(program, card, ledger, assignment, reward, request, customer, at);
+    Failure failure = check(program, card, ledger, assignment, reward, request, customer, at);
     if (failure != null) {
-      int colon = failure.indexOf(':');
       return new Plan(new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
-          Redemption.Status.FAILED, failure.substring(0, colon), failure.substring(colon + 2), 0, List.of(), order, 0,
+          Redemption.Status.FAILED, failure.code().key(), failure.message(), 0, List.of(), order, 0,
           Fulfilment.NONE, automatic, null, ""), null, List.of(), List.of());
     }
     long cost;
@@ -121,38 +121,41 @@ final class RedemptionPlanner {
     return plan.failed() ? null : plan;
   }
 
-  /** The first failed check as {@code "key: message"}, or {@code null} when the redemption may go ahead. */
-  private @Nullable String check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
+  /** Why a redemption failed: its code in the registry and a message that names no customer. */
+  private record Failure(ErrorCode code, String message) {}
+
+  /** The first failed check, or {@code null} when the redemption may go ahead. */
+  private @Nullable Failure check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
       @Nullable RedeemRequest request, Customer customer, Instant at) {
     if (!card.isPublished()) {
-      return "card_not_published: card " + card.code() + " is not published to a customer";
+      return new Failure(ErrorCode.CARD_NOT_PUBLISHED, "card " + card.code() + " is not published to a customer");
     }
     if (!card.active()) {
-      return "voucher_disabled: card " + card.code() + " is not active";
+      return new Failure(ErrorCode.VOUCHER_DISABLED, "card " + card.code() + " is not active");
     }
     if (!card.isValidAt(at)) {
-      return "voucher_expired: card " + card.code() + " expired at " + card.expiresAt();
+      return new Failure(ErrorCode.VOUCHER_EXPIRED, "card " + card.code() + " expired at " + card.expiresAt());
     }
     if (!program.active() || ValidityWindow.forProgram(program.validity(), program.zone()).check(at) != null) {
-      return "campaign_not_active: program " + program.id() + " is not in force";
+      return new Failure(ErrorCode.CAMPAIGN_NOT_ACTIVE, "program " + program.id() + " is not in force");
     }
     boolean coin = reward.kind() instanceof RewardKind.Coin;
     Order order = request == null ? null : request.order();
     if (coin && order == null) {
-      return "missing_order: paying with points needs an order";
+      return new Failure(ErrorCode.MISSING_ORDER, "paying with points needs an order");
     }
     Long quantity = program.card().redemptionQuantity() == null ? null : program.card().redemptionQuantity().longValue();
     if (quantity != null && card.redemptions() >= quantity) {
-      return "quantity_exceeded: card " + card.code() + " has used its " + quantity + " redemptions";
+      return new Failure(ErrorCode.QUANTITY_EXCEEDED, "card " + card.code() + " has used its " + quantity + " redemptions");
     }
     if (!reward.inStock()) {
-      return "reward_out_of_stock: reward " + reward.id() + " has none of its " + reward.stock() + " left";
+      return new Failure(ErrorCode.REWARD_OUT_OF_STOCK, "reward " + reward.id() + " has none of its " + reward.stock() + " left");
     }
     for (Condition condition : new Condition[] {program.redemptionCondition(), assignment.condition()}) {
       if (condition != null) {
         CompiledCondition.Failure failed = conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order));
         if (failed != null) {
-          return "customer_rules_violated: " + failed.description();
+          return new Failure(ErrorCode.CUSTOMER_RULES_VIOLATED, failed.description());
         }
       }
     }
@@ -160,17 +163,17 @@ final class RedemptionPlanner {
     if (coin) {
       Long requested = request.points();
       if (requested != null && requested > balance) {
-        return "loyalty_card_points_exceeded: card " + card.code() + " has " + balance + " usable points, not " + requested;
+        return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, not " + requested);
       }
       if (order.totalAmount() == 0) {
-        return "payment_exceeds_order_total: order " + order.id() + " has nothing left to pay";
+        return new Failure(ErrorCode.PAYMENT_EXCEEDS_ORDER_TOTAL, "order " + order.id() + " has nothing left to pay");
       }
       if (CoinMath.pay((RewardKind.Coin) reward.kind(), order.currency(), order.totalAmount(), balance, requested).points() == 0) {
-        return "loyalty_card_points_exceeded: card " + card.code() + " has no usable points to pay with";
+        return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has no usable points to pay with");
       }
     } else if (balance < assignment.points()) {
-      return "loyalty_card_points_exceeded: card " + card.code() + " has " + balance + " usable points, the reward costs "
-          + assignment.points();
+      return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, the reward costs "
+          + assignment.points());
     }
     return null;
   }

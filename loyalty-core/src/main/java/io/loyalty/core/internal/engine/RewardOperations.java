@@ -10,6 +10,8 @@ import io.loyalty.core.internal.validation.RedeemRequestValidator;
 import io.loyalty.core.internal.validation.RewardValidator;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.ErrorCode;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
@@ -185,9 +187,10 @@ public final class RewardOperations {
     try {
       reference = fulfilment.fulfil(new RewardFulfilment.Request(redemption.id(), card.holder(), card.code(), reward));
     } catch (RuntimeException e) {
-      LOG.warn("fulfilment of redemption {} failed, giving everything back: {}", redemption.id(), e.toString());
-      return giveBack(redemption.id(), Redemption.Status.FAILED, "reward_fulfilment_failed",
-          "the host could not deliver the reward: " + e.getMessage(), false);
+      // the host's exception text may name the customer: the log gets its type only
+      LOG.warn("fulfilment of redemption {} failed ({}), giving everything back", redemption.id(), e.getClass().getName());
+      return giveBack(redemption.id(), Redemption.Status.FAILED, ErrorCode.REWARD_FULFILMENT_FAILED.key(),
+          "the host could not deliver the reward: " + Limits.quote(String.valueOf(e.getMessage())), false);
     }
     return retry.run("record delivery of " + redemption.id(), () -> {
       Redemption current = store.redemption(redemption.id()).orElseThrow();
@@ -247,7 +250,7 @@ public final class RewardOperations {
         try {
           fulfilment.revoke(new RewardFulfilment.Request(back.id(), card.holder(), card.code(), reward), back.fulfilment().reference());
         } catch (RuntimeException e) {
-          LOG.warn("revoking the reward of redemption {} failed: {}", id, e.toString());
+          LOG.warn("revoking the reward of redemption {} failed ({})", id, e.getClass().getName());
         }
       }
     }

@@ -440,7 +440,8 @@ public final class CardLedger {
     try {
       return Math.addExact(a, b);
     } catch (ArithmeticException e) {
-      throw new OverflowException("card " + card.code() + ": " + a + " + " + b + " exceeds the range of exact points");
+      throw new OverflowException("card " + card.code() + ": the points would exceed the range of exact points ("
+          + Long.MAX_VALUE + ")");
     }
   }
 }

@@ -67,7 +67,7 @@ public final class CoinMath {
     try {
       return value.longValueExact();
     } catch (ArithmeticException e) {
-      throw new OverflowException("pay with points: " + value.toPlainString() + " exceeds the range of exact values");
+      throw new OverflowException("pay with points: the amount exceeds the range of exact values (" + Long.MAX_VALUE + ")");
     }
   }
 
