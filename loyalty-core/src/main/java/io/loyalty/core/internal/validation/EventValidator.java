@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.validation;
 
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.MetaValue;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.Violation;
@@ -152,8 +153,7 @@ public final class EventValidator {
 
   private void checkCustom(Violations v, CustomEvent custom) {
     String name = custom.eventName();
-    if (!v.present(name, "event") || !v.check(!name.isBlank() && name.length() <= 300, "event",
-        "must be 1 to 300 characters", name)) {
+    if (!v.name(name, "event", Limits.MAX_NAME_LENGTH)) {
       return;
     }
     Optional<EventSchema> found = schemas.byEventName(name);

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.validation;
 
+import io.loyalty.spi.Limits;
 import io.loyalty.core.internal.codes.CodeConfigValidator;
 import io.loyalty.core.internal.condition.ConditionValidator;
 import io.loyalty.core.internal.expiry.ExpirationRuleValidator;
@@ -69,9 +70,7 @@ public final class ProgramValidator {
   public List<Violation> validate(Program program) {
     Violations v = new Violations();
     v.present(program.id(), "id");
-    if (v.present(program.name(), "name")) {
-      v.check(!program.name().isBlank(), "name", "must not be blank", program.name());
-    }
+    v.name(program.name(), "name", Limits.MAX_NAME_LENGTH);
     v.present(program.zone(), "time_zone");
     v.addAll(strip(ValidityValidator.validate("", program.validity(), false, null)));
     CardPool pool = program.pool();
@@ -125,6 +124,8 @@ public final class ProgramValidator {
   }
 
   private void checkRule(Violations v, String path, EarningRule rule, Program program) {
+    String banner = Limits.textProblem(rule.banner(), Limits.MAX_NAME_LENGTH);
+    v.check(banner == null, path + ".source.banner", banner, rule.banner());
     Optional<EventSchema> schema = checkTrigger(v, path, rule.trigger());
     checkFormula(v, path + ".loyalty", rule.formula(), rule.trigger(), schema);
     v.addAll(strip(ValidityValidator.validate(path, rule.validity(), true, program.validity())));
@@ -155,9 +156,7 @@ public final class ProgramValidator {
     if (trigger instanceof Trigger.SegmentEntered s) {
       v.present(s.segment(), path + ".segment.id");
     } else if (trigger instanceof Trigger.CustomEvent c) {
-      if (v.present(c.name(), path + ".event")) {
-        v.check(!c.name().isBlank() && c.name().length() <= 300, path + ".event", "must be 1 to 300 characters", c.name());
-      }
+      v.name(c.name(), path + ".event", Limits.MAX_NAME_LENGTH);
       if (v.present(c.schema(), path + ".custom_event.schema_id")) {
         Optional<EventSchema> schema = schemas.byId(c.schema());
         if (!v.check(schema.isPresent(), path + ".custom_event.schema_id", "names no event schema", c.schema())) {
@@ -316,7 +315,7 @@ public final class ProgramValidator {
   }
 
   private static boolean property(Violations v, String key, String property) {
-    return v.present(property, key + ".property") && v.check(!property.isBlank(), key + ".property", "must not be blank", property);
+    return v.name(property, key + ".property", Limits.MAX_METADATA_KEY_LENGTH);
   }
 
   private static void positive(Violations v, String path, long value) {

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.validation;
 
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.Violation;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardKind;
@@ -17,9 +18,7 @@ public final class RewardValidator {
   public static List<Violation> validate(Reward reward) {
     Violations v = new Violations();
     v.present(reward.id(), "id");
-    if (v.present(reward.name(), "name")) {
-      v.check(!reward.name().isBlank(), "name", "must not be blank", reward.name());
-    }
+    v.name(reward.name(), "name", Limits.MAX_NAME_LENGTH);
     if (reward.stock() != null) {
       v.check(reward.stock() >= 0, "stock", "must be zero or more (null for unlimited)", reward.stock());
     }
@@ -29,9 +28,7 @@ public final class RewardValidator {
     }
     if (kind instanceof RewardKind.Campaign c) {
       v.present(c.type(), "parameters.campaign.type");
-      if (v.present(c.campaign(), "parameters.campaign.id")) {
-        v.check(!c.campaign().isBlank(), "parameters.campaign.id", "must not be blank", c.campaign());
-      }
+      v.id(c.campaign(), "parameters.campaign.id");
       if (c.type() == RewardKind.CampaignType.DISCOUNT_COUPONS) {
         v.check(c.balance() == null, "parameters.campaign.balance", "is not used by a coupon reward", c.balance());
       } else if (c.type() != null) {

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.validation;
 
 import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,27 @@ public final class Violations {
   /** Records a violation when {@code value} is null; returns whether it was present. */
   public boolean present(@Nullable Object value, String path) {
     return check(value != null, path, "is required", null);
+  }
+
+  /**
+   * Records a violation unless {@code value} is a present, non-blank free text within {@code max} characters
+   * that {@link Limits#textProblem} accepts; returns whether it was acceptable.
+   */
+  public boolean name(@Nullable String value, String path, int max) {
+    if (!present(value, path) || !check(!value.isBlank(), path, "must not be blank", value)) {
+      return false;
+    }
+    String problem = Limits.textProblem(value, max);
+    return check(problem == null, path, problem, value);
+  }
+
+  /** Records a violation unless {@code value} is a present identifier text that {@link Limits#idProblem} accepts. */
+  public boolean id(@Nullable String value, String path) {
+    if (!present(value, path)) {
+      return false;
+    }
+    String problem = Limits.idProblem(value);
+    return check(problem == null, path, problem, value);
   }
 
   /** Throws an {@link InvalidInputException} listing every violation, if there are any. */
