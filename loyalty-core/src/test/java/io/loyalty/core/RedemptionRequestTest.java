@@ -7,6 +7,7 @@ import static io.loyalty.core.RedemptionWorld.MUG;
 import static io.loyalty.core.RedemptionWorld.VIPS;
 import static io.loyalty.core.RedemptionWorld.VIP_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -110,8 +111,15 @@ class RedemptionRequestTest {
 
   @Test
   void a_request_without_its_ids_is_a_typed_error_naming_each_missing_field() {
+    RedeemRequest request = new RedeemRequest(null, null, MUG, null, null, null, null);
+    assertThat(paths(rejected(request))).containsExactly("id", "member_id");
+  }
+
+  @Test
+  void a_request_without_a_reward_is_missing_reward() {
     RedeemRequest request = new RedeemRequest(null, null, null, null, null, null, null);
-    assertThat(paths(rejected(request))).containsExactly("id", "member_id", "reward.assignment_id");
+    assertThatThrownBy(() -> world.engine().redeem(request)).isInstanceOf(MissingRewardException.class)
+        .extracting(e -> ((MissingRewardException) e).errorCode()).isEqualTo(io.loyalty.spi.ErrorCode.MISSING_REWARD);
   }
 
   @Test

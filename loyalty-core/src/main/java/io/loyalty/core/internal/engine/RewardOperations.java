@@ -2,6 +2,7 @@ package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.AlreadyRolledBackException;
 import io.loyalty.core.MemberReward;
+import io.loyalty.core.MissingRewardException;
 import io.loyalty.core.RedemptionIdReusedException;
 import io.loyalty.core.RollbackWindowPassedException;
 import io.loyalty.core.internal.ledger.CardLedger;
@@ -123,10 +124,14 @@ public final class RewardOperations {
    * back and the redemption is recorded as failed ({@code reward_fulfilment_failed}). The request is validated whole
    * before anything is read; its conditions are checked against the card's holder.
    *
+   * @throws MissingRewardException when the request names no reward assignment
    * @throws InvalidInputException listing every offending field, or on {@code customer.id} when the request names a
    *     customer who is not the card's holder; nothing is written
    */
   public Redemption redeem(RedeemRequest request) {
+    if (request.assignment() == null) {
+      throw new MissingRewardException();
+    }
     Violations violations = new Violations();
     violations.addAll(RedeemRequestValidator.validate(request));
     violations.throwIfAny();

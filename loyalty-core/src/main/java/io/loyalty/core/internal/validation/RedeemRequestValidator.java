@@ -21,7 +21,6 @@ public final class RedeemRequestValidator {
     Violations v = new Violations();
     v.present(request.id(), "id");
     v.present(request.card(), "member_id");
-    v.present(request.assignment(), "reward.assignment_id");
     Long points = request.points();
     if (points != null) {
       v.check(points >= 1 && points <= ProgramValidator.MAX_POINTS, "reward.points",
