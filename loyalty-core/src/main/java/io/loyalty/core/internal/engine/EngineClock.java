@@ -51,7 +51,7 @@ public final class EngineClock {
     Duration ahead = Duration.between(now, at);
     if (ahead.compareTo(maxLead) > 0) {
       v.add("created_at", "must be at most " + TimeBounds.text(maxLead) + " after the engine's clock (" + now
-          + "): settling a card happens at the engine's now, and an event cannot be stamped in the future", at);
+          + ")", at);
       return false;
     }
     if (ahead.isNegative() && ahead.negated().compareTo(maxAge) > 0) {

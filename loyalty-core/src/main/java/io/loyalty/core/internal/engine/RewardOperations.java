@@ -236,7 +236,12 @@ public final class RewardOperations {
   public List<MemberReward> rewardsOf(CardCode code, boolean affordableOnly) {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
     Program program = store.program(card.program()).orElseThrow();
-    long balance = card.balanceAt(clock.now());
+    long balance;
+    try {
+      balance = card.balanceAt(clock.now());
+    } catch (ArithmeticException e) {
+      throw new io.loyalty.core.OverflowException("card " + code + ": the sum of its points exceeds the range of exact points");
+    }
     List<MemberReward> list = new ArrayList<>();
     for (RewardAssignment a : program.rewards()) {
       Reward reward = store.reward(a.reward()).filter(r -> !r.deleted()).orElse(null);
