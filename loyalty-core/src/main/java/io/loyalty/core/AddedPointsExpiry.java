@@ -30,6 +30,15 @@ public sealed interface AddedPointsExpiry
   /** Never. */
   record NonExpiring() implements AddedPointsExpiry {}
 
-  /** Usable through {@code lastDay}. */
-  record CustomDate(LocalDate lastDay) implements AddedPointsExpiry {}
+  /**
+   * Usable through {@code lastDay}, which must be today or later and at most 9999-12-31 when the points are added.
+   *
+   * @throws NullPointerException when {@code lastDay} is null
+   */
+  record CustomDate(LocalDate lastDay) implements AddedPointsExpiry {
+    /** Requires the day. */
+    public CustomDate {
+      java.util.Objects.requireNonNull(lastDay, "lastDay");
+    }
+  }
 }

@@ -27,14 +27,23 @@ public record ExpirySchedule(
 
   /** Copies the map. */
   public ExpirySchedule {
-    byLastUsableDay = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byLastUsableDay));
+    byLastUsableDay = java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(byLastUsableDay));
   }
 
-  /** Usable points whose last usable day is on or before {@code day}. */
+  /**
+   * Usable points whose last usable day is on or before {@code day} (any day, {@link LocalDate#MAX} included).
+   *
+   * @throws OverflowException when the sum exceeds the range of exact points
+   */
   public long expiringBy(LocalDate day) {
+    java.util.Objects.requireNonNull(day, "day");
     long sum = 0;
-    for (var e : byLastUsableDay.headMap(day.plusDays(1)).entrySet()) {
-      sum = Math.addExact(sum, e.getValue());
+    for (var e : ((java.util.NavigableMap<LocalDate, Long>) byLastUsableDay).headMap(day, true).entrySet()) {
+      try {
+        sum = Math.addExact(sum, e.getValue());
+      } catch (ArithmeticException overflow) {
+        throw new OverflowException("the points expiring by " + day + " exceed the range of exact points");
+      }
     }
     return sum;
   }

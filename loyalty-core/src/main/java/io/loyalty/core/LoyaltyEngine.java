@@ -1,6 +1,11 @@
 package io.loyalty.core;
 
+import io.loyalty.core.internal.engine.EngineClock;
 import io.loyalty.core.internal.engine.Operations;
+import io.loyalty.core.internal.validation.TimeBounds;
+import io.loyalty.spi.InvalidInputException;
+import io.loyalty.spi.program.IsoDuration;
+import java.time.Duration;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Limits;
@@ -41,18 +46,34 @@ import java.util.Optional;
  * An in-process loyalty engine: define programs, enrol members, apply and quote events, and read cards,
  * balances and ledgers. Every write is validated whole, committed as one change set, and idempotent by
  * event id. Thread-safe; build one per application with {@link #builder()}.
+ *
+ * <p><b>Time.</b> The engine's {@link Clock} is "now": every write settles the card (records the activations and
+ * expirations due) up to now and records its entries and lots at now. An event's own time is data about the
+ * event: its earning rules, the program's dates and the card's validity are judged as of it, and it must lie
+ * from {@link Builder#maxEventAge} before now to {@link Builder#maxEventLead} after it. Points an event grants
+ * start their pending period and their expiry at the instant they are recorded, so a late event never credits
+ * or expires the past. Reads "as of" an instant see the card's lots as they stand, each counted from the
+ * instant it was recorded; they accept any instant.
+ *
+ * <p><b>Errors.</b> Every method throws only {@link io.loyalty.spi.LoyaltyException}s:
+ * {@link InvalidInputException} ({@code invalid_payload}) naming every offending field and its limit,
+ * {@link NotFoundException} ({@code not_found}), {@link OverflowException} ({@code value_out_of_range}) when a
+ * result would exceed exact {@code long} arithmetic, {@link ClockOutOfRangeException} ({@code clock_out_of_range})
+ * when the clock reads outside the years 1 to 9999, {@link ConcurrencyException} when a write keeps losing to
+ * concurrent writers, and the specific errors each method names. A {@code null} argument (other than one
+ * documented as nullable) throws {@link NullPointerException} naming it. A rejected call writes nothing.
  */
 public final class LoyaltyEngine {
   private static final int LEDGER_PAGE = 1000;
 
   private final LoyaltyStore store;
-  private final Clock clock;
+  private final EngineClock clock;
   private final Operations operations;
 
   private LoyaltyEngine(Builder b) {
     this.store = b.store;
-    this.clock = b.clock;
-    this.operations = new Operations(b.store, b.clock, b.random, b.validationRules, b.eventSchemas, b.collections,
+    this.clock = new EngineClock(b.clock, b.maxEventLead, b.maxEventAge);
+    this.operations = new Operations(b.store, this.clock, b.random, b.validationRules, b.eventSchemas, b.collections,
         b.fulfilment, b.rollbackWindow);
   }
 
@@ -118,10 +139,13 @@ public final class LoyaltyEngine {
   }
 
   /**
-   * Applies the event to every program it concerns (or to the card it names) exactly once, as of the
-   * event's time. The same event id applied again credits nothing and returns the first outcome.
+   * Applies the event to every program it concerns (or to the card it names) exactly once. Its rules are judged
+   * as of the event's time; the cards it touches are settled and written at the engine's clock (see the class
+   * comment). The same event id applied again credits nothing and returns the first outcome.
    *
-   * @throws io.loyalty.spi.InvalidInputException listing every offending field; nothing is written
+   * @throws io.loyalty.spi.InvalidInputException listing every offending field, {@code created_at} when the event
+   *     is stamped more than {@link Builder#maxEventLead} after the engine's clock or more than
+   *     {@link Builder#maxEventAge} before it; nothing is written
    * @throws EventIdReusedException when the id was applied before with another payload
    */
   public EventOutcome apply(LoyaltyEvent event) {
@@ -129,7 +153,10 @@ public final class LoyaltyEngine {
     return operations.apply(event);
   }
 
-  /** What {@link #apply} would return for the event in the current state, writing nothing. */
+  /**
+   * What {@link #apply} would return for the event in the current state and at the engine's clock, writing
+   * nothing; validated exactly as {@code apply} validates.
+   */
   public EventOutcome quote(LoyaltyEvent event) {
     Objects.requireNonNull(event, "event");
     return operations.quote(event);
@@ -151,14 +178,15 @@ public final class LoyaltyEngine {
   /** The card's usable points now, by the engine's clock. */
   public long balance(CardCode code) {
     Objects.requireNonNull(code, "code");
-    return balance(code, clock.instant());
+    return balance(code, clock.now());
   }
 
-  /** The card's usable points as of an instant. */
+  /** The card's usable points as of any instant: lots recorded by then, activated and not yet expired, less the debt. */
   public long balance(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
-    return card(code).balanceAt(asOf);
+    Card card = card(code);
+    return exact(code, () -> card.balanceAt(asOf));
   }
 
   /** Every ledger entry of the card, oldest first. */
@@ -181,6 +209,8 @@ public final class LoyaltyEngine {
    * Adds points to a published card (Voucherify's balance endpoint with positive points): a POINTS_ADDITION
    * lot expiring by the program's rules, never, or after a given day. A source id makes it idempotent.
    *
+   * @throws io.loyalty.spi.InvalidInputException on {@code points} outside 1 to 10^12, or {@code expiration_date}
+   *     before today in the program's zone or after 9999-12-31
    * @throws SourceIdReusedException when the source id was used for another operation
    */
   public LedgerEntry addPoints(CardCode code, long points, AddedPointsExpiry expiry, String reason, @Nullable String sourceId) {
@@ -242,8 +272,10 @@ public final class LoyaltyEngine {
 
   /**
    * Records every activation and expiration due by {@code asOf} on the program's cards, exactly once per lot.
-   * Balances never depend on it (they are read as of an instant); it is for reporting and ledgers. {@code asOf}
-   * must not be after the engine's clock: only what has happened is recorded.
+   * Balances never depend on it (they are read as of an instant); it is for reporting and ledgers.
+   *
+   * @throws io.loyalty.spi.InvalidInputException on {@code as_of} when it is after the engine's clock: only what
+   *     has happened is recorded
    */
   public SweepReport sweep(ProgramId program, Instant asOf) {
     Objects.requireNonNull(program, "program");
@@ -251,7 +283,11 @@ public final class LoyaltyEngine {
     return operations.reports().sweep(program, asOf);
   }
 
-  /** Records every activation and expiration due by {@code asOf} on one card, exactly once per lot. */
+  /**
+   * Records every activation and expiration due by {@code asOf} on one card, exactly once per lot.
+   *
+   * @throws io.loyalty.spi.InvalidInputException on {@code as_of} when it is after the engine's clock
+   */
   public SweepReport sweep(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
@@ -261,24 +297,25 @@ public final class LoyaltyEngine {
   /** The card's counters now (balance, pending, earned, expired, ...). */
   public CardSummary summary(CardCode code) {
     Objects.requireNonNull(code, "code");
-    return summary(code, clock.instant());
+    return summary(code, clock.now());
   }
 
-  /** The card's counters as of an instant. */
+  /** The card's counters as of any instant. */
   public CardSummary summary(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
     return operations.reports().summary(code, asOf);
   }
 
-  /** The card's pending points as of an instant. */
+  /** The card's pending points as of any instant. */
   public long pendingPoints(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
-    return card(code).pendingAt(asOf);
+    Card card = card(code);
+    return exact(code, () -> card.pendingAt(asOf));
   }
 
-  /** The card's lots usable or pending at {@code asOf}, soonest-expiring first. */
+  /** The card's lots usable or pending at any instant {@code asOf}, soonest-expiring first. */
   public List<Lot> lots(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
@@ -288,14 +325,18 @@ public final class LoyaltyEngine {
         .toList();
   }
 
-  /** The card's usable points by the last day they can be spent, as of an instant. */
+  /** The card's usable points by the last day they can be spent, as of any instant. */
   public ExpirySchedule expirySchedule(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
     return operations.reports().schedule(code, asOf);
   }
 
-  /** The program's points liability as of an instant: outstanding points and their expiry schedule. */
+  /**
+   * The program's points liability as of any instant: outstanding points and their expiry schedule.
+   *
+   * @throws OverflowException when a sum over the program's cards exceeds the range of exact points
+   */
   public ExpirySchedule liability(ProgramId program, Instant asOf) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(asOf, "asOf");
@@ -385,7 +426,20 @@ public final class LoyaltyEngine {
     return operations.rewards().redemptionsOf(card);
   }
 
-  /** Builds a {@link LoyaltyEngine}; every setter fails at once on a bad value. Not thread-safe. */
+  /** Runs a read whose sums are exact, turning an overflow into the library's typed error. */
+  private static long exact(CardCode code, java.util.function.LongSupplier read) {
+    try {
+      return read.getAsLong();
+    } catch (ArithmeticException e) {
+      throw new OverflowException("card " + code + ": the sum of its points exceeds the range of exact points");
+    }
+  }
+
+  /**
+   * Builds a {@link LoyaltyEngine}; every setter fails at once on a bad value with an
+   * {@link InvalidInputException} naming the option and its limit, and a {@code null} with a
+   * {@link NullPointerException}. Not thread-safe.
+   */
   public static final class Builder {
     private LoyaltyStore store;
     private Clock clock;
@@ -395,6 +449,13 @@ public final class LoyaltyEngine {
     private ProductCollections collections = ProductCollections.none();
     private RewardFulfilment fulfilment = RewardFulfilment.none();
     private Period rollbackWindow = Period.ofMonths(3);
+    private Duration maxEventLead = DEFAULT_MAX_EVENT_LEAD;
+    private Duration maxEventAge = DEFAULT_MAX_EVENT_AGE;
+
+    /** How far after the engine's clock an event may be stamped by default: five minutes of clock skew. */
+    public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofMinutes(5);
+    /** How far before the engine's clock an event may be stamped by default: 366 days. */
+    public static final Duration DEFAULT_MAX_EVENT_AGE = Duration.ofDays(366);
 
     private Builder() {}
 
@@ -404,7 +465,10 @@ public final class LoyaltyEngine {
       return this;
     }
 
-    /** The clock for enrolment and balance reads (required); events carry their own time. */
+    /**
+     * The engine's clock (required): "now" for every write and for the reads that take no instant. Events carry
+     * their own time, which must lie within {@link #maxEventAge} before and {@link #maxEventLead} after it.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -450,24 +514,60 @@ public final class LoyaltyEngine {
       return this;
     }
 
-    /** How long after a redemption it can be rolled back; three months by default (Voucherify's). */
+    /**
+     * How long after a redemption it can be rolled back; three months by default (Voucherify's).
+     *
+     * @throws InvalidInputException on {@code rollback_window} when it is negative or spans more than 100 years
+     */
     public Builder rollbackWindow(Period window) {
       Objects.requireNonNull(window, "rollbackWindow");
-      if (window.isNegative()) {
-        throw new IllegalArgumentException("rollbackWindow must not be negative: " + window);
+      if (window.isNegative() || !TimeBounds.withinSpan(new IsoDuration(window, Duration.ZERO))) {
+        throw InvalidInputException.of("rollback_window", "must be zero or more and span at most "
+            + TimeBounds.MAX_SPAN_TEXT, window);
       }
       this.rollbackWindow = window;
       return this;
     }
 
     /**
+     * How far after the engine's clock an event (refunds included) may be stamped: a little clock skew between the
+     * host and the engine; {@link #DEFAULT_MAX_EVENT_LEAD} by default. An event stamped later is rejected on
+     * {@code created_at}: nothing is settled or written at an instant that has not come.
+     *
+     * @throws InvalidInputException on {@code max_event_lead} when it is negative or longer than 36,524 days
+     */
+    public Builder maxEventLead(Duration lead) {
+      this.maxEventLead = span("max_event_lead", Objects.requireNonNull(lead, "maxEventLead"));
+      return this;
+    }
+
+    /**
+     * How far before the engine's clock an event (refunds included) may be stamped: a late delivery or an import
+     * of past orders; {@link #DEFAULT_MAX_EVENT_AGE} by default. An older event is rejected on {@code created_at}.
+     *
+     * @throws InvalidInputException on {@code max_event_age} when it is negative or longer than 36,524 days
+     */
+    public Builder maxEventAge(Duration age) {
+      this.maxEventAge = span("max_event_age", Objects.requireNonNull(age, "maxEventAge"));
+      return this;
+    }
+
+    private static Duration span(String option, Duration d) {
+      if (d.isNegative() || d.compareTo(TimeBounds.MAX_SPAN) > 0) {
+        throw InvalidInputException.of(option, "must be from zero to " + TimeBounds.text(TimeBounds.MAX_SPAN) + " ("
+            + TimeBounds.MAX_SPAN_TEXT + ")", d);
+      }
+      return d;
+    }
+
+    /**
      * Returns the engine.
      *
-     * @throws IllegalStateException when no clock was given
+     * @throws InvalidInputException on {@code clock} when no clock was given
      */
     public LoyaltyEngine build() {
       if (clock == null) {
-        throw new IllegalStateException("a clock is required: LoyaltyEngine.builder().clock(Clock.systemUTC())");
+        throw InvalidInputException.of("clock", "is required: LoyaltyEngine.builder().clock(Clock.systemUTC())", null);
       }
       if (store == null) {
         store = InMemoryLoyaltyStore.create();

@@ -45,11 +45,17 @@ class ExpirationTest {
     return OrderPaid.of(id, Instant.parse(at), c, Order.ofAmount("ord_" + id, "PLN", amount));
   }
 
+  /** Applies the event when it happens: the clock moves to its time first. */
+  void applyWhenPaid(LoyaltyEngine engine, OrderPaid event) {
+    clock.set(event.occurredAt());
+    engine.apply(event);
+  }
+
   @Test
   void points_earned_on_25_january_are_usable_through_25_february_and_gone_at_midnight_warsaw_time() {
     LoyaltyEngine engine = engine(monthly(Fixtures.perAmount("r", 100, 1)));
     Card card = engine.enrol(Fixtures.PROGRAM, alice.id());
-    engine.apply(paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
+    applyWhenPaid(engine, paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
     Instant lastMinute = LocalDate.of(2026, 2, 25).atTime(23, 59).atZone(WARSAW).toInstant();
     Instant midnight = LocalDate.of(2026, 2, 26).atStartOfDay(WARSAW).toInstant();
     assertThat(engine.balance(card.code(), lastMinute)).isEqualTo(100);
@@ -64,7 +70,7 @@ class ExpirationTest {
         .expiration(ExpirationRule.months(0).roundedUpTo(ExpirationRule.RoundUp.END_OF_YEAR)).build();
     LoyaltyEngine engine = engine(monthly(yearly, Fixtures.perAmount("monthly", 100, 2)));
     Card card = engine.enrol(Fixtures.PROGRAM, alice.id());
-    engine.apply(paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
+    applyWhenPaid(engine, paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
     assertThat(engine.balance(card.code(), Instant.parse("2026-06-01T00:00:00Z"))).isEqualTo(100);
     assertThat(engine.expirySchedule(card.code(), Instant.parse("2026-01-26T00:00:00Z")).byLastUsableDay())
         .containsEntry(LocalDate.of(2026, 2, 25), 200L).containsEntry(LocalDate.of(2026, 12, 31), 100L);
@@ -74,8 +80,8 @@ class ExpirationTest {
   void the_sweep_records_each_expiration_once_and_changes_no_balance() {
     LoyaltyEngine engine = engine(monthly(Fixtures.perAmount("r", 100, 1)));
     Card card = engine.enrol(Fixtures.PROGRAM, alice.id());
-    engine.apply(paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
-    engine.apply(paid("e2", alice, "2026-02-10T10:00:00Z", 5_000));
+    applyWhenPaid(engine, paid("e1", alice, "2026-01-25T10:00:00Z", 10_000));
+    applyWhenPaid(engine, paid("e2", alice, "2026-02-10T10:00:00Z", 5_000));
     Instant march = Instant.parse("2026-03-01T12:00:00Z");
     long before = engine.balance(card.code(), march);
     assertThatThrownBy(() -> engine.sweep(Fixtures.PROGRAM, march)).isInstanceOf(io.loyalty.spi.InvalidInputException.class)

@@ -84,7 +84,8 @@ class MembershipTest {
 
   @Nested
   class Enrolment {
-    LoyaltyEngine engine = Fixtures.engine().build();
+    final MutableClock clock = new MutableClock(T0);
+    LoyaltyEngine engine = Fixtures.engine().clock(clock).build();
 
     @Test
     void a_customer_joins_a_program_once() {
@@ -122,6 +123,7 @@ class MembershipTest {
       assertThat(card.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(24)));
       Customer a = Fixtures.customer("a");
       Instant late = T0.plus(Duration.ofDays(24));
+      clock.set(late);
       EventOutcome outcome = engine.apply(io.loyalty.spi.event.OrderPaid.of("e", late, a,
           io.loyalty.spi.event.Order.ofAmount("o", "USD", 1_000)));
       assertThat(outcome.points()).isZero();

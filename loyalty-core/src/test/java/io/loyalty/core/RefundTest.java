@@ -49,11 +49,14 @@ class RefundTest {
 
   record World(LoyaltyEngine engine, Card card) {}
 
+  /** The order is paid at T0; then the clock moves on a day, to when the refunds happen. */
   World world(Program program) {
-    LoyaltyEngine engine = Fixtures.engine().build();
+    MutableClock clock = new MutableClock(T0);
+    LoyaltyEngine engine = Fixtures.engine().clock(clock).build();
     engine.define(program);
     Card card = engine.enrol(program.id(), alice.id());
     engine.apply(OrderPaid.of("paid_1", T0, alice, order));
+    clock.set(later);
     return new World(engine, card);
   }
 

@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
 class TriggerAndWindowTest {
   final Customer alice = Fixtures.customer("alice");
 
+  final MutableClock clock = new MutableClock(T0);
+
   LoyaltyEngine engineWith(Program program) {
-    LoyaltyEngine engine = Fixtures.engine().build();
+    LoyaltyEngine engine = Fixtures.engine().clock(clock).build();
     engine.define(program);
     engine.enrol(program.id(), alice.id());
     return engine;
@@ -76,6 +78,7 @@ class TriggerAndWindowTest {
         .validity(Validity.between(null, end)).build();
     LoyaltyEngine engine = engineWith(program);
     var late = io.loyalty.spi.event.OrderPaid.of("e", end, alice, io.loyalty.spi.event.Order.ofAmount("o", "USD", 1_000));
+    clock.set(end);
     assertThat(onlySkip(engine.apply(late)).reason()).isEqualTo(SkipReason.PROGRAM_EXPIRED);
   }
 

@@ -41,8 +41,10 @@ public final class SeedTutorial {
   }
 
   void run() {
-    // The engine's clock is only used for enrolment and "now" reads; events carry their own time.
-    Clock clock = Clock.fixed(Instant.parse("2022-11-07T09:00:00Z"), ZoneOffset.UTC);
+    // The engine's clock is "now": cards are settled and written as of it. Events carry their own time, by which
+    // their rules are judged; they may be late (up to 366 days by default) but never ahead of the clock (5 minutes
+    // of skew). Here the week's events are all delivered on Saturday afternoon.
+    Clock clock = Clock.fixed(Instant.parse("2022-11-12T14:00:00Z"), ZoneOffset.UTC);
     LoyaltyEngine engine = LoyaltyEngine.builder()
         .clock(clock)
         .validationRules(SeedProgram.acceptsMarketing())

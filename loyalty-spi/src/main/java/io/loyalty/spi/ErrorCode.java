@@ -70,6 +70,8 @@ public enum ErrorCode {
   PAYMENT_EXCEEDS_ORDER_TOTAL("payment_exceeds_order_total", 400, false),
   /** A stored definition can no longer be read; only operations that need it fail. */
   STORED_DEFINITION_UNREADABLE("stored_definition_unreadable", 500, false),
+  /** The engine's clock reads outside the years 1 to 9999 that its calendar arithmetic covers. */
+  CLOCK_OUT_OF_RANGE("clock_out_of_range", 500, false),
   /** The store failed (connection, SQL); nothing of the operation was written. */
   STORE_FAILURE("store_failure", 500, false);
 

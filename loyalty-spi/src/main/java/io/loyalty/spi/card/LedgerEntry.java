@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param points the signed change of the usable balance
  * @param pending the signed change of the pending points
  * @param balanceAfter the card's balance right after this entry
- * @param at when it happened
+ * @param at when the engine recorded it (its clock at the write, whatever the time of the event that caused it);
+ *     for an activation or expiration, the instant it fell due
  * @param key the idempotency key, unique in the store (for an accrual: card, order or event, and rule)
  * @param event the event that caused it, {@code null} for manual operations
  * @param rule the earning rule, {@code null} when none

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param id the ledger sequence number of the entry that granted it, unique within the card
  * @param initial points granted, positive
  * @param remaining points not yet spent, expired, moved or taken back, from 0 to {@code initial}
- * @param grantedAt when the points were granted
+ * @param grantedAt when the points were recorded on the card (the engine's clock at the write), whatever the time
+ *     of the event that earned them; the lot counts from then
  * @param activatesAt when pending points become usable, {@code null} when usable at once
  * @param expiresAt the first instant the points are no longer usable, {@code null} for never
  * @param state pending, active or canceled
@@ -26,16 +27,20 @@ public record Lot(
     LotState state,
     LotSource source) {
 
-  /** Whether the points are usable at {@code asOf}: not canceled, activated and not expired. */
+  /**
+   * Whether the points are usable at {@code asOf}: granted by then, not canceled, activated and not expired. A lot
+   * counts from the instant it was recorded, so no later grant shows in a read as of an earlier instant.
+   */
   public boolean isActiveAt(Instant asOf) {
     return state != LotState.CANCELED
+        && !asOf.isBefore(grantedAt)
         && (activatesAt == null || !asOf.isBefore(activatesAt))
         && (expiresAt == null || asOf.isBefore(expiresAt));
   }
 
-  /** Whether the points are still pending at {@code asOf}: not canceled and not yet activated. */
+  /** Whether the points are still pending at {@code asOf}: granted by then, not canceled and not yet activated. */
   public boolean isPendingAt(Instant asOf) {
-    return state == LotState.PENDING && activatesAt != null && asOf.isBefore(activatesAt);
+    return state == LotState.PENDING && activatesAt != null && !asOf.isBefore(grantedAt) && asOf.isBefore(activatesAt);
   }
 
   /** Whether the points have expired by {@code asOf} with some left over (an expiration to record). */

@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * An event the engine earns on. Its {@link #id()} makes applying it idempotent: the same id applied
  * again credits nothing and returns the first outcome; the same id with another payload is an error.
- * Rules are evaluated as of {@link #occurredAt()}.
+ * Rules are evaluated as of {@link #occurredAt()}; the engine settles and writes the cards it touches as of its own
+ * clock, and accepts an event time only within a window around that clock.
  */
 public sealed interface LoyaltyEvent permits OrderPaid, SegmentEntered, CustomEvent, OrderRefunded {
   /** The event's id, unique per event. */
   EventId id();
 
-  /** When it happened; validity windows and expiry are evaluated as of this instant. */
+  /**
+   * When it happened: the earning rules' and the program's validity windows and the card's validity are judged as of
+   * this instant. It never decides when points are recorded, activate or expire: that is the engine's clock.
+   */
   Instant occurredAt();
 
   /** The customer it is about. */

@@ -1,7 +1,10 @@
 package io.loyalty.spi.program;
 
+import io.loyalty.spi.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +22,23 @@ public record DailyHours(LocalTime start, @Nullable LocalTime end, Set<DayOfWeek
     days = days == null ? null : Set.copyOf(days);
   }
 
-  /** A period from {@code start} to {@code end} ("HH:mm") on the given days. */
+  /**
+   * A period from {@code start} to {@code end} ("HH:mm") on the given days.
+   *
+   * @throws InvalidInputException naming {@code start_time} or {@code expiration_time} when it is not a time of day
+   * @throws NullPointerException when {@code start}, {@code days} or a day is null
+   */
   public static DailyHours of(String start, @Nullable String end, DayOfWeek... days) {
-    return new DailyHours(LocalTime.parse(start), end == null || end.isEmpty() ? null : LocalTime.parse(end), Set.of(days));
+    Objects.requireNonNull(start, "start");
+    return new DailyHours(time("start_time", start), end == null || end.isEmpty() ? null : time("expiration_time", end),
+        Set.of(days));
+  }
+
+  private static LocalTime time(String path, String text) {
+    try {
+      return LocalTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw InvalidInputException.of(path, "must be a time of day such as 09:00 or 17:30", text);
+    }
   }
 }

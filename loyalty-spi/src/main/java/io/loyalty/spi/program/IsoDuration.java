@@ -21,22 +21,31 @@ public record IsoDuration(Period period, Duration time) {
     Objects.requireNonNull(time, "time");
   }
 
-  /** Parses an ISO 8601 duration; throws {@link InvalidInputException} naming the text when it is not one. */
+  /**
+   * Parses an ISO 8601 duration, optionally negated by one leading {@code -}.
+   *
+   * @throws InvalidInputException naming the text when it is not one, or a part is out of range
+   * @throws NullPointerException when {@code text} is null
+   */
   public static IsoDuration parse(String text) {
     Objects.requireNonNull(text, "duration text");
     try {
-      if (text.startsWith("-")) {
-        IsoDuration positive = parse(text.substring(1));
-        return new IsoDuration(positive.period.negated(), positive.time.negated());
+      boolean negative = text.startsWith("-");
+      String body = negative ? text.substring(1) : text;
+      if (body.startsWith("-")) {
+        throw new DateTimeParseException("one sign at most", text, 1);
       }
-      int t = text.indexOf('T');
+      int t = body.indexOf('T');
+      IsoDuration parsed;
       if (t < 0) {
-        return new IsoDuration(Period.parse(text), Duration.ZERO);
+        parsed = new IsoDuration(Period.parse(body), Duration.ZERO);
+      } else {
+        String datePart = body.substring(0, t);
+        Period period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
+        parsed = new IsoDuration(period, Duration.parse("PT" + body.substring(t + 1)));
       }
-      String datePart = text.substring(0, t);
-      Period period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
-      return new IsoDuration(period, Duration.parse("PT" + text.substring(t + 1)));
-    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+      return negative ? new IsoDuration(parsed.period.negated(), parsed.time.negated()) : parsed;
+    } catch (DateTimeParseException | ArithmeticException | IndexOutOfBoundsException e) {
       throw InvalidInputException.of("duration", "must be an ISO 8601 duration such as P1D or PT1H", text);
     }
   }
@@ -61,7 +70,13 @@ public record IsoDuration(Period period, Duration time) {
     return period.isNegative() || time.isNegative();
   }
 
-  /** Adds this duration to a zoned date-time: the calendar part first, then the exact part. */
+  /**
+   * Adds this duration to a zoned date-time: the calendar part first, then the exact part. The engine only adds
+   * durations it has validated (at most a hundred years) to instants in the years 1 to 9999.
+   *
+   * @throws java.time.DateTimeException when the result lies beyond {@code java.time}'s calendar
+   * @throws ArithmeticException when a part overflows
+   */
   public ZonedDateTime addTo(ZonedDateTime start) {
     return start.plus(period).plus(time);
   }

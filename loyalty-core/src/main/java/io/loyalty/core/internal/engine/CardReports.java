@@ -2,6 +2,7 @@ package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.CardSummary;
 import io.loyalty.core.ExpirySchedule;
+import io.loyalty.core.OverflowException;
 import io.loyalty.core.SweepReport;
 import io.loyalty.core.internal.expiry.ExpiryCalendar;
 import io.loyalty.core.internal.ledger.CardLedger;
@@ -16,7 +17,6 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.LoyaltyStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,10 +32,10 @@ public final class CardReports {
   private static final int PAGE = 500;
 
   private final LoyaltyStore store;
-  private final Clock clock;
+  private final EngineClock clock;
   private final Retry retry;
 
-  CardReports(LoyaltyStore store, Clock clock, Retry retry) {
+  CardReports(LoyaltyStore store, EngineClock clock, Retry retry) {
     this.store = store;
     this.clock = clock;
     this.retry = retry;
@@ -76,24 +76,37 @@ public final class CardReports {
     }
   }
 
-  /** The card's counters as of {@code asOf}. */
+  /**
+   * The card's counters as of any instant {@code asOf}.
+   *
+   * @throws OverflowException when a counter exceeds the range of exact points
+   */
   public CardSummary summary(CardCode code, Instant asOf) {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    try {
+      return summaryOf(card, asOf);
+    } catch (ArithmeticException e) {
+      throw new OverflowException("card " + code + ": a counter of its points exceeds the range of exact points");
+    }
+  }
+
+  private CardSummary summaryOf(Card card, Instant asOf) {
+    CardCode code = card.code();
     CardTransition settled = CardLedger.open(card).settle(asOf).finish();
     long[] c = new long[9];
     for (List<LedgerEntry> entries : List.of(ledger(code), settled.entries())) {
       for (LedgerEntry e : entries) {
         switch (e.type()) {
-          case POINTS_ACCRUAL -> c[0] += e.points();
-          case PENDING_POINTS_ADDED, PENDING_POINTS_ADJUSTED -> c[0] += e.pending();
-          case POINTS_ADDITION -> c[1] += e.points();
-          case POINTS_TRANSFER_IN -> c[2] += e.points();
-          case POINTS_REDEMPTION, POINTS_REFUND -> c[3] -= e.points();
-          case POINTS_REMOVAL -> c[4] -= e.points();
-          case POINTS_EXPIRATION -> c[5] -= e.points();
-          case POINTS_TRANSFER_OUT -> c[6] -= e.points();
-          case POINTS_REVERSAL -> c[7] -= e.points() + e.pending();
-          case PENDING_POINTS_CANCELED -> c[8] -= e.pending();
+          case POINTS_ACCRUAL -> c[0] = Math.addExact(c[0], e.points());
+          case PENDING_POINTS_ADDED, PENDING_POINTS_ADJUSTED -> c[0] = Math.addExact(c[0], e.pending());
+          case POINTS_ADDITION -> c[1] = Math.addExact(c[1], e.points());
+          case POINTS_TRANSFER_IN -> c[2] = Math.addExact(c[2], e.points());
+          case POINTS_REDEMPTION, POINTS_REFUND -> c[3] = Math.subtractExact(c[3], e.points());
+          case POINTS_REMOVAL -> c[4] = Math.subtractExact(c[4], e.points());
+          case POINTS_EXPIRATION -> c[5] = Math.subtractExact(c[5], e.points());
+          case POINTS_TRANSFER_OUT -> c[6] = Math.subtractExact(c[6], e.points());
+          case POINTS_REVERSAL -> c[7] = Math.subtractExact(c[7], Math.addExact(e.points(), e.pending()));
+          case PENDING_POINTS_CANCELED -> c[8] = Math.subtractExact(c[8], e.pending());
           case PENDING_POINTS_ACTIVATION -> { }
         }
       }
@@ -107,18 +120,26 @@ public final class CardReports {
         c[4], c[5], c[6], c[7], c[8], next, next == null ? 0 : schedule.get(next));
   }
 
-  /** The card's outstanding points and when they expire, as of {@code asOf}. */
+  /**
+   * The card's outstanding points and when they expire, as of any instant {@code asOf}.
+   *
+   * @throws OverflowException when a sum exceeds the range of exact points
+   */
   public ExpirySchedule schedule(CardCode code, Instant asOf) {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
-    Accumulator acc = new Accumulator();
+    Accumulator acc = new Accumulator("card " + code);
     acc.add(card, asOf, zoneOf(card));
     return acc.result(asOf);
   }
 
-  /** The program's outstanding points and when they expire, over all its cards, as of {@code asOf}. */
+  /**
+   * The program's outstanding points and when they expire, over all its cards, as of any instant {@code asOf}.
+   *
+   * @throws OverflowException when a sum over the cards exceeds the range of exact points
+   */
   public ExpirySchedule schedule(ProgramId program, Instant asOf) {
     ZoneId zone = store.program(program).map(Program::zone).orElseThrow(() -> new NotFoundException("program", program));
-    Accumulator acc = new Accumulator();
+    Accumulator acc = new Accumulator("program " + program);
     String after = "";
     while (true) {
       List<Card> page = store.cards(program, after, PAGE);
@@ -133,10 +154,10 @@ public final class CardReports {
   }
 
   private void notInTheFuture(Instant asOf) {
-    Instant now = clock.instant();
+    Instant now = clock.now();
     if (asOf.isAfter(now)) {
-      throw io.loyalty.spi.InvalidInputException.of("as_of", "must not be after now (" + now + "): a sweep records what "
-          + "has happened; balances as of a later instant need no sweep", asOf);
+      throw io.loyalty.spi.InvalidInputException.of("as_of", "must not be after the engine's clock (" + now + "): a sweep "
+          + "records what has happened; balances as of a later instant need no sweep", asOf);
     }
   }
 
@@ -193,8 +214,9 @@ public final class CardReports {
     return new SweepReport(1, activated, activatedPoints, expired, expiredPoints);
   }
 
-  /** Sums cards into one schedule. */
+  /** Sums cards into one schedule, exactly: an overflow is the typed {@link OverflowException}. */
   private static final class Accumulator {
+    private final String what;
     private final TreeMap<LocalDate, Long> byDay = new TreeMap<>();
     private int cards;
     private long outstanding;
@@ -202,12 +224,20 @@ public final class CardReports {
     private long debt;
     private long never;
 
+    Accumulator(String what) {
+      this.what = what;
+    }
+
     void add(Card card, Instant asOf, ZoneId zone) {
-      cards++;
-      outstanding = Math.addExact(outstanding, Math.max(0, card.balanceAt(asOf)));
-      pending = Math.addExact(pending, card.pendingAt(asOf));
-      debt = Math.addExact(debt, card.debt());
-      never = Math.addExact(never, collect(card, asOf, zone, byDay));
+      try {
+        outstanding = Math.addExact(outstanding, Math.max(0, card.balanceAt(asOf)));
+        pending = Math.addExact(pending, card.pendingAt(asOf));
+        debt = Math.addExact(debt, card.debt());
+        never = Math.addExact(never, collect(card, asOf, zone, byDay));
+        cards = Math.addExact(cards, 1);
+      } catch (ArithmeticException e) {
+        throw new OverflowException(what + ": the points outstanding over its cards exceed the range of exact points");
+      }
     }
 
     ExpirySchedule result(Instant asOf) {

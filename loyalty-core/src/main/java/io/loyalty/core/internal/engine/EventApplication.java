@@ -62,8 +62,14 @@ final class EventApplication {
     this.redemptions = redemptions;
   }
 
-  /** Plans the event; {@code forCommit} also tops up auto-update pools (a quote writes nothing). */
-  EventPlan plan(LoyaltyEvent event, boolean forCommit) {
+  /**
+   * Plans the event as the engine learns of it at {@code now}: its rules (windows, program dates, the card's
+   * validity) are judged as of the event's own time, while the card is settled up to {@code now} and everything
+   * it writes (entries, lots, a card an auto-join publishes, an auto-redemption) is recorded at {@code now}, so
+   * no event settles the future or rewrites the past. {@code forCommit} also tops up auto-update pools (a quote
+   * writes nothing).
+   */
+  EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now) {
     EvaluationContext ctx = EvaluationContext.of(event);
     Instant at = event.occurredAt();
     Card targeted = targetedCard(event);
@@ -81,7 +87,7 @@ final class EventApplication {
       }
       if (event instanceof OrderRefunded refund) {
         Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
-        RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund);
+        RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund, now);
         if (planned != null) {
           outcomes.add(planned.outcome());
           writes.stage(planned.transition().card(), writes.expectedFor(card));
@@ -94,7 +100,7 @@ final class EventApplication {
         continue;
       }
       Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
-      SkipReason block = card == null ? (program.autoJoin() ? null : SkipReason.NOT_A_MEMBER) : cardBlock(card, at);
+      SkipReason block = card == null ? (program.autoJoin() ? null : SkipReason.NOT_A_MEMBER) : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
       long expected;
@@ -104,7 +110,7 @@ final class EventApplication {
           outcomes.add(outcome);
           continue;
         }
-        Publication joined = enrolment.prepare(program, event.customer().id(), null, at, forCommit);
+        Publication joined = enrolment.prepare(program, event.customer().id(), null, now, forCommit);
         card = joined.card();
         expected = joined.expectedVersion();
         initial = joined.initialCredits();
@@ -117,16 +123,16 @@ final class EventApplication {
         }
         expected = writes.expectedFor(card);
       }
-      CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(at);
+      CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(now);
       boolean autoRedeem = hasAutoRedeem(program);
-      long before = autoRedeem ? ledger.balanceAt(at) : 0;
+      long before = autoRedeem ? ledger.balanceAt(now) : 0;
       for (int i = 0; i < initial.size(); i++) {
-        ledger.credit(initial.get(i), at);
+        ledger.credit(initial.get(i), now);
       }
       credit(ledger, program, plan, event, accrualKeyPrefix(card.code(), event, ctx.order()), outcome.accruals(),
-          ctx.order());
+          ctx.order(), now);
       RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
-          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), at, writes);
+          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);
       entries.addAll(transition.entries());
@@ -167,11 +173,12 @@ final class EventApplication {
     return card;
   }
 
-  private static @Nullable SkipReason cardBlock(Card card, Instant at) {
+  /** Why the card cannot earn: switched off, or not valid when the event happened or now, when it would be credited. */
+  private static @Nullable SkipReason cardBlock(Card card, Instant at, Instant now) {
     if (!card.active()) {
       return SkipReason.CARD_INACTIVE;
     }
-    return card.isValidAt(at) ? null : SkipReason.CARD_EXPIRED;
+    return card.isValidAt(at) && card.isValidAt(now) ? null : SkipReason.CARD_EXPIRED;
   }
 
   private Set<RuleId> alreadyAwarded(CardCode card, @Nullable Order order) {
@@ -201,11 +208,13 @@ final class EventApplication {
         : "accrual:" + card + ":event:" + event.id() + ":";
   }
 
-  /** Credits each accrual as a lot, under the terms of the rule that granted it (found in the compiled plan). */
+  /**
+   * Credits each accrual as a lot recorded at {@code at}, under the terms of the rule that granted it (found in the
+   * compiled plan): pending points activate, and points expire, counted from {@code at}.
+   */
   private static void credit(CardLedger ledger, Program program, CompiledProgram plan, LoyaltyEvent event,
-      String keyPrefix, List<Accrual> accruals, @Nullable Order order) {
+      String keyPrefix, List<Accrual> accruals, @Nullable Order order, Instant at) {
     OrderId orderId = order == null ? null : order.id();
-    Instant at = event.occurredAt();
     int rule = 0;
     for (int i = 0; i < accruals.size(); i++) {
       Accrual accrual = accruals.get(i);

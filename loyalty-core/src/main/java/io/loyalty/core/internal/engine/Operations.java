@@ -31,7 +31,6 @@ import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.ProgramWrite;
 import io.loyalty.spi.host.RewardFulfilment;
-import java.time.Clock;
 import java.time.Period;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Operations {
   private final LoyaltyStore store;
-  private final Clock clock;
+  private final EngineClock clock;
   private final Retry retry;
   private final ProgramValidator programValidator;
   private final EventValidator eventValidator;
@@ -58,7 +57,7 @@ public final class Operations {
 
   /** Wires the operations over a store and the host's ports. */
   public Operations(
-      LoyaltyStore store, Clock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
+      LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
       ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
     this.clock = clock;
@@ -106,7 +105,7 @@ public final class Operations {
         want = have + 1; // an auto-update pool always has a spare card, so a quote of an auto-join names the card apply takes
       }
       List<CardWrite> cards = new ArrayList<>();
-      Instant now = clock.instant();
+      Instant now = clock.now();
       for (Card card : enrolment.generate(stored, (int) Math.max(0, want - have), now)) {
         cards.add(new CardWrite(card, 0));
       }
@@ -124,7 +123,7 @@ public final class Operations {
         throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
             + " in program " + programId);
       }
-      Instant now = clock.instant();
+      Instant now = clock.now();
       Publication publication = enrolment.prepare(program, customer, requested, now, true);
       CardTransition transition = CardLedger.credit(publication.card(), publication.initialCredits(), now);
       List<CardWrite> writes = new ArrayList<>(publication.refills());
@@ -147,25 +146,35 @@ public final class Operations {
     });
   }
 
-  /** What the event would earn, committing nothing; equals what {@link #apply} would commit. */
+  /** What the event would earn, committing nothing; equals what {@link #apply} would commit at the same instant. */
   public EventOutcome quote(LoyaltyEvent event) {
     validate(event);
+    Instant now = clock.now();
+    Optional<EventOutcome> replay = checkTime(event, now);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
     Optional<EventOutcome> first = firstOutcome(event);
-    return first.orElseGet(() -> events.plan(event, false).outcome());
+    return first.orElseGet(() -> events.plan(event, false, now).outcome());
   }
 
-  /** Applies the event exactly once: a retry with the same id returns the first outcome. */
+  /**
+   * Applies the event exactly once: a retry with the same id returns the first outcome. The event's time is
+   * what its rules are evaluated as of; the card is settled and written as of the engine's clock, and the time
+   * must lie within the engine's event window. A redelivery of an event already applied returns its first
+   * outcome even once the window has moved past it: it settles and writes nothing.
+   */
   public EventOutcome apply(LoyaltyEvent event) {
     validate(event);
-    EventOutcome outcome = retry.run("apply event ", event.id(), () -> {
+    EventOutcome outcome = checkTime(event, clock.now()).orElseGet(() -> retry.run("apply event ", event.id(), () -> {
       Optional<EventOutcome> first = firstOutcome(event);
       if (first.isPresent()) {
         return first.get();
       }
-      EventPlan plan = events.plan(event, true);
+      EventPlan plan = events.plan(event, true, clock.now());
       CommitResult result = store.commit(plan.changes());
       return result.applied() ? plan.outcome() : null;
-    });
+    }));
     List<ProgramOutcome> programs = outcome.programs();
     for (int i = 0; i < programs.size(); i++) {
       ProgramOutcome program = programs.get(i);
@@ -176,10 +185,28 @@ public final class Operations {
     return outcome;
   }
 
+  /** Validates the event whole (ids, amounts, metadata) before anything is read. */
   private void validate(LoyaltyEvent event) {
     Violations violations = new Violations();
     violations.addAll(eventValidator.validate(event));
     violations.throwIfAny();
+  }
+
+  /**
+   * Checks the event's time against the engine's clock before anything is planned. Outside the window, an event
+   * already applied is a redelivery: its first outcome is returned (idempotency outlives the window, and a replay
+   * settles nothing); any other is rejected on {@code created_at}.
+   */
+  private Optional<EventOutcome> checkTime(LoyaltyEvent event, Instant now) {
+    Violations violations = new Violations();
+    if (clock.checkEventTime(violations, event.occurredAt(), now)) {
+      return Optional.empty();
+    }
+    Optional<EventOutcome> replay = firstOutcome(event);
+    if (replay.isEmpty()) {
+      violations.throwIfAny();
+    }
+    return replay;
   }
 
   private Optional<EventOutcome> firstOutcome(LoyaltyEvent event) {

@@ -13,6 +13,7 @@ import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
 import io.loyalty.core.internal.validation.ProgramValidator;
+import io.loyalty.core.internal.validation.TimeBounds;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.NotFoundException;
@@ -31,7 +32,6 @@ import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.reward.Redemption;
 import java.util.function.Consumer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +45,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PointOperations {
   private final LoyaltyStore store;
-  private final Clock clock;
+  private final EngineClock clock;
   private final Retry retry;
   private final RedemptionPlanner redemptions;
   private final Consumer<Redemption> deliver;
 
-  PointOperations(LoyaltyStore store, Clock clock, Retry retry, RedemptionPlanner redemptions, Consumer<Redemption> deliver) {
+  PointOperations(LoyaltyStore store, EngineClock clock, Retry retry, RedemptionPlanner redemptions, Consumer<Redemption> deliver) {
     this.store = store;
     this.clock = clock;
     this.retry = retry;
@@ -68,12 +68,12 @@ public final class PointOperations {
       }
       Card card = published(code);
       Program program = programOf(card);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       Instant expiresAt;
       if (expiry instanceof AddedPointsExpiry.CustomDate d) {
-        if (d.lastDay().isBefore(now.atZone(program.zone()).toLocalDate())) {
-          throw io.loyalty.spi.InvalidInputException.of("expiration_date", "must be today or later in the program's time zone",
-              d.lastDay());
+        if (d.lastDay().isBefore(now.atZone(program.zone()).toLocalDate()) || d.lastDay().isAfter(TimeBounds.LAST_DAY)) {
+          throw io.loyalty.spi.InvalidInputException.of("expiration_date", "must be from today in the program's time zone to "
+              + TimeBounds.LAST_DAY, d.lastDay());
         }
         expiresAt = d.lastDay().plusDays(1).atStartOfDay(program.zone()).toInstant();
       } else if (expiry instanceof AddedPointsExpiry.NonExpiring) {
@@ -118,7 +118,7 @@ public final class PointOperations {
         return done.get();
       }
       Card card = published(code);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       requireBalance(ledger, card, points, now);
       LedgerEntry entry = ledger.debit(Debit.manual(EntryType.POINTS_REMOVAL, points, key(sourceId, card),
@@ -148,7 +148,7 @@ public final class PointOperations {
         }
         return new Transfer(out.get(), in);
       }
-      Instant now = clock.instant();
+      Instant now = clock.now();
       Card source = usable(published(from), now);
       Card target = usable(published(to), now);
       Program targetProgram = programOf(target);
@@ -175,7 +175,7 @@ public final class PointOperations {
   public LedgerEntry activatePending(CardCode code, long lotId) {
     return retry.run("activate pending points " + lotId + " of " + code, () -> {
       Card card = published(code);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       Lot lot = pendingLot(ledger, card, lotId, now);
       Program granting = store.program(card.program(), lot.source().programVersion()).orElse(programOf(card));
@@ -196,7 +196,7 @@ public final class PointOperations {
     v.throwIfAny();
     return retry.run("adjust pending points " + lotId + " of " + code, () -> {
       Card card = published(code);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       Lot lot = pendingLot(ledger, card, lotId, now);
       if (lot.remaining() + delta <= 0) {
@@ -214,7 +214,7 @@ public final class PointOperations {
   public LedgerEntry cancelPending(CardCode code, long lotId, String reason) {
     return retry.run("cancel pending points " + lotId + " of " + code, () -> {
       Card card = published(code);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       pendingLot(ledger, card, lotId, now);
       LedgerEntry entry = ledger.cancel(lotId, now, "cancel:" + card.code() + ":" + lotId, reason);

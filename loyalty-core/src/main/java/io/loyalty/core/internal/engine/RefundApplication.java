@@ -49,9 +49,14 @@ final class RefundApplication {
     this.evaluator = evaluator;
   }
 
-  /** The refund's outcome on the card and the card's transition, or {@code null} when the order earned nothing here. */
-  @Nullable Planned plan(Program program, Card card, OrderRefunded refund) {
-    Instant at = refund.occurredAt();
+  /**
+   * The refund's outcome on the card and the card's transition, or {@code null} when the order earned nothing here.
+   * The card is settled and the reversal recorded at {@code now}, the instant the engine learns of the refund,
+   * whatever the refund's own time: a refund stamped ahead expires nothing early, a late one takes back nothing
+   * that has expired meanwhile.
+   */
+  @Nullable Planned plan(Program program, Card card, OrderRefunded refund, Instant now) {
+    Instant at = now;
     CardLedger ledger = CardLedger.open(card).settle(at);
     List<LedgerEntry> history = new ArrayList<>(store.entriesForOrder(card.code(), refund.order()));
     for (LedgerEntry e : ledger.appended()) {

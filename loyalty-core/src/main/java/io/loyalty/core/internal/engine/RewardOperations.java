@@ -36,7 +36,6 @@ import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -56,13 +55,13 @@ public final class RewardOperations {
   private static final Logger LOG = LoggerFactory.getLogger(RewardOperations.class);
 
   private final LoyaltyStore store;
-  private final Clock clock;
+  private final EngineClock clock;
   private final Retry retry;
   private final RedemptionPlanner planner;
   private final RewardFulfilment fulfilment;
   private final Period rollbackWindow;
 
-  RewardOperations(LoyaltyStore store, Clock clock, Retry retry, RedemptionPlanner planner, RewardFulfilment fulfilment,
+  RewardOperations(LoyaltyStore store, EngineClock clock, Retry retry, RedemptionPlanner planner, RewardFulfilment fulfilment,
       Period rollbackWindow) {
     this.store = store;
     this.clock = clock;
@@ -148,7 +147,7 @@ public final class RewardOperations {
       RewardAssignment assignment = program.reward(request.assignment())
           .orElseThrow(() -> new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id()));
       Reward reward = reward(assignment.reward());
-      Instant now = clock.instant();
+      Instant now = clock.now();
       Customer customer = conditionsSubject(request, card);
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
@@ -241,7 +240,7 @@ public final class RewardOperations {
     if (r.status() == Redemption.Status.FAILED) {
       throw InvalidInputException.of("redemption", "failed and took nothing, so there is nothing to roll back", id);
     }
-    Instant now = clock.instant();
+    Instant now = clock.now();
     if (now.isAfter(r.at().atZone(ZoneOffset.UTC).plus(rollbackWindow).toInstant())) {
       throw new RollbackWindowPassedException("redemption " + id + " of " + r.at() + " is older than the rollback window "
           + rollbackWindow);
@@ -278,7 +277,7 @@ public final class RewardOperations {
       Card card = store.card(r.card()).orElseThrow();
       Program program = store.program(card.program()).orElseThrow();
       Reward reward = store.reward(r.reward()).orElse(null);
-      Instant now = clock.instant();
+      Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.giveBack(program, card, ledger, r, reward, now, status, code, reason,
           new ArrayList<>(), new ArrayList<>());
@@ -290,7 +289,12 @@ public final class RewardOperations {
   public List<MemberReward> rewardsOf(CardCode code, boolean affordableOnly) {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
     Program program = store.program(card.program()).orElseThrow();
-    long balance = card.balanceAt(clock.instant());
+    long balance;
+    try {
+      balance = card.balanceAt(clock.now());
+    } catch (ArithmeticException e) {
+      throw new io.loyalty.core.OverflowException("card " + code + ": the sum of its points exceeds the range of exact points");
+    }
     List<MemberReward> list = new ArrayList<>();
     for (RewardAssignment a : program.rewards()) {
       Reward reward = store.reward(a.reward()).filter(r -> !r.deleted()).orElse(null);

@@ -58,7 +58,7 @@ public final class EarningEvaluator {
       programDetail = "program " + program.id() + ": " + plan.window().describe(at);
     } else if ((programBlock = memberBlock) != null) {
       programDetail = switch (memberBlock) {
-        case NOT_A_MEMBER -> "customer " + ctx.customer().id() + " holds no card in " + program.id();
+        case NOT_A_MEMBER -> "the customer holds no card in " + program.id();
         case CARD_INACTIVE -> "card " + card + " is not active";
         case CARD_EXPIRED -> "card " + card + " has expired";
         default -> memberBlock.name();

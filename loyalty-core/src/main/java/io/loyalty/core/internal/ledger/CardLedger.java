@@ -61,7 +61,7 @@ public final class CardLedger {
       Lot lot = cardLots.get(i);
       lots.add(lot);
       if (lot.state() == LotState.ACTIVE) {
-        sum = Math.addExact(sum, lot.remaining());
+        sum = add(sum, lot.remaining());
       }
       if (lot.state() == LotState.PENDING && lot.activatesAt() != null) {
         due = earlier(due, lot.activatesAt());

@@ -114,8 +114,10 @@ public final class ProgramValidator {
       v.addAll(ExpirationRuleValidator.validate("voucher.loyalty_card.expiration_rules", card.expiration()));
     }
     if (card.activityDurationAfterPublishing() != null) {
-      v.check(!card.activityDurationAfterPublishing().isZero() && !card.activityDurationAfterPublishing().isNegative(),
-          "activity_duration_after_publishing", "must be a positive duration", card.activityDurationAfterPublishing());
+      if (v.check(!card.activityDurationAfterPublishing().isZero() && !card.activityDurationAfterPublishing().isNegative(),
+          "activity_duration_after_publishing", "must be a positive duration", card.activityDurationAfterPublishing())) {
+        TimeBounds.checkSpan(v, "activity_duration_after_publishing", card.activityDurationAfterPublishing());
+      }
     }
     if (v.present(card.codeConfig(), "voucher.code_config")) {
       v.addAll(CodeConfigValidator.validate("voucher.code_config", card.codeConfig(), pool.vouchersCount(),

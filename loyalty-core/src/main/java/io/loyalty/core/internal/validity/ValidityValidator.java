@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.validity;
 
+import io.loyalty.core.internal.validation.TimeBounds;
 import io.loyalty.spi.Violation;
 import io.loyalty.spi.program.DailyHours;
 import io.loyalty.spi.program.IsoDuration;
@@ -44,6 +45,11 @@ public final class ValidityValidator {
       return out;
     }
     String base = path == null ? "" : path;
+    boolean startOk = inRange(field(base, "start_date"), v.startDate(), out);
+    boolean expirationOk = inRange(field(base, "expiration_date"), v.expirationDate(), out);
+    if (!startOk || !expirationOk) {
+      return out; // the other checks place the dates on the calendar
+    }
     Validity inherited = isRule && program != null ? program : Validity.ALWAYS;
     Instant start = v.startDate() != null ? v.startDate() : inherited.startDate();
     Instant expiration = v.expirationDate() != null ? v.expirationDate() : inherited.expirationDate();
@@ -53,6 +59,15 @@ public final class ValidityValidator {
     }
     checkHours(base, v, out);
     return out;
+  }
+
+  /** Dates from the year 1 to 9999 only: every window and message places them on the calendar of any zone. */
+  private static boolean inRange(String path, @Nullable Instant at, List<Violation> out) {
+    if (at == null || TimeBounds.inRange(at)) {
+      return true;
+    }
+    out.add(new Violation(path, TimeBounds.rangeMessage(), at));
+    return false;
   }
 
   private static void checkDates(String base, Validity v, @Nullable Instant start, @Nullable Instant expiration,
@@ -94,6 +109,10 @@ public final class ValidityValidator {
     }
     if (!RecurringTimeframe.isPositive(d)) {
       out.add(new Violation(path, "must be a positive ISO 8601 duration such as P1D or PT1H", d));
+      return false;
+    }
+    if (!TimeBounds.withinSpan(d)) {
+      out.add(new Violation(path, "must span at most " + TimeBounds.MAX_SPAN_TEXT, d));
       return false;
     }
     return true;
