@@ -257,7 +257,7 @@ class LifecycleConcurrencyTest {
         .expiration(ExpirationRule.months(0)).build();
     // Points are recorded, and fall due, by the engine's clock: a clock moving on at every reading makes activations
     // and expirations fall due while the earnings and the sweeps (each as of its own reading, so only the past) race.
-    TickingClock clock = new TickingClock(T0, Duration.ofMinutes(20));
+    MutableClock clock = MutableClock.ticking(T0, Duration.ofMinutes(20));
     LoyaltyEngine engine = Fixtures.engine().clock(clock).build();
     engine.define(Program.builder(Fixtures.PROGRAM, "Daily").refundPolicy(RefundPolicy.WITHIN_BALANCE)
         .earningRules(List.of(pending, instant)).build());

@@ -5,21 +5,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test sets and moves; thread-safe. */
+/** A clock a test sets and moves, optionally moving on by a step at every reading; thread-safe. */
 final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
+  private final Duration tick;
 
   MutableClock(Instant now) {
-    this.now = now;
+    this(now, Duration.ZERO);
   }
 
-  void set(Instant now) {
-    this.now = now;
+  private MutableClock(Instant now, Duration tick) {
+    this.now = new AtomicReference<>(now);
+    this.tick = tick;
+  }
+
+  /** A clock that moves on by {@code step} at every reading, so racing threads see time pass. */
+  static MutableClock ticking(Instant start, Duration step) {
+    return new MutableClock(start, step);
+  }
+
+  void set(Instant instant) {
+    now.set(instant);
   }
 
   void advance(Duration by) {
-    this.now = now.plus(by);
+    now.updateAndGet(t -> t.plus(by));
   }
 
   @Override
@@ -34,6 +46,6 @@ final class MutableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now;
+    return tick.isZero() ? now.get() : now.getAndUpdate(t -> t.plus(tick));
   }
 }
