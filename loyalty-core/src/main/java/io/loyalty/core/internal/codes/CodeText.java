@@ -27,6 +27,10 @@ final class CodeText {
         return "must be well-formed UTF-16 (a lone surrogate at index " + i + ")";
       }
       int cp = text.codePointAt(i);
+      if (cp == ':') {
+        // ledger keys name a card between colons (EntryKey): a code without one can never be misread
+        return "must not contain ':' (at index " + i + ")";
+      }
       if (unsafe(cp)) {
         return "must not contain control, format (bidi or zero-width), separator or unassigned characters ("
             + hex(cp) + " at index " + i + ")";

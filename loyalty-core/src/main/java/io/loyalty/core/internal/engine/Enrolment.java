@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.core.CardAlreadyPublishedException;
 import io.loyalty.core.NoCardAvailableException;
 import io.loyalty.core.internal.codes.CodeGenerator;
@@ -105,7 +106,7 @@ final class Enrolment {
     Card published = new Card(card.code(), card.program(), card.version(), customer, card.createdAt(), at, expiresAt,
         card.active(), card.lots(), card.debt(), card.lastSeq(), card.redemptions());
     List<Credit> initial = program.card().initialPoints() > 0
-        ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), "initial:" + card.code(),
+        ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), new EntryKey.OnCard(EntryKey.OnCard.Kind.INITIAL, card.code(), 0).text(),
             new LotSource(null, null, program.version(), null), "initial points", CreditTerms.forProgram(program, at).expiresAt()))
         : List.of();
     List<CardWrite> refills = List.of();

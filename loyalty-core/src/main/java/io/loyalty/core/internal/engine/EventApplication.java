@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -129,10 +130,10 @@ final class EventApplication {
       for (int i = 0; i < initial.size(); i++) {
         ledger.credit(initial.get(i), now);
       }
-      credit(ledger, program, plan, event, accrualKeyPrefix(card.code(), event, ctx.order()), outcome.accruals(),
+      credit(ledger, program, plan, event, EntryKey.Accrual.prefix(card.code(), ctx.order() == null ? null : ctx.order().id(), event.id()), outcome.accruals(),
           ctx.order(), now);
       RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
-          RedemptionId.of("auto:" + event.id() + ":" + program.id()), event.customer(), now, writes);
+          EntryKey.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);
       entries.addAll(transition.entries());
@@ -199,16 +200,6 @@ final class EventApplication {
   }
 
   /**
-   * The part of every accrual key of this event before the rule: {@code accrual:<card>:order:<order>:} (or
-   * {@code :event:<event>:} without an order). Keys make an order earn once per card and rule, whatever the event id.
-   */
-  private static String accrualKeyPrefix(CardCode card, LoyaltyEvent event, @Nullable Order order) {
-    return order != null
-        ? "accrual:" + card + ":order:" + order.id() + ":"
-        : "accrual:" + card + ":event:" + event.id() + ":";
-  }
-
-  /**
    * Credits each accrual as a lot recorded at {@code at}, under the terms of the rule that granted it (found in the
    * compiled plan): pending points activate, and points expire, counted from {@code at}.
    */
@@ -221,7 +212,7 @@ final class EventApplication {
       rule = plan.ruleIndex(accrual.rule(), rule);
       CreditTerms terms = CreditTerms.forRule(program, rule < 0 ? null : plan.ruleAt(rule), at);
       rule = Math.max(rule, 0);
-      ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), keyPrefix.concat(accrual.rule().value()),
+      ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), keyPrefix.concat(EntryKey.part(accrual.rule().value())),
           new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
           terms.expiresAt(), null, at);
     }

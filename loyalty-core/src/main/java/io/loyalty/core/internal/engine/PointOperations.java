@@ -9,6 +9,7 @@ import io.loyalty.core.PendingPointsStateException;
 import io.loyalty.core.SourceIdReusedException;
 import io.loyalty.core.Transfer;
 import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
@@ -16,6 +17,7 @@ import io.loyalty.core.internal.validation.ProgramValidator;
 import io.loyalty.core.internal.validation.TimeBounds;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.EntryType;
@@ -60,7 +62,7 @@ public final class PointOperations {
 
   /** Adds points to a published card, expiring as asked; idempotent by source id. */
   public LedgerEntry add(CardCode code, long points, AddedPointsExpiry expiry, String reason, @Nullable String sourceId) {
-    checkAmount(points, reason);
+    checkAmount(points, reason, sourceId);
     return retry.run("add points to " + code, () -> {
       Optional<LedgerEntry> done = replay(sourceId, code, EntryType.POINTS_ADDITION, points);
       if (done.isPresent()) {
@@ -86,7 +88,7 @@ public final class PointOperations {
       LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
           new LotSource(null, null, program.version(), null), reason, expiresAt), now);
       RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
-          RedemptionId.of("auto:" + entry.key()), new Customer(card.holder(), null, null), now, new CardStaging(store));
+          EntryKey.derivedRedemption("entry", entry.key()), new Customer(card.holder(), null, null), now, new CardStaging(store));
       return commitWith(card, ledger, auto) ? entry : null;
     });
   }
@@ -111,7 +113,7 @@ public final class PointOperations {
 
   /** Removes points from a published card, soonest-expiring first; never more than its balance. */
   public LedgerEntry remove(CardCode code, long points, String reason, @Nullable String sourceId) {
-    checkAmount(points, reason);
+    checkAmount(points, reason, sourceId);
     return retry.run("remove points from " + code, () -> {
       Optional<LedgerEntry> done = replay(sourceId, code, EntryType.POINTS_REMOVAL, -points);
       if (done.isPresent()) {
@@ -132,19 +134,21 @@ public final class PointOperations {
    * the moved points get a fresh expiry under the destination program's rules from today.
    */
   public Transfer transfer(CardCode from, CardCode to, long points, String reason, String sourceId) {
-    checkAmount(points, reason);
+    checkAmount(points, reason, null);
     Violations v = new Violations();
     v.check(!from.equals(to), "code", "must differ from the destination card", from);
-    v.check(sourceId != null && !sourceId.isBlank(), "source_id", "is required for a transfer", sourceId);
+    if (v.present(sourceId, "source_id")) {
+      sourceIdOk(v, sourceId);
+    }
     v.throwIfAny();
-    String outKey = "transfer:" + sourceId + ":out";
-    String inKey = "transfer:" + sourceId + ":in";
+    String outKey = new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM).text();
+    String inKey = new EntryKey.Source(sourceId, EntryKey.Source.Leg.TRANSFER_IN).text();
     return retry.run("transfer " + points + " points from " + from + " to " + to, () -> {
       Optional<LedgerEntry> out = store.entry(outKey);
       if (out.isPresent()) {
         LedgerEntry in = store.entry(inKey).orElse(null);
         if (!out.get().card().equals(from) || out.get().points() != -points || in == null || !in.card().equals(to)) {
-          throw new SourceIdReusedException("source id " + sourceId + " was used for another transfer");
+          throw new SourceIdReusedException("source id " + sourceId + " was used for another operation");
         }
         return new Transfer(out.get(), in);
       }
@@ -181,7 +185,7 @@ public final class PointOperations {
       Program granting = store.program(card.program(), lot.source().programVersion()).orElse(programOf(card));
       EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
       LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
-          "activation:" + card.code() + ":" + lotId);
+          new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lotId).text());
       return commit(card, ledger) ? entry : null;
     });
   }
@@ -204,7 +208,7 @@ public final class PointOperations {
         bad.add("points", "would leave " + (lot.remaining() + delta) + " pending points; they must stay above 0", delta);
         bad.throwIfAny();
       }
-      LedgerEntry entry = ledger.adjustPending(lotId, delta, now, "pending-adjust:" + card.code() + ":" + (card.lastSeq() + 1),
+      LedgerEntry entry = ledger.adjustPending(lotId, delta, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.PENDING_ADJUSTMENT, card.code(), card.lastSeq() + 1).text(),
           reason);
       return commit(card, ledger) ? entry : null;
     });
@@ -217,7 +221,7 @@ public final class PointOperations {
       Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       pendingLot(ledger, card, lotId, now);
-      LedgerEntry entry = ledger.cancel(lotId, now, "cancel:" + card.code() + ":" + lotId, reason);
+      LedgerEntry entry = ledger.cancel(lotId, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.CANCELLATION, card.code(), lotId).text(), reason);
       return commit(card, ledger) ? entry : null;
     });
   }
@@ -233,7 +237,7 @@ public final class PointOperations {
     if (sourceId == null) {
       return Optional.empty();
     }
-    Optional<LedgerEntry> done = store.entry("adjust:" + sourceId);
+    Optional<LedgerEntry> done = store.entry(new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM).text());
     if (done.isPresent() && (!done.get().card().equals(code) || done.get().type() != type || done.get().points() != points)) {
       throw new SourceIdReusedException("source id " + sourceId + " was used for " + done.get().type() + " of "
           + done.get().points() + " points on card " + done.get().card());
@@ -242,7 +246,8 @@ public final class PointOperations {
   }
 
   private static String key(@Nullable String sourceId, Card card) {
-    return sourceId != null ? "adjust:" + sourceId : "adjust:" + card.code() + ":" + (card.lastSeq() + 1);
+    return (sourceId != null ? new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM)
+        : new EntryKey.OnCard(EntryKey.OnCard.Kind.ADJUSTMENT, card.code(), card.lastSeq() + 1)).text();
   }
 
   private Card published(CardCode code) {
@@ -286,11 +291,20 @@ public final class PointOperations {
     return lot;
   }
 
-  private static void checkAmount(long points, String reason) {
+  private static void checkAmount(long points, String reason, @Nullable String sourceId) {
     Violations v = new Violations();
+    if (sourceId != null) {
+      sourceIdOk(v, sourceId);
+    }
     v.check(points >= 1 && points <= ProgramValidator.MAX_POINTS, "points", "must be from 1 to " + ProgramValidator.MAX_POINTS,
         points);
     v.present(reason, "reason");
     v.throwIfAny();
+  }
+
+  /** A source id is a host identifier: the same rule as every id of the SPI, so both stores see the same texts. */
+  private static void sourceIdOk(Violations v, String sourceId) {
+    String problem = Limits.idProblem(sourceId);
+    v.check(problem == null, "source_id", problem, sourceId);
   }
 }

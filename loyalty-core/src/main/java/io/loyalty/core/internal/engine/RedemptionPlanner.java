@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.core.internal.condition.CompiledCondition;
 import io.loyalty.core.internal.condition.ConditionCompiler;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -86,7 +87,7 @@ final class RedemptionPlanner {
     } else {
       cost = assignment.points();
     }
-    LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, "redemption:" + id, null,
+    LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.DEBIT, id).text(), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
         null), at);
     List<CardWrite> otherCards = new ArrayList<>();
@@ -199,7 +200,8 @@ final class RedemptionPlanner {
       } else {
         expected = staging.expectedFor(target);
       }
-      credits.add(Credit.now(EntryType.POINTS_ADDITION, campaign.balance(), "reward:" + id,
+      credits.add(Credit.now(EntryType.POINTS_ADDITION, campaign.balance(),
+          new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.REWARD, id).text(),
           new LotSource(null, null, other.version(), null), "reward " + reward.name(),
           CreditTerms.forProgram(other, at).expiresAt()));
       CardTransition t = CardLedger.credit(target, credits, at);
@@ -220,7 +222,7 @@ final class RedemptionPlanner {
       List<LedgerEntry> otherEntries) {
     if (redemption.points() > 0) {
       ledger.restore(redemption.draws(), at, CreditTerms.forProgram(program, at).expiresAt(),
-          new LotSource(null, null, program.version(), null), "rollback:" + redemption.id(),
+          new LotSource(null, null, program.version(), null), new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.ROLLBACK, redemption.id()).text(),
           "redemption " + redemption.id() + " given back: " + reason);
     }
     if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -126,7 +127,7 @@ final class RefundApplication {
           ? stillHeld
           : Math.min(stillHeld, Math.max(0, pointsBefore.getOrDefault(rule, 0L) - pointsAfter.getOrDefault(rule, 0L)));
       CardLedger.Taken taken = ledger.reverse(refund.order(), rule, owed, policy == RefundPolicy.ONLY_PENDING,
-          policy == RefundPolicy.UNLIMITED, at, "reversal:" + card.code() + ":" + refund.id() + ":" + rule, refund.id(),
+          policy == RefundPolicy.UNLIMITED, at, new EntryKey.Reversal(card.code(), refund.id(), rule).text(), refund.id(),
           program.version());
       reversals.add(new Reversal(rule, owed, taken.pending(), taken.active(), taken.debt(), taken.shortfall()));
       net -= taken.active() + taken.debt();

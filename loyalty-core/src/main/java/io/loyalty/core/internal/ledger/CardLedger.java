@@ -167,12 +167,12 @@ public final class CardLedger {
       int i = indexOf(d[2]);
       Lot lot = lots.get(i);
       if (d[3] == 0) {
-        activate(i, lot.activatesAt(), lot.expiresAt(), "activation:" + card.code() + ":" + lot.id(),
+        activate(i, lot.activatesAt(), lot.expiresAt(), new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).text(),
             "pending points activated");
       } else if (lot.remaining() > 0) {
         lots.set(i, lot.withRemaining(0));
         append(EntryType.POINTS_EXPIRATION, -lot.remaining(), 0, lot.expiresAt(),
-            "expiration:" + card.code() + ":" + lot.id(), null, lot.source().rule(), lot.source().programVersion(),
+            new EntryKey.OnCard(EntryKey.OnCard.Kind.EXPIRATION, card.code(), lot.id()).text(), null, lot.source().rule(), lot.source().programVersion(),
             lot.source().order(), "points expired", List.of(new LotDraw(lot.id(), lot.remaining())), null);
       }
     }

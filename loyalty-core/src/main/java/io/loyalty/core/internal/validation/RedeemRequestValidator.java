@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.validation;
 
+import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.spi.Violation;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.Order;
@@ -19,7 +20,10 @@ public final class RedeemRequestValidator {
   /** Every violation of the request; empty when it is valid. */
   public static List<Violation> validate(RedeemRequest request) {
     Violations v = new Violations();
-    v.present(request.id(), "id");
+    if (v.present(request.id(), "id")) {
+      v.check(!EntryKey.isDerived(request.id()), "id", "must not start with " + EntryKey.DERIVED_PREFIX
+          + " (the engine's own redemption ids)", request.id());
+    }
     v.present(request.card(), "member_id");
     Long points = request.points();
     if (points != null) {
