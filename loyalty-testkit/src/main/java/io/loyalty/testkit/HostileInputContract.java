@@ -192,4 +192,26 @@ public abstract class HostileInputContract extends StoreContract {
       assertThat(refused.getMessage()).hasSizeLessThan(300);
     }
   }
+
+  @Test
+  void source_ids_that_spell_generated_keys_never_swallow_or_block_another_operation() {
+    LoyaltyEngine engine = engine(newStore());
+    CardCode a = engine.enrol(PROGRAM, CustomerId.of("dora")).code();
+    CardCode b = engine.enrol(PROGRAM, CustomerId.of("eve")).code();
+    long expectedA = 0;
+    for (int n = 1; n <= 6; n++) {
+      // each source id spells what a sourceless addition on a or b was keyed as before the keys were typed
+      engine.addPoints(a, 10, AddedPointsExpiry.never(), "sourced", b.value() + ":" + n);
+      engine.addPoints(b, 1, AddedPointsExpiry.never(), "sourceless", null);
+      engine.addPoints(a, 1, AddedPointsExpiry.never(), "sourceless", null);
+      expectedA += 11;
+    }
+    engine.addPoints(a, 5, AddedPointsExpiry.never(), "sourced", "mv_1");
+    LoyaltyException reused = catchThrowableOfType(LoyaltyException.class,
+        () -> engine.transfer(a, b, 5, "move", "mv_1"));
+    assertThat(reused.code()).isEqualTo("duplicate_source_id");
+    assertThat(engine.balance(a)).isEqualTo(expectedA + 5);
+    assertThat(engine.balance(b)).isEqualTo(6);
+    assertThat(engine.ledger(a)).hasSize(13);
+  }
 }

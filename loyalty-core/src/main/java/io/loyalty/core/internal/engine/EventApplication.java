@@ -169,7 +169,7 @@ final class EventApplication {
     }
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
     if (!event.customer().id().equals(card.holder())) {
-      throw InvalidInputException.of("loyalty.code", "is not a card held by customer " + event.customer().id(), code);
+      throw InvalidInputException.of("loyalty.code", "is not a card held by the event's customer", code);
     }
     return card;
   }

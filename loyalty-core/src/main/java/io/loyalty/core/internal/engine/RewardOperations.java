@@ -12,7 +12,6 @@ import io.loyalty.core.internal.validation.RewardValidator;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.ErrorCode;
-import io.loyalty.spi.Limits;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
@@ -194,7 +193,7 @@ public final class RewardOperations {
       // the host's exception text may name the customer: the log gets its type only
       LOG.warn("fulfilment of redemption {} failed ({}), giving everything back", redemption.id(), e.getClass().getName());
       return giveBack(redemption.id(), Redemption.Status.FAILED, ErrorCode.REWARD_FULFILMENT_FAILED.key(),
-          "the host could not deliver the reward: " + Limits.quote(String.valueOf(e.getMessage())), false);
+          "the host could not deliver the reward (" + e.getClass().getName() + ")", false);
     }
     return retry.run("record delivery of " + redemption.id(), () -> {
       Redemption current = store.redemption(redemption.id()).orElseThrow();
