@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's store on PostgreSQL through plain JDBC. Every change set is one transaction: versions are
@@ -37,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * <p>It needs a {@link DataSource} and nothing else: pool connections there. Thread-safe.
  */
 public final class JdbcLoyaltyStore implements LoyaltyStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcLoyaltyStore.class);
+
   private final DataSource dataSource;
 
   private JdbcLoyaltyStore(DataSource dataSource) {
@@ -110,7 +114,24 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public List<Program> programs() {
-    return list(Program.class, "SELECT DISTINCT ON (id) body FROM loyalty_program ORDER BY id, version DESC");
+    // one unreadable program must fail alone: it is left out of the catalog (every event would fail otherwise),
+    // and program(id) answers it with stored_definition_unreadable
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c,
+        "SELECT DISTINCT ON (id) id, version, body FROM loyalty_program ORDER BY id, version DESC");
+        ResultSet rs = p.executeQuery()) {
+      List<Program> found = new ArrayList<>();
+      while (rs.next()) {
+        try {
+          found.add(SpiJson.read(rs.getString(3), Program.class));
+        } catch (JdbcStoreException unreadable) {
+          LOG.warn("stored program {} version {} cannot be read and is left out of the catalog: {}", rs.getString(1),
+              rs.getLong(2), unreadable.getCause().getClass().getName());
+        }
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read Programs", e);
+    }
   }
 
   @Override

@@ -5,7 +5,8 @@ import io.loyalty.spi.LoyaltyException;
 
 /**
  * A failure of the database under {@link JdbcLoyaltyStore} (connection lost, statement refused, schema missing):
- * code {@code store_failure}, with the {@link java.sql.SQLException} as its cause. A change set that fails so
+ * code {@code store_failure}, with the {@link java.sql.SQLException} as its cause, or {@code
+ * stored_definition_unreadable} for a stored row this version cannot read. A change set that fails so
  * leaves nothing written.
  */
 public final class JdbcStoreException extends LoyaltyException {
@@ -14,5 +15,10 @@ public final class JdbcStoreException extends LoyaltyException {
   /** Wraps the database's error with what the store was doing. */
   public JdbcStoreException(String message, Throwable cause) {
     super(ErrorCode.STORE_FAILURE, message, cause);
+  }
+
+  /** Wraps a failure with its own code, such as {@code stored_definition_unreadable} for a row that cannot be read. */
+  public JdbcStoreException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
   }
 }

@@ -3,8 +3,11 @@ package io.loyalty.jdbc;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -64,6 +67,14 @@ final class SpiJson {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@kind")
   private interface Tagged {}
 
+  /**
+   * The deepest JSON a stored record may nest: far above what validated definitions produce (a condition nests at
+   * most 32 levels, two JSON levels each), far below what could exhaust the stack.
+   */
+  static final int MAX_NESTING = 256;
+  /** The longest string a stored record may hold: a hundred times the longest text the engine accepts. */
+  static final int MAX_STRING = 1_000_000;
+
   private static ObjectMapper build() {
     SimpleModule ids = new SimpleModule("loyalty-ids");
     id(ids, AssignmentId.class, AssignmentId::of);
@@ -81,7 +92,12 @@ final class SpiJson {
     id(ids, SegmentId.class, SegmentId::of);
     id(ids, SkuId.class, SkuId::of);
     id(ids, ValidationRuleId.class, ValidationRuleId::of);
-    JsonMapper.Builder builder = JsonMapper.builder()
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING)
+            .build())
+        .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+        .build();
+    JsonMapper.Builder builder = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(ids)
         .visibility(PropertyAccessor.GETTER, Visibility.NONE)
@@ -133,11 +149,18 @@ final class SpiJson {
     }
   }
 
+  /**
+   * Reads a stored record.
+   *
+   * @throws JdbcStoreException with code {@code stored_definition_unreadable} when the row is not a record this
+   *     version accepts (corrupt, too deep, or refused by a record's checks since it was written)
+   */
   static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new JdbcStoreException("cannot read a stored " + type.getSimpleName() + " from JSON", e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new JdbcStoreException(io.loyalty.spi.ErrorCode.STORED_DEFINITION_UNREADABLE,
+          "cannot read a stored " + type.getSimpleName() + " from JSON", e);
     }
   }
 }

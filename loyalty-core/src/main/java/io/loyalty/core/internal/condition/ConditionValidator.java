@@ -48,6 +48,10 @@ public final class ConditionValidator {
    * @param path the condition's own path, such as {@code earning_rules[2].condition}
    */
   public static List<Violation> validate(String path, @Nullable Condition condition, ValidationRules rules) {
+    Violation tooBig = ConditionShape.problem(path, condition);
+    if (tooBig != null) {
+      return List.of(tooBig); // every walk below recurses: it runs on bounded trees only
+    }
     ConditionValidator validator = new ConditionValidator(rules);
     validator.check(path, condition, Scope.ORDER);
     return List.copyOf(validator.violations);
@@ -55,6 +59,10 @@ public final class ConditionValidator {
 
   /** The problems that stop compilation, without looking named rules up. */
   static List<Violation> structure(String path, @Nullable Condition condition, Scope scope) {
+    Violation tooBig = ConditionShape.problem(path, condition);
+    if (tooBig != null) {
+      return List.of(tooBig);
+    }
     ConditionValidator validator = new ConditionValidator(null);
     validator.check(path, condition, scope);
     return List.copyOf(validator.violations);

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LogicParser {
   static final int MAX_NESTING = 64;
+  /** The longest logic text read; a longer one is refused before it is lexed. */
+  static final int MAX_LENGTH = 1_000;
 
   private enum Kind {
     NUMBER,
@@ -51,6 +53,10 @@ final class LogicParser {
   LogicExpression parse() {
     if (logic.isBlank()) {
       return LogicExpression.allOf(numbers);
+    }
+    if (logic.length() > MAX_LENGTH) {
+      problems.add("must be at most " + MAX_LENGTH + " characters");
+      return null;
     }
     lex();
     if (unreadable) {

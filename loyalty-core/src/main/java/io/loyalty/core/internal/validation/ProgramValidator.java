@@ -2,6 +2,7 @@ package io.loyalty.core.internal.validation;
 
 import io.loyalty.spi.Limits;
 import io.loyalty.core.internal.codes.CodeConfigValidator;
+import io.loyalty.core.internal.condition.ConditionShape;
 import io.loyalty.core.internal.condition.ConditionValidator;
 import io.loyalty.core.internal.expiry.ExpirationRuleValidator;
 import io.loyalty.core.internal.expiry.PendingPointsValidator;
@@ -133,7 +134,7 @@ public final class ProgramValidator {
     v.addAll(strip(ValidityValidator.validate(path, rule.validity(), true, program.validity())));
     if (rule.condition() != null) {
       v.addAll(ConditionValidator.validate(path + ".condition", rule.condition(), validationRules));
-      if (rule.trigger() != null) {
+      if (rule.trigger() != null && ConditionShape.fits(rule.condition())) {
         checkScope(v, path + ".condition", rule.condition(), rule.trigger());
       }
     }
