@@ -70,7 +70,7 @@ class UnreadableRowTest {
 
   @Test
   void the_json_reader_and_writer_bounds_are_deliberate_and_above_what_validated_records_need() {
-    assertThat(SpiJson.MAX_NESTING).isGreaterThan(4 * io.loyalty.core.internal.condition.ConditionShape.MAX_DEPTH);
+    assertThat(SpiJson.MAX_NESTING).isGreaterThan(4 * io.loyalty.spi.Limits.MAX_CONDITION_DEPTH);
     assertThat(SpiJson.MAX_STRING).isGreaterThan(io.loyalty.spi.Limits.MAX_METADATA_TEXT_LENGTH * 10);
     assertThat(List.of(SpiJson.MAX_NESTING, SpiJson.MAX_STRING)).allMatch(n -> n < 20_000_000);
   }

@@ -29,6 +29,12 @@ public final class Limits {
   public static final int MAX_DECIMAL_INTEGER_DIGITS = 24;
   /** The most digits after the decimal point of a decimal number. */
   public static final int MAX_DECIMAL_SCALE = 12;
+  /** The deepest nesting of a condition tree (all / any / not / numbered / items each), the root at level 1. */
+  public static final int MAX_CONDITION_DEPTH = 32;
+  /** The most conditions in one condition tree. */
+  public static final int MAX_CONDITION_NODES = 1_000;
+  /** The most characters of a numbered condition's logic expression such as {@code (1 and 2) or 3}. */
+  public static final int MAX_LOGIC_LENGTH = 1_000;
   /** The most characters of a rejected value an error message quotes; the rest is cut and counted. */
   public static final int MAX_QUOTED_LENGTH = 64;
 
@@ -48,15 +54,7 @@ public final class Limits {
         || Character.isSpaceChar(value.charAt(0)) || Character.isSpaceChar(value.charAt(value.length() - 1))) {
       return "must not start or end with white space";
     }
-    for (int i = 0; i < value.length(); ) {
-      int cp = value.codePointAt(i);
-      String problem = codePointProblem(cp, false);
-      if (problem != null) {
-        return problem + " (at index " + i + ")";
-      }
-      i += Character.charCount(cp);
-    }
-    return null;
+    return scan(value, false);
   }
 
   /**
@@ -68,15 +66,7 @@ public final class Limits {
     if (value.length() > max) {
       return "must be at most " + max + " characters";
     }
-    for (int i = 0; i < value.length(); ) {
-      int cp = value.codePointAt(i);
-      String problem = codePointProblem(cp, true);
-      if (problem != null) {
-        return problem + " (at index " + i + ")";
-      }
-      i += Character.charCount(cp);
-    }
-    return null;
+    return scan(value, true);
   }
 
   /**
@@ -121,6 +111,18 @@ public final class Limits {
    */
   public static String quote(String text) {
     return Violation.quote(text);
+  }
+
+  private static @Nullable String scan(String value, boolean text) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      String problem = codePointProblem(cp, text);
+      if (problem != null) {
+        return problem + " (at index " + i + ")";
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
   }
 
   private static @Nullable String codePointProblem(int cp, boolean text) {

@@ -33,6 +33,9 @@ class LimitsAndErrorsDocTest {
         .contains("at most " + Limits.MAX_DECIMAL_DIGITS + " digits as written")
         .contains("at most " + Limits.MAX_DECIMAL_INTEGER_DIGITS + " digits before the point and "
             + Limits.MAX_DECIMAL_SCALE + " after")
-        .contains("at most " + Limits.MAX_QUOTED_LENGTH + " characters of the value");
+        .contains("at most " + Limits.MAX_QUOTED_LENGTH + " characters of the value")
+        .contains("at most " + Limits.MAX_CONDITION_DEPTH + " levels deep (`MAX_CONDITION_DEPTH`) and "
+            + String.format("%,d conditions", Limits.MAX_CONDITION_NODES))
+        .contains(String.format("at most %,d characters (`MAX_LOGIC_LENGTH`)", Limits.MAX_LOGIC_LENGTH));
   }
 }

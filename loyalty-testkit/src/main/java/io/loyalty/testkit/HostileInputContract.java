@@ -18,7 +18,10 @@ import io.loyalty.spi.Metadata;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RuleId;
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.program.CardPool;
+import io.loyalty.spi.program.Comparison;
+import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Measure;
 import io.loyalty.spi.program.PointsFormula;
@@ -213,5 +216,40 @@ public abstract class HostileInputContract extends StoreContract {
     assertThat(engine.balance(a)).isEqualTo(expectedA + 5);
     assertThat(engine.balance(b)).isEqualTo(6);
     assertThat(engine.ledger(a)).hasSize(13);
+  }
+
+  /** A chain of conditions {@code depth} levels deep, cycling through every kind that nests. */
+  private static Condition nested(int depth) {
+    Condition c = new Condition.OrderAmount(Comparison.atLeast(1));
+    for (int i = 1; i < depth; i++) {
+      c = switch (i % 4) {
+        case 0 -> new Condition.Not(c);
+        case 1 -> new Condition.All(List.of(c));
+        case 2 -> new Condition.Any(List.of(c, new Condition.OrderAmount(Comparison.atLeast(2))));
+        default -> new Condition.Numbered(Map.of(1, c), "1");
+      };
+    }
+    return c;
+  }
+
+  @Test
+  void a_definition_at_every_bound_reads_back_equal_and_one_past_them_is_refused_without_a_trace() {
+    LoyaltyEngine engine = engine(newStore());
+    Program edge = Program.builder(PROGRAM, "n".repeat(Limits.MAX_NAME_LENGTH - 1) + "\u00E9")
+        .pool(CardPool.growing(4))
+        .earningRule(EarningRule.builder(RuleId.of("deep"), Trigger.ORDER_PAID, PointsFormula.fixed(1))
+            .banner("\uD83D\uDE00 deep rule").condition(nested(Limits.MAX_CONDITION_DEPTH)).build())
+        .build();
+    Program stored = engine.define(edge);
+    assertThat(engine.program(PROGRAM)).isEqualTo(stored);
+    Program tooDeep = edge.toBuilder().earningRules(List.of(EarningRule.builder(RuleId.of("deeper"), Trigger.ORDER_PAID,
+        PointsFormula.fixed(1)).condition(nested(Limits.MAX_CONDITION_DEPTH + 1)).build())).build();
+    InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> engine.define(tooDeep));
+    assertThat(refused.violations()).extracting(v -> v.path()).containsExactly("earning_rules[0].condition");
+    assertThat(engine.program(PROGRAM)).isEqualTo(stored);
+    Program bomb = edge.toBuilder().earningRules(List.of(EarningRule.builder(RuleId.of("bomb"), Trigger.ORDER_PAID,
+        PointsFormula.fixed(1)).condition(nested(100_000)).build())).build();
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> engine.define(bomb))).isNotNull();
+    assertThat(engine.program(PROGRAM)).isEqualTo(stored);
   }
 }

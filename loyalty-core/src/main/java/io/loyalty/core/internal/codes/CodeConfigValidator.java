@@ -38,7 +38,7 @@ public final class CodeConfigValidator {
     if (config.charset() != null) {
       String problem = config.charset().isEmpty() ? "must not be empty" : CodeText.charsetProblem(config.charset());
       if (problem != null) {
-        out.add(new Violation(field(base, "charset"), problem, CodeText.excerpt(config.charset())));
+        out.add(new Violation(field(base, "charset"), problem, config.charset()));
         charsetOk = false;
       }
     }
@@ -86,7 +86,7 @@ public final class CodeConfigValidator {
   private static void checkText(String path, @Nullable String text, List<Violation> out) {
     String problem = text == null ? null : CodeText.textProblem(text);
     if (problem != null) {
-      out.add(new Violation(path, problem, CodeText.excerpt(text)));
+      out.add(new Violation(path, problem, text));
     }
   }
 

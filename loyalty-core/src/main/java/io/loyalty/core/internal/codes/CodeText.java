@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  * drawn codes that normalize alike would be one card. Stateless.
  */
 final class CodeText {
-  /** How many characters of an offending text a violation echoes. */
-  static final int EXCERPT = 40;
-
   private CodeText() {}
 
   /** The first problem of a prefix, postfix or pattern, or {@code null} when it is acceptable. */
@@ -66,25 +63,6 @@ final class CodeText {
       i += Character.charCount(cp);
     }
     return null;
-  }
-
-  /** At most {@link #EXCERPT} characters of {@code text}, with anything unsafe or unpaired shown as {@code U+XXXX}. */
-  static String excerpt(String text) {
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    for (int i = 0; i < text.length() && shown < EXCERPT; shown++) {
-      char c = text.charAt(i);
-      int cp = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-          ? text.codePointAt(i) : c;
-      if (Character.isSurrogate(c) && Character.charCount(cp) == 1 || unsafe(cp)) {
-        sb.append(hex(cp));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-      i += Character.charCount(cp);
-    }
-    int total = text.codePointCount(0, text.length());
-    return total > shown ? sb.append("… (").append(total).append(" characters)").toString() : sb.toString();
   }
 
   private static boolean unsafe(int cp) {

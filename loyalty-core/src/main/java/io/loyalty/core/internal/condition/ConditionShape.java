@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.condition;
 
+import io.loyalty.spi.Limits;
 import io.loyalty.spi.Violation;
 import io.loyalty.spi.program.Condition;
 import java.util.ArrayDeque;
@@ -17,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConditionShape {
   /** The deepest nesting of conditions accepted (all / any / not / numbered / items each), the root at level 1. */
-  public static final int MAX_DEPTH = 32;
+  public static final int MAX_DEPTH = Limits.MAX_CONDITION_DEPTH;
   /** The most conditions in one tree. */
-  public static final int MAX_NODES = 1_000;
+  public static final int MAX_NODES = Limits.MAX_CONDITION_NODES;
 
   private ConditionShape() {}
 

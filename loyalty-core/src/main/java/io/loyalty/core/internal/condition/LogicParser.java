@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class LogicParser {
   static final int MAX_NESTING = 64;
   /** The longest logic text read; a longer one is refused before it is lexed. */
-  static final int MAX_LENGTH = 1_000;
+  static final int MAX_LENGTH = io.loyalty.spi.Limits.MAX_LOGIC_LENGTH;
 
   private enum Kind {
     NUMBER,
