@@ -84,7 +84,8 @@ public final class LoyaltyEngine {
 
   /**
    * Validates the program and stores it as its next version (1 for a new program), generating the
-   * missing cards of its pool in the same commit.
+   * missing cards of its pool in the same commit. Last writer wins: use {@link #define(Program, long)} to edit a
+   * program others may edit too.
    *
    * @return the stored definition, with its version
    * @throws io.loyalty.spi.InvalidInputException listing every offending field; nothing is stored
@@ -92,7 +93,19 @@ public final class LoyaltyEngine {
    */
   public Program define(Program program) {
     Objects.requireNonNull(program, "program");
-    return operations.define(program);
+    return operations.define(program, null);
+  }
+
+  /**
+   * Stores the program as its next version only if the latest stored version is still {@code expectedVersion}
+   * (the version the caller read; 0 to create it), so two concurrent edits never lose one.
+   *
+   * @throws DefinitionConflictException when another version was stored since; nothing is stored
+   * @throws io.loyalty.spi.InvalidInputException listing every offending field; nothing is stored
+   */
+  public Program define(Program program, long expectedVersion) {
+    Objects.requireNonNull(program, "program");
+    return operations.define(program, expectedVersion);
   }
 
   /** The latest definition of the program. */
@@ -346,7 +359,17 @@ public final class LoyaltyEngine {
   /** Validates and stores a reward of the catalog as its next version (its redeemed count stays the engine's). */
   public Reward defineReward(Reward reward) {
     Objects.requireNonNull(reward, "reward");
-    return operations.rewards().define(reward);
+    return operations.rewards().define(reward, null);
+  }
+
+  /**
+   * Stores the reward as its next version only if the latest stored version is still {@code expectedVersion}.
+   *
+   * @throws DefinitionConflictException when another version was stored since; nothing is stored
+   */
+  public Reward defineReward(Reward reward, long expectedVersion) {
+    Objects.requireNonNull(reward, "reward");
+    return operations.rewards().define(reward, expectedVersion);
   }
 
   /** The reward, if it exists and is not deleted. */
@@ -361,27 +384,32 @@ public final class LoyaltyEngine {
     return operations.rewards().delete(id);
   }
 
-  /** Offers a reward in a program at a price (or replaces the assignment with the same id): a new program version. */
+  /**
+   * Offers a reward in a program at a price (or replaces the assignment with the same id): a new program version.
+   * The edit is applied to whatever version is latest when it commits, so a concurrent edit is never lost.
+   */
   public Program assignReward(ProgramId program, RewardAssignment assignment) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(assignment, "assignment");
-    Program current = program(program);
-    List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
-    rewards.removeIf(a -> a.id().equals(assignment.id()));
-    rewards.add(assignment);
-    return define(current.toBuilder().rewards(rewards).build());
+    return operations.edit(program, current -> {
+      List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
+      rewards.removeIf(a -> a.id().equals(assignment.id()));
+      rewards.add(assignment);
+      return current.toBuilder().rewards(rewards).build();
+    });
   }
 
-  /** Stops offering a reward in a program: a new program version. */
+  /** Stops offering a reward in a program: a new program version, applied like {@link #assignReward}. */
   public Program unassignReward(ProgramId program, AssignmentId assignment) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(assignment, "assignment");
-    Program current = program(program);
-    List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
-    if (!rewards.removeIf(a -> a.id().equals(assignment))) {
-      throw new NotFoundException("reward_assignment", assignment + " in program " + program);
-    }
-    return define(current.toBuilder().rewards(rewards).build());
+    return operations.edit(program, current -> {
+      List<RewardAssignment> rewards = new ArrayList<>(current.rewards());
+      if (!rewards.removeIf(a -> a.id().equals(assignment))) {
+        throw new NotFoundException("reward_assignment", assignment + " in program " + program);
+      }
+      return current.toBuilder().rewards(rewards).build();
+    });
   }
 
   /** The rewards the card's program offers, with prices and affordability; {@code affordableOnly} keeps those the balance covers. */

@@ -62,6 +62,8 @@ public enum ErrorCode {
   DUPLICATE_REDEMPTION_ID("duplicate_redemption_id", 409, false),
   /** A computation would leave the range of exact integer points or minor units. */
   VALUE_OUT_OF_RANGE("value_out_of_range", 400, false),
+  /** A program or reward changed since the version the caller read; its edit was not stored. */
+  DEFINITION_CONFLICT("definition_conflict", 409, false),
   /** A redemption is older than the rollback window. */
   ROLLBACK_WINDOW_PASSED("rollback_window_passed", 400, false),
   /** The host refused to deliver a reward; everything was given back. */

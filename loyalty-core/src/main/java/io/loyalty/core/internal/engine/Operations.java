@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.EventIdReusedException;
+import io.loyalty.core.DefinitionConflictException;
 import io.loyalty.core.MemberAlreadyExistsException;
 import io.loyalty.core.internal.codes.CodeGenerator;
 import io.loyalty.core.internal.condition.ConditionCompiler;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -89,29 +91,55 @@ public final class Operations {
     return reports;
   }
 
-  /** Validates and stores a new version of the program, generating its pool's missing cards with it. */
-  public Program define(Program program) {
+  /**
+   * Validates and stores a new version of the program, generating its pool's missing cards with it. With an
+   * expected version, the store's latest must still be that version (0: not defined yet), else nothing is stored
+   * and {@link DefinitionConflictException} says so; without one, the latest version, whatever it is, is replaced.
+   */
+  public Program define(Program program, @Nullable Long expectedVersion) {
     Violations violations = new Violations();
     violations.addAll(programValidator.validate(program));
     violations.throwIfAny();
     return withRetries("define program " + program.id(), () -> {
-      Optional<Program> existing = store.program(program.id());
-      long expected = existing.map(Program::version).orElse(0L);
-      Program stored = program.withVersion(expected + 1);
-      long have = store.cardCount(program.id());
-      long want = program.pool().vouchersCount();
-      if (program.pool().type() == CardPool.Type.AUTO_UPDATE && want <= have
-          && store.unpublishedCards(program.id(), "", 1).isEmpty()) {
-        want = have + 1; // an auto-update pool always has a spare card, so a quote of an auto-join names the card apply takes
+      long stored = store.program(program.id()).map(Program::version).orElse(0L);
+      if (expectedVersion != null && stored != expectedVersion) {
+        throw new DefinitionConflictException("program " + program.id(), expectedVersion, stored);
       }
-      List<CardWrite> cards = new ArrayList<>();
-      Instant now = clock.now();
-      for (Card card : enrolment.generate(stored, (int) Math.max(0, want - have), now)) {
-        cards.add(new CardWrite(card, 0));
-      }
-      CommitResult result = store.commit(new ChangeSet(List.of(new ProgramWrite(stored, expected)), cards, List.of(), null));
-      return result.applied() ? stored : null;
+      return commitDefinition(program, stored);
     });
+  }
+
+  /**
+   * Applies an edit to the latest version of the program and stores the result as the next version, inside the
+   * retry: when another edit lands in between, this one is applied again to that version, so none is lost.
+   */
+  public Program edit(ProgramId id, UnaryOperator<Program> change) {
+    return withRetries("edit program " + id, () -> {
+      Program current = store.program(id).orElseThrow(() -> new NotFoundException("program", id));
+      Program next = change.apply(current);
+      Violations violations = new Violations();
+      violations.addAll(programValidator.validate(next));
+      violations.throwIfAny();
+      return commitDefinition(next, current.version());
+    });
+  }
+
+  /** Commits the program as version {@code stored + 1} with its pool's missing cards; {@code null} on a conflict. */
+  private @Nullable Program commitDefinition(Program program, long stored) {
+    Program next = program.withVersion(stored + 1);
+    long have = store.cardCount(program.id());
+    long want = program.pool().vouchersCount();
+    if (program.pool().type() == CardPool.Type.AUTO_UPDATE && want <= have
+        && store.unpublishedCards(program.id(), "", 1).isEmpty()) {
+      want = have + 1; // an auto-update pool always has a spare card, so a quote of an auto-join names the card apply takes
+    }
+    List<CardWrite> cards = new ArrayList<>();
+    Instant now = clock.now();
+    for (Card card : enrolment.generate(next, (int) Math.max(0, want - have), now)) {
+      cards.add(new CardWrite(card, 0));
+    }
+    CommitResult result = store.commit(new ChangeSet(List.of(new ProgramWrite(next, stored)), cards, List.of(), null));
+    return result.applied() ? next : null;
   }
 
   /** Publishes a card of the program to the customer: the requested code, or the next one of the pool. */

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.AlreadyRolledBackException;
+import io.loyalty.core.DefinitionConflictException;
 import io.loyalty.core.MemberReward;
 import io.loyalty.core.MissingRewardException;
 import io.loyalty.core.RedemptionIdReusedException;
@@ -74,7 +75,7 @@ public final class RewardOperations {
    * Validates and stores the reward as its next version; its redeemed count stays the engine's. A LOYALTY_PROGRAM
    * reward must name a program that is defined (programs are never deleted, so it stays redeemable).
    */
-  public Reward define(Reward reward) {
+  public Reward define(Reward reward, @Nullable Long expectedVersion) {
     Violations violations = new Violations();
     violations.addAll(RewardValidator.validate(reward));
     if (violations.isEmpty() && reward.kind() instanceof RewardKind.Campaign c
@@ -87,6 +88,9 @@ public final class RewardOperations {
     return retry.run("define reward " + reward.id(), () -> {
       Optional<Reward> stored = store.reward(reward.id());
       long version = stored.map(Reward::version).orElse(0L);
+      if (expectedVersion != null && version != expectedVersion) {
+        throw new DefinitionConflictException("reward " + reward.id(), expectedVersion, version);
+      }
       Reward next = new Reward(reward.id(), version + 1, reward.name(), reward.kind(), reward.stock(),
           stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
       return commitRewards(new RewardWrite(next, version)) ? next : null;
