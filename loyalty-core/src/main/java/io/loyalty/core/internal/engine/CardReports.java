@@ -34,8 +34,10 @@ public final class CardReports {
   private final LoyaltyStore store;
   private final EngineClock clock;
   private final Retry retry;
+  private final Reactions reactions;
 
-  CardReports(LoyaltyStore store, EngineClock clock, Retry retry) {
+  CardReports(LoyaltyStore store, EngineClock clock, Retry retry, Reactions reactions) {
+    this.reactions = reactions;
     this.store = store;
     this.clock = clock;
     this.retry = retry;
@@ -49,13 +51,14 @@ public final class CardReports {
     notInTheFuture(asOf);
     return retry.run("sweep card " + code, () -> {
       Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
-      CardTransition t = CardLedger.open(card).settle(asOf).finish();
-      if (t.entries().isEmpty()) {
+      CardLedger ledger = CardLedger.open(card).settle(asOf);
+      List<LedgerEntry> recorded = List.copyOf(ledger.appended());
+      if (recorded.isEmpty()) {
         return SweepReport.NOTHING;
       }
-      boolean applied = store.commit(new ChangeSet(List.of(), List.of(new CardWrite(t.card(), card.version())),
-          t.entries(), null)).applied();
-      return applied ? report(t.entries()) : null;
+      Program program = store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
+      // what the sweep activated may reach the auto-redeem price: it is redeemed as of the sweep's instant
+      return reactions.commit(program, card, ledger, asOf) ? report(recorded) : null;
     });
   }
 

@@ -125,8 +125,9 @@ final class EventApplication {
         expected = writes.expectedFor(card);
       }
       CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(now);
-      boolean autoRedeem = hasAutoRedeem(program);
-      long before = autoRedeem ? ledger.balanceAt(now) : 0;
+      boolean autoRedeem = Reactions.hasAutoRedeem(program);
+      // reach is measured from the balance last recorded, so activations this write settled count too (Reactions)
+      long before = autoRedeem ? card.ledgerBalance() : 0;
       for (int i = 0; i < initial.size(); i++) {
         ledger.credit(initial.get(i), now);
       }
@@ -150,16 +151,6 @@ final class EventApplication {
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
     return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(), new EventReceipt(event, outcome),
         rewardWrites.list(), redemptionWrites.list()));
-  }
-
-  private static boolean hasAutoRedeem(Program program) {
-    List<RewardAssignment> rewards = program.rewards();
-    for (int i = 0; i < rewards.size(); i++) {
-      if (rewards.get(i).autoRedeem()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {

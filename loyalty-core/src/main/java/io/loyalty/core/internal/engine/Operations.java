@@ -72,8 +72,9 @@ public final class Operations {
     RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
     this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, planner);
     this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
-    this.points = new PointOperations(store, clock, retry, planner, rewards::deliver);
-    this.reports = new CardReports(store, clock, retry);
+    Reactions reactions = new Reactions(store, planner, rewards::deliver);
+    this.points = new PointOperations(store, clock, retry, reactions);
+    this.reports = new CardReports(store, clock, retry, reactions);
   }
 
   /** The reward catalog and redemptions. */

@@ -49,15 +49,13 @@ public final class PointOperations {
   private final LoyaltyStore store;
   private final EngineClock clock;
   private final Retry retry;
-  private final RedemptionPlanner redemptions;
-  private final Consumer<Redemption> deliver;
+  private final Reactions reactions;
 
-  PointOperations(LoyaltyStore store, EngineClock clock, Retry retry, RedemptionPlanner redemptions, Consumer<Redemption> deliver) {
+  PointOperations(LoyaltyStore store, EngineClock clock, Retry retry, Reactions reactions) {
     this.store = store;
     this.clock = clock;
     this.retry = retry;
-    this.redemptions = redemptions;
-    this.deliver = deliver;
+    this.reactions = reactions;
   }
 
   /** Adds points to a published card, expiring as asked; idempotent by source id. */
@@ -84,31 +82,10 @@ public final class PointOperations {
         expiresAt = CreditTerms.forProgram(program, now).expiresAt();
       }
       CardLedger ledger = CardLedger.open(card).settle(now);
-      long before = ledger.balanceAt(now);
       LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
           new LotSource(null, null, program.version(), null), reason, expiresAt), now);
-      RedemptionPlanner.Plan auto = redemptions.autoRedeem(program, card, ledger, before,
-          EntryKey.derivedRedemption("entry", entry.key()), new Customer(card.holder(), null, null), now, new CardStaging(store));
-      return commitWith(card, ledger, auto) ? entry : null;
+      return reactions.commit(program, card, ledger, now) ? entry : null;
     });
-  }
-
-  /** Commits the card's ledger and, when auto-redeem fired, its redemption; then delivers the reward. */
-  private boolean commitWith(Card card, CardLedger ledger, RedemptionPlanner.@Nullable Plan auto) {
-    if (auto == null) {
-      return commit(card, ledger);
-    }
-    CardTransition t = ledger.finish();
-    List<CardWrite> cards = new ArrayList<>(auto.otherCards());
-    cards.add(new CardWrite(t.card().withRedemptions(card.redemptions() + 1), card.version()));
-    List<LedgerEntry> entries = new ArrayList<>(t.entries());
-    entries.addAll(auto.otherEntries());
-    boolean applied = store.commit(new ChangeSet(List.of(), cards, entries, null, List.of(auto.reward()),
-        List.of(new RedemptionWrite(auto.redemption(), 0)))).applied();
-    if (applied) {
-      deliver.accept(auto.redemption());
-    }
-    return applied;
   }
 
   /** Removes points from a published card, soonest-expiring first; never more than its balance. */
@@ -125,7 +102,7 @@ public final class PointOperations {
       requireBalance(ledger, card, points, now);
       LedgerEntry entry = ledger.debit(Debit.manual(EntryType.POINTS_REMOVAL, points, key(sourceId, card),
           programOf(card).version(), reason), now);
-      return commit(card, ledger) ? entry : null;
+      return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
   }
 
@@ -186,7 +163,7 @@ public final class PointOperations {
       EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
       LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
           new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lotId).text());
-      return commit(card, ledger) ? entry : null;
+      return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
   }
 
@@ -210,7 +187,7 @@ public final class PointOperations {
       }
       LedgerEntry entry = ledger.adjustPending(lotId, delta, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.PENDING_ADJUSTMENT, card.code(), card.lastSeq() + 1).text(),
           reason);
-      return commit(card, ledger) ? entry : null;
+      return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
   }
 
@@ -222,14 +199,8 @@ public final class PointOperations {
       CardLedger ledger = CardLedger.open(card).settle(now);
       pendingLot(ledger, card, lotId, now);
       LedgerEntry entry = ledger.cancel(lotId, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.CANCELLATION, card.code(), lotId).text(), reason);
-      return commit(card, ledger) ? entry : null;
+      return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
-  }
-
-  private boolean commit(Card card, CardLedger ledger) {
-    CardTransition t = ledger.finish();
-    return store.commit(new ChangeSet(List.of(), List.of(new CardWrite(t.card(), card.version())), t.entries(), null))
-        .applied();
   }
 
   /** The entry a source id already produced, if any; the same source id for something else is an error. */

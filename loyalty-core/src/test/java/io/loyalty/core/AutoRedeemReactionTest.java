@@ -1,0 +1,88 @@
+package io.loyalty.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProductId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PendingPoints;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Auto-redeem is a reaction of every write that makes points spendable, not only of an accrual or an addition. */
+class AutoRedeemReactionTest {
+  private final MutableClock clock = new MutableClock(Fixtures.T0);
+  private final LoyaltyEngine engine = LoyaltyEngine.builder().clock(clock).random(Fixtures.seeded(3)).build();
+  private final CardCode card;
+
+  AutoRedeemReactionTest() {
+    Reward mug = engine.defineReward(Reward.of("rew_mug", "Mug", new RewardKind.Material(ProductId.of("prod_mug"), null)));
+    engine.define(Fixtures.program(EarningRule.builder(RuleId.of("per_dollar"), Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 100, 1)).pendingPoints(new PendingPoints(1)).build())
+        .toBuilder().rewards(List.of(RewardAssignment.of("rewa_mug", mug.id(), 50).autoRedeemed())).build());
+    card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    engine.apply(OrderPaid.of("evt_1", clock.instant(), Fixtures.customer("alice"), Order.ofAmount("o1", "USD", 6_000)));
+    assertThat(engine.pendingPoints(card, clock.instant())).isEqualTo(60);
+    assertThat(engine.redemptions(card)).isEmpty();
+  }
+
+  private Redemption onlyRedemption() {
+    List<Redemption> all = engine.redemptions(card);
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).automatic()).isTrue();
+    assertThat(all.get(0).status()).isEqualTo(Redemption.Status.SUCCEEDED);
+    return all.get(0);
+  }
+
+  @Test
+  void regression_pending_points_activated_at_midnight_are_auto_redeemed_by_the_sweep() {
+    clock.advance(Duration.ofDays(1));
+    SweepReport report = engine.sweep(card, clock.instant());
+    assertThat(report.activatedPoints()).isEqualTo(60);
+    onlyRedemption();
+    assertThat(engine.balance(card)).isEqualTo(10);
+    // sweeping again records nothing and redeems nothing more
+    engine.sweep(card, clock.instant());
+    assertThat(engine.redemptions(card)).hasSize(1);
+  }
+
+  @Test
+  void pending_points_activated_by_hand_are_auto_redeemed() {
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot);
+    onlyRedemption();
+    assertThat(engine.balance(card)).isEqualTo(10);
+  }
+
+  @Test
+  void activations_an_unrelated_write_settles_are_auto_redeemed_with_it() {
+    clock.advance(Duration.ofDays(2));
+    engine.addPoints(card, 1, AddedPointsExpiry.never(), "goodwill", null);
+    onlyRedemption();
+    assertThat(engine.balance(card)).isEqualTo(11);
+  }
+
+  @Test
+  void every_reach_of_the_price_redeems_once_and_a_balance_below_it_redeems_nothing() {
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot);
+    engine.addPoints(card, 45, AddedPointsExpiry.never(), "goodwill", null);
+    assertThat(engine.redemptions(card)).hasSize(2);
+    assertThat(engine.balance(card)).isEqualTo(5);
+    engine.addPoints(card, 5, AddedPointsExpiry.never(), "goodwill", null);
+    assertThat(engine.redemptions(card)).hasSize(2);
+    assertThat(engine.balance(card)).isEqualTo(10);
+  }
+}
