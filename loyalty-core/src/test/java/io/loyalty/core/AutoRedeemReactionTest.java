@@ -85,4 +85,20 @@ class AutoRedeemReactionTest {
     assertThat(engine.redemptions(card)).hasSize(2);
     assertThat(engine.balance(card)).isEqualTo(10);
   }
+
+  @Test
+  void points_transferred_in_are_auto_redeemed_on_the_destination_card() {
+    CardCode bob = engine.enrol(Fixtures.PROGRAM, CustomerId.of("bob")).code();
+    engine.addPoints(bob, 40, AddedPointsExpiry.never(), "seed", null);
+    engine.transfer(bob, card, 30, "gift", "tr_1");
+    assertThat(engine.balance(card)).isEqualTo(30);
+    assertThat(engine.redemptions(card)).isEmpty();
+    engine.transfer(bob, card, 10, "gift", "tr_2");
+    assertThat(engine.redemptions(card)).isEmpty();
+    engine.addPoints(bob, 15, AddedPointsExpiry.never(), "seed", null);
+    engine.transfer(bob, card, 15, "gift", "tr_3");
+    onlyRedemption();
+    assertThat(engine.balance(card)).isEqualTo(5);
+    assertThat(engine.balance(bob)).isZero();
+  }
 }

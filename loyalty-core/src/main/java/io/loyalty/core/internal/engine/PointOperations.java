@@ -141,13 +141,9 @@ public final class PointOperations {
       LedgerEntry inEntry = targetLedger.credit(new Credit(EntryType.POINTS_TRANSFER_IN, points, inKey,
           new LotSource(null, null, targetProgram.version(), null), reason, null,
           CreditTerms.forProgram(targetProgram, now).expiresAt(), outKey), now);
-      CardTransition s = sourceLedger.finish();
-      CardTransition t = targetLedger.finish();
-      List<LedgerEntry> entries = new ArrayList<>(s.entries());
-      entries.addAll(t.entries());
-      boolean applied = store.commit(new ChangeSet(List.of(),
-          List.of(new CardWrite(s.card(), source.version()), new CardWrite(t.card(), target.version())), entries, null))
-          .applied();
+      // the moved points may reach the destination's auto-redeem price: both cards go through the reaction step
+      boolean applied = reactions.commit(List.of(new Reactions.Touched(programOf(source), source, sourceLedger),
+          new Reactions.Touched(targetProgram, target, targetLedger)), now);
       return applied ? new Transfer(outEntry, inEntry) : null;
     });
   }

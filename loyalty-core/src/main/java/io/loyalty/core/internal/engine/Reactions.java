@@ -8,10 +8,14 @@ import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,9 @@ final class Reactions {
     this.deliver = deliver;
   }
 
+  /** One card a write changed: its program, the card as read, and the ledger holding the change. */
+  record Touched(Program program, Card card, CardLedger ledger) {}
+
   /**
    * Commits what {@code ledger} appended to {@code card} at {@code at}, with the auto-redemption the change
    * triggers, and delivers that reward once committed.
@@ -43,22 +50,57 @@ final class Reactions {
    * @return whether the store applied the change set ({@code false}: a conflict, to be retried)
    */
   boolean commit(Program program, Card card, CardLedger ledger, Instant at) {
-    RedemptionPlanner.Plan auto = autoRedeem(program, card, ledger, at);
-    CardTransition t = ledger.finish();
-    if (auto == null) {
-      return store.commit(new ChangeSet(List.of(), List.of(new CardWrite(t.card(), card.version())), t.entries(), null))
-          .applied();
+    return commit(List.of(new Touched(program, card, ledger)), at);
+  }
+
+  /** As {@link #commit(Program, Card, CardLedger, Instant)} for several cards changed in one change set. */
+  boolean commit(List<Touched> touched, Instant at) {
+    List<CardWrite> cards = new ArrayList<>();
+    List<LedgerEntry> entries = new ArrayList<>();
+    List<RewardWrite> rewards = new ArrayList<>();
+    List<RedemptionWrite> redemptions = new ArrayList<>();
+    for (Touched t : touched) {
+      RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
+          : autoRedeem(t.program(), t.card(), t.ledger(), at);
+      CardTransition transition = t.ledger().finish();
+      Card next = auto == null ? transition.card() : transition.card().withRedemptions(t.card().redemptions() + 1);
+      cards.add(new CardWrite(next, t.card().version()));
+      entries.addAll(transition.entries());
+      if (auto != null) {
+        cards.addAll(auto.otherCards());
+        entries.addAll(auto.otherEntries());
+        rewards.add(auto.reward());
+        redemptions.add(new RedemptionWrite(auto.redemption(), 0));
+      }
     }
-    List<CardWrite> cards = new ArrayList<>(auto.otherCards());
-    cards.add(new CardWrite(t.card().withRedemptions(card.redemptions() + 1), card.version()));
-    List<LedgerEntry> entries = new ArrayList<>(t.entries());
-    entries.addAll(auto.otherEntries());
-    boolean applied = store.commit(new ChangeSet(List.of(), cards, entries, null, List.of(auto.reward()),
-        List.of(new RedemptionWrite(auto.redemption(), 0)))).applied();
+    boolean applied = store.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions)).applied();
     if (applied) {
-      deliver.accept(auto.redemption());
+      for (RedemptionWrite r : redemptions) {
+        deliver.accept(r.redemption());
+      }
     }
     return applied;
+  }
+
+  /**
+   * Whether the card's auto-redeem reward puts points into the program of another card of the same change set:
+   * that card's own change is not staged yet, so the reaction waits for the next write (a rare case, and the only
+   * one where a transfer does not auto-redeem at once).
+   */
+  private boolean creditsAnotherOf(Touched t, List<Touched> touched) {
+    for (RewardAssignment a : t.program().rewards()) {
+      if (a.autoRedeem()) {
+        RewardKind kind = store.reward(a.reward()).map(Reward::kind).orElse(null);
+        if (kind instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+          for (Touched other : touched) {
+            if (other != t && other.program().id().value().equals(c.campaign())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
