@@ -101,4 +101,19 @@ class AutoRedeemReactionTest {
     assertThat(engine.balance(card)).isEqualTo(5);
     assertThat(engine.balance(bob)).isZero();
   }
+
+  @Test
+  void at_most_ten_automatic_redemptions_a_day_then_the_points_stay_until_the_next_day() {
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot); // the first: 60 -> 10
+    for (int i = 0; i < 12; i++) {
+      engine.addPoints(card, 50, AddedPointsExpiry.never(), "top-up", null);
+    }
+    assertThat(engine.redemptions(card)).hasSize(10);
+    assertThat(engine.balance(card)).isEqualTo(10 + 50 * 12 - 50 * 9);
+    clock.advance(Duration.ofDays(1));
+    engine.addPoints(card, 1, AddedPointsExpiry.never(), "next day", null);
+    // a balance already above the price when last recorded is no reach: the next reach redeems again
+    assertThat(engine.redemptions(card)).hasSize(10);
+  }
 }

@@ -115,11 +115,30 @@ final class RedemptionPlanner {
       return null;
     }
     Reward reward = store.reward(assignment.reward()).filter(r -> !r.deleted()).orElse(null);
-    if (reward == null) {
+    if (reward == null || automaticToday(program, card, at) >= MAX_AUTOMATIC_PER_DAY) {
       return null;
     }
     Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
     return plan.failed() ? null : plan;
+  }
+
+  /** Voucherify's anti-fraud limit: at most this many automatic redemptions per card and day (digest §5.8). */
+  static final int MAX_AUTOMATIC_PER_DAY = 10;
+
+  /** The card's successful automatic redemptions on the day of {@code at} in the program's zone. */
+  private int automaticToday(Program program, Card card, Instant at) {
+    if (card.redemptions() == 0) {
+      return 0; // the common case: nothing to read
+    }
+    java.time.LocalDate today = at.atZone(program.zone()).toLocalDate();
+    int count = 0;
+    for (Redemption r : store.redemptions(card.code())) {
+      if (r.automatic() && r.status() == Redemption.Status.SUCCEEDED && r.at().atZone(program.zone()).toLocalDate()
+          .equals(today)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Why a redemption failed: its code in the registry and a message that names no customer. */
