@@ -70,10 +70,10 @@ public final class LoyaltyEngine {
   private final EngineClock clock;
   private final Operations operations;
 
-  private LoyaltyEngine(Builder b) {
-    this.store = b.store;
+  private LoyaltyEngine(Builder b, LoyaltyStore store, RandomSource random) {
+    this.store = store;
     this.clock = new EngineClock(b.clock, b.maxEventLead, b.maxEventAge);
-    this.operations = new Operations(b.store, this.clock, b.random, b.validationRules, b.eventSchemas, b.collections,
+    this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
         b.fulfilment, b.rollbackWindow);
   }
 
@@ -589,7 +589,8 @@ public final class LoyaltyEngine {
     }
 
     /**
-     * Returns the engine.
+     * Returns a new engine; the builder is left as it was, so building twice gives two engines, each with its own
+     * in-memory store when none was set.
      *
      * @throws InvalidInputException on {@code clock} when no clock was given
      */
@@ -597,14 +598,14 @@ public final class LoyaltyEngine {
       if (clock == null) {
         throw InvalidInputException.of("clock", "is required: LoyaltyEngine.builder().clock(Clock.systemUTC())", null);
       }
-      if (store == null) {
-        store = InMemoryLoyaltyStore.create();
-      }
-      if (random == null) {
+      // the builder is never changed by build(): each engine built without a store gets a store of its own
+      LoyaltyStore engineStore = store != null ? store : InMemoryLoyaltyStore.create();
+      RandomSource engineRandom = random;
+      if (engineRandom == null) {
         SecureRandom secure = new SecureRandom();
-        random = bound -> secure.nextInt(bound);
+        engineRandom = bound -> secure.nextInt(bound);
       }
-      return new LoyaltyEngine(this);
+      return new LoyaltyEngine(this, engineStore, engineRandom);
     }
   }
 }
