@@ -51,16 +51,16 @@ final class EventApplication {
   private final EarningEvaluator evaluator;
   private final Enrolment enrolment;
   private final RefundApplication refunds;
-  private final RedemptionPlanner redemptions;
+  private final Reactions reactions;
 
   EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment,
-      RedemptionPlanner redemptions) {
+      Reactions reactions) {
     this.store = store;
     this.plans = plans;
     this.evaluator = evaluator;
     this.enrolment = enrolment;
     this.refunds = new RefundApplication(store, plans, evaluator);
-    this.redemptions = redemptions;
+    this.reactions = reactions;
   }
 
   /**
@@ -125,15 +125,13 @@ final class EventApplication {
         expected = writes.expectedFor(card);
       }
       CardLedger ledger = CardLedger.open(card, initial.size() + outcome.accruals().size()).settle(now);
-      boolean autoRedeem = Reactions.hasAutoRedeem(program);
-      // reach is measured from the balance last recorded, so activations this write settled count too (Reactions)
-      long before = autoRedeem ? card.ledgerBalance() : 0;
       for (int i = 0; i < initial.size(); i++) {
         ledger.credit(initial.get(i), now);
       }
       credit(ledger, program, plan, event, EntryKey.Accrual.prefix(card.code(), ctx.order() == null ? null : ctx.order().id(), event.id()), outcome.accruals(),
           ctx.order(), now);
-      RedemptionPlanner.Plan auto = !autoRedeem ? null : redemptions.autoRedeem(program, card, ledger, before,
+      // the follow-ups of the accrual, by the one rule every write uses (Reactions), staged with the event's writes
+      RedemptionPlanner.Plan auto = reactions.autoRedeem(program, card, ledger,
           EntryKey.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);

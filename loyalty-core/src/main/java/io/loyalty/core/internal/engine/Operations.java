@@ -70,9 +70,9 @@ public final class Operations {
     ConditionCompiler conditions = new ConditionCompiler(validationRules, collections);
     PlanCache plans = new PlanCache(conditions, collections);
     RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
-    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, planner);
     this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
     Reactions reactions = new Reactions(store, planner, rewards::deliver);
+    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, reactions);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
   }

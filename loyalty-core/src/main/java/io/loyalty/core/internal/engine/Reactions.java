@@ -3,6 +3,7 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.Customer;
@@ -105,13 +106,27 @@ final class Reactions {
 
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
     List<LedgerEntry> appended = ledger.appended();
-    if (appended.isEmpty() || card.holder() == null || !hasAutoRedeem(program)) {
+    if (appended.isEmpty() || card.holder() == null) {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
-    return planner.autoRedeem(program, card, ledger, card.ledgerBalance(),
-        EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()),
+    return autoRedeem(program, card, ledger, EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()),
         new Customer(card.holder(), null, null), at, new CardStaging(store));
+  }
+
+  /**
+   * The auto-redemption a change on an open ledger triggers, planned on it and staged with {@code staging}, or
+   * {@code null}: when the balance last recorded on the card was below the price and the ledger now reaches it,
+   * within Voucherify's daily limit. Events call this with their own staging and id; manual writes go through
+   * {@link #commit}.
+   */
+  RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, RedemptionId id,
+      Customer customer, Instant at, CardStaging staging) {
+    if (!hasAutoRedeem(program)) {
+      return null;
+    }
+    // reach is measured from the balance last recorded, so activations this write settled count too
+    return planner.autoRedeem(program, card, ledger, card.ledgerBalance(), id, customer, at, staging);
   }
 
   static boolean hasAutoRedeem(Program program) {
