@@ -2,7 +2,6 @@ package io.loyalty.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyalty.core.InMemoryLoyaltyStore;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
@@ -34,7 +33,7 @@ final class WorkloadRunner {
   private final @Nullable FaultyStore faults;
   private final LoyaltyEngine engine;
   private final LoyaltyEngine reader;
-  private final LoyaltyStore reference = InMemoryLoyaltyStore.create();
+  private final LoyaltyStore reference = new ReferenceStore();
   private final LoyaltyEngine referenceEngine;
   private final History history = new History();
   private final String context;

@@ -1,0 +1,332 @@
+package io.loyalty.testkit;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.ProgramWrite;
+import io.loyalty.spi.store.RedemptionWrite;
+import io.loyalty.spi.store.RewardWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The kit's oracle: a store written to be obviously correct rather than fast. One lock, plain maps, and a commit
+ * that copies the whole state, applies every write to the copy with its check, and keeps the copy only when all of
+ * them pass. Every read scans. Optimised stores (the engine's in-memory one among them) are checked against it, so
+ * no store is its own reference. Thread-safe; not for production.
+ */
+public final class ReferenceStore implements LoyaltyStore {
+  /** Everything stored; replaced whole by a commit, never changed in place. */
+  private record State(Map<ProgramId, TreeMap<Long, Program>> programs, Map<CardCode, Card> cards,
+      List<LedgerEntry> entries, Map<EventId, EventReceipt> receipts, Map<RewardId, Reward> rewards,
+      Map<RedemptionId, Redemption> redemptions) {
+    State copy() {
+      Map<ProgramId, TreeMap<Long, Program>> p = new HashMap<>();
+      programs.forEach((id, versions) -> p.put(id, new TreeMap<>(versions)));
+      return new State(p, new HashMap<>(cards), new ArrayList<>(entries), new HashMap<>(receipts),
+          new HashMap<>(rewards), new HashMap<>(redemptions));
+    }
+  }
+
+  private State state = new State(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(),
+      new HashMap<>(), new HashMap<>());
+
+  /** A new, empty store. */
+  public ReferenceStore() {}
+
+  /** Thrown inside a commit to stop at the first failed check with its answer. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient CommitResult answer;
+
+    Refused(CommitResult answer) {
+      super(null, null, false, false);
+      this.answer = answer;
+    }
+  }
+
+  private static Refused conflict(String aggregate) {
+    return new Refused(new CommitResult.Conflict(aggregate));
+  }
+
+  private static Refused duplicate(String key) {
+    return new Refused(new CommitResult.Duplicate(key));
+  }
+
+  @Override
+  public synchronized CommitResult commit(ChangeSet changes) {
+    State next = state.copy();
+    try {
+      receipt(next, changes.receipt());
+      for (ProgramWrite w : changes.programs()) {
+        program(next, w);
+      }
+      for (CardWrite w : changes.cards()) {
+        card(next, w);
+      }
+      entries(next, changes.entries());
+      for (RewardWrite w : changes.rewards()) {
+        reward(next, w);
+      }
+      for (RedemptionWrite w : changes.redemptions()) {
+        redemption(next, w);
+      }
+    } catch (Refused refused) {
+      return refused.answer;
+    }
+    state = next;
+    return CommitResult.APPLIED;
+  }
+
+  private static void receipt(State s, @Nullable EventReceipt receipt) {
+    if (receipt == null) {
+      return;
+    }
+    if (s.receipts.containsKey(receipt.event().id())) {
+      throw duplicate("event:" + receipt.event().id());
+    }
+    s.receipts.put(receipt.event().id(), receipt);
+  }
+
+  private static void program(State s, ProgramWrite w) {
+    TreeMap<Long, Program> versions = s.programs.computeIfAbsent(w.program().id(), id -> new TreeMap<>());
+    long latest = versions.isEmpty() ? 0 : versions.lastKey();
+    if (w.expectedVersion() != latest || w.program().version() != latest + 1) {
+      throw conflict("program:" + w.program().id());
+    }
+    versions.put(w.program().version(), w.program());
+  }
+
+  private static void card(State s, CardWrite w) {
+    Card card = w.card();
+    Card current = s.cards.get(card.code());
+    if (current == null) {
+      if (w.expectedVersion() != 0 || card.version() != 1) {
+        throw conflict("card:" + card.code());
+      }
+    } else {
+      if (w.expectedVersion() == 0) {
+        throw duplicate("code:" + card.code());
+      }
+      if (w.expectedVersion() != current.version() || card.version() != current.version() + 1) {
+        throw conflict("card:" + card.code());
+      }
+      if (!card.program().equals(current.program())) {
+        throw new IllegalArgumentException("card " + card.code() + " cannot move to another program");
+      }
+    }
+    CustomerId holder = card.holder();
+    if (holder != null && (current == null || !holder.equals(current.holder()))) {
+      for (Card other : s.cards.values()) {
+        if (!other.code().equals(card.code()) && other.program().equals(card.program()) && holder.equals(other.holder())) {
+          throw duplicate("member:" + card.program() + ":" + holder);
+        }
+      }
+    }
+    s.cards.put(card.code(), card);
+  }
+
+  private static void entries(State s, List<LedgerEntry> appended) {
+    Set<String> keys = new HashSet<>();
+    for (LedgerEntry e : s.entries) {
+      keys.add(e.key());
+    }
+    for (LedgerEntry e : appended) {
+      if (e.seq() < 1) {
+        throw new IllegalArgumentException("ledger entry " + e.key() + " has seq " + e.seq() + ", expected 1 or more");
+      }
+      if (!keys.add(e.key())) {
+        throw duplicate("entry:" + e.key());
+      }
+      if (!s.cards.containsKey(e.card())) {
+        throw new IllegalArgumentException("ledger entry " + e.key() + " is for card " + e.card()
+            + ", which is neither stored nor written in the same change set");
+      }
+    }
+    // append-only per card: each new seq is new and above the card's stored last
+    Map<CardCode, List<LedgerEntry>> byCard = appended.stream().sorted(Comparator.comparingLong(LedgerEntry::seq))
+        .collect(Collectors.groupingBy(LedgerEntry::card, TreeMap::new, Collectors.toList()));
+    for (Map.Entry<CardCode, List<LedgerEntry>> group : byCard.entrySet()) {
+      Set<Long> storedSeqs = new HashSet<>();
+      long last = 0;
+      for (LedgerEntry e : s.entries) {
+        if (e.card().equals(group.getKey())) {
+          storedSeqs.add(e.seq());
+          last = Math.max(last, e.seq());
+        }
+      }
+      long storedLast = last;
+      for (LedgerEntry e : group.getValue()) {
+        if (e.seq() <= last) {
+          if (e.seq() == last || storedSeqs.contains(e.seq())) {
+            throw duplicate("entry:" + e.card() + "#" + e.seq());
+          }
+          throw new IllegalArgumentException("the ledger of card " + e.card() + " is append-only: entry " + e.key()
+              + " has seq " + e.seq() + " but the card's ledger already reaches seq " + storedLast);
+        }
+        last = e.seq();
+      }
+    }
+    s.entries.addAll(appended);
+  }
+
+  private static void reward(State s, RewardWrite w) {
+    Reward current = s.rewards.get(w.reward().id());
+    long version = current == null ? 0 : current.version();
+    if (w.expectedVersion() != version || w.reward().version() != version + 1) {
+      throw conflict("reward:" + w.reward().id());
+    }
+    s.rewards.put(w.reward().id(), w.reward());
+  }
+
+  private static void redemption(State s, RedemptionWrite w) {
+    Redemption current = s.redemptions.get(w.redemption().id());
+    long version = current == null ? 0 : current.version();
+    if (w.expectedVersion() == 0 && current != null) {
+      throw duplicate("redemption:" + w.redemption().id());
+    }
+    if (w.expectedVersion() != version || w.redemption().version() != version + 1) {
+      throw conflict("redemption:" + w.redemption().id());
+    }
+    s.redemptions.put(w.redemption().id(), w.redemption());
+  }
+
+  @Override
+  public synchronized Optional<Program> program(ProgramId id) {
+    TreeMap<Long, Program> versions = state.programs.get(id);
+    return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+  }
+
+  @Override
+  public synchronized Optional<Program> program(ProgramId id, long version) {
+    TreeMap<Long, Program> versions = state.programs.get(id);
+    return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+  }
+
+  @Override
+  public synchronized List<Program> programs() {
+    return state.programs.values().stream().filter(v -> !v.isEmpty()).map(v -> v.lastEntry().getValue())
+        .sorted(Comparator.comparing(p -> p.id().value())).toList();
+  }
+
+  @Override
+  public synchronized Optional<Card> card(CardCode code) {
+    return Optional.ofNullable(state.cards.get(code));
+  }
+
+  @Override
+  public synchronized Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+    return state.cards.values().stream().filter(c -> c.program().equals(program) && holder.equals(c.holder()))
+        .findFirst();
+  }
+
+  private List<Card> cardsOf(ProgramId program) {
+    return state.cards.values().stream().filter(c -> c.program().equals(program))
+        .sorted(Comparator.comparing(c -> c.code().value())).toList();
+  }
+
+  @Override
+  public synchronized List<Card> unpublishedCards(ProgramId program, String from, int limit) {
+    checkLimit(limit);
+    List<Card> free = cardsOf(program).stream().filter(c -> c.holder() == null).toList();
+    List<Card> found = new ArrayList<>();
+    for (Card c : free) {
+      if (found.size() < limit && c.code().value().compareTo(from) >= 0) {
+        found.add(c);
+      }
+    }
+    for (Card c : free) {
+      if (found.size() < limit && c.code().value().compareTo(from) < 0) {
+        found.add(c);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized List<Card> cards(ProgramId program, String afterCode, int limit) {
+    checkLimit(limit);
+    return cardsOf(program).stream().filter(c -> c.code().value().compareTo(afterCode) > 0).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized long cardCount(ProgramId program) {
+    return cardsOf(program).size();
+  }
+
+  @Override
+  public synchronized List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
+    checkLimit(limit);
+    return state.entries.stream().filter(e -> e.card().equals(card) && e.seq() > afterSeq)
+        .sorted(Comparator.comparingLong(LedgerEntry::seq)).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
+    return state.entries.stream().filter(e -> e.card().equals(card) && order.equals(e.order()))
+        .sorted(Comparator.comparingLong(LedgerEntry::seq)).toList();
+  }
+
+  @Override
+  public synchronized Optional<LedgerEntry> entry(String key) {
+    return state.entries.stream().filter(e -> e.key().equals(key)).findFirst();
+  }
+
+  @Override
+  public synchronized Optional<EventReceipt> receipt(EventId event) {
+    return Optional.ofNullable(state.receipts.get(event));
+  }
+
+  @Override
+  public synchronized Optional<Reward> reward(RewardId id) {
+    return Optional.ofNullable(state.rewards.get(id));
+  }
+
+  @Override
+  public synchronized List<Reward> rewards() {
+    return state.rewards.values().stream().sorted(Comparator.comparing(r -> r.id().value())).toList();
+  }
+
+  @Override
+  public synchronized Optional<Redemption> redemption(RedemptionId id) {
+    return Optional.ofNullable(state.redemptions.get(id));
+  }
+
+  @Override
+  public synchronized List<Redemption> redemptions(CardCode card) {
+    return state.redemptions.values().stream().filter(r -> r.card().equals(card))
+        .sorted(Comparator.comparing(Redemption::at, Comparator.<Instant>naturalOrder())
+            .thenComparing(r -> r.id().value()))
+        .toList();
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be zero or more: " + limit);
+    }
+  }
+}
