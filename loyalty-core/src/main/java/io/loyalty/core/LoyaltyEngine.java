@@ -70,9 +70,9 @@ public final class LoyaltyEngine {
   private final EngineClock clock;
   private final Operations operations;
 
-  private LoyaltyEngine(Builder b, LoyaltyStore store, RandomSource random) {
+  private LoyaltyEngine(Builder b, Clock clock, LoyaltyStore store, RandomSource random) {
     this.store = store;
-    this.clock = new EngineClock(b.clock, b.maxEventLead, b.maxEventAge);
+    this.clock = new EngineClock(clock, b.maxEventLead, b.maxEventAge);
     this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
         b.fulfilment, b.rollbackWindow);
   }
@@ -469,9 +469,9 @@ public final class LoyaltyEngine {
    * {@link NullPointerException}. Not thread-safe.
    */
   public static final class Builder {
-    private LoyaltyStore store;
-    private Clock clock;
-    private RandomSource random;
+    private @Nullable LoyaltyStore store;
+    private @Nullable Clock clock;
+    private @Nullable RandomSource random;
     private ValidationRules validationRules = ValidationRules.none();
     private EventSchemas eventSchemas = EventSchemas.none();
     private ProductCollections collections = ProductCollections.none();
@@ -595,7 +595,8 @@ public final class LoyaltyEngine {
      * @throws InvalidInputException on {@code clock} when no clock was given
      */
     public LoyaltyEngine build() {
-      if (clock == null) {
+      Clock engineClock = clock;
+      if (engineClock == null) {
         throw InvalidInputException.of("clock", "is required: LoyaltyEngine.builder().clock(Clock.systemUTC())", null);
       }
       // the builder is never changed by build(): each engine built without a store gets a store of its own
@@ -605,7 +606,7 @@ public final class LoyaltyEngine {
         SecureRandom secure = new SecureRandom();
         engineRandom = bound -> secure.nextInt(bound);
       }
-      return new LoyaltyEngine(this, engineStore, engineRandom);
+      return new LoyaltyEngine(this, engineClock, engineStore, engineRandom);
     }
   }
 }

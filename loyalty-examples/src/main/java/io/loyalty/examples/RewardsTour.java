@@ -82,9 +82,9 @@ public final class RewardsTour {
 
     Order order = Order.ofAmount("ord_450", "USD", 45_000);
     Redemption paid = engine.redeem(RedeemRequest.payWithPoints("req-pay", card.code(), AssignmentId.of("rewa_coin"), order, 100L));
+    long left = java.util.Objects.requireNonNull(paid.order(), "a payment keeps its order").totalAmount();
     out.printf("Pay with points on a $450.00 order: %d points -> $%d.%02d off, $%d.%02d left to pay; balance %d%n",
-        paid.points(), paid.discount() / 100, paid.discount() % 100, paid.order().totalAmount() / 100,
-        paid.order().totalAmount() % 100, engine.balance(card.code()));
+        paid.points(), paid.discount() / 100, paid.discount() % 100, left / 100, left % 100, engine.balance(card.code()));
 
     Redemption back = engine.rollback(mug1.id(), "customer returned the mug");
     out.printf("Rolled back the mug: %s, balance %d, mug stock in use %d; the second mug request can now be retried under a new key: %s%n",

@@ -115,7 +115,8 @@ public final class SeedTutorial {
     for (ProgramOutcome program : outcome.programs()) {
       for (Accrual a : program.accruals()) {
         out.printf("  + %6d  %-26s %s%s%n", a.points(), a.rule(),
-            a.calculationType() == null ? "FIXED" : a.calculationType() + " of " + a.measured().toPlainString(),
+            a.calculationType() == null || a.measured() == null ? "FIXED"
+                : a.calculationType() + " of " + a.measured().toPlainString(),
             a.lines().isEmpty() ? "" : " from lines " + lines(a));
       }
       for (Skip s : program.skipped()) {

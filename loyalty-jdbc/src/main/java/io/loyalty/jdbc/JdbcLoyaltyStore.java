@@ -125,7 +125,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
           found.add(SpiJson.read(rs.getString(3), Program.class));
         } catch (JdbcStoreException unreadable) {
           LOG.warn("stored program {} version {} cannot be read and is left out of the catalog: {}", rs.getString(1),
-              rs.getLong(2), unreadable.getCause().getClass().getName());
+              rs.getLong(2), String.valueOf(unreadable.getCause()).split(":", 2)[0]);
         }
       }
       return List.copyOf(found);

@@ -178,7 +178,7 @@ final class RichValues {
   static Order order() {
     Order order = Order.of("ord_rich", "JPY", OrderItem.product("p1", 2, 1_500),
         OrderItem.sku("p2", "s2", 3, 999).withDiscount(97).withMetadata(Metadata.of("color", "red", "weight", new BigDecimal("0.125"))),
-        new OrderItem(null, SkuId.of("s9"), 1, 0, 0, 0, null));
+        new OrderItem(null, SkuId.of("s9"), 1, 0, 0, 0, Metadata.EMPTY));
     return order.withDiscount(3).withMetadata(Metadata.of("visits", STRIPPED, "channel", "web-shop"));
   }
 
@@ -216,7 +216,7 @@ final class RichValues {
             null, 0, false, Metadata.EMPTY),
         new Reward(RewardId.of("rew_coupon"), 1, "Coupon", RewardKind.Campaign.coupon("camp_coupons"), 10L, 3, true,
             Metadata.of("note", "deleted but kept")),
-        new Reward(RewardId.of("rew_gift"), 1, "Gift", RewardKind.Campaign.giftCredit("camp_gift", 2_500), 0L, 0, false, null),
+        new Reward(RewardId.of("rew_gift"), 1, "Gift", RewardKind.Campaign.giftCredit("camp_gift", 2_500), 0L, 0, false, Metadata.EMPTY),
         new Reward(RewardId.of("rew_coin"), 1, "Pay with points", new RewardKind.Coin(new BigDecimal("20.00"), 100), null, 0,
             false, Metadata.EMPTY),
         new Reward(RewardId.of("rew_mug"), 1, "Mug", new RewardKind.Material(ProductId.of("prod_mug"), SkuId.of("sku_blue")),

@@ -25,6 +25,11 @@ public record Customer(CustomerId id, Metadata metadata, Set<SegmentId> segments
     }
   }
 
+  /** The customer with this id, with no metadata and no segments. */
+  public static Customer of(CustomerId id) {
+    return new Customer(id, Metadata.EMPTY, Set.of());
+  }
+
   /** A customer with no metadata and no segments. */
   public static Customer of(String id) {
     return new Customer(CustomerId.of(id), Metadata.EMPTY, Set.of());

@@ -171,7 +171,7 @@ public final class ConditionCompiler {
 
   private static Node logicNode(LogicExpression logic, Map<Integer, Node> rulesByNumber) {
     if (logic instanceof LogicExpression.Rule rule) {
-      return rulesByNumber.get(rule.number());
+      return Objects.requireNonNull(rulesByNumber.get(rule.number()), "the logic names only defined rules (validated)");
     }
     List<LogicExpression> operands =
         logic instanceof LogicExpression.And and ? and.operands() : ((LogicExpression.Or) logic).operands();

@@ -120,7 +120,7 @@ public final class CardReports {
     collect(now, asOf, zone, schedule);
     LocalDate next = schedule.isEmpty() ? null : schedule.firstKey();
     return new CardSummary(code, asOf, now.balanceAt(asOf), now.pendingAt(asOf), now.debt(), c[0], c[1], c[2], c[3],
-        c[4], c[5], c[6], c[7], c[8], next, next == null ? 0 : schedule.get(next));
+        c[4], c[5], c[6], c[7], c[8], next, next == null ? 0 : schedule.firstEntry().getValue());
   }
 
   /**

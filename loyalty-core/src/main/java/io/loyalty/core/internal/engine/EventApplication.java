@@ -37,6 +37,7 @@ import io.loyalty.spi.reward.RewardAssignment;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,7 @@ final class EventApplication {
       if (event instanceof OrderRefunded refund) {
         Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
         RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund, now);
-        if (planned != null) {
+        if (card != null && planned != null) {
           outcomes.add(planned.outcome());
           writes.stage(planned.transition().card(), writes.expectedFor(card));
           entries.addAll(planned.transition().entries());
@@ -139,7 +140,7 @@ final class EventApplication {
       if (auto != null) {
         writes.stageAll(auto.otherCards());
         entries.addAll(auto.otherEntries());
-        rewardWrites.add(auto.reward());
+        rewardWrites.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
         redemptionWrites.add(new RedemptionWrite(auto.redemption(), 0));
         outcome = new ProgramOutcome(outcome.program(), outcome.programVersion(), outcome.card(), outcome.joined(),
             outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());

@@ -271,7 +271,6 @@ public final class PointOperations {
 
   /** A source id is a host identifier: the same rule as every id of the SPI, so both stores see the same texts. */
   private static void sourceIdOk(Violations v, String sourceId) {
-    String problem = Limits.idProblem(sourceId);
-    v.check(problem == null, "source_id", problem, sourceId);
+    v.problem(Limits.idProblem(sourceId), "source_id", sourceId);
   }
 }

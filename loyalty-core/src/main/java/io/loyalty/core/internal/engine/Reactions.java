@@ -3,6 +3,7 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
@@ -20,6 +21,7 @@ import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +72,7 @@ final class Reactions {
       if (auto != null) {
         cards.addAll(auto.otherCards());
         entries.addAll(auto.otherEntries());
-        rewards.add(auto.reward());
+        rewards.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
         redemptions.add(new RedemptionWrite(auto.redemption(), 0));
       }
     }
@@ -106,12 +108,13 @@ final class Reactions {
 
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
     List<LedgerEntry> appended = ledger.appended();
-    if (appended.isEmpty() || card.holder() == null) {
+    CustomerId holder = card.holder();
+    if (appended.isEmpty() || holder == null) {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
     return autoRedeem(program, card, ledger, EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()),
-        new Customer(card.holder(), null, null), at, new CardStaging(store));
+        Customer.of(holder), at, new CardStaging(store));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
 import io.loyalty.core.internal.reward.CoinMath;
 import io.loyalty.core.internal.validity.ValidityWindow;
+import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RedemptionId;
@@ -34,6 +35,7 @@ import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,12 +82,15 @@ final class RedemptionPlanner {
     long discount = 0;
     Order after = order;
     if (reward.kind() instanceof RewardKind.Coin coin) {
-      CoinMath.Payment payment = CoinMath.pay(coin, order.currency(), order.totalAmount(), ledger.balanceAt(at), request.points());
+      // checked: paying with points has a request and an order (missing_order otherwise)
+      Order paid = Objects.requireNonNull(order, "order");
+      CoinMath.Payment payment = CoinMath.pay(coin, paid.currency(), paid.totalAmount(), ledger.balanceAt(at),
+          Objects.requireNonNull(request, "request").points());
       cost = payment.points();
       discount = payment.discount();
       after = order.withDiscount(discount);
     } else {
-      cost = assignment.points();
+      cost = price(assignment);
     }
     LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.DEBIT, id).text(), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
@@ -141,6 +146,16 @@ final class RedemptionPlanner {
     return count;
   }
 
+  /** The price of an assignment that is not pay-with-points (validated: such an assignment has one). */
+  private static long price(RewardAssignment assignment) {
+    return Objects.requireNonNull(assignment.points(), "an assignment that is not pay-with-points has a price");
+  }
+
+  /** The points a LOYALTY_PROGRAM reward gives (validated: 1 to MAX_POINTS). */
+  private static long campaignPoints(RewardKind.Campaign campaign) {
+    return Objects.requireNonNull(campaign.balance(), "a points reward gives points");
+  }
+
   /** Why a redemption failed: its code in the registry and a message that names no customer. */
   private record Failure(ErrorCode code, String message) {}
 
@@ -181,19 +196,20 @@ final class RedemptionPlanner {
     }
     long balance = ledger.balanceAt(at);
     if (coin) {
-      Long requested = request.points();
+      Long requested = Objects.requireNonNull(request, "a payment is requested").points();
+      Order paying = Objects.requireNonNull(order, "checked above: missing_order");
       if (requested != null && requested > balance) {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, not " + requested);
       }
-      if (order.totalAmount() == 0) {
-        return new Failure(ErrorCode.PAYMENT_EXCEEDS_ORDER_TOTAL, "order " + order.id() + " has nothing left to pay");
+      if (paying.totalAmount() == 0) {
+        return new Failure(ErrorCode.PAYMENT_EXCEEDS_ORDER_TOTAL, "order " + paying.id() + " has nothing left to pay");
       }
-      if (CoinMath.pay((RewardKind.Coin) reward.kind(), order.currency(), order.totalAmount(), balance, requested).points() == 0) {
+      if (CoinMath.pay((RewardKind.Coin) reward.kind(), paying.currency(), paying.totalAmount(), balance, requested).points() == 0) {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has no usable points to pay with");
       }
-    } else if (balance < assignment.points()) {
+    } else if (balance < price(assignment)) {
       return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, the reward costs "
-          + assignment.points());
+          + price(assignment));
     }
     return null;
   }
@@ -207,11 +223,12 @@ final class RedemptionPlanner {
     if (reward.kind() instanceof RewardKind.Campaign campaign && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
       ProgramId otherId = ProgramId.of(campaign.campaign());
       Program other = store.program(otherId).orElseThrow(() -> new io.loyalty.spi.NotFoundException("program", otherId));
-      Card target = staging.cardOf(otherId, card.holder());
+      CustomerId holder = Objects.requireNonNull(card.holder(), "a published card has a holder");
+      Card target = staging.cardOf(otherId, holder);
       long expected;
       List<Credit> credits = new ArrayList<>();
       if (target == null) {
-        Publication joined = enrolment.prepare(other, card.holder(), null, at, true);
+        Publication joined = enrolment.prepare(other, holder, null, at, true);
         target = joined.card();
         expected = joined.expectedVersion();
         credits.addAll(joined.initialCredits());
@@ -219,7 +236,7 @@ final class RedemptionPlanner {
       } else {
         expected = staging.expectedFor(target);
       }
-      credits.add(Credit.now(EntryType.POINTS_ADDITION, campaign.balance(),
+      credits.add(Credit.now(EntryType.POINTS_ADDITION, campaignPoints(campaign),
           new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.REWARD, id).text(),
           new LotSource(null, null, other.version(), null), "reward " + reward.name(),
           CreditTerms.forProgram(other, at).expiresAt()));
@@ -249,9 +266,9 @@ final class RedemptionPlanner {
       Card other = store.card(io.loyalty.spi.CardCode.of(redemption.fulfilment().reference())).orElse(null);
       if (other != null) {
         CardLedger otherLedger = CardLedger.open(other).settle(at);
-        long take = Math.min(campaign.balance(), Math.max(0, otherLedger.balanceAt(at)));
+        long take = Math.min(campaignPoints(campaign), Math.max(0, otherLedger.balanceAt(at)));
         if (take > 0) {
-          otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, "reward-rollback:" + redemption.id(),
+          otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.REWARD_ROLLBACK, redemption.id()).text(),
               program.version(), "reward of redemption " + redemption.id() + " given back"), at);
         }
         // written even when nothing is taken: the compare-and-set proves the balance was read as stored

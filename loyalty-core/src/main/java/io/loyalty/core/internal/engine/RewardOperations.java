@@ -41,6 +41,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -171,7 +172,7 @@ public final class RewardOperations {
       return named != null ? named : Customer.of("unknown"); // an unpublished card fails before any condition
     }
     if (named == null) {
-      return new Customer(card.holder(), null, null);
+      return Customer.of(Objects.requireNonNull(card.holder(), "a published card has a holder"));
     }
     if (!named.id().equals(card.holder())) {
       throw InvalidInputException.of("customer.id", "must be the holder of the card (conditions are checked against "
@@ -192,7 +193,7 @@ public final class RewardOperations {
     Card card = store.card(redemption.card()).orElseThrow();
     String reference;
     try {
-      reference = fulfilment.fulfil(new RewardFulfilment.Request(redemption.id(), card.holder(), card.code(), reward));
+      reference = fulfilment.fulfil(new RewardFulfilment.Request(redemption.id(), Objects.requireNonNull(card.holder(), "a published card has a holder"), card.code(), reward));
     } catch (RuntimeException e) {
       // the host's exception text may name the customer: the log gets its type only
       LOG.warn("fulfilment of redemption {} failed ({}), giving everything back", redemption.id(), e.getClass().getName());
@@ -255,7 +256,7 @@ public final class RewardOperations {
       if (reward != null && card != null && reward.kind() instanceof RewardKind.Campaign c
           && c.type() != RewardKind.CampaignType.LOYALTY_PROGRAM) {
         try {
-          fulfilment.revoke(new RewardFulfilment.Request(back.id(), card.holder(), card.code(), reward), back.fulfilment().reference());
+          fulfilment.revoke(new RewardFulfilment.Request(back.id(), Objects.requireNonNull(card.holder(), "a published card has a holder"), card.code(), reward), back.fulfilment().reference());
         } catch (RuntimeException e) {
           LOG.warn("revoking the reward of redemption {} failed ({})", id, e.getClass().getName());
         }

@@ -13,6 +13,7 @@ import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
 import java.time.Instant;
 import io.loyalty.core.internal.util.Lists;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,8 @@ public final class EarningEvaluator {
       programDetail = "program " + program.id() + " is not active";
     } else if ((programBlock = plan.window().check(at)) != null) {
       programDetail = "program " + program.id() + ": " + plan.window().describe(at);
-    } else if ((programBlock = memberBlock) != null) {
+    } else if (memberBlock != null) {
+      programBlock = memberBlock;
       programDetail = switch (memberBlock) {
         case NOT_A_MEMBER -> "the customer holds no card in " + program.id();
         case CARD_INACTIVE -> "card " + card + " is not active";
@@ -78,7 +80,7 @@ public final class EarningEvaluator {
         skipped = add(skipped, new Skip(id, programBlock, programDetail));
         continue;
       }
-      Object result = evaluateRule(rule, ctx, at, alreadyAwarded, memo);
+      Object result = evaluateRule(rule, ctx, at, alreadyAwarded, Objects.requireNonNull(memo, "unblocked: the plan's memo"));
       if (result instanceof Accrual accrual) {
         accruals[earned++] = accrual;
         total = FormulaEvaluator.addExact(total, accrual.points(), event.id());

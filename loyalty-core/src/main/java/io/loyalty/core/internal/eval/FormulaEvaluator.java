@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import io.loyalty.core.internal.util.Lists;
 import io.loyalty.spi.CollectionId;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,7 @@ final class FormulaEvaluator {
     Proportional p = (Proportional) formula;
     Measure m = p.measure();
     Order order = ctx.order();
-    CalculationType type = this.type;
+    CalculationType type = Objects.requireNonNull(this.type, "a proportional formula has a calculation type");
     switch (type) {
       case ORDER_AMOUNT, ORDER_TOTAL_AMOUNT -> {
         if (order == null) {
@@ -119,6 +120,7 @@ final class FormulaEvaluator {
       return new Skip(id, SkipReason.NO_MATCHING_ITEMS, "the order has no items");
     }
     List<OrderItem> lines = order.items();
+    ItemMatcher items = Objects.requireNonNull(this.items, "an items formula has a matcher");
     int size = lines.size();
     long matched = 0; // a bit set of matching lines: at most 64 lines take this fast path
     int count = 0;

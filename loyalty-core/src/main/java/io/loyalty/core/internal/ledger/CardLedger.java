@@ -12,6 +12,7 @@ import io.loyalty.spi.card.LotDraw;
 import io.loyalty.spi.card.LotSource;
 import io.loyalty.spi.card.LotState;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -153,12 +154,14 @@ public final class CardLedger {
     List<long[]> due = new ArrayList<>(); // {instant seconds, nanos, lot id, kind 0 = activation, 1 = expiration}
     for (int i = 0; i < lots.size(); i++) {
       Lot lot = lots.get(i);
-      if (lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt())) {
-        due.add(new long[] {lot.activatesAt().getEpochSecond(), lot.activatesAt().getNano(), lot.id(), 0});
+      Instant activates = lot.activatesAt();
+      Instant expires = lot.expiresAt();
+      if (lot.state() == LotState.PENDING && activates != null && !asOf.isBefore(activates)) {
+        due.add(new long[] {activates.getEpochSecond(), activates.getNano(), lot.id(), 0});
       }
-      if (lot.hasExpiredAt(asOf) && (lot.state() == LotState.ACTIVE || lot.activatesAt() == null
-          || lot.activatesAt().isBefore(lot.expiresAt()))) {
-        due.add(new long[] {lot.expiresAt().getEpochSecond(), lot.expiresAt().getNano(), lot.id(), 1});
+      if (expires != null && lot.hasExpiredAt(asOf) && (lot.state() == LotState.ACTIVE || activates == null
+          || activates.isBefore(expires))) {
+        due.add(new long[] {expires.getEpochSecond(), expires.getNano(), lot.id(), 1});
       }
     }
     due.sort(Comparator.<long[]>comparingLong(d -> d[0]).thenComparingLong(d -> d[1]).thenComparingLong(d -> d[3])
@@ -167,11 +170,11 @@ public final class CardLedger {
       int i = indexOf(d[2]);
       Lot lot = lots.get(i);
       if (d[3] == 0) {
-        activate(i, lot.activatesAt(), lot.expiresAt(), new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).text(),
+        activate(i, Objects.requireNonNull(lot.activatesAt(), "due: it activates"), lot.expiresAt(), new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).text(),
             "pending points activated");
       } else if (lot.remaining() > 0) {
         lots.set(i, lot.withRemaining(0));
-        append(EntryType.POINTS_EXPIRATION, -lot.remaining(), 0, lot.expiresAt(),
+        append(EntryType.POINTS_EXPIRATION, -lot.remaining(), 0, Objects.requireNonNull(lot.expiresAt(), "due: it expires"),
             new EntryKey.OnCard(EntryKey.OnCard.Kind.EXPIRATION, card.code(), lot.id()).text(), null, lot.source().rule(), lot.source().programVersion(),
             lot.source().order(), "points expired", List.of(new LotDraw(lot.id(), lot.remaining())), null);
       }

@@ -112,7 +112,9 @@ public sealed interface EntryKey {
       /** The points a LOYALTY_PROGRAM reward credited to the other card. */
       REWARD("reward"),
       /** The points a rollback gave back. */
-      ROLLBACK("rollback");
+      ROLLBACK("rollback"),
+      /** The points a rollback took back from the card a LOYALTY_PROGRAM reward credited. */
+      REWARD_ROLLBACK("reward-rollback");
 
       private final String tag;
 

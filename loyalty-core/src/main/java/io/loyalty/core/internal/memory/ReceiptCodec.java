@@ -337,7 +337,9 @@ final class ReceiptCodec {
       RuleId rule;
       String banner;
       if (k > 0) {
-        EarningRule earning = definition.earningRules().get(k - 1);
+        // a rule is written by position only when its program version is stored (encode checks it)
+        EarningRule earning = java.util.Objects.requireNonNull(definition, "the receipt's program version")
+            .earningRules().get(k - 1);
         rule = earning.id();
         banner = earning.banner();
       } else {

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.util;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +43,9 @@ public final class Accumulator<T> {
       return;
     }
     if (many == null) {
-      many = new ArrayList<>(single.size() + 4);
-      many.addAll(single);
+      List<T> one = Objects.requireNonNull(single, "one element so far");
+      many = new ArrayList<>(one.size() + 4);
+      many.addAll(one);
       single = null;
     }
     many.add(element);

@@ -127,8 +127,7 @@ public final class ProgramValidator {
   }
 
   private void checkRule(Violations v, String path, EarningRule rule, Program program) {
-    String banner = Limits.textProblem(rule.banner(), Limits.MAX_NAME_LENGTH);
-    v.check(banner == null, path + ".source.banner", banner, rule.banner());
+    v.problem(Limits.textProblem(rule.banner(), Limits.MAX_NAME_LENGTH), path + ".source.banner", rule.banner());
     Optional<EventSchema> schema = checkTrigger(v, path, rule.trigger());
     checkFormula(v, path + ".loyalty", rule.formula(), rule.trigger(), schema);
     v.addAll(strip(ValidityValidator.validate(path, rule.validity(), true, program.validity())));

@@ -44,20 +44,29 @@ public final class Violations {
    * that {@link Limits#textProblem} accepts; returns whether it was acceptable.
    */
   public boolean name(@Nullable String value, String path, int max) {
-    if (!present(value, path) || !check(!value.isBlank(), path, "must not be blank", value)) {
+    if (value == null) {
+      return present(null, path);
+    }
+    if (!check(!value.isBlank(), path, "must not be blank", value)) {
       return false;
     }
-    String problem = Limits.textProblem(value, max);
-    return check(problem == null, path, problem, value);
+    return problem(Limits.textProblem(value, max), path, value);
   }
 
   /** Records a violation unless {@code value} is a present identifier text that {@link Limits#idProblem} accepts. */
   public boolean id(@Nullable String value, String path) {
-    if (!present(value, path)) {
-      return false;
+    if (value == null) {
+      return present(null, path);
     }
-    String problem = Limits.idProblem(value);
-    return check(problem == null, path, problem, value);
+    return problem(Limits.idProblem(value), path, value);
+  }
+
+  /** Records {@code problem} on {@code path} when there is one; returns whether there was none. */
+  public boolean problem(@Nullable String problem, String path, @Nullable Object value) {
+    if (problem != null) {
+      add(path, problem, value);
+    }
+    return problem == null;
   }
 
   /** Throws an {@link InvalidInputException} listing every violation, if there are any. */
