@@ -199,7 +199,7 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
     Card card = card(code);
-    return exact(code, () -> card.balanceAt(asOf));
+    return exact(code, () -> operations.reports().balanceAndPending(card, asOf)[0]);
   }
 
   /** Every ledger entry of the card, oldest first. */
@@ -325,7 +325,7 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
     Card card = card(code);
-    return exact(code, () -> card.pendingAt(asOf));
+    return exact(code, () -> operations.reports().balanceAndPending(card, asOf)[1]);
   }
 
   /** The card's lots usable or pending at any instant {@code asOf}, soonest-expiring first. */

@@ -62,6 +62,40 @@ public final class CardReports {
     });
   }
 
+  /**
+   * The card's usable points ({@code [0]}) and pending points ({@code [1]}) as of {@code asOf}, as a read made at
+   * that instant answered. Every write records what fell due before it at its due instant and then its own entries
+   * at the engine's now, so the ledger is in time order: before the card's latest entry the answer is the running
+   * sums after the last entry at or before {@code asOf}, which later spending, expiries or grants cannot change;
+   * from the latest entry on, nothing was written since and the lots answer lazily.
+   */
+  public long[] balanceAndPending(Card card, Instant asOf) {
+    // no entry is ever dated after the engine's now: a read as of now or later needs no ledger
+    if (card.lastSeq() > 0 && asOf.isBefore(clock.now())) {
+      List<LedgerEntry> last = store.ledger(card.code(), card.lastSeq() - 1, 1);
+      if (!last.isEmpty() && asOf.isBefore(last.get(0).at())) {
+        long balance = 0;
+        long pending = 0;
+        long after = 0;
+        while (true) {
+          List<LedgerEntry> page = store.ledger(card.code(), after, PAGE);
+          for (LedgerEntry e : page) {
+            if (e.at().isAfter(asOf)) {
+              return new long[] {balance, pending};
+            }
+            balance = e.balanceAfter();
+            pending = Math.addExact(pending, e.pending());
+          }
+          if (page.size() < PAGE) {
+            return new long[] {balance, pending};
+          }
+          after = page.get(page.size() - 1).seq();
+        }
+      }
+    }
+    return new long[] {card.balanceAt(asOf), card.pendingAt(asOf)};
+  }
+
   /** Sweeps every card of the program, one commit per card that has something to record. */
   public SweepReport sweep(ProgramId program, Instant asOf) {
     notInTheFuture(asOf);
