@@ -191,7 +191,10 @@ public final class LoyaltyEngine {
   /** The card's usable points now, by the engine's clock. */
   public long balance(CardCode code) {
     Objects.requireNonNull(code, "code");
-    return balance(code, clock.now());
+    Instant now = clock.now();
+    Card card = card(code);
+    // now is never before an entry: the lots answer, no ledger read (balance(code, asOf) reads it for the past)
+    return exact(code, () -> card.balanceAt(now));
   }
 
   /** The card's usable points as of any instant: lots recorded by then, activated and not yet expired, less the debt. */

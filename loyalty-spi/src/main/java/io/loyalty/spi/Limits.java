@@ -105,14 +105,6 @@ public final class Limits {
     return value;
   }
 
-  /**
-   * A bounded, printable quote of any text for a message: control, format, separator, noncharacter and unpaired
-   * surrogate characters escaped, cut at {@value #MAX_QUOTED_LENGTH} characters with the full length told.
-   */
-  public static String quote(String text) {
-    return Violation.quote(text);
-  }
-
   private static @Nullable String scan(String value, boolean text) {
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
