@@ -13,7 +13,10 @@ import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.reward.Redemption;
@@ -159,5 +162,15 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
       throw new IllegalArgumentException("limit must be zero or more: " + limit);
     }
     return limit;
+  }
+
+  @Override
+  public List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    return tables.pending(consumer, Objects.requireNonNull(types, "types"), limit);
+  }
+
+  @Override
+  public void acknowledge(String consumer, Collection<String> eventIds) {
+    tables.acknowledge(consumer, Objects.requireNonNull(eventIds, "eventIds"));
   }
 }

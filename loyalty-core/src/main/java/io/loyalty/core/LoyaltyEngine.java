@@ -451,6 +451,18 @@ public final class LoyaltyEngine {
     return operations.rewards().completeFulfilment(redemption);
   }
 
+  /**
+   * Settles up to {@code limit} of the engine's own outbox events still pending, oldest first: the deliveries of
+   * committed campaign rewards and the revocations of rolled-back ones that a crash, a store failure after a commit or
+   * a refusal of the host left undone. Every write settles its own events at once; call this at start-up and now and
+   * then (say, every minute) so that nothing waits for a write that never comes. Safe to run on several engines.
+   *
+   * @return how many events were settled
+   */
+  public int recoverOutbox(int limit) {
+    return operations.recoverOutbox(limit);
+  }
+
   /** The card's redemptions, successful, failed or rolled back, oldest first. */
   public List<Redemption> redemptions(CardCode card) {
     Objects.requireNonNull(card, "card");

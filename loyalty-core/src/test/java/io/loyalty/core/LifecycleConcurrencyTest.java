@@ -329,6 +329,17 @@ class LifecycleConcurrencyTest {
     }
 
     @Override
+    public List<io.loyalty.spi.store.OutboxEvent> pending(String consumer,
+        java.util.Set<io.loyalty.spi.store.OutboxEvent.Type> types, int limit) {
+      return delegate.pending(consumer, types, limit);
+    }
+
+    @Override
+    public void acknowledge(String consumer, java.util.Collection<String> eventIds) {
+      delegate.acknowledge(consumer, eventIds);
+    }
+
+    @Override
     public CommitResult commit(ChangeSet changes) {
       return delegate.commit(changes);
     }

@@ -9,6 +9,7 @@ import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.ProgramWrite;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
@@ -99,6 +100,14 @@ final class ChangeSetTransaction {
       refused = redemption(write);
       if (refused != null) {
         return refused;
+      }
+    }
+    // Last: the card rows are locked by now, so a card's events take positions in the order its changes commit.
+    for (OutboxEvent event : changes.events()) {
+      String taken = insert("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)",
+          event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(), event.type().wireName(), SpiJson.write(event));
+      if (taken != null) {
+        return new CommitResult.Duplicate("outbox:" + event.id());
       }
     }
     return CommitResult.APPLIED;

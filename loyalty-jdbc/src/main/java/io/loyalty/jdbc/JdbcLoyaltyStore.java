@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.store.OutboxStore;
+import java.util.Collection;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,6 +222,46 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   public List<Redemption> redemptions(CardCode card) {
     return list(Redemption.class, "SELECT body FROM loyalty_redemption WHERE card = ? ORDER BY at_seconds, at_nanos, id",
         card.value());
+  }
+
+  @Override
+  public List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    OutboxStore.checkConsumer(consumer);
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT payload FROM loyalty_outbox o WHERE ");
+    if (!types.isEmpty()) {
+      sql.append("type IN (");
+      for (OutboxEvent.Type type : types) {
+        sql.append(values.isEmpty() ? "?" : ", ?");
+        values.add(type.wireName());
+      }
+      sql.append(") AND ");
+    }
+    sql.append("NOT EXISTS (SELECT 1 FROM loyalty_outbox_ack a WHERE a.consumer = ? AND a.position = o.position)"
+        + " ORDER BY position LIMIT ?");
+    values.add(consumer);
+    values.add((long) limit);
+    return list(OutboxEvent.class, sql.toString(), values.toArray());
+  }
+
+  @Override
+  public void acknowledge(String consumer, Collection<String> eventIds) {
+    OutboxStore.checkConsumer(consumer);
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_outbox_ack (consumer, position)"
+            + " SELECT ?, position FROM loyalty_outbox WHERE id = ANY (?) ON CONFLICT DO NOTHING")) {
+      p.setString(1, consumer);
+      p.setArray(2, c.createArrayOf("text", eventIds.toArray()));
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot acknowledge outbox events", e);
+    }
   }
 
   private <T> Optional<T> one(Class<T> type, String sql, Object... values) {

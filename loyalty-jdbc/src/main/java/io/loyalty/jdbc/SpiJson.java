@@ -58,7 +58,8 @@ import java.util.function.Function;
 final class SpiJson {
   /** The sealed hierarchies of the SPI that stored records carry. */
   static final List<Class<?>> SEALED = List.of(Trigger.class, Measure.class, PointsFormula.class, Condition.class,
-      ItemTarget.class, ExpirationRule.class, MetaValue.class, LoyaltyEvent.class, RewardKind.class);
+      ItemTarget.class, ExpirationRule.class, MetaValue.class, LoyaltyEvent.class, RewardKind.class,
+      io.loyalty.spi.store.OutboxEvent.Payload.class);
 
   private static final ObjectMapper MAPPER = build();
 

@@ -19,12 +19,15 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(1);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(2);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version")) {
+        ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(1);
       assertThat(rs.getString(2)).isEqualTo("V1__schema.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("V2__outbox.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -41,7 +44,8 @@ class MigrationTest {
         names.add(rs.getString(1));
       }
       assertThat(names).contains("loyalty_card_code_key", "loyalty_card_member_key", "loyalty_ledger_entry_key",
-          "loyalty_ledger_seq_key", "loyalty_receipt_event_key", "loyalty_redemption_id_key", "loyalty_program_version_key");
+          "loyalty_ledger_seq_key", "loyalty_receipt_event_key", "loyalty_redemption_id_key", "loyalty_program_version_key",
+          "loyalty_outbox_id_key");
     }
   }
 

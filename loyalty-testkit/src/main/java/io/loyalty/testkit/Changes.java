@@ -9,6 +9,7 @@ import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.ProgramWrite;
 import io.loyalty.spi.store.RedemptionWrite;
@@ -25,6 +26,7 @@ final class Changes {
   private @Nullable EventReceipt receipt;
   private final List<RewardWrite> rewards = new ArrayList<>();
   private final List<RedemptionWrite> redemptions = new ArrayList<>();
+  private final List<OutboxEvent> events = new ArrayList<>();
 
   static Changes changes() {
     return new Changes();
@@ -82,8 +84,13 @@ final class Changes {
     return redemption(redemption, redemption.version() - 1);
   }
 
+  Changes event(OutboxEvent event) {
+    events.add(event);
+    return this;
+  }
+
   ChangeSet build() {
-    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions);
+    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events);
   }
 
   /** Commits and requires the answer {@link CommitResult#APPLIED}. */

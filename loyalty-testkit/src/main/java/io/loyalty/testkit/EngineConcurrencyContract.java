@@ -112,6 +112,7 @@ public abstract class EngineConcurrencyContract extends StoreContract {
     Invariants.check(store, engine, stored, T0, race);
     RedemptionInvariants.check(store, stored, race);
     RedemptionInvariants.checkStock(store.rewards(), race);
+    OutboxInvariants.check(store, List.of(stored), store.redemptions(card.code()), race);
   }
 
   private static OrderPaid paid(String event, String customer, String order, long amount) {

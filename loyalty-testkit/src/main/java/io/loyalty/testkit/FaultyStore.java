@@ -1,5 +1,8 @@
 package io.loyalty.testkit;
 
+import java.util.Set;
+import java.util.Collection;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
@@ -289,5 +292,17 @@ public final class FaultyStore implements LoyaltyStore {
   public List<Redemption> redemptions(CardCode card) {
     enter("redemptions");
     return delegate.redemptions(card);
+  }
+
+  @Override
+  public List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    enter("pending");
+    return delegate.pending(consumer, types, limit);
+  }
+
+  @Override
+  public void acknowledge(String consumer, Collection<String> eventIds) {
+    enter("acknowledge");
+    delegate.acknowledge(consumer, eventIds);
   }
 }

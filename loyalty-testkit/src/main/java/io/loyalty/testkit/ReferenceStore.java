@@ -17,11 +17,14 @@ import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.store.OutboxStore;
 import io.loyalty.spi.store.ProgramWrite;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,17 +46,19 @@ public final class ReferenceStore implements LoyaltyStore {
   /** Everything stored; replaced whole by a commit, never changed in place. */
   private record State(Map<ProgramId, TreeMap<Long, Program>> programs, Map<CardCode, Card> cards,
       List<LedgerEntry> entries, Map<EventId, EventReceipt> receipts, Map<RewardId, Reward> rewards,
-      Map<RedemptionId, Redemption> redemptions) {
+      Map<RedemptionId, Redemption> redemptions, List<OutboxEvent> outbox) {
     State copy() {
       Map<ProgramId, TreeMap<Long, Program>> p = new HashMap<>();
       programs.forEach((id, versions) -> p.put(id, new TreeMap<>(versions)));
       return new State(p, new HashMap<>(cards), new ArrayList<>(entries), new HashMap<>(receipts),
-          new HashMap<>(rewards), new HashMap<>(redemptions));
+          new HashMap<>(rewards), new HashMap<>(redemptions), new ArrayList<>(outbox));
     }
   }
 
   private State state = new State(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(),
-      new HashMap<>(), new HashMap<>());
+      new HashMap<>(), new HashMap<>(), new ArrayList<>());
+  /** Each consumer's acknowledged event ids (not part of a commit: a consumer writes them). */
+  private final Map<String, Set<String>> acknowledged = new HashMap<>();
 
   /** A new, empty store. */
   public ReferenceStore() {}
@@ -95,11 +100,45 @@ public final class ReferenceStore implements LoyaltyStore {
       for (RedemptionWrite w : changes.redemptions()) {
         redemption(next, w);
       }
+      for (OutboxEvent e : changes.events()) {
+        event(next, e);
+      }
     } catch (Refused refused) {
       return refused.answer;
     }
     state = next;
     return CommitResult.APPLIED;
+  }
+
+  private static void event(State s, OutboxEvent event) {
+    for (OutboxEvent stored : s.outbox) {
+      if (stored.id().equals(event.id())) {
+        throw duplicate("outbox:" + event.id());
+      }
+    }
+    s.outbox.add(event);
+  }
+
+  @Override
+  public synchronized List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    OutboxStore.checkConsumer(consumer);
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    Set<String> acks = acknowledged.getOrDefault(consumer, Set.of());
+    return state.outbox.stream().filter(e -> types.isEmpty() || types.contains(e.type()))
+        .filter(e -> !acks.contains(e.id())).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized void acknowledge(String consumer, Collection<String> eventIds) {
+    OutboxStore.checkConsumer(consumer);
+    Set<String> acks = acknowledged.computeIfAbsent(consumer, c -> new HashSet<>());
+    for (String id : eventIds) {
+      if (state.outbox.stream().anyMatch(e -> e.id().equals(id))) {
+        acks.add(id);
+      }
+    }
   }
 
   private static void receipt(State s, @Nullable EventReceipt receipt) {

@@ -32,6 +32,7 @@ final class StoreObservation {
   static Map<String, Object> of(LoyaltyStore store) {
     Map<String, Object> seen = new LinkedHashMap<>();
     seen.put("programs()", store.programs());
+    seen.put("pending(every event)", OutboxInvariants.all(store));
     for (String p : PROGRAMS) {
       seen.put("program(" + p + ")", store.program(pid(p)));
       for (long v = 0; v <= 3; v++) {

@@ -12,6 +12,7 @@ import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.OutboxEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -168,6 +169,32 @@ final class WorkloadRunner {
     for (LoyaltyEvent event : history.events) {
       assertThat(subject.receipt(event.id())).as("%s: each event applied exactly once, as the reference did: %s", where,
           event.id()).isEqualTo(reference.receipt(event.id()));
+    }
+    List<Card> all = new ArrayList<>();
+    for (ProgramId program : WorkloadPrograms.PROGRAMS) {
+      all.addAll(subject.cards(program, "", 1_000));
+    }
+    OutboxInvariants.check(subject, all, redemptions, where);
+    // Whatever faults left undone, recovery settles: no delivery or revocation of the engine's stays pending.
+    Runnable recover = () -> engine.recoverOutbox(10_000);
+    if (faults == null) {
+      recover.run();
+    } else {
+      faults.withoutFaults(() -> {
+        recover.run();
+        return null;
+      });
+    }
+    assertThat(subject.pending("loyalty.fulfilment", java.util.EnumSet.of(OutboxEvent.Type.REWARD_REDEEMED,
+        OutboxEvent.Type.REWARD_ROLLED_BACK), 10)).as("%s: the engine's deliveries pending after recovery", where).isEmpty();
+    for (Redemption r : redemptions) {
+      Redemption now = subject.redemption(r.id()).orElseThrow();
+      if (now.status() == Redemption.Status.SUCCEEDED && subject.reward(now.reward()).map(Reward::kind).orElse(null)
+          instanceof io.loyalty.spi.reward.RewardKind.Campaign c
+          && c.type() != io.loyalty.spi.reward.RewardKind.CampaignType.LOYALTY_PROGRAM) {
+        assertThat(now.fulfilment().status()).as("%s: committed coupon %s is delivered after recovery", where, r.id())
+            .isEqualTo(Redemption.FulfilmentStatus.COMPLETE);
+      }
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.loyalty.testkit;
 
+import java.util.Set;
+import java.util.Collection;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
@@ -110,5 +113,15 @@ abstract class ForwardingStore implements LoyaltyStore {
   @Override
   public List<Redemption> redemptions(CardCode card) {
     return delegate.redemptions(card);
+  }
+
+  @Override
+  public List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    return delegate.pending(consumer, types, limit);
+  }
+
+  @Override
+  public void acknowledge(String consumer, Collection<String> eventIds) {
+    delegate.acknowledge(consumer, eventIds);
   }
 }

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param receipt the applied event's receipt, {@code null} for operations that are not events
  * @param rewards rewards to insert or update (stock counts)
  * @param redemptions redemptions to insert or update
+ * @param events the domain events the change causes, written to the outbox in the same commit (unique ids)
  */
 public record ChangeSet(
     List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
-    @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions) {
+    @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
+    List<OutboxEvent> events) {
 
   /** Copies the lists. */
   public ChangeSet {
@@ -26,17 +28,29 @@ public record ChangeSet(
     entries = List.copyOf(entries);
     rewards = List.copyOf(rewards);
     redemptions = List.copyOf(redemptions);
+    events = List.copyOf(events);
+  }
+
+  /** A change set with no events. */
+  public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+      @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions) {
+    this(programs, cards, entries, receipt, rewards, redemptions, List.of());
+  }
+
+  /** The same writes with these events instead. */
+  public ChangeSet withEvents(List<OutboxEvent> events) {
+    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events);
   }
 
   /** A change set with no reward or redemption writes. */
   public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
       @Nullable EventReceipt receipt) {
-    this(programs, cards, entries, receipt, List.of(), List.of());
+    this(programs, cards, entries, receipt, List.of(), List.of(), List.of());
   }
 
   /** Whether it writes nothing. */
   public boolean isEmpty() {
     return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null && rewards.isEmpty()
-        && redemptions.isEmpty();
+        && redemptions.isEmpty() && events.isEmpty();
   }
 }

@@ -7,9 +7,9 @@ public interface ChangeSetWriter {
    * taken key (those are answers); a store failure is thrown and must leave nothing written.
    *
    * <p>Unique keys: a card code; a (program, holder) membership; a ledger entry key; a (card, seq) pair;
-   * an event receipt's id; a redemption id. Key strings reported in {@link CommitResult.Duplicate}:
+   * an event receipt's id; a redemption id; an outbox event's id. Key strings reported in {@link CommitResult.Duplicate}:
    * {@code code:<code>}, {@code member:<program>:<customer>}, {@code entry:<key>}, {@code entry:<card>#<seq>},
-   * {@code event:<id>}, {@code redemption:<id>}. Stale versions are reported as {@code program:<id>}, {@code card:<code>},
+   * {@code event:<id>}, {@code redemption:<id>}, {@code outbox:<id>}. Stale versions are reported as {@code program:<id>}, {@code card:<code>},
    * {@code reward:<id>} or {@code redemption:<id>} conflicts.
    */
   CommitResult commit(ChangeSet changes);

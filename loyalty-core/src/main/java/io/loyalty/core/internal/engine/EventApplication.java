@@ -27,6 +27,7 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.core.internal.util.Accumulator;
@@ -35,6 +36,7 @@ import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +80,7 @@ final class EventApplication {
     // Most events concern one program: each accumulator keeps that program's lists as they are, uncopied.
     Accumulator<ProgramOutcome> outcomes = new Accumulator<>();
     CardStaging writes = new CardStaging(store);
+    List<OutboxEvent> joins = new ArrayList<>(0);
     Accumulator<LedgerEntry> entries = new Accumulator<>();
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
@@ -114,6 +117,7 @@ final class EventApplication {
         }
         Publication joined = enrolment.prepare(program, event.customer().id(), null, now, forCommit);
         card = joined.card();
+        joins.add(Outbox.joined(card, now));
         expected = joined.expectedVersion();
         initial = joined.initialCredits();
         writes.stageAll(joined.refills());
@@ -139,6 +143,7 @@ final class EventApplication {
       entries.addAll(transition.entries());
       if (auto != null) {
         writes.stageAll(auto.otherCards());
+        joins.addAll(auto.joins());
         entries.addAll(auto.otherEntries());
         rewardWrites.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
         redemptionWrites.add(new RedemptionWrite(auto.redemption(), 0));
@@ -149,7 +154,7 @@ final class EventApplication {
     }
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
     return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(), new EventReceipt(event, outcome),
-        rewardWrites.list(), redemptionWrites.list()));
+        rewardWrites.list(), redemptionWrites.list(), joins));
   }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {

@@ -15,6 +15,7 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.earning.EventOutcome;
 import io.loyalty.spi.earning.ProgramOutcome;
@@ -47,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Operations {
   private final LoyaltyStore store;
+  private final Committer committer;
+  private final Fulfilments fulfilments;
   private final EngineClock clock;
   private final Retry retry;
   private final ProgramValidator programValidator;
@@ -62,6 +65,7 @@ public final class Operations {
       LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
       ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
+    this.committer = new Committer(store, clock);
     this.clock = clock;
     this.retry = new Retry(random);
     this.programValidator = new ProgramValidator(validationRules, schemas, collections, store::reward);
@@ -70,8 +74,10 @@ public final class Operations {
     ConditionCompiler conditions = new ConditionCompiler(validationRules, collections);
     PlanCache plans = new PlanCache(conditions, collections);
     RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
-    this.rewards = new RewardOperations(store, clock, retry, planner, fulfilment, rollbackWindow);
-    Reactions reactions = new Reactions(store, planner, rewards::deliver);
+    this.rewards = new RewardOperations(store, committer, clock, retry, planner, fulfilment, rollbackWindow);
+    this.fulfilments = new Fulfilments(store, rewards);
+    committer.afterCommit(fulfilments::consume);
+    Reactions reactions = new Reactions(store, committer, planner);
     this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, reactions);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
@@ -139,7 +145,7 @@ public final class Operations {
     for (Card card : enrolment.generate(next, (int) Math.max(0, want - have), now)) {
       cards.add(new CardWrite(card, 0));
     }
-    CommitResult result = store.commit(new ChangeSet(List.of(new ProgramWrite(next, stored)), cards, List.of(), null));
+    CommitResult result = committer.commit(new ChangeSet(List.of(new ProgramWrite(next, stored)), cards, List.of(), null));
     return result.applied() ? next : null;
   }
 
@@ -157,7 +163,8 @@ public final class Operations {
       CardTransition transition = CardLedger.credit(publication.card(), publication.initialCredits(), now);
       List<CardWrite> writes = new ArrayList<>(publication.refills());
       writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
-      CommitResult result = store.commit(new ChangeSet(List.of(), writes, transition.entries(), null));
+      CommitResult result = committer.commit(new ChangeSet(List.of(), writes, transition.entries(), null, List.of(),
+          List.of(), List.of(Outbox.joined(transition.card(), now))));
       return result.applied() ? transition.card() : null;
     });
   }
@@ -170,7 +177,7 @@ public final class Operations {
         return card;
       }
       Card next = card.withActive(active);
-      CommitResult result = store.commit(new ChangeSet(List.of(), List.of(new CardWrite(next, card.version())), List.of(), null));
+      CommitResult result = committer.commit(new ChangeSet(List.of(), List.of(new CardWrite(next, card.version())), List.of(), null));
       return result.applied() ? next : null;
     });
   }
@@ -201,17 +208,30 @@ public final class Operations {
         return first.get();
       }
       EventPlan plan = events.plan(event, true, clock.now());
-      CommitResult result = store.commit(plan.changes());
+      CommitResult result = committer.commit(plan.changes());
       return result.applied() ? plan.outcome() : null;
     }));
     List<ProgramOutcome> programs = outcome.programs();
     for (int i = 0; i < programs.size(); i++) {
-      ProgramOutcome program = programs.get(i);
-      if (program.autoRedemption() != null) {
-        store.redemption(program.autoRedemption()).ifPresent(rewards::deliver);
+      RedemptionId auto = programs.get(i).autoRedemption();
+      if (auto != null) {
+        store.redemption(auto).ifPresent(rewards::settle);
       }
     }
     return outcome;
+  }
+
+  /**
+   * Consumes up to {@code limit} of the engine's own outbox events still pending (the deliveries and revocations of
+   * rewards that a crash, a store failure after a commit, or a refusal of the host left undone), oldest first.
+   *
+   * @return how many were settled
+   */
+  public int recoverOutbox(int limit) {
+    if (limit < 1) {
+      throw io.loyalty.spi.InvalidInputException.of("limit", "must be at least 1", limit);
+    }
+    return fulfilments.recover(limit);
   }
 
   /** Validates the event whole (ids, amounts, metadata) before anything is read. */

@@ -9,20 +9,19 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.program.Program;
-import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.LoyaltyStore;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,13 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Reactions {
   private final LoyaltyStore store;
+  private final Committer committer;
   private final RedemptionPlanner planner;
-  private final Consumer<Redemption> deliver;
 
-  Reactions(LoyaltyStore store, RedemptionPlanner planner, Consumer<Redemption> deliver) {
+  Reactions(LoyaltyStore store, Committer committer, RedemptionPlanner planner) {
     this.store = store;
+    this.committer = committer;
     this.planner = planner;
-    this.deliver = deliver;
   }
 
   /** One card a write changed: its program, the card as read, and the ledger holding the change. */
@@ -48,7 +47,7 @@ final class Reactions {
 
   /**
    * Commits what {@code ledger} appended to {@code card} at {@code at}, with the auto-redemption the change
-   * triggers, and delivers that reward once committed.
+   * triggers (whose reward the commit's outbox consumers then deliver).
    *
    * @return whether the store applied the change set ({@code false}: a conflict, to be retried)
    */
@@ -62,6 +61,7 @@ final class Reactions {
     List<LedgerEntry> entries = new ArrayList<>();
     List<RewardWrite> rewards = new ArrayList<>();
     List<RedemptionWrite> redemptions = new ArrayList<>();
+    List<OutboxEvent> joins = new ArrayList<>(0);
     for (Touched t : touched) {
       RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
           : autoRedeem(t.program(), t.card(), t.ledger(), at);
@@ -72,17 +72,12 @@ final class Reactions {
       if (auto != null) {
         cards.addAll(auto.otherCards());
         entries.addAll(auto.otherEntries());
+        joins.addAll(auto.joins());
         rewards.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
         redemptions.add(new RedemptionWrite(auto.redemption(), 0));
       }
     }
-    boolean applied = store.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions)).applied();
-    if (applied) {
-      for (RedemptionWrite r : redemptions) {
-        deliver.accept(r.redemption());
-      }
-    }
-    return applied;
+    return committer.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions, joins)).applied();
   }
 
   /**

@@ -30,6 +30,7 @@ import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
@@ -61,8 +62,10 @@ final class RedemptionPlanner {
    * @param reward the reward with its count, {@code null} when nothing changes (failed)
    * @param otherCards another program's card credited by a LOYALTY_PROGRAM reward
    * @param otherEntries that card's entries
+   * @param joins the events of that card's publication, when the reward made its holder join that program
    */
-  record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries) {
+  record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
+      List<OutboxEvent> joins) {
     boolean failed() {
       return redemption.status() == Redemption.Status.FAILED;
     }
@@ -76,7 +79,7 @@ final class RedemptionPlanner {
     if (failure != null) {
       return new Plan(new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
           Redemption.Status.FAILED, failure.code().key(), failure.message(), 0, List.of(), order, 0,
-          Fulfilment.NONE, automatic, null, ""), null, List.of(), List.of());
+          Fulfilment.NONE, automatic, null, ""), null, List.of(), List.of(), List.of());
     }
     long cost;
     long discount = 0;
@@ -97,11 +100,12 @@ final class RedemptionPlanner {
         null), at);
     List<CardWrite> otherCards = new ArrayList<>();
     List<LedgerEntry> otherEntries = new ArrayList<>();
-    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, staging);
+    List<OutboxEvent> joins = new ArrayList<>(0);
+    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, joins, staging);
     Redemption redemption = new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
         Redemption.Status.SUCCEEDED, null, "", cost, debit.draws(), after, discount, fulfilment, automatic, null, "");
     return new Plan(redemption, new RewardWrite(reward.withRedeemed(reward.redeemed() + 1), reward.version()), otherCards,
-        otherEntries);
+        otherEntries, joins);
   }
 
   /**
@@ -216,7 +220,7 @@ final class RedemptionPlanner {
 
   /** The reward's delivery: points into another program's card now, anything else pending. */
   private Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards, List<LedgerEntry> entries,
-      CardStaging staging) {
+      List<OutboxEvent> joins, CardStaging staging) {
     if (reward.kind() instanceof RewardKind.Coin) {
       return Fulfilment.NONE;
     }
@@ -233,6 +237,7 @@ final class RedemptionPlanner {
         expected = joined.expectedVersion();
         credits.addAll(joined.initialCredits());
         cards.addAll(joined.refills());
+        joins.add(Outbox.joined(target, at));
       } else {
         expected = staging.expectedFor(target);
       }
@@ -284,6 +289,6 @@ final class RedemptionPlanner {
         status == Redemption.Status.ROLLED_BACK ? at : null, status == Redemption.Status.ROLLED_BACK ? reason : "");
     RewardWrite rewardWrite = reward == null ? null
         : new RewardWrite(reward.withRedeemed(Math.max(0, reward.redeemed() - 1)), reward.version());
-    return new Plan(back, rewardWrite, otherCards, otherEntries);
+    return new Plan(back, rewardWrite, otherCards, otherEntries, List.of());
   }
 }

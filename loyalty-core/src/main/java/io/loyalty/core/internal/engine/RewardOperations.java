@@ -56,15 +56,17 @@ public final class RewardOperations {
   private static final Logger LOG = LoggerFactory.getLogger(RewardOperations.class);
 
   private final LoyaltyStore store;
+  private final Committer committer;
   private final EngineClock clock;
   private final Retry retry;
   private final RedemptionPlanner planner;
   private final RewardFulfilment fulfilment;
   private final Period rollbackWindow;
 
-  RewardOperations(LoyaltyStore store, EngineClock clock, Retry retry, RedemptionPlanner planner, RewardFulfilment fulfilment,
-      Period rollbackWindow) {
+  RewardOperations(LoyaltyStore store, Committer committer, EngineClock clock, Retry retry, RedemptionPlanner planner,
+      RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
+    this.committer = committer;
     this.clock = clock;
     this.retry = retry;
     this.planner = planner;
@@ -123,8 +125,8 @@ public final class RewardOperations {
 
   /**
    * Redeems once per request id: a failed check is recorded as a failed redemption that took nothing; a
-   * campaign reward is delivered by the host after the commit, and if the host refuses, everything is given
-   * back and the redemption is recorded as failed ({@code reward_fulfilment_failed}). The request is validated whole
+   * campaign reward is delivered by the host after the commit, from the redemption's outbox event, and if the host
+   * refuses, everything is given back and the redemption is recorded as failed ({@code reward_fulfilment_failed}). The request is validated whole
    * before anything is read; its conditions are checked against the card's holder.
    *
    * @throws MissingRewardException when the request names no reward assignment
@@ -158,7 +160,19 @@ public final class RewardOperations {
           customer, now, false, new CardStaging(store));
       return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
-    return deliver(committed);
+    return settle(committed);
+  }
+
+  /**
+   * Settles a redemption's delivery on the operation's own path: the commit's outbox consumers did it already,
+   * unless the store failed after committing (then the event is still pending, and this delivers and acknowledges it).
+   */
+  Redemption settle(Redemption committed) {
+    Redemption settled = deliver(committed);
+    if (committed.version() == 1) {
+      store.acknowledge(Fulfilments.CONSUMER, List.of(Outbox.redemptionEventId(committed)));
+    }
+    return settled;
   }
 
   /**
@@ -181,8 +195,13 @@ public final class RewardOperations {
     return named;
   }
 
-  /** Asks the host to deliver a committed campaign reward; gives everything back if it refuses. */
-  Redemption deliver(Redemption redemption) {
+  /**
+   * Asks the host to deliver a committed campaign reward that is still pending delivery (as stored now: a delivery
+   * is made at most once per engine, and the host's idempotency by redemption id covers engines racing); gives
+   * everything back if it refuses.
+   */
+  Redemption deliver(Redemption committed) {
+    Redemption redemption = store.redemption(committed.id()).orElse(committed);
     if (!redemption.succeeded() || redemption.fulfilment().status() != FulfilmentStatus.PENDING) {
       return redemption;
     }
@@ -249,20 +268,27 @@ public final class RewardOperations {
       throw new RollbackWindowPassedException("redemption " + id + " of " + r.at() + " is older than the rollback window "
           + rollbackWindow);
     }
-    Redemption back = giveBack(id, Redemption.Status.ROLLED_BACK, null, reason == null ? "" : reason, true);
-    if (back.fulfilment().status() == FulfilmentStatus.REVOKED && !back.fulfilment().reference().isEmpty()) {
-      Reward reward = store.reward(back.reward()).orElse(null);
-      Card card = store.card(back.card()).orElse(null);
-      if (reward != null && card != null && reward.kind() instanceof RewardKind.Campaign c
-          && c.type() != RewardKind.CampaignType.LOYALTY_PROGRAM) {
-        try {
-          fulfilment.revoke(new RewardFulfilment.Request(back.id(), Objects.requireNonNull(card.holder(), "a published card has a holder"), card.code(), reward), back.fulfilment().reference());
-        } catch (RuntimeException e) {
-          LOG.warn("revoking the reward of redemption {} failed ({})", id, e.getClass().getName());
-        }
-      }
+    // the rollback's outbox event drives the revocation (Fulfilments): a refusal leaves it pending, to be retried
+    return giveBack(id, Redemption.Status.ROLLED_BACK, null, reason == null ? "" : reason, true);
+  }
+
+  /**
+   * Asks the host to revoke a rolled-back campaign reward it delivered (anything else needs nothing).
+   *
+   * @throws RuntimeException whatever the host threw: the revocation is to be tried again
+   */
+  void revoke(Redemption back) {
+    if (back.fulfilment().status() != FulfilmentStatus.REVOKED || back.fulfilment().reference().isEmpty()) {
+      return;
     }
-    return back;
+    Reward reward = store.reward(back.reward()).orElse(null);
+    Card card = store.card(back.card()).orElse(null);
+    if (reward != null && card != null && reward.kind() instanceof RewardKind.Campaign c
+        && c.type() != RewardKind.CampaignType.LOYALTY_PROGRAM) {
+      fulfilment.revoke(new RewardFulfilment.Request(back.id(),
+          Objects.requireNonNull(card.holder(), "a published card has a holder"), card.code(), reward),
+          back.fulfilment().reference());
+    }
   }
 
   private Redemption giveBack(RedemptionId id, Redemption.Status status, @Nullable String code, String reason,
@@ -328,17 +354,17 @@ public final class RewardOperations {
     cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
     ChangeSet changes = new ChangeSet(List.of(), cards, entries, null,
         plan.reward() == null ? List.of() : List.of(plan.reward()),
-        List.of(new RedemptionWrite(plan.redemption(), redemptionVersion)));
-    CommitResult result = store.commit(changes);
+        List.of(new RedemptionWrite(plan.redemption(), redemptionVersion)), plan.joins());
+    CommitResult result = committer.commit(changes);
     return result.applied();
   }
 
   private boolean commitRedemption(Redemption redemption, long expected) {
-    return store.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(),
+    return committer.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(),
         List.of(new RedemptionWrite(redemption, expected)))).applied();
   }
 
   private boolean commitRewards(RewardWrite write) {
-    return store.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(write), List.of())).applied();
+    return committer.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(write), List.of())).applied();
   }
 }

@@ -12,6 +12,7 @@ import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.ProgramWrite;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ public final class MemoryTables {
   private static final int EVENT = 5;
   private static final int REWARD = 6;
   private static final int REDEMPTION = 7;
+  private static final int OUTBOX = 8;
 
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
@@ -65,6 +67,7 @@ public final class MemoryTables {
   private final ConcurrentSkipListMap<RewardId, Reward> rewards = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<RedemptionId, Redemption> redemptions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CardCode, List<RedemptionId>> redemptionsByCard = new ConcurrentHashMap<>();
+  private final OutboxLog outbox = new OutboxLog();
 
   /** Empty tables. */
   public MemoryTables() {}
@@ -83,11 +86,12 @@ public final class MemoryTables {
     locks.lockAll(stripes, count);
     try {
       CommitPlan plan = CommitPlan.check(this, changes, localKeys);
-      CommitResult rejection = plan.rejection;
+      CommitResult rejection = plan.rejection != null ? plan.rejection : checkEvents(changes.events());
       if (rejection != null) {
         return rejection;
       }
       apply(plan);
+      outbox.append(changes.events());
       return CommitResult.APPLIED;
     } finally {
       locks.unlockAll(stripes, count);
@@ -96,7 +100,7 @@ public final class MemoryTables {
 
   private int[] stripesOf(ChangeSet changes, boolean[] localKeys) {
     int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1
-        + changes.rewards().size() + changes.redemptions().size()];
+        + changes.rewards().size() + changes.redemptions().size() + changes.events().size()];
     int n = 0;
     for (ProgramWrite write : changes.programs()) {
       stripes[n++] = locks.stripeOf(write.program().id(), PROGRAM);
@@ -135,7 +139,31 @@ public final class MemoryTables {
     for (RedemptionWrite write : changes.redemptions()) {
       stripes[n++] = locks.stripeOf(write.redemption().id(), REDEMPTION);
     }
+    for (OutboxEvent event : changes.events()) {
+      stripes[n++] = locks.stripeOf(event.id(), OUTBOX);
+    }
     return n == stripes.length ? stripes : Arrays.copyOf(stripes, n);
+  }
+
+  private @Nullable CommitResult checkEvents(List<OutboxEvent> events) {
+    java.util.HashSet<String> ids = events.size() > 1 ? new java.util.HashSet<>() : null;
+    for (int i = 0; i < events.size(); i++) {
+      String id = events.get(i).id();
+      if (outbox.contains(id) || (ids != null && !ids.add(id))) {
+        return new CommitResult.Duplicate("outbox:" + id);
+      }
+    }
+    return null;
+  }
+
+  /** Up to {@code limit} events of the types that the consumer has not acknowledged, in commit order. */
+  public List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
+    return outbox.pending(consumer, types, limit);
+  }
+
+  /** Records the consumer's acknowledgement of these events. */
+  public void acknowledge(String consumer, java.util.Collection<String> ids) {
+    outbox.acknowledge(consumer, ids);
   }
 
   /** The stripe of the card whose code has this {@code String} hash. */

@@ -1,0 +1,49 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.ChangeSetWriter;
+import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.OutboxEvent;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's single commit point: every operation's change set goes to the store with the events it causes
+ * ({@link Outbox}), and once it is applied those events go to the engine's own consumers (fulfilment and
+ * revocation). A crash between the two loses nothing: the events are committed and stay pending until consumed.
+ * Thread-safe.
+ */
+final class Committer {
+  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+  private final ChangeSetWriter store;
+  private final EngineClock clock;
+  private volatile Consumer<List<OutboxEvent>> consumers = events -> {};
+
+  Committer(ChangeSetWriter store, EngineClock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Sets what runs on the events of every applied change set (wired once, after the operations exist). */
+  void afterCommit(Consumer<List<OutboxEvent>> consumers) {
+    this.consumers = Objects.requireNonNull(consumers, "consumers");
+  }
+
+  /** Commits the change set with its events; runs the consumers on them when it was applied. */
+  CommitResult commit(ChangeSet changes) {
+    List<OutboxEvent> events = Outbox.derive(changes, clock.now());
+    CommitResult result = store.commit(events == changes.events() ? changes : changes.withEvents(events));
+    if (result.applied() && !events.isEmpty()) {
+      try {
+        consumers.accept(events);
+      } catch (RuntimeException e) {
+        // committed either way: what the consumers left undone stays pending in the outbox (recoverOutbox)
+        LOG.warn("an outbox consumer failed after a commit ({}); its events stay pending", e.getClass().getName());
+      }
+    }
+    return result;
+  }
+}
