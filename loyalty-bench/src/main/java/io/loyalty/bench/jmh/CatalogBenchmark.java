@@ -1,13 +1,6 @@
 package io.loyalty.bench.jmh;
 
-import io.loyalty.bench.Engines;
-import io.loyalty.bench.Workload;
-import io.loyalty.core.LoyaltyEngine;
-import io.loyalty.spi.ProgramId;
-import io.loyalty.spi.event.Customer;
-import io.loyalty.spi.event.Order;
-import io.loyalty.spi.event.OrderPaid;
-import io.loyalty.spi.program.Program;
+import io.loyalty.bench.CatalogFixture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,56 +19,36 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code engine.apply} of a new order into the in-memory store with {@code programs} programs in the store: the
  * members' program (the workload's 12 rules) and {@code programs - 1} others with the same order-paid rules that no
- * member is in. The cost of an apply should not grow with the catalog; compare the two scores. Each iteration
- * applies one new order per member (the store grows by one order per card and iteration); the score is per order.
+ * member is in ({@link CatalogFixture}). The cost of an apply should not grow with the catalog: compare the two
+ * scores. The catalog is defined once per trial; each iteration enrols {@value #MEMBERS} new members (untimed, cards
+ * holding two earlier orders as in {@link ApplyBenchmark}) and applies one new order per member. Score per order.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 6)
-@Measurement(iterations = 12)
+@Warmup(iterations = 15)
+@Measurement(iterations = 15)
 @Fork(1)
 public class CatalogBenchmark {
-  /** Members, and so orders applied, per iteration. */
-  public static final int MEMBERS = 2_000;
+  /** New members, and so orders applied, per iteration. */
+  public static final int MEMBERS = 5_000;
 
   /** How many programs the store holds. */
   @Param({"1", "1000"})
   public int programs;
 
-  private LoyaltyEngine engine;
-  private Customer[] customers;
-  private OrderPaid[] events;
-  private int round;
+  private CatalogFixture fixture;
 
-  /** The engine, its catalog and its members, with one earlier order per card. */
+  /** The engine and its catalog. */
   @Setup(Level.Trial)
   public void setUpTrial() {
-    engine = Engines.create();
-    Program members = Workload.program();
-    engine.define(members);
-    for (int i = 1; i < programs; i++) {
-      engine.define(Program.builder(ProgramId.of(String.format("camp_other_%04d", i)), "Other program")
-          .earningRules(members.earningRules()).build());
-    }
-    customers = new Customer[MEMBERS];
-    for (int m = 0; m < MEMBERS; m++) {
-      customers[m] = Workload.customer("member_" + m);
-      engine.enrol(Workload.PROGRAM, customers[m].id());
-    }
-    prepareRound();
-    apply();
+    fixture = CatalogFixture.create(programs);
   }
 
-  /** A new order per member, built untimed; then a clean heap. */
+  /** New members and their orders, built untimed; then a clean heap. */
   @Setup(Level.Iteration)
   public void prepareRound() {
-    Order order = Workload.order("ord_" + round);
-    events = new OrderPaid[MEMBERS];
-    for (int m = 0; m < MEMBERS; m++) {
-      events[m] = Workload.event("evt_" + round + "_" + m, customers[m], order);
-    }
-    round++;
+    fixture.prepareRound(MEMBERS);
     System.gc();
   }
 
@@ -83,10 +56,6 @@ public class CatalogBenchmark {
   @Benchmark
   @OperationsPerInvocation(MEMBERS)
   public long apply() {
-    long sum = 0;
-    for (OrderPaid event : events) {
-      sum += engine.apply(event).points();
-    }
-    return sum;
+    return fixture.applyRound();
   }
 }
