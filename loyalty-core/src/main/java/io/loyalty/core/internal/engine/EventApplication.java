@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plans the application of one event: for the programs whose rules can fire for it (the customer's, and those
- * any customer may join; see {@link ProgramIndex}), finds the member's card (or auto-joins), evaluates the rules, and turns the accruals into lots and ledger entries.
+ * any customer may join; see {@link ProgramIndex}), finds the member's card (or auto-joins), evaluates the
+ * rules, and turns the accruals into lots and ledger entries.
  * Quote and apply both call {@link #plan}, so a quote is exactly what apply would commit.
  */
 final class EventApplication {
