@@ -77,6 +77,18 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.programs();
   }
 
+  /** How many program versions are stored: one more with every program write, read without a lock. */
+  @Override
+  public long catalogVersion() {
+    return tables.catalogVersion();
+  }
+
+  /** The cards the customer holds, in program id order, from an index by holder. */
+  @Override
+  public List<Card> cardsOf(CustomerId holder) {
+    return tables.cardsOf(Objects.requireNonNull(holder, "holder"));
+  }
+
   /** The card with this code, in any program. */
   @Override
   public Optional<Card> card(CardCode code) {

@@ -138,6 +138,24 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     }
   }
 
+  /** The number of stored program versions: every program write inserts one row and no row is ever deleted. */
+  @Override
+  public long catalogVersion() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p = prepare(c, "SELECT count(*) FROM loyalty_program");
+        ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read the catalog version", e);
+    }
+  }
+
+  @Override
+  public List<Card> cardsOf(CustomerId holder) {
+    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? ORDER BY program", holder.value());
+  }
+
   @Override
   public Optional<Card> card(CardCode code) {
     return one(Card.class, "SELECT body FROM loyalty_card WHERE code = ?", code.value());

@@ -15,11 +15,12 @@ import javax.sql.DataSource;
 /**
  * Applies the versioned schema scripts ({@code V<n>__<name>.sql} beside this class) that the database has not
  * recorded in {@code loyalty_schema_version}, in one transaction under an advisory lock, so several service
- * instances starting at once migrate once.
+ * instances starting at once migrate once. A script may be followed by a data step written in Java (version 2:
+ * {@link LegacyReceipts}), run in the same transaction.
  */
 final class Migrations {
   /** The scripts in version order; a new version is one more line. */
-  static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__outbox.sql");
+  static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__cards_by_holder.sql", "V3__outbox.sql");
 
   /** Taken for the migration transaction: instances migrating at once wait for each other. */
   private static final long LOCK = 0x4C6F79616C7479L;
@@ -49,6 +50,9 @@ final class Migrations {
           String script = SCRIPTS.get(v - 1);
           for (String statement : statements(load(script))) {
             s.execute(statement);
+          }
+          if (v == 2) {
+            LegacyReceipts.dropNotAMember(c);
           }
           try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_schema_version (version, script) VALUES (?, ?)")) {
             p.setInt(1, v);

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -62,6 +65,8 @@ final class SpiJson {
       io.loyalty.spi.store.OutboxEvent.Payload.class);
 
   private static final ObjectMapper MAPPER = build();
+  /** The same mapper for JSON trees that keep every decimal as written (a data migration rewrites stored rows). */
+  private static final ObjectMapper TREES = MAPPER.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private SpiJson() {}
 
@@ -147,6 +152,30 @@ final class SpiJson {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new JdbcStoreException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /**
+   * A stored receipt's JSON without the per-program outcomes that skip a rule for {@code reason}; everything else is
+   * written back as it was (same fields in the same order, exact numbers).
+   */
+  static String receiptWithoutOutcomesSkipped(String json, String reason) {
+    try {
+      JsonNode root = TREES.readTree(json);
+      if (root.path("outcome").path("programs") instanceof ArrayNode programs) {
+        for (int i = programs.size() - 1; i >= 0; i--) {
+          for (JsonNode skip : programs.get(i).path("skipped")) {
+            if (reason.equals(skip.path("reason").asText())) {
+              programs.remove(i);
+              break;
+            }
+          }
+        }
+      }
+      return TREES.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new JdbcStoreException(io.loyalty.spi.ErrorCode.STORED_DEFINITION_UNREADABLE,
+          "cannot read a stored EventReceipt from JSON", e);
     }
   }
 

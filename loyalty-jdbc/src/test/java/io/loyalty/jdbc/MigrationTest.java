@@ -2,7 +2,24 @@ package io.loyalty.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.earning.Accrual;
+import io.loyalty.spi.program.CalculationType;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.earning.Skip;
+import io.loyalty.spi.earning.SkipReason;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderItem;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.store.EventReceipt;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -19,7 +36,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(2);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(3);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -27,9 +44,53 @@ class MigrationTest {
       assertThat(rs.getString(2)).isEqualTo("V1__schema.sql");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(2);
-      assertThat(rs.getString(2)).isEqualTo("V2__outbox.sql");
+      assertThat(rs.getString(2)).isEqualTo("V2__cards_by_holder.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(rs.getString(2)).isEqualTo("V3__outbox.sql");
       assertThat(rs.next()).isFalse();
     }
+  }
+
+  @Test
+  void version_2_drops_the_not_a_member_outcomes_of_receipts_stored_before_it_and_keeps_the_rest_as_it_was()
+      throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    OrderPaid paid = OrderPaid.of("evt_1", Instant.parse("2024-03-01T10:00:00Z"), Customer.of("alice"),
+        Order.of("ord_1", "EUR", OrderItem.product("prod_phone", 1, 49_900)));
+    ProgramOutcome earned = new ProgramOutcome(ProgramId.of("camp_a"), 2, CardCode.of("A-1"), false, 499,
+        List.of(new Accrual(RuleId.of("r_amount"), "", CalculationType.ORDER_AMOUNT, new BigDecimal("4.99E+4"), 499,
+            List.of())), List.of(), List.of(), null);
+    ProgramOutcome notMember = new ProgramOutcome(ProgramId.of("camp_b"), 1, null, false, 0, List.of(),
+        List.of(new Skip(RuleId.of("r_b"), SkipReason.RULE_INACTIVE, "the customer holds no card in camp_b")), List.of(),
+        null);
+    EventReceipt kept = new EventReceipt(paid, new EventOutcome(paid.id(), paid.name(), paid.occurredAt(), List.of(earned)));
+    String legacy = SpiJson.write(new EventReceipt(paid, new EventOutcome(paid.id(), paid.name(), paid.occurredAt(),
+        List.of(notMember, earned)))).replace("\"RULE_INACTIVE\"", "\"NOT_A_MEMBER\"");
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      String v1;
+      try (var in = Migrations.class.getResourceAsStream("V1__schema.sql")) {
+        v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (String statement : Migrations.statements(v1)) {
+        s.execute(statement);
+      }
+      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+          + " applied_at timestamptz NOT NULL DEFAULT now())");
+      s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (1, 'V1__schema.sql')");
+      try (var p = c.prepareStatement("INSERT INTO loyalty_receipt (event_id, body) VALUES (?, ?)")) {
+        p.setString(1, "evt_1");
+        p.setString(2, legacy);
+        p.executeUpdate();
+        p.setString(1, "evt_2");
+        p.setString(2, SpiJson.write(kept));
+        p.executeUpdate();
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.receipt(EventId.of("evt_1"))).contains(kept);
+    assertThat(store.receipt(EventId.of("evt_2"))).contains(kept);
   }
 
   @Test

@@ -217,6 +217,22 @@ public final class FaultyStore implements LoyaltyStore {
   }
 
   @Override
+  public long catalogVersion() {
+    enter("catalogVersion");
+    return delegate.catalogVersion();
+  }
+
+  @Override
+  public List<Card> cardsOf(CustomerId holder) {
+    enter("cardsOf");
+    List<Card> cards = new ArrayList<>();
+    for (Card card : delegate.cardsOf(holder)) {
+      cards.add(maybeStale(Optional.of(card)).orElseThrow());
+    }
+    return List.copyOf(cards);
+  }
+
+  @Override
   public Optional<Card> card(CardCode code) {
     enter("card");
     return maybeStale(delegate.card(code));

@@ -146,6 +146,18 @@ public abstract class ReadContract extends StoreContract {
       assertThat(store.cardOf(pid("P2"), cust("cust1"))).isEmpty();
       assertThat(store.card(code("Z"))).isEmpty();
     }
+
+    @Test
+    void a_customers_cards_across_programs_are_read_by_holder_in_program_id_order() {
+      changes().insert(generated("C1", "P2")).insert(generated("C2", "P10")).insert(generated("C3", "P1"))
+          .insert(generated("C4", "P1")).insert(generated("C5", "P3")).applyTo(store);
+      changes().write(publish(generated("C1", "P2"), "cust1")).write(publish(generated("C2", "P10"), "cust1"))
+          .write(publish(generated("C4", "P1"), "cust1")).write(publish(generated("C5", "P3"), "cust2")).applyTo(store);
+      assertThat(store.cardsOf(cust("cust1"))).extracting(Card::code).containsExactly(code("C4"), code("C2"), code("C1"));
+      assertThat(store.cardsOf(cust("cust1"))).first().isEqualTo(store.card(code("C4")).orElseThrow());
+      assertThat(store.cardsOf(cust("cust2"))).extracting(Card::code).containsExactly(code("C5"));
+      assertThat(store.cardsOf(cust("cust9"))).isEmpty();
+    }
   }
 
   @Nested
@@ -156,6 +168,21 @@ public abstract class ReadContract extends StoreContract {
       changes().program(program("P2", 1), 0).program(program("P10", 1), 0).applyTo(store);
       changes().program(program("P1", 1), 0).program(program("P2", 2), 1).applyTo(store);
       assertThat(store.programs()).containsExactly(program("P1", 1), program("P10", 1), program("P2", 2));
+    }
+
+    @Test
+    void the_catalog_version_grows_with_every_program_write_and_with_nothing_else() {
+      long empty = store.catalogVersion();
+      changes().program(program("P1", 1), 0).applyTo(store);
+      long one = store.catalogVersion();
+      changes().program(program("P2", 1), 0).program(program("P1", 2), 1).applyTo(store);
+      long three = store.catalogVersion();
+      changes().insert(generated("C1", "P1")).applyTo(store);
+      changes().write(publish(generated("C1", "P1"), "cust1")).applyTo(store);
+      store.commit(changes().program(program("P2", 3), 1).build());
+      assertThat(one).isGreaterThan(empty);
+      assertThat(three).isGreaterThan(one);
+      assertThat(store.catalogVersion()).as("cards and a refused program write leave it").isEqualTo(three);
     }
 
     @Test

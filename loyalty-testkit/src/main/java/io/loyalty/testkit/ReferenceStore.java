@@ -273,6 +273,17 @@ public final class ReferenceStore implements LoyaltyStore {
   }
 
   @Override
+  public synchronized long catalogVersion() {
+    return state.programs.values().stream().mapToLong(TreeMap::size).sum();
+  }
+
+  @Override
+  public synchronized List<Card> cardsOf(CustomerId holder) {
+    return state.cards.values().stream().filter(c -> holder.equals(c.holder()))
+        .sorted(Comparator.comparing(c -> c.program().value())).toList();
+  }
+
+  @Override
   public synchronized Optional<Card> card(CardCode code) {
     return Optional.ofNullable(state.cards.get(code));
   }

@@ -202,10 +202,10 @@ final class RichValues {
               new Accrual(RuleId.of("r_fixed"), "", null, null, 1, List.of())),
           List.of(new Skip(RuleId.of("r_total"), SkipReason.CONDITION_FAILED, "order.amount $more_than 100")),
           List.of(new Reversal(RuleId.of("r_amount"), 130, 10, 30, 40, 50)), RedemptionId.of("auto:evt:camp"));
-      ProgramOutcome notMember = new ProgramOutcome(ProgramId.of("camp_other"), 1, null, false, 0, List.of(),
-          List.of(new Skip(RuleId.of("r_x"), SkipReason.NOT_A_MEMBER, "")), List.of(), null);
+      ProgramOutcome blocked = new ProgramOutcome(ProgramId.of("camp_other"), 1, null, false, 0, List.of(),
+          List.of(new Skip(RuleId.of("r_x"), SkipReason.PROGRAM_INACTIVE, "")), List.of(), null);
       receipts.add(new EventReceipt(event, new EventOutcome(event.id(), event.name(), event.occurredAt(),
-          List.of(outcome, notMember))));
+          List.of(outcome, blocked))));
     }
     return receipts;
   }

@@ -51,6 +51,16 @@ abstract class ForwardingStore implements LoyaltyStore {
   }
 
   @Override
+  public long catalogVersion() {
+    return delegate.catalogVersion();
+  }
+
+  @Override
+  public List<Card> cardsOf(CustomerId holder) {
+    return delegate.cardsOf(holder);
+  }
+
+  @Override
   public Optional<Card> card(CardCode code) {
     return delegate.card(code);
   }

@@ -10,8 +10,6 @@ public enum SkipReason {
   PROGRAM_EXPIRED,
   /** The event is outside the program's recurring window (timeframe, days of week, hours). */
   PROGRAM_OUTSIDE_WINDOW,
-  /** The customer holds no card in the program and the program does not auto-join. */
-  NOT_A_MEMBER,
   /** The card's on/off switch is off. */
   CARD_INACTIVE,
   /** The card is past its expiry. */

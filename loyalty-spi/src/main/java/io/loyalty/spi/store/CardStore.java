@@ -7,13 +7,16 @@ import io.loyalty.spi.card.Card;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads cards by code, by program and holder, and a program's unpublished pool. Thread-safe. */
+/** Reads cards by code, by program and holder, by holder across programs, and a program's unpublished pool. Thread-safe. */
 public interface CardStore {
   /** The card with this code, in any program. */
   Optional<Card> card(CardCode code);
 
   /** The card the customer holds in the program (at most one: programs are join-once). */
   Optional<Card> cardOf(ProgramId program, CustomerId holder);
+
+  /** The cards the customer holds, one per program at most, in program id order; empty for a customer with none. */
+  List<Card> cardsOf(CustomerId holder);
 
   /**
    * Up to {@code limit} unpublished cards of the program in code order, starting at the first code not

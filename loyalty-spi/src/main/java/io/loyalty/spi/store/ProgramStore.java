@@ -15,4 +15,17 @@ public interface ProgramStore {
 
   /** The latest version of every program, in id order. */
   List<Program> programs();
+
+  /**
+   * A number that grows with every program version the store stores and never changes otherwise, so a caller that
+   * read it before {@link #programs()} may keep that catalog for as long as the number reads the same. This default
+   * is correct but reads every program: a store overrides it with one cheap read (a counter, a count of versions).
+   */
+  default long catalogVersion() {
+    long versions = 0;
+    for (Program program : programs()) {
+      versions = Math.addExact(versions, program.version());
+    }
+    return versions;
+  }
 }

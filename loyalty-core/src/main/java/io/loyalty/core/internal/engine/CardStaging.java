@@ -27,13 +27,24 @@ final class CardStaging {
 
   /** The customer's card in the program: as this change set leaves it, else as stored. */
   @Nullable Card cardOf(ProgramId program, CustomerId holder) {
+    Card staged = staged(program, holder);
+    return staged != null ? staged : store.cardOf(program, holder).orElse(null);
+  }
+
+  /** The customer's card in the program: as this change set leaves it, else {@code stored} (as read before). */
+  @Nullable Card cardOf(ProgramId program, CustomerId holder, @Nullable Card stored) {
+    Card staged = staged(program, holder);
+    return staged != null ? staged : stored;
+  }
+
+  private @Nullable Card staged(ProgramId program, CustomerId holder) {
     for (CardWrite write : writes.values()) {
       Card card = write.card();
       if (card.program().equals(program) && holder.equals(card.holder())) {
         return card;
       }
     }
-    return store.cardOf(program, holder).orElse(null);
+    return null;
   }
 
   /** The version the store must still hold for this card: the first write's expectation, else the card's. */

@@ -39,18 +39,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import io.loyalty.spi.ProgramId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plans the application of one event: for every program with a rule the event triggers, finds the
- * member's card (or auto-joins), evaluates the rules, and turns the accruals into lots and ledger entries.
+ * Plans the application of one event: for the programs whose rules can fire for it (the customer's, and those
+ * any customer may join; see {@link ProgramIndex}), finds the member's card (or auto-joins), evaluates the
+ * rules, and turns the accruals into lots and ledger entries.
  * Quote and apply both call {@link #plan}, so a quote is exactly what apply would commit.
  */
 final class EventApplication {
   private final LoyaltyStore store;
-  private final PlanCache plans;
+  private final ProgramIndex index;
   private final EarningEvaluator evaluator;
   private final Enrolment enrolment;
   private final RefundApplication refunds;
@@ -59,7 +63,7 @@ final class EventApplication {
   EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment,
       Reactions reactions) {
     this.store = store;
-    this.plans = plans;
+    this.index = new ProgramIndex(store, plans);
     this.evaluator = evaluator;
     this.enrolment = enrolment;
     this.refunds = new RefundApplication(store, plans, evaluator);
@@ -84,14 +88,13 @@ final class EventApplication {
     Accumulator<LedgerEntry> entries = new Accumulator<>();
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
-    List<Program> programs = store.programs();
-    for (int p = 0; p < programs.size(); p++) {
-      Program program = programs.get(p);
-      if (targeted != null && !targeted.program().equals(program.id())) {
-        continue;
-      }
+    ProgramIndex.Catalog catalog = index.current();
+    Candidates candidates = candidates(catalog, event, targeted);
+    for (ProgramIndex.Entry next = candidates.next(-1); next != null; next = candidates.next(next.position())) {
+      Program program = next.program();
+      Card stored = candidates.card(program.id());
       if (event instanceof OrderRefunded refund) {
-        Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
+        Card card = writes.cardOf(program.id(), event.customer().id(), stored);
         RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund, now);
         if (card != null && planned != null) {
           outcomes.add(planned.outcome());
@@ -100,12 +103,12 @@ final class EventApplication {
         }
         continue;
       }
-      CompiledProgram plan = plans.plan(program);
-      if (!plan.concerns(event)) {
-        continue;
+      CompiledProgram plan = next.plan();
+      Card card = writes.cardOf(program.id(), event.customer().id(), stored);
+      if (card == null && !program.autoJoin()) {
+        continue; // a program the customer is not in says nothing about the event
       }
-      Card card = targeted != null ? targeted : writes.cardOf(program.id(), event.customer().id());
-      SkipReason block = card == null ? (program.autoJoin() ? null : SkipReason.NOT_A_MEMBER) : cardBlock(card, at, now);
+      SkipReason block = card == null ? null : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
       long expected;
@@ -142,6 +145,9 @@ final class EventApplication {
       writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);
       entries.addAll(transition.entries());
       if (auto != null) {
+        if (targeted == null) {
+          candidates.addJoined(catalog, event, auto.otherCards(), next.position());
+        }
         writes.stageAll(auto.otherCards());
         joins.addAll(auto.joins());
         entries.addAll(auto.otherEntries());
@@ -155,6 +161,69 @@ final class EventApplication {
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
     return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(), new EventReceipt(event, outcome),
         rewardWrites.list(), redemptionWrites.list(), joins));
+  }
+
+  /**
+   * The programs the event can concern, in catalog order: the targeted card's program alone, or the programs of
+   * the customer's cards (all of them for a refund, which must reach every program that granted the order's points,
+   * whatever its rules are now; those with a rule the event triggers otherwise) and the auto-join programs with
+   * such a rule.
+   */
+  private Candidates candidates(ProgramIndex.Catalog catalog, LoyaltyEvent event, @Nullable Card targeted) {
+    Candidates candidates = new Candidates(targeted != null ? List.of(targeted) : store.cardsOf(event.customer().id()));
+    for (Card card : candidates.held) {
+      ProgramIndex.Entry entry = catalog.entry(card.program());
+      if (entry != null && (event instanceof OrderRefunded || entry.plan().concerns(event))) {
+        candidates.programs.put(entry.position(), entry);
+      }
+    }
+    if (targeted == null) {
+      for (ProgramIndex.Entry entry : catalog.autoJoin(event)) {
+        candidates.programs.put(entry.position(), entry);
+      }
+    }
+    return candidates;
+  }
+
+  /** The programs one event visits, by catalog position, and the customer's cards as read before the first. */
+  private static final class Candidates {
+    private final TreeMap<Integer, ProgramIndex.Entry> programs = new TreeMap<>();
+    private final List<Card> held;
+
+    Candidates(List<Card> held) {
+      this.held = held;
+    }
+
+    /** The first program after {@code position}, or {@code null}. */
+    ProgramIndex.@Nullable Entry next(int position) {
+      Map.Entry<Integer, ProgramIndex.Entry> next = programs.higherEntry(position);
+      return next == null ? null : next.getValue();
+    }
+
+    /** The customer's card in the program as read with the others, or {@code null}. */
+    @Nullable Card card(ProgramId program) {
+      for (int i = 0; i < held.size(); i++) {
+        if (held.get(i).program().equals(program)) {
+          return held.get(i);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Adds the programs further on in the catalog where a reward has just published a card to the customer (a
+     * LOYALTY_PROGRAM reward auto-joins them): the event earns there too, as if the customer had been a member.
+     */
+    void addJoined(ProgramIndex.Catalog catalog, LoyaltyEvent event, List<CardWrite> cards, int after) {
+      for (CardWrite write : cards) {
+        Card card = write.card();
+        ProgramIndex.Entry entry = catalog.entry(card.program());
+        if (entry != null && entry.position() > after && event.customer().id().equals(card.holder())
+            && entry.plan().concerns(event)) {
+          programs.putIfAbsent(entry.position(), entry);
+        }
+      }
+    }
   }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {

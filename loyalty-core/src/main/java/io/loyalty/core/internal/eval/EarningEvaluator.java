@@ -35,7 +35,7 @@ public final class EarningEvaluator {
    * @param ctx the event's evaluation context; rules are evaluated as of the event's time
    * @param card the member's card, {@code null} when not (yet) a member
    * @param joined whether this event publishes the card (auto-join)
-   * @param memberBlock why the member cannot earn at all (not a member, card inactive or expired), or
+   * @param memberBlock why the member cannot earn at all (card inactive or expired), or
    *     {@code null}
    * @param alreadyAwarded rules that already earned for this order on this card
    */
@@ -60,7 +60,6 @@ public final class EarningEvaluator {
     } else if (memberBlock != null) {
       programBlock = memberBlock;
       programDetail = switch (memberBlock) {
-        case NOT_A_MEMBER -> "the customer holds no card in " + program.id();
         case CARD_INACTIVE -> "card " + card + " is not active";
         case CARD_EXPIRED -> "card " + card + " has expired";
         default -> memberBlock.name();

@@ -51,12 +51,14 @@ public final class MemoryTables {
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MemberKey, CardCode> members = new ConcurrentHashMap<>();
+  /** The codes of the cards each customer holds; a reader checks each card still names its holder. */
+  private final ConcurrentHashMap<CustomerId, ConcurrentSkipListSet<CardCode>> holders = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> unpublished = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, AtomicLong> cardCounts = new ConcurrentHashMap<>();
   /** Entry keys that are not local to their card ({@link KeyScope}); local keys are indexed in the card's slot. */
   private final ConcurrentHashMap<String, EntryRef> entryKeys = new ConcurrentHashMap<>();
   /** The latest version of every program in id order, rebuilt under {@link #programsLock} when one is stored. */
-  private volatile List<Program> latestPrograms = List.of();
+  private volatile Catalog catalog = new Catalog(List.of(), 0);
   private final Object programsLock = new Object();
   /** Each committing thread's buffer for encoding receipts (the encoded bytes are then copied out at their size). */
   private final ThreadLocal<byte[]> receiptScratch = ThreadLocal.withInitial(() -> new byte[1024]);
@@ -179,10 +181,12 @@ public final class MemoryTables {
       synchronized (programsLock) {
         // Read after this commit's puts: whichever commit rebuilds last sees every stored version.
         List<Program> latest = new ArrayList<>();
+        long versions = 0;
         for (ProgramHistory history : programs.values()) {
           latest.add(history.latest());
+          versions += history.latestVersion();
         }
-        latestPrograms = List.copyOf(latest);
+        catalog = new Catalog(List.copyOf(latest), versions);
       }
     }
     for (Reward reward : plan.rewards.values()) {
@@ -221,9 +225,14 @@ public final class MemoryTables {
       if (previous != null) {
         // Conditional: the membership may already belong to a card that a later commit published.
         members.remove(new MemberKey(card.program(), previous), code);
+        ConcurrentSkipListSet<CardCode> held = holders.get(previous);
+        if (held != null) {
+          held.remove(code);
+        }
       }
       if (holder != null) {
         members.put(new MemberKey(card.program(), holder), code);
+        holders.computeIfAbsent(holder, h -> new ConcurrentSkipListSet<>()).add(code);
       }
     }
     if (holder == null) {
@@ -295,8 +304,16 @@ public final class MemoryTables {
 
   /** The latest version of every program, in id order. */
   public List<Program> programs() {
-    return latestPrograms;
+    return catalog.latest();
   }
+
+  /** How many program versions are stored: one more with every program write. */
+  public long catalogVersion() {
+    return catalog.versions();
+  }
+
+  /** The latest programs and how many versions they sum to, published together. */
+  private record Catalog(List<Program> latest, long versions) {}
 
   /** The card with this code. */
   public Optional<Card> card(CardCode code) {
@@ -313,6 +330,24 @@ public final class MemoryTables {
       return Optional.empty();
     }
     return Optional.of(slot.card());
+  }
+
+  /** The cards the customer holds, in program id order. */
+  public List<Card> cardsOf(CustomerId holder) {
+    ConcurrentSkipListSet<CardCode> held = holders.get(holder);
+    if (held == null) {
+      return List.of();
+    }
+    List<Card> found = new ArrayList<>(2);
+    for (CardCode code : held) {
+      CardSlot slot = cards.get(code);
+      // The index is updated after the slot, so check the card still says so.
+      if (slot != null && holder.equals(slot.card().holder())) {
+        found.add(slot.card());
+      }
+    }
+    found.sort(java.util.Comparator.comparing(Card::program));
+    return List.copyOf(found);
   }
 
   /** Up to {@code limit} unpublished cards of the program, in code order from {@code from}, wrapping around. */

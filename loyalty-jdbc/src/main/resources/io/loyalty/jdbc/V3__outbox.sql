@@ -1,4 +1,4 @@
--- Version 2: the transactional outbox. A change set's events are inserted in its transaction, after every other
+-- Version 3: the transactional outbox. A change set's events are inserted in its transaction, after every other
 -- write (so a card's events are numbered in the order its changes commit: writers of a card are serialized by the
 -- card row's compare-and-set). The columns id, aggregatetype, aggregateid, type and payload are the ones Debezium's
 -- outbox event router reads; payload is the whole event as JSON text (exact decimals, as every body column).

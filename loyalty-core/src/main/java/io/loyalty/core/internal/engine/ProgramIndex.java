@@ -1,0 +1,119 @@
+package io.loyalty.core.internal.engine;
+
+import io.loyalty.core.internal.eval.CompiledProgram;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.SegmentId;
+import io.loyalty.spi.event.CustomEvent;
+import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.SegmentEntered;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's catalog compiled and indexed for events: every program by id, with its place in the catalog's id
+ * order, and the auto-join programs (those any customer may earn in) by the trigger of their rules. It is rebuilt
+ * only when {@link LoyaltyStore#catalogVersion()} reads another number, so an event reads one number, not every
+ * program. Thread-safe: a catalog is immutable, and two threads rebuilding at once only do the work twice.
+ */
+final class ProgramIndex {
+  private final LoyaltyStore store;
+  private final PlanCache plans;
+  private volatile @Nullable Catalog catalog;
+
+  ProgramIndex(LoyaltyStore store, PlanCache plans) {
+    this.store = store;
+    this.plans = plans;
+  }
+
+  /** The catalog as the store holds it now. */
+  Catalog current() {
+    long version = store.catalogVersion(); // read before the programs: a write in between only rebuilds again
+    Catalog cached = catalog;
+    if (cached != null && cached.version == version) {
+      return cached;
+    }
+    Catalog fresh = new Catalog(version, store.programs(), plans);
+    catalog = fresh;
+    return fresh;
+  }
+
+  /** One program of the catalog: its place in id order, its latest definition and that definition's plan. */
+  record Entry(int position, Program program, CompiledProgram plan) {}
+
+  /** The programs of one catalog version; immutable. */
+  static final class Catalog {
+    private final long version;
+    private final Map<ProgramId, Entry> byId;
+    private final List<Entry> autoJoinOrderPaid;
+    private final Map<SegmentId, List<Entry>> autoJoinBySegment;
+    private final Map<String, List<Entry>> autoJoinByCustomEvent;
+
+    private Catalog(long version, List<Program> programs, PlanCache plans) {
+      this.version = version;
+      Map<ProgramId, Entry> entries = new HashMap<>();
+      List<Entry> orderPaid = new ArrayList<>();
+      Map<SegmentId, List<Entry>> bySegment = new HashMap<>();
+      Map<String, List<Entry>> byCustomEvent = new HashMap<>();
+      for (int i = 0; i < programs.size(); i++) {
+        Program program = programs.get(i);
+        Entry entry = new Entry(i, program, plans.plan(program));
+        entries.put(program.id(), entry);
+        if (!program.autoJoin()) {
+          continue; // a customer earns there only with a card, found by holder
+        }
+        // the triggers CompiledProgram evaluates; a program is listed once per trigger however many rules share it
+        for (EarningRule rule : program.earningRules()) {
+          Trigger trigger = rule.trigger();
+          if (trigger instanceof Trigger.OrderPaid) {
+            addOnce(orderPaid, entry);
+          } else if (trigger instanceof Trigger.SegmentEntered s) {
+            addOnce(bySegment.computeIfAbsent(s.segment(), k -> new ArrayList<>()), entry);
+          } else if (trigger instanceof Trigger.CustomEvent c) {
+            addOnce(byCustomEvent.computeIfAbsent(c.name(), k -> new ArrayList<>()), entry);
+          }
+        }
+      }
+      this.byId = Map.copyOf(entries);
+      this.autoJoinOrderPaid = List.copyOf(orderPaid);
+      this.autoJoinBySegment = frozen(bySegment);
+      this.autoJoinByCustomEvent = frozen(byCustomEvent);
+    }
+
+    private static void addOnce(List<Entry> list, Entry entry) {
+      if (list.isEmpty() || list.get(list.size() - 1) != entry) {
+        list.add(entry);
+      }
+    }
+
+    private static <K> Map<K, List<Entry>> frozen(Map<K, List<Entry>> byKey) {
+      Map<K, List<Entry>> frozen = new HashMap<>();
+      byKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+      return Map.copyOf(frozen);
+    }
+
+    /** The program with this id, or {@code null} when the catalog has none. */
+    @Nullable Entry entry(ProgramId id) {
+      return byId.get(id);
+    }
+
+    /** The auto-join programs with a rule the event triggers, in id order; empty for a refund. */
+    List<Entry> autoJoin(LoyaltyEvent event) {
+      if (event instanceof OrderPaid) {
+        return autoJoinOrderPaid;
+      } else if (event instanceof SegmentEntered s) {
+        return autoJoinBySegment.getOrDefault(s.segment(), List.of());
+      } else if (event instanceof CustomEvent custom) {
+        return autoJoinByCustomEvent.getOrDefault(custom.eventName(), List.of());
+      }
+      return List.of();
+    }
+  }
+}
