@@ -6,6 +6,7 @@ module io.loyalty.core {
   requires transitive io.loyalty.spi;
   requires com.google.common;
   requires org.slf4j;
+  requires static org.jspecify;
 
   exports io.loyalty.core;
 }

@@ -12,6 +12,7 @@ module io.loyalty.jdbc {
   // the driver's error types: SQLState, constraint names
   requires org.postgresql.jdbc;
   requires org.slf4j;
+  requires static org.jspecify;
 
   exports io.loyalty.jdbc;
 }

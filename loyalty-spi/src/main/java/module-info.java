@@ -6,8 +6,8 @@
  * their fields), and opening them costs nothing, since a record's fields stay final even to reflection.
  */
 open module io.loyalty.spi {
-  // nullness annotations for the compiler only, read by every module that reads this one
-  requires static transitive org.jspecify;
+  // the nullness annotations, for this module's compilation only: a user compiles and runs without them
+  requires static org.jspecify;
 
   exports io.loyalty.spi;
   exports io.loyalty.spi.card;

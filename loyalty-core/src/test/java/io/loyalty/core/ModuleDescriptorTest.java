@@ -41,6 +41,7 @@ class ModuleDescriptorTest {
     assertThat(CORE.requires()).filteredOn(r -> r.name().equals("io.loyalty.spi"))
         .singleElement().satisfies(r -> assertThat(r.modifiers()).contains(Requires.Modifier.TRANSITIVE));
     assertThat(CORE.requires().stream().map(Requires::name).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("java.base", "io.loyalty.spi", "com.google.common", "org.slf4j");
+        .containsExactlyInAnyOrder("java.base", "io.loyalty.spi", "com.google.common", "org.slf4j",
+            "org.jspecify");
   }
 }
