@@ -2,6 +2,7 @@ package io.loyalty.bench;
 
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.engine.HostAnswering;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -35,8 +36,7 @@ public final class EngineVariant {
     for (int i = 0; i < ApplyFixture.PRIOR_ORDERS; i++) {
       engine.apply(Workload.event("evt_prior_" + i, alice, Workload.order("ord_prior_" + i)));
     }
-    this.plan = CompiledProgram.compile(stored, new ConditionCompiler(ValidationRules.none(), Workload.collections()),
-        Workload.collections());
+    this.plan = CompiledProgram.compile(stored, new ConditionCompiler());
     this.event = Workload.event("evt_1", alice, Workload.order("ord_1"));
   }
 
@@ -45,9 +45,13 @@ public final class EngineVariant {
     return event;
   }
 
-  /** The pure evaluation of the event against the compiled program, for the member's card. */
+  /**
+   * The pure evaluation of the event against the compiled program, for the member's card, with the host's answers
+   * recorded as the engine records them for a receipt.
+   */
   public ProgramOutcome evaluate(OrderPaid paid) {
-    return evaluator.evaluate(plan, EvaluationContext.of(paid), card, false, null, Set.of());
+    return evaluator.evaluate(plan, EvaluationContext.of(paid,
+        HostAnswering.recording(ValidationRules.none(), Workload.collections())), card, false, null, Set.of());
   }
 
   /** {@code engine.quote}: what applying the event would earn, with the breakdown; writes nothing. */

@@ -7,6 +7,7 @@ import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.program.IsoDuration;
 import java.time.Duration;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.EventId;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Limits;
 import io.loyalty.spi.NotFoundException;
@@ -164,6 +165,31 @@ public final class LoyaltyEngine {
   public EventOutcome apply(LoyaltyEvent event) {
     Objects.requireNonNull(event, "event");
     return operations.apply(event);
+  }
+
+  /**
+   * Replays an applied event from its receipt alone: the decision is made again from the program versions, the
+   * card's state and the host's answers the receipt recorded, with no call to the host and no write, and returned
+   * beside the recorded outcome ("what happened", derived again).
+   *
+   * @throws io.loyalty.spi.NotFoundException when no event with this id was applied
+   * @throws IllegalStateException when its receipt records no inputs (written before receipts recorded them)
+   */
+  public Replay replay(EventId event) {
+    Objects.requireNonNull(event, "event");
+    return operations.replay(event);
+  }
+
+  /**
+   * What an applied event would have earned had {@code candidate} been its program's definition then: the event, the
+   * card's state and the host's answers its receipt recorded, with the candidate's rules ("what would have
+   * happened"). The candidate is validated as {@link #define} validates it and nothing is stored; what its rules ask
+   * that the receipt does not hold is asked of the host now. Refunds are replayed as they were.
+   */
+  public Replay replay(EventId event, Program candidate) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(candidate, "candidate");
+    return operations.replay(event, candidate);
   }
 
   /**

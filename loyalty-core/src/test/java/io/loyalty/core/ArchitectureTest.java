@@ -54,6 +54,20 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("the decision code imports no store and no host port: it sees state and host answers as values")
+  void decisions_read_no_store_and_ask_no_host() {
+    ArchRule rule = noClasses().that().resideInAnyPackage("io.loyalty.core.internal.eval..",
+            "io.loyalty.core.internal.condition..", "io.loyalty.core.internal.ledger..",
+            "io.loyalty.core.internal.validity..", "io.loyalty.core.internal.expiry..", "io.loyalty.core.internal.reward..")
+        // validators check definitions when they are defined (a named rule must exist): they decide nothing
+        .and().haveSimpleNameNotEndingWith("Validator")
+        .should().dependOnClassesThat().resideInAnyPackage("io.loyalty.spi.store..", "io.loyalty.spi.host..")
+        .orShould().dependOnClassesThat().resideInAnyPackage("io.loyalty.core.internal.engine..",
+            "io.loyalty.core.internal.memory..");
+    rule.check(core);
+  }
+
+  @Test
   @DisplayName("no static mutable state: every static field is final")
   void static_fields_are_final() {
     ArchRule rule = fields().that().areStatic().should().beFinal();

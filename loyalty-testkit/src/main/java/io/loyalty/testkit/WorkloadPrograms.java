@@ -1,6 +1,11 @@
 package io.loyalty.testkit;
 
 import io.loyalty.core.LoyaltyEngine;
+import java.util.Set;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.program.ValidationRule;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.CollectionId;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RuleId;
@@ -46,6 +51,13 @@ final class WorkloadPrograms {
   static final EventSchema REVIEW = new EventSchema(SchemaId.of("ms_review"), "review",
       Map.of("stars", EventSchema.PropertySpec.required(EventSchema.PropertyType.NUMBER)), false);
 
+  /** The host's one products collection: the lines of product p1. */
+  static final CollectionId COLLECTION = CollectionId.of("col_p1");
+  /** The host's one named rule: an order of at least 30 euros. */
+  static final ValidationRule BIG_ORDER = new ValidationRule(ValidationRuleId.of("val_big_order"), "Big order",
+      new Condition.OrderAmount(Comparison.atLeast(3_000)), null);
+  static final ProductCollections COLLECTIONS = ProductCollections.of(Map.of(COLLECTION, Set.of("p1")));
+
   private WorkloadPrograms() {}
 
   /** Alpha, with {@code perEuro} points per whole euro (a redefinition changes it). */
@@ -76,6 +88,12 @@ final class WorkloadPrograms {
         .earningRule(EarningRule.builder(RuleId.of("per_two_euro"), Trigger.ORDER_PAID,
             PointsFormula.proportional(new Measure.OrderAmount(), 200, 1)).build())
         .earningRule(EarningRule.builder(RuleId.of("review_bonus"), review, PointsFormula.fixed(5)).build())
+        // answered by the host: a products collection and a named rule, recorded in each receipt
+        .earningRule(EarningRule.builder(RuleId.of("collection_units"), Trigger.ORDER_PAID, PointsFormula.proportional(
+            new Measure.OrderItems(Measure.ItemMeasure.QUANTITY, List.of(ItemTarget.collection(COLLECTION.value()))),
+            1, 2)).build())
+        .earningRule(EarningRule.builder(RuleId.of("named_big"), Trigger.ORDER_PAID, PointsFormula.fixed(7))
+            .validationRule(BIG_ORDER.id()).build())
         .rewards(WorkloadRewards.betaOffers())
         .build();
   }
@@ -86,6 +104,7 @@ final class WorkloadPrograms {
    */
   static LoyaltyEngine engine(LoyaltyStore store, Clock clock, long seed) {
     return LoyaltyEngine.builder().store(store).clock(clock).random(seeded(seed)).eventSchemas(REVIEW)
+        .productCollections(COLLECTIONS).validationRules(BIG_ORDER)
         .rewardFulfilment(WorkloadRewards.HOST).rollbackWindow(WorkloadRewards.ROLLBACK_WINDOW).build();
   }
 

@@ -170,6 +170,21 @@ final class WorkloadRunner {
       assertThat(subject.receipt(event.id())).as("%s: each event applied exactly once, as the reference did: %s", where,
           event.id()).isEqualTo(reference.receipt(event.id()));
     }
+    // Replay: every receipt gives its outcome again from what it recorded, with host ports that refuse to answer.
+    LoyaltyEngine replayer = LoyaltyEngine.builder().store(subject).clock(clock)
+        .productCollections((collection, item) -> {
+          throw new AssertionError("a replay asked the host about collection " + collection);
+        })
+        .validationRules(id -> {
+          throw new AssertionError("a replay asked the host for validation rule " + id);
+        }).build();
+    for (LoyaltyEvent event : history.events) {
+      if (subject.receipt(event.id()).isPresent()) {
+        io.loyalty.core.Replay replay = replayer.replay(event.id());
+        assertThat(replay.replayed()).as("%s: the replay of %s from its receipt alone", where, event.id())
+            .isEqualTo(replay.recorded());
+      }
+    }
     List<Card> all = new ArrayList<>();
     for (ProgramId program : WorkloadPrograms.PROGRAMS) {
       all.addAll(subject.cards(program, "", 1_000));

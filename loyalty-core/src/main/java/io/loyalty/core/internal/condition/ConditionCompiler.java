@@ -11,8 +11,6 @@ import io.loyalty.core.internal.eval.ItemMatcher;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.ValidationRuleId;
 import io.loyalty.spi.Violation;
-import io.loyalty.spi.host.ProductCollections;
-import io.loyalty.spi.host.ValidationRules;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.ItemTarget;
 import io.loyalty.spi.program.ValidationRule;
@@ -27,22 +25,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles {@link Condition}s into {@link CompiledCondition}s. Named rules ({@link Condition.Named}) are
- * resolved through the host's {@link ValidationRules} at evaluation time, so changes to them apply at
+ * resolved through the evaluation's host answers ({@code EvaluationContext.answers()}), so changes to them apply at
  * once; their compiled bodies are cached per {@link ValidationRule} value in this instance (at most
  * {@value #MAX_CACHED_RULES}, the cache is emptied when full). Thread-safe.
  */
 public final class ConditionCompiler {
   static final int MAX_CACHED_RULES = 1024;
 
-  private final ValidationRules rules;
-  private final ProductCollections collections;
   private final ConcurrentHashMap<ValidationRule, Node> named = new ConcurrentHashMap<>();
 
-  /** A compiler resolving named rules and products collections through the host's ports. */
-  public ConditionCompiler(ValidationRules rules, ProductCollections collections) {
-    this.rules = Objects.requireNonNull(rules, "rules");
-    this.collections = Objects.requireNonNull(collections, "collections");
-  }
+  /** A compiler; named rules and collections are answered at evaluation time, by the context's answers. */
+  public ConditionCompiler() {}
 
   /**
    * Compiles the condition once. Named rules are not looked up here: a missing one makes evaluation
@@ -57,13 +50,6 @@ public final class ConditionCompiler {
       throw new InvalidInputException(violations);
     }
     return new CompiledCondition(node(condition));
-  }
-
-  /** The host's rule with this id, {@code null} when unknown. */
-  @Nullable
-  ValidationRule find(ValidationRuleId id) {
-    Optional<ValidationRule> found = rules.find(id);
-    return found == null ? null : found.orElse(null);
   }
 
   /** The compiled body of a named rule, from the cache when this rule value was compiled before. */
@@ -144,7 +130,7 @@ public final class ConditionCompiler {
     }
     if (condition instanceof Condition.Items c) {
       Condition each = c.each();
-      return new ItemsNode(c.quantifier(), ItemMatcher.of(c.targets(), collections), targets(c.targets()),
+      return new ItemsNode(c.quantifier(), ItemMatcher.of(c.targets()), targets(c.targets()),
           each == null ? null : node(each));
     }
     throw new IllegalStateException("unknown condition " + condition.getClass().getName());

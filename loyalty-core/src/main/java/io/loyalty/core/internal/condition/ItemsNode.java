@@ -53,7 +53,7 @@ final class ItemsNode implements Node {
     Failure undetermined = null;
     for (int i = 0; i < items.size(); i++) {
       OrderItem item = items.get(i);
-      if (matcher.matches(item)) {
+      if (matcher.matches(item, ctx.answers())) {
         Failure failure = each == null ? null : each.eval(ctx, item, depth);
         if (failure == null) {
           return null;
@@ -73,7 +73,7 @@ final class ItemsNode implements Node {
     Failure undetermined = null;
     for (int i = 0; i < items.size(); i++) {
       OrderItem item = items.get(i);
-      if (!matcher.matches(item)) {
+      if (!matcher.matches(item, ctx.answers())) {
         return Failure.failed(description + " (order.items[" + i + "] is not a target)");
       }
       Failure failure = each == null ? null : each.eval(ctx, item, depth);
@@ -93,7 +93,7 @@ final class ItemsNode implements Node {
     Failure undetermined = null;
     for (int i = 0; i < items.size(); i++) {
       OrderItem item = items.get(i);
-      if (matcher.matches(item)) {
+      if (matcher.matches(item, ctx.answers())) {
         Failure failure = each == null ? null : each.eval(ctx, item, depth);
         if (failure == null) {
           return Failure.failed(description + " (order.items[" + i + "] is one)");

@@ -9,7 +9,7 @@ import io.loyalty.spi.program.ValidationRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named validation rule, looked up through the host at every evaluation (the host may change it) and
+ * A named validation rule, looked up in the evaluation's host answers every time (the host may change it) and
  * compiled through the compiler's cache. The last rule seen is remembered, so a host that returns the
  * same instance costs one identity check. Its failure is the rule's {@code errorMessage} when it has one.
  */
@@ -39,7 +39,7 @@ final class NamedNode implements Node {
     if (depth >= MAX_DEPTH) {
       return tooDeep;
     }
-    ValidationRule rule = compiler.find(id);
+    ValidationRule rule = ctx.answers().validationRule(id);
     if (rule == null) {
       return notFound;
     }

@@ -28,6 +28,11 @@ import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.earning.HostAnswers;
+import io.loyalty.spi.earning.ProgramInputs;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.core.internal.util.Accumulator;
@@ -59,15 +64,21 @@ final class EventApplication {
   private final Enrolment enrolment;
   private final RefundApplication refunds;
   private final Reactions reactions;
+  private final PlanCache plans;
+  private final ValidationRules rules;
+  private final ProductCollections collections;
 
   EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment,
-      Reactions reactions) {
+      Reactions reactions, ValidationRules rules, ProductCollections collections) {
     this.store = store;
+    this.plans = plans;
     this.index = new ProgramIndex(store, plans);
     this.evaluator = evaluator;
     this.enrolment = enrolment;
-    this.refunds = new RefundApplication(store, plans, evaluator);
+    this.refunds = new RefundApplication(store, plans, evaluator, rules, collections);
     this.reactions = reactions;
+    this.rules = rules;
+    this.collections = collections;
   }
 
   /**
@@ -78,11 +89,12 @@ final class EventApplication {
    * writes nothing).
    */
   EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now) {
-    EvaluationContext ctx = EvaluationContext.of(event);
+    EvaluationContext event0 = EvaluationContext.of(event);
     Instant at = event.occurredAt();
     Card targeted = targetedCard(event);
     // Most events concern one program: each accumulator keeps that program's lists as they are, uncopied.
     Accumulator<ProgramOutcome> outcomes = new Accumulator<>();
+    Accumulator<ProgramInputs> inputs = new Accumulator<>();
     CardStaging writes = new CardStaging(store);
     List<OutboxEvent> joins = new ArrayList<>(0);
     Accumulator<LedgerEntry> entries = new Accumulator<>();
@@ -98,6 +110,7 @@ final class EventApplication {
         RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund, now);
         if (card != null && planned != null) {
           outcomes.add(planned.outcome());
+          inputs.add(planned.inputs());
           writes.stage(planned.transition().card(), writes.expectedFor(card));
           entries.addAll(planned.transition().entries());
         }
@@ -108,6 +121,9 @@ final class EventApplication {
       if (card == null && !program.autoJoin()) {
         continue; // a program the customer is not in says nothing about the event
       }
+      // the host's answers for this program's rules, recorded for its receipt
+      HostAnswering.Recording answers = HostAnswering.recording(rules, collections);
+      EvaluationContext ctx = event0.withAnswers(answers);
       SkipReason block = card == null ? null : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(card.code(), ctx.order());
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
@@ -116,6 +132,7 @@ final class EventApplication {
       if (card == null) {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
+          inputs.add(inputsOf(program, null, Set.of(), answers));
           continue;
         }
         Publication joined = enrolment.prepare(program, event.customer().id(), null, now, forCommit);
@@ -125,9 +142,12 @@ final class EventApplication {
         initial = joined.initialCredits();
         writes.stageAll(joined.refills());
         outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of());
+        block = null;
+        awarded = Set.of();
       } else {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
+          inputs.add(inputsOf(program, block, awarded, answers));
           continue;
         }
         expected = writes.expectedFor(card);
@@ -157,10 +177,71 @@ final class EventApplication {
             outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());
       }
       outcomes.add(outcome);
+      inputs.add(inputsOf(program, block, awarded, answers));
     }
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
-    return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(), new EventReceipt(event, outcome),
-        rewardWrites.list(), redemptionWrites.list(), joins));
+    return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(),
+        new EventReceipt(event, outcome, inputs.list()), rewardWrites.list(), redemptionWrites.list(), joins));
+  }
+
+  private static ProgramInputs inputsOf(Program program, @Nullable SkipReason block, Set<RuleId> awarded,
+      HostAnswering.Recording answers) {
+    HostAnswers recorded = answers.recorded();
+    if (block == null && awarded.isEmpty() && recorded.isEmpty()) {
+      return ProgramInputs.plain(program.id());
+    }
+    List<RuleId> inRuleOrder = new ArrayList<>();
+    for (EarningRule rule : program.earningRules()) {
+      if (awarded.contains(rule.id())) {
+        inRuleOrder.add(rule.id());
+      }
+    }
+    return new ProgramInputs(program.id(), block, inRuleOrder, recorded, List.of(), List.of());
+  }
+
+  /**
+   * The event's outcome derived again from its receipt alone, with no host call and no read of anything the
+   * decision did not record: each program's earning from the program version the outcome names, the card's state
+   * and the host's answers in the receipt's inputs; a refund's debts as {@link RefundApplication#replay} says. An
+   * auto-redemption is the card's reaction to its new balance, not part of the earning decision: it is carried over.
+   *
+   * @throws IllegalStateException when the receipt records no inputs (written before they were recorded) or the
+   *     decision asks something they do not hold
+   */
+  EventOutcome replay(EventReceipt receipt) {
+    return replay(receipt, null);
+  }
+
+  /**
+   * As {@link #replay(EventReceipt)}, with {@code candidate} in place of the version its program's outcome names
+   * ("what would have happened" under another definition): what the candidate asks that the receipt does not hold is
+   * asked of the host now. A refund is replayed as it was.
+   */
+  EventOutcome replay(EventReceipt receipt, @Nullable Program candidate) {
+    LoyaltyEvent event = receipt.event();
+    EventOutcome recorded = receipt.outcome();
+    List<ProgramOutcome> replayed = new ArrayList<>();
+    for (ProgramOutcome p : recorded.programs()) {
+      ProgramInputs in = receipt.inputsOf(p.program())
+          .orElseThrow(() -> new IllegalStateException("the receipt of " + event.id() + " records no inputs"));
+      if (event instanceof OrderRefunded refund) {
+        replayed.add(refunds.replay(p, in, refund));
+        continue;
+      }
+      boolean whatIf = candidate != null && candidate.id().equals(p.program());
+      Program program = whatIf ? Objects.requireNonNull(candidate, "candidate")
+          : store.program(p.program(), p.programVersion()).orElseThrow(
+              () -> new IllegalStateException("program version " + p.programVersion() + " is not stored"));
+      EvaluationContext ctx = EvaluationContext.of(event, whatIf
+          ? HostAnswering.recording(in.answers(), HostAnswering.recording(rules, collections))
+          : HostAnswering.replaying(in.answers()));
+      ProgramOutcome again = evaluator.evaluate(plans.plan(program), ctx, p.card(), p.joined(), in.block(),
+          Set.copyOf(in.awarded()));
+      replayed.add(p.autoRedemption() == null ? again : new ProgramOutcome(again.program(), again.programVersion(),
+          again.card(), again.joined(), again.points(), again.accruals(), again.skipped(), again.reversals(),
+          p.autoRedemption()));
+    }
+    return new EventOutcome(recorded.event(), recorded.eventName(), recorded.at(), replayed);
   }
 
   /**

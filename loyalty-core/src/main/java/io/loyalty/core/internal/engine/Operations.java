@@ -71,14 +71,16 @@ public final class Operations {
     this.programValidator = new ProgramValidator(validationRules, schemas, collections, store::reward);
     this.eventValidator = new EventValidator(schemas);
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
-    ConditionCompiler conditions = new ConditionCompiler(validationRules, collections);
-    PlanCache plans = new PlanCache(conditions, collections);
-    RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment);
+    ConditionCompiler conditions = new ConditionCompiler();
+    PlanCache plans = new PlanCache(conditions);
+    RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment,
+        () -> HostAnswering.recording(validationRules, collections));
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, fulfilment, rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);
     committer.afterCommit(fulfilments::consume);
     Reactions reactions = new Reactions(store, committer, planner);
-    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, reactions);
+    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, reactions, validationRules,
+        collections);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
   }
@@ -232,6 +234,27 @@ public final class Operations {
       throw io.loyalty.spi.InvalidInputException.of("limit", "must be at least 1", limit);
     }
     return fulfilments.recover(limit);
+  }
+
+  /**
+   * The event's outcome derived again from its receipt alone (see {@link EventApplication#replay}), beside the
+   * outcome recorded.
+   */
+  public io.loyalty.core.Replay replay(io.loyalty.spi.EventId event) {
+    EventReceipt receipt = store.receipt(event).orElseThrow(() -> new NotFoundException("event", event));
+    return new io.loyalty.core.Replay(receipt.outcome(), events.replay(receipt));
+  }
+
+  /**
+   * What the event would have earned had {@code candidate} been its program's definition: the recorded event, card
+   * state and host answers, with the candidate's rules (validated first; nothing is stored).
+   */
+  public io.loyalty.core.Replay replay(io.loyalty.spi.EventId event, Program candidate) {
+    Violations violations = new Violations();
+    violations.addAll(programValidator.validate(candidate));
+    violations.throwIfAny();
+    EventReceipt receipt = store.receipt(event).orElseThrow(() -> new NotFoundException("event", event));
+    return new io.loyalty.core.Replay(receipt.outcome(), events.replay(receipt, candidate));
   }
 
   /** Validates the event whole (ids, amounts, metadata) before anything is read. */

@@ -3,7 +3,6 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.core.internal.condition.ConditionCompiler;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.spi.ProgramId;
-import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.program.Program;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,12 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlanCache {
   private final ConcurrentHashMap<ProgramId, CompiledProgram> plans = new ConcurrentHashMap<>();
   private final ConditionCompiler conditions;
-  private final ProductCollections collections;
 
-  /** A cache compiling with the engine's condition compiler and collections port. */
-  public PlanCache(ConditionCompiler conditions, ProductCollections collections) {
+  /** A cache compiling with the engine's condition compiler. */
+  public PlanCache(ConditionCompiler conditions) {
     this.conditions = conditions;
-    this.collections = collections;
   }
 
   /** The compiled plan of exactly this program version. */
@@ -25,7 +22,7 @@ public final class PlanCache {
     if (cached != null && sameVersion(cached.program(), program)) {
       return cached;
     }
-    CompiledProgram compiled = CompiledProgram.compile(program, conditions, collections);
+    CompiledProgram compiled = CompiledProgram.compile(program, conditions);
     plans.merge(program.id(), compiled,
         (old, fresh) -> old.program().version() > fresh.program().version() ? old : fresh);
     return compiled;

@@ -48,8 +48,11 @@ final class RedemptionPlanner {
   private final LoyaltyStore store;
   private final ConditionCompiler conditions;
   private final Enrolment enrolment;
+  private final java.util.function.Supplier<io.loyalty.core.internal.eval.Answers> answers;
 
-  RedemptionPlanner(LoyaltyStore store, ConditionCompiler conditions, Enrolment enrolment) {
+  RedemptionPlanner(LoyaltyStore store, ConditionCompiler conditions, Enrolment enrolment,
+      java.util.function.Supplier<io.loyalty.core.internal.eval.Answers> answers) {
+    this.answers = answers;
     this.store = store;
     this.conditions = conditions;
     this.enrolment = enrolment;
@@ -192,7 +195,8 @@ final class RedemptionPlanner {
     }
     for (Condition condition : new Condition[] {program.redemptionCondition(), assignment.condition()}) {
       if (condition != null) {
-        CompiledCondition.Failure failed = conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order));
+        CompiledCondition.Failure failed = conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order,
+            answers.get()));
         if (failed != null) {
           return new Failure(ErrorCode.CUSTOMER_RULES_VIOLATED, failed.description());
         }

@@ -24,6 +24,11 @@ import io.loyalty.spi.event.RefundLine;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.RefundPolicy;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.core.internal.eval.Answers;
+import io.loyalty.spi.earning.HostAnswers;
+import io.loyalty.spi.earning.ProgramInputs;
+import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.ValidationRules;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -44,8 +49,14 @@ final class RefundApplication {
   private final PlanCache plans;
   private final EarningEvaluator evaluator;
 
-  RefundApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator) {
+  private final ValidationRules rules;
+  private final ProductCollections collections;
+
+  RefundApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, ValidationRules rules,
+      ProductCollections collections) {
     this.store = store;
+    this.rules = rules;
+    this.collections = collections;
     this.plans = plans;
     this.evaluator = evaluator;
   }
@@ -70,6 +81,7 @@ final class RefundApplication {
     Map<RuleId, Long> held = new LinkedHashMap<>();
     OrderPaid paid = null;
     long paidVersion = 0;
+    HostAnswers paidAnswers = null;
     List<OrderRefunded> earlier = new ArrayList<>();
     for (LedgerEntry entry : history) {
       RuleId rule = entry.rule();
@@ -79,10 +91,11 @@ final class RefundApplication {
       switch (entry.type()) {
         case POINTS_ACCRUAL, PENDING_POINTS_ADDED -> {
           held.merge(rule, entry.points() + entry.pending(), Long::sum);
-          if (paid == null && entry.event() != null
-              && store.receipt(entry.event()).map(EventReceipt::event).orElse(null) instanceof OrderPaid p) {
+          EventReceipt payment = paid != null || entry.event() == null ? null : store.receipt(entry.event()).orElse(null);
+          if (payment != null && payment.event() instanceof OrderPaid p) {
             paid = p;
             paidVersion = entry.programVersion();
+            paidAnswers = payment.inputsOf(program.id()).map(ProgramInputs::answers).orElse(null);
           }
         }
         case PENDING_POINTS_ADJUSTED, PENDING_POINTS_CANCELED, POINTS_EXPIRATION ->
@@ -109,23 +122,20 @@ final class RefundApplication {
     if (paid == null) {
       return null;
     }
-    Order order = paid.order();
-    long[] before = refundedUnits(order, earlier, null);
-    long[] after = refundedUnits(order, earlier, refund);
-    Order left = refund.isWhole() ? null : remaining(order, after);
+    // Judged by the host's answers recorded at payment (a receipt recorded without them asks the host now).
+    HostAnswering.Recording live = HostAnswering.recording(rules, collections);
+    HostAnswering.Recording answers = paidAnswers == null ? live : HostAnswering.recording(paidAnswers, live);
     Program granting = store.program(program.id(), paidVersion).orElse(program);
-    CompiledProgram plan = plans.plan(granting);
-    Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before));
-    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, left);
+    Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card, answers);
+    List<io.loyalty.spi.EventId> basis = new ArrayList<>();
+    basis.add(paid.id());
+    earlier.forEach(e -> basis.add(e.id()));
     RefundPolicy policy = program.refundPolicy();
     List<Reversal> reversals = new ArrayList<>();
     long net = 0;
-    for (Map.Entry<RuleId, Long> h : held.entrySet()) {
-      RuleId rule = h.getKey();
-      long stillHeld = Math.max(0, h.getValue());
-      long owed = left == null
-          ? stillHeld
-          : Math.min(stillHeld, Math.max(0, pointsBefore.getOrDefault(rule, 0L) - pointsAfter.getOrDefault(rule, 0L)));
+    for (Map.Entry<RuleId, Long> o : owedByRule.entrySet()) {
+      RuleId rule = o.getKey();
+      long owed = o.getValue();
       CardLedger.Taken taken = ledger.reverse(refund.order(), rule, owed, policy == RefundPolicy.ONLY_PENDING,
           policy == RefundPolicy.UNLIMITED, at, new EntryKey.Reversal(card.code(), refund.id(), rule).text(), refund.id(),
           program.version());
@@ -135,11 +145,68 @@ final class RefundApplication {
     CardTransition transition = ledger.finish();
     ProgramOutcome outcome = new ProgramOutcome(program.id(), program.version(), card.code(), false, net, List.of(),
         List.of(), reversals, null);
-    return new Planned(outcome, transition);
+    return new Planned(outcome, transition,
+        new ProgramInputs(program.id(), null, List.of(), answers.recorded(),
+            held.entrySet().stream().map(h -> new ProgramInputs.RulePoints(h.getKey(), h.getValue())).toList(), basis));
   }
 
-  /** A refund's outcome on one card and the transition that commits it. */
-  record Planned(ProgramOutcome outcome, CardTransition transition) {}
+  /**
+   * What the refund owes per rule of the order: all a rule still holds for a whole refund, else the rule's points on
+   * the order before this refund less its points on what is left after it (never more than it holds), computed with
+   * the program version and customer snapshot of the payment. Reads nothing: a function of its arguments.
+   */
+  private Map<RuleId, Long> owed(CompiledProgram plan, OrderPaid paid, List<OrderRefunded> earlier,
+      OrderRefunded refund, Map<RuleId, Long> held, Card card, Answers answers) {
+    Order order = paid.order();
+    long[] before = refundedUnits(order, earlier, null);
+    long[] after = refundedUnits(order, earlier, refund);
+    Order left = refund.isWhole() ? null : remaining(order, after);
+    Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before), answers);
+    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, left, answers);
+    Map<RuleId, Long> owed = new LinkedHashMap<>();
+    for (Map.Entry<RuleId, Long> h : held.entrySet()) {
+      RuleId rule = h.getKey();
+      long stillHeld = Math.max(0, h.getValue());
+      owed.put(rule, left == null
+          ? stillHeld
+          : Math.min(stillHeld, Math.max(0, pointsBefore.getOrDefault(rule, 0L) - pointsAfter.getOrDefault(rule, 0L))));
+    }
+    return owed;
+  }
+
+  /**
+   * The refund's outcome as its receipt's inputs give it, with no host call: what each rule owes is derived again from
+   * the payment and earlier refunds it names, the points then held and the answers recorded; how each debt was taken
+   * (pending, usable, debt, shortfall) is the ledger's account of the card's lots at the time, carried over.
+   */
+  ProgramOutcome replay(ProgramOutcome recorded, ProgramInputs inputs, OrderRefunded refund) {
+    List<io.loyalty.spi.EventId> basis = inputs.basis();
+    if (basis.isEmpty() || recorded.card() == null) {
+      return recorded;
+    }
+    EventReceipt payment = store.receipt(basis.get(0)).orElseThrow(() -> new IllegalStateException("no payment receipt"));
+    OrderPaid paid = (OrderPaid) payment.event();
+    List<OrderRefunded> earlier = new ArrayList<>();
+    for (int i = 1; i < basis.size(); i++) {
+      earlier.add((OrderRefunded) store.receipt(basis.get(i)).orElseThrow().event());
+    }
+    long paidVersion = payment.outcome().programs().stream().filter(p -> p.program().equals(recorded.program()))
+        .findFirst().orElseThrow().programVersion();
+    Program granting = store.program(recorded.program(), paidVersion).orElseThrow();
+    Card card = Card.generated(recorded.card(), recorded.program(), paid.occurredAt());
+    Map<RuleId, Long> owed = owed(plans.plan(granting), paid, earlier, refund, inputs.heldByRule(), card,
+        HostAnswering.replaying(inputs.answers()));
+    List<Reversal> reversals = new ArrayList<>();
+    for (Reversal r : recorded.reversals()) {
+      reversals.add(new Reversal(r.rule(), owed.getOrDefault(r.rule(), -1L), r.pending(), r.active(), r.debt(),
+          r.shortfall()));
+    }
+    return new ProgramOutcome(recorded.program(), recorded.programVersion(), recorded.card(), recorded.joined(),
+        recorded.points(), recorded.accruals(), recorded.skipped(), reversals, recorded.autoRedemption());
+  }
+
+  /** A refund's outcome on one card, the transition that commits it, and what it was decided from. */
+  record Planned(ProgramOutcome outcome, CardTransition transition, ProgramInputs inputs) {}
 
   /** Units refunded per line by the earlier refunds and, when given, this one; rejects refunding more than was paid. */
   private static long[] refundedUnits(Order order, List<OrderRefunded> earlier, @Nullable OrderRefunded current) {
@@ -225,12 +292,14 @@ final class RefundApplication {
   }
 
   /** Each rule's points on what is left of the order ({@code null}: nothing left, so no points). */
-  private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, Card card, @Nullable Order left) {
+  private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, Card card, @Nullable Order left,
+      Answers answers) {
     if (left == null) {
       return Map.of();
     }
     LoyaltyEvent asPaid = new OrderPaid(paid.id(), paid.occurredAt(), paid.customer(), left, paid.card());
-    ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid), card.code(), false, null, Set.of());
+    ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid, answers), card.code(), false, null,
+        Set.of());
     Map<RuleId, Long> points = new LinkedHashMap<>();
     for (Accrual a : outcome.accruals()) {
       points.put(a.rule(), a.points());

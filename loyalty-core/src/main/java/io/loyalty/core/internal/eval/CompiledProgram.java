@@ -9,7 +9,6 @@ import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.event.SegmentEntered;
-import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Measure;
@@ -53,7 +52,7 @@ public final class CompiledProgram {
   }
 
   /** Compiles a validated program. */
-  public static CompiledProgram compile(Program program, ConditionCompiler conditions, ProductCollections collections) {
+  public static CompiledProgram compile(Program program, ConditionCompiler conditions) {
     // Every products collection a formula names gets a slot in the evaluation's memo, so the host is asked once
     // per line and collection, however many rules name it.
     Map<CollectionId, Integer> slots = new HashMap<>();
@@ -84,7 +83,7 @@ public final class CompiledProgram {
           ValidityWindow.forRule(rule.validity(), program.validity(), program.zone()),
           rule.condition() == null ? null : conditions.compile(rule.condition()),
           rule.validationRuleId() == null ? null : conditions.compile(new Condition.Named(rule.validationRuleId())),
-          new FormulaEvaluator(rule.id(), rule.banner(), rule.formula(), collections, slots)));
+          new FormulaEvaluator(rule.id(), rule.banner(), rule.formula(), slots)));
     }
     return new CompiledProgram(program, ValidityWindow.forProgram(program.validity(), program.zone()),
         List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent), slots.size());

@@ -10,7 +10,6 @@ import io.loyalty.spi.earning.Skip;
 import io.loyalty.spi.earning.SkipReason;
 import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderItem;
-import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.program.CalculationType;
 import io.loyalty.spi.program.Measure;
 import io.loyalty.spi.program.PointsFormula;
@@ -41,11 +40,10 @@ final class FormulaEvaluator {
   /** A proportional rule's calculation type, read once (not through the measure's interface per event). */
   private final @Nullable CalculationType type;
 
-  FormulaEvaluator(RuleId id, String banner, PointsFormula formula, ProductCollections collections,
-      Map<CollectionId, Integer> collectionSlots) {
+  FormulaEvaluator(RuleId id, String banner, PointsFormula formula, Map<CollectionId, Integer> collectionSlots) {
     this.formula = formula;
     this.items = formula instanceof Proportional p && p.measure() instanceof Measure.OrderItems oi
-        ? ItemMatcher.of(oi.targets(), collections, collectionSlots)
+        ? ItemMatcher.of(oi.targets(), collectionSlots)
         : null;
     this.every = formula instanceof Proportional p ? BigDecimal.valueOf(p.every()) : BigDecimal.ONE;
     this.perStep = formula instanceof Proportional p ? BigDecimal.valueOf(p.points()) : BigDecimal.ONE;
@@ -81,7 +79,7 @@ final class FormulaEvaluator {
         return new Accrual(id, banner, type, amount ? memo.amount(order) : memo.total(order), points, List.of());
       }
       case ORDER_ITEMS_QUANTITY, ORDER_ITEMS_AMOUNT, ORDER_ITEMS_SUBTOTAL_AMOUNT -> {
-        return items(id, banner, p, type, order, memo);
+        return items(id, banner, p, type, order, memo, ctx.answers());
       }
       default -> {
         Metadata metadata;
@@ -115,7 +113,8 @@ final class FormulaEvaluator {
     }
   }
 
-  private Object items(RuleId id, String banner, Proportional p, CalculationType type, @Nullable Order order, Memo memo) {
+  private Object items(RuleId id, String banner, Proportional p, CalculationType type, @Nullable Order order, Memo memo,
+      Answers answers) {
     if (order == null || order.items().isEmpty()) {
       return new Skip(id, SkipReason.NO_MATCHING_ITEMS, "the order has no items");
     }
@@ -126,7 +125,7 @@ final class FormulaEvaluator {
     int count = 0;
     boolean[] more = size > 64 ? new boolean[size] : null;
     for (int i = 0; i < size; i++) {
-      if (items.matches(lines.get(i), i, memo)) {
+      if (items.matches(lines.get(i), i, memo, answers)) {
         count++;
         if (more == null) {
           matched |= 1L << i;

@@ -4,7 +4,6 @@ import io.loyalty.spi.CollectionId;
 import io.loyalty.spi.ProductId;
 import io.loyalty.spi.SkuId;
 import io.loyalty.spi.event.OrderItem;
-import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.program.ItemTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +22,7 @@ public final class ItemMatcher {
   private static final int SCANNED = 4;
   private static final String[] NONE = new String[0];
   private static final ItemMatcher ALL =
-      new ItemMatcher(NONE, null, NONE, null, new CollectionId[0], new int[0], ProductCollections.none(), true);
+      new ItemMatcher(NONE, null, NONE, null, new CollectionId[0], new int[0], true);
 
   private final String[] products;
   private final @Nullable Set<String> productSet;
@@ -32,31 +31,29 @@ public final class ItemMatcher {
   private final CollectionId[] collections;
   /** Each collection's slot in the program's {@link Memo}, -1 for none. */
   private final int[] slots;
-  private final ProductCollections catalog;
   private final boolean matchesAll;
 
   private ItemMatcher(String[] products, @Nullable Set<String> productSet, String[] skus, @Nullable Set<String> skuSet,
-      CollectionId[] collections, int[] slots, ProductCollections catalog, boolean matchesAll) {
+      CollectionId[] collections, int[] slots, boolean matchesAll) {
     this.products = products;
     this.productSet = productSet;
     this.skus = skus;
     this.skuSet = skuSet;
     this.collections = collections;
     this.slots = slots;
-    this.catalog = catalog;
     this.matchesAll = matchesAll;
   }
 
   /** A matcher for the targets; an empty list matches every line. */
-  public static ItemMatcher of(List<ItemTarget> targets, ProductCollections catalog) {
-    return of(targets, catalog, Map.of());
+  public static ItemMatcher of(List<ItemTarget> targets) {
+    return of(targets, Map.of());
   }
 
   /**
    * A matcher for the targets whose collections have slots in a per-evaluation {@link Memo} (so rules that name
    * the same collection ask the host once per line).
    */
-  static ItemMatcher of(List<ItemTarget> targets, ProductCollections catalog, Map<CollectionId, Integer> slots) {
+  static ItemMatcher of(List<ItemTarget> targets, Map<CollectionId, Integer> slots) {
     if (targets.isEmpty()) {
       return ALL;
     }
@@ -78,16 +75,16 @@ public final class ItemMatcher {
     }
     return new ItemMatcher(products.toArray(NONE), products.size() > SCANNED ? Set.copyOf(products) : null,
         skus.toArray(NONE), skus.size() > SCANNED ? Set.copyOf(skus) : null, collections.toArray(new CollectionId[0]),
-        slotOf, catalog, false);
+        slotOf, false);
   }
 
   /** Whether the line is one of the targets. */
-  public boolean matches(OrderItem item) {
-    return matches(item, -1, null);
+  public boolean matches(OrderItem item, Answers answers) {
+    return matches(item, -1, null, answers);
   }
 
   /** Whether line {@code line} of the order is one of the targets, with collection answers shared through the memo. */
-  boolean matches(OrderItem item, int line, @Nullable Memo memo) {
+  boolean matches(OrderItem item, int line, @Nullable Memo memo, Answers answers) {
     if (matchesAll) {
       return true;
     }
@@ -100,8 +97,8 @@ public final class ItemMatcher {
       return true;
     }
     for (int i = 0; i < collections.length; i++) {
-      if (memo != null ? memo.inCollection(slots[i], line, collections[i], item, catalog)
-          : catalog.contains(collections[i], item)) {
+      if (memo != null ? memo.inCollection(slots[i], line, collections[i], item, answers)
+          : answers.inCollection(collections[i], item)) {
         return true;
       }
     }

@@ -3,7 +3,6 @@ package io.loyalty.core.internal.eval;
 import io.loyalty.spi.CollectionId;
 import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderItem;
-import io.loyalty.spi.host.ProductCollections;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -37,9 +36,9 @@ final class Memo {
   }
 
   /** Whether the line (at index {@code line}) is in the collection of program slot {@code slot}. */
-  boolean inCollection(int slot, int line, CollectionId collection, OrderItem item, ProductCollections catalog) {
+  boolean inCollection(int slot, int line, CollectionId collection, OrderItem item, Answers answers) {
     if (slot < 0 || line >= 64) {
-      return catalog.contains(collection, item);
+      return answers.inCollection(collection, item);
     }
     long[] l = lines;
     if (l == null) {
@@ -48,7 +47,7 @@ final class Memo {
     long bit = 1L << line;
     if ((l[2 * slot] & bit) == 0) {
       l[2 * slot] |= bit;
-      if (catalog.contains(collection, item)) {
+      if (answers.inCollection(collection, item)) {
         l[2 * slot + 1] |= bit;
       }
     }

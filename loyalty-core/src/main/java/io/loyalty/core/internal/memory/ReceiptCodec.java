@@ -1,6 +1,9 @@
 package io.loyalty.core.internal.memory;
 
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CollectionId;
+import io.loyalty.spi.earning.ProgramInputs;
+import io.loyalty.spi.earning.HostAnswers;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.MetaValue;
@@ -119,7 +122,78 @@ final class ReceiptCodec {
       ProgramOutcome program = outcome.programs().get(i);
       programOutcome(w, program, programs);
     }
+    inputs(w, receipt.inputs(), outcome.programs());
     return w.bytes();
+  }
+
+  /** The inputs, one per program outcome in its order (else the receipt is kept as a record). */
+  private static void inputs(Writer w, List<ProgramInputs> inputs, List<ProgramOutcome> programs) {
+    if (inputs.isEmpty()) {
+      w.varint(0);
+      return;
+    }
+    if (inputs.size() != programs.size()) {
+      throw new IllegalArgumentException("inputs not one per program");
+    }
+    w.varint(1);
+    for (int i = 0; i < inputs.size(); i++) {
+      ProgramInputs in = inputs.get(i);
+      if (!in.program().equals(programs.get(i).program()) || !in.answers().validationRules().isEmpty()) {
+        throw new IllegalArgumentException("inputs out of order, or with named rules: kept as a record");
+      }
+      w.varint(in.block() == null ? 0 : in.block().ordinal() + 1);
+      w.varint(in.awarded().size());
+      in.awarded().forEach(rule -> w.text(rule.value()));
+      List<HostAnswers.CollectionAnswer> answers = in.answers().collections();
+      w.varint(answers.size());
+      for (HostAnswers.CollectionAnswer a : answers) {
+        w.text(a.collection().value());
+        w.nullableText(a.product() == null ? null : a.product().value());
+        w.nullableText(a.sku() == null ? null : a.sku().value());
+        w.varint(a.contains() ? 1 : 0);
+      }
+      w.varint(in.held().size());
+      for (ProgramInputs.RulePoints h : in.held()) {
+        w.text(h.rule().value());
+        w.signed(h.points());
+      }
+      w.varint(in.basis().size());
+      in.basis().forEach(e -> w.text(e.value()));
+    }
+  }
+
+  private static List<ProgramInputs> inputs(Reader r, ProgramOutcome[] programs) {
+    if (r.varint() == 0) {
+      return List.of();
+    }
+    ProgramInputs[] inputs = new ProgramInputs[programs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      int block = r.varint();
+      RuleId[] awarded = new RuleId[r.varint()];
+      for (int k = 0; k < awarded.length; k++) {
+        awarded[k] = RuleId.of(r.text());
+      }
+      HostAnswers.CollectionAnswer[] answers = new HostAnswers.CollectionAnswer[r.varint()];
+      for (int k = 0; k < answers.length; k++) {
+        CollectionId collection = CollectionId.of(r.text());
+        String product = r.nullableText();
+        String sku = r.nullableText();
+        answers[k] = new HostAnswers.CollectionAnswer(collection, product == null ? null : ProductId.of(product),
+            sku == null ? null : SkuId.of(sku), r.varint() == 1);
+      }
+      ProgramInputs.RulePoints[] held = new ProgramInputs.RulePoints[r.varint()];
+      for (int k = 0; k < held.length; k++) {
+        held[k] = new ProgramInputs.RulePoints(RuleId.of(r.text()), r.signed());
+      }
+      EventId[] basis = new EventId[r.varint()];
+      for (int k = 0; k < basis.length; k++) {
+        basis[k] = EventId.of(r.text());
+      }
+      inputs[i] = new ProgramInputs(programs[i].program(), block == 0 ? null : SKIP_REASONS[block - 1],
+          List.of(awarded), answers.length == 0 ? HostAnswers.NONE : new HostAnswers(List.of(answers), List.of()),
+          List.of(held), List.of(basis));
+    }
+    return List.of(inputs);
   }
 
   /** The receipt of the event with this id, from {@link #encode}'s bytes. */
@@ -151,7 +225,8 @@ final class ReceiptCodec {
     for (int i = 0; i < programs.length; i++) {
       programs[i] = programOutcome(r, definitions);
     }
-    return new EventReceipt(event, new EventOutcome(outcomeId, name, at, List.of(programs)));
+    List<ProgramInputs> inputs = inputs(r, programs);
+    return new EventReceipt(event, new EventOutcome(outcomeId, name, at, List.of(programs)), inputs);
   }
 
   // ---- parts ----

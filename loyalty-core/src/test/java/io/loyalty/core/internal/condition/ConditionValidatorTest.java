@@ -230,7 +230,7 @@ class ConditionValidatorTest {
   @Test
   @DisplayName("compiling a malformed condition throws every structural problem under the path condition")
   void compileRejects() {
-    ConditionCompiler compiler = new ConditionCompiler(ValidationRules.none(), ProductCollections.none());
+    ConditionCompiler compiler = new ConditionCompiler();
     Condition malformed = Condition.all(new Condition.ItemPrice(Comparison.atLeast(1)), amount(Operator.IS));
     assertThatThrownBy(() -> compiler.compile(malformed))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
@@ -241,7 +241,7 @@ class ConditionValidatorTest {
   @Test
   @DisplayName("compiling does not look named rules up, so an unknown one compiles")
   void compileIgnoresUnknownNames() {
-    ConditionCompiler compiler = new ConditionCompiler(ValidationRules.none(), ProductCollections.none());
+    ConditionCompiler compiler = new ConditionCompiler();
     assertThat(compiler.compile(new Condition.Named(ValidationRuleId.of("val_x")))).isNotNull();
   }
 }

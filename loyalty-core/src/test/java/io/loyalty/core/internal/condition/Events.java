@@ -56,6 +56,6 @@ final class Events {
 
   /** Compiles with no named rules and no collections. */
   static CompiledCondition compile(Condition condition) {
-    return new ConditionCompiler(ValidationRules.none(), ProductCollections.none()).compile(condition);
+    return new ConditionCompiler().compile(condition);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyalty.core.internal.condition.CompiledCondition.Failure;
 import io.loyalty.core.internal.condition.CompiledCondition.Kind;
+import io.loyalty.core.internal.eval.Answers;
 import io.loyalty.core.internal.eval.EvaluationContext;
 import io.loyalty.spi.ValidationRuleId;
 import io.loyalty.spi.event.OrderItem;
@@ -24,14 +25,25 @@ import org.junit.jupiter.api.Test;
 
 /** Named validation rules resolved through the host at evaluation time. */
 class NamedRuleTest {
-  private static final EvaluationContext AMOUNT_5000 = paid(5000);
   private static final Condition ABOVE_1000 = new Condition.OrderAmount(Comparison.moreThan(1000));
   private static final Condition ABOVE_9000 = new Condition.OrderAmount(Comparison.moreThan(9000));
 
   /** The host's rules, changeable during a test; returns a fresh equal record on every lookup. */
   private final Map<ValidationRuleId, ValidationRule> host = new ConcurrentHashMap<>();
-  private final ConditionCompiler compiler = new ConditionCompiler(
-      id -> Optional.ofNullable(host.get(id)).map(NamedRuleTest::copy), ProductCollections.none());
+  private final ConditionCompiler compiler = new ConditionCompiler();
+  /** The host's answers, as an evaluation sees them: a fresh equal record on every lookup. */
+  private final Answers answers = new Answers() {
+    @Override
+    public boolean inCollection(io.loyalty.spi.CollectionId collection, OrderItem item) {
+      return false;
+    }
+
+    @Override
+    public @Nullable ValidationRule validationRule(ValidationRuleId id) {
+      return Optional.ofNullable(host.get(id)).map(NamedRuleTest::copy).orElse(null);
+    }
+  };
+  private final EvaluationContext AMOUNT_5000 = paid(5000).withAnswers(answers);
 
   private static ValidationRule copy(ValidationRule rule) {
     return new ValidationRule(rule.id(), rule.name(), rule.condition(), rule.errorMessage());
@@ -179,7 +191,8 @@ class NamedRuleTest {
   void namedInsideEach() {
     define("val_bulk", new Condition.ItemQuantity(Comparison.atLeast(5)), null);
     Condition condition = new Condition.Items(Condition.Quantifier.ANY, List.of(), named("val_bulk"));
-    EvaluationContext ctx = cart(OrderItem.product("prod_1", 1, 100), OrderItem.product("prod_2", 6, 100));
+    EvaluationContext ctx = cart(OrderItem.product("prod_1", 1, 100), OrderItem.product("prod_2", 6, 100))
+        .withAnswers(answers);
     assertThat(compiler.compile(condition).test(ctx)).isTrue();
   }
 

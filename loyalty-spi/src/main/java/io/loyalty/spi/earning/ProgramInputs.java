@@ -1,0 +1,55 @@
+package io.loyalty.spi.earning;
+
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RuleId;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one program's part of an event's decision was made from, beyond the event and the program version its
+ * outcome names: the card's state as it bore on the rules, and the host's answers. With these, the decision is a
+ * function of the receipt alone (see {@code LoyaltyEngine.replay}).
+ *
+ * @param program the program
+ * @param block why the card earned nothing whatever the rules ({@code CARD_INACTIVE}, {@code CARD_EXPIRED}), or
+ *     {@code null}
+ * @param awarded the rules that had already earned for the event's order on the card, in rule order
+ * @param answers what the host answered for this program's rules
+ * @param held for a refund, the points the card still held from each rule of the order when it was judged; empty
+ *     otherwise
+ * @param basis for a refund, the events it was judged against: the order's payment, then its earlier refunds in
+ *     ledger order; empty otherwise
+ */
+public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
+    List<RulePoints> held, List<EventId> basis) {
+  /** Copies the collections. */
+  public ProgramInputs {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(answers, "answers");
+    awarded = List.copyOf(awarded);
+    held = List.copyOf(held);
+    basis = List.copyOf(basis);
+  }
+
+  /** A rule's points. */
+  public record RulePoints(RuleId rule, long points) {
+    /** Checks the rule. */
+    public RulePoints {
+      Objects.requireNonNull(rule, "rule");
+    }
+  }
+
+  /** The held points as a map, in order. */
+  public java.util.Map<RuleId, Long> heldByRule() {
+    java.util.Map<RuleId, Long> map = new java.util.LinkedHashMap<>();
+    held.forEach(h -> map.put(h.rule(), h.points()));
+    return map;
+  }
+
+  /** The inputs of a program whose decision read nothing beyond the event and its definition. */
+  public static ProgramInputs plain(ProgramId program) {
+    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of());
+  }
+}
