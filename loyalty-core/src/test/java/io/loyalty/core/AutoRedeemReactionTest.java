@@ -116,4 +116,31 @@ class AutoRedeemReactionTest {
     // a balance already above the price when last recorded is no reach: the next reach redeems again
     assertThat(engine.redemptions(card)).hasSize(10);
   }
+
+  @Test
+  void one_automatic_transaction_covers_as_many_rewards_as_the_balance_pays_for_up_to_25() {
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot); // 60 -> 10, one mug
+    engine.addPoints(card, 150, AddedPointsExpiry.never(), "three mugs", null);
+    assertThat(engine.redemptions(card)).hasSize(1 + 3);
+    assertThat(engine.balance(card)).isEqualTo(10);
+    engine.addPoints(card, 1_500, AddedPointsExpiry.never(), "thirty mugs' worth", null);
+    List<Redemption> all = engine.redemptions(card);
+    assertThat(all).hasSize(1 + 3 + 25).allMatch(r -> r.automatic() && r.succeeded());
+    assertThat(all.stream().map(Redemption::id).distinct()).hasSize(all.size());
+    assertThat(engine.balance(card)).as("25 at most: the rest stays").isEqualTo(10 + 1_500 - 25 * 50);
+    assertThat(engine.card(card).redemptions()).isEqualTo(29);
+    assertThat(engine.reward(io.loyalty.spi.RewardId.of("rew_mug")).redeemed()).isEqualTo(29);
+  }
+
+  @Test
+  void the_daily_limit_counts_automatic_transactions_not_the_rewards_in_them() {
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot); // the first transaction: one mug
+    for (int i = 0; i < 12; i++) {
+      engine.addPoints(card, 100, AddedPointsExpiry.never(), "two mugs", null); // 10 -> 110: two mugs at once
+    }
+    assertThat(engine.redemptions(card)).as("ten transactions: one of one mug, nine of two").hasSize(1 + 9 * 2);
+    assertThat(engine.balance(card)).isEqualTo(10 + 3 * 100);
+  }
 }

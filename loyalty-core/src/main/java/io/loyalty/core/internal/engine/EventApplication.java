@@ -162,7 +162,8 @@ final class EventApplication {
       RedemptionPlanner.Plan auto = reactions.autoRedeem(program, card, ledger,
           EntryKey.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
-      writes.stage(auto == null ? transition.card() : transition.card().withRedemptions(card.redemptions() + 1), expected);
+      writes.stage(auto == null ? transition.card()
+          : transition.card().withRedemptions(card.redemptions() + auto.redemptions().size()), expected);
       entries.addAll(transition.entries());
       if (auto != null) {
         if (targeted == null) {
@@ -172,7 +173,7 @@ final class EventApplication {
         joins.addAll(auto.joins());
         entries.addAll(auto.otherEntries());
         rewardWrites.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
-        redemptionWrites.add(new RedemptionWrite(auto.redemption(), 0));
+        auto.redemptions().forEach(r -> redemptionWrites.add(new RedemptionWrite(r, 0)));
         outcome = new ProgramOutcome(outcome.program(), outcome.programVersion(), outcome.card(), outcome.joined(),
             outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());
       }

@@ -66,7 +66,8 @@ final class Reactions {
       RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
           : autoRedeem(t.program(), t.card(), t.ledger(), at);
       CardTransition transition = t.ledger().finish();
-      Card next = auto == null ? transition.card() : transition.card().withRedemptions(t.card().redemptions() + 1);
+      Card next = auto == null ? transition.card()
+          : transition.card().withRedemptions(t.card().redemptions() + auto.redemptions().size());
       cards.add(new CardWrite(next, t.card().version()));
       entries.addAll(transition.entries());
       if (auto != null) {
@@ -74,7 +75,7 @@ final class Reactions {
         entries.addAll(auto.otherEntries());
         joins.addAll(auto.joins());
         rewards.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
-        redemptions.add(new RedemptionWrite(auto.redemption(), 0));
+        auto.redemptions().forEach(r -> redemptions.add(new RedemptionWrite(r, 0)));
       }
     }
     return committer.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions, joins)).applied();

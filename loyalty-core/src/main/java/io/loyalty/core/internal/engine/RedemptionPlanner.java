@@ -66,11 +66,29 @@ final class RedemptionPlanner {
    * @param otherCards another program's card credited by a LOYALTY_PROGRAM reward
    * @param otherEntries that card's entries
    * @param joins the events of that card's publication, when the reward made its holder join that program
+   * @param batch an automatic transaction's further rewards after the first (at most 24 more), each its own
+   *     redemption; empty otherwise
    */
   record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
-      List<OutboxEvent> joins) {
+      List<OutboxEvent> joins, List<Redemption> batch) {
+    Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
+        List<OutboxEvent> joins) {
+      this(redemption, reward, otherCards, otherEntries, joins, List.of());
+    }
+
     boolean failed() {
       return redemption.status() == Redemption.Status.FAILED;
+    }
+
+    /** The redemptions the plan inserts: the first, then the batch. */
+    List<Redemption> redemptions() {
+      if (batch.isEmpty()) {
+        return List.of(redemption);
+      }
+      List<Redemption> all = new ArrayList<>(1 + batch.size());
+      all.add(redemption);
+      all.addAll(batch);
+      return all;
     }
   }
 
@@ -131,26 +149,67 @@ final class RedemptionPlanner {
       return null;
     }
     Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
-    return plan.failed() ? null : plan;
+    if (plan.failed()) {
+      return null;
+    }
+    if (reward.kind() instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+      return plan; // it credits another card, which a second unit would have to chain: one per transaction
+    }
+    // One transaction covers as many rewards as the balance pays for, up to 25, each passing every check again
+    // (stock, the card's redemption quantity) on what the units before it took.
+    List<Redemption> batch = new ArrayList<>();
+    Reward taken = reward;
+    Card spent = card;
+    long price = price(assignment);
+    for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC && ledger.balanceAt(at) >= price; unit++) {
+      taken = new Reward(taken.id(), taken.version(), taken.name(), taken.kind(), taken.stock(), taken.redeemed() + 1,
+          taken.deleted(), taken.metadata());
+      spent = spent.withRedemptions(spent.redemptions() + 1);
+      Plan next = redeem(program, spent, ledger, assignment, taken, EntryKey.batchRedemption(id, unit), null, customer,
+          at, true, staging);
+      if (next.failed()) {
+        break;
+      }
+      batch.add(next.redemption());
+    }
+    if (batch.isEmpty()) {
+      return plan;
+    }
+    return new Plan(plan.redemption(), new RewardWrite(reward.withRedeemed(reward.redeemed() + 1 + batch.size()),
+        reward.version()), plan.otherCards(), plan.otherEntries(), plan.joins(), batch);
   }
 
-  /** Voucherify's anti-fraud limit: at most this many automatic redemptions per card and day (digest §5.8). */
+  /** Voucherify's anti-fraud limit: at most this many automatic transactions per card and day (digest §5.8). */
   static final int MAX_AUTOMATIC_PER_DAY = 10;
+  /** And at most this many rewards in one automatic transaction. */
+  static final int MAX_REWARDS_PER_AUTOMATIC = 25;
 
-  /** The card's successful automatic redemptions on the day of {@code at} in the program's zone. */
+  /**
+   * The card's automatic transactions on the day of {@code at} in the program's zone: its successful automatic
+   * redemptions, less the further units of a transaction (recognised by their ids, derived from the first's).
+   */
   private int automaticToday(Program program, Card card, Instant at) {
     if (card.redemptions() == 0) {
       return 0; // the common case: nothing to read
     }
     java.time.LocalDate today = at.atZone(program.zone()).toLocalDate();
-    int count = 0;
+    java.util.Set<RedemptionId> ids = new java.util.HashSet<>();
     for (Redemption r : store.redemptions(card.code())) {
       if (r.automatic() && r.status() == Redemption.Status.SUCCEEDED && r.at().atZone(program.zone()).toLocalDate()
           .equals(today)) {
-        count++;
+        ids.add(r.id());
       }
     }
-    return count;
+    int transactions = ids.size();
+    for (RedemptionId first : List.copyOf(ids)) {
+      for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC; unit++) {
+        if (!ids.contains(EntryKey.batchRedemption(first, unit))) {
+          break;
+        }
+        transactions--;
+      }
+    }
+    return transactions;
   }
 
   /** The price of an assignment that is not pay-with-points (validated: such an assignment has one). */

@@ -147,6 +147,11 @@ public sealed interface EntryKey {
     }
   }
 
+  /** The id of the {@code unit}-th reward (2 to 25) of the automatic transaction whose first redemption is {@code first}. */
+  static RedemptionId batchRedemption(RedemptionId first, int unit) {
+    return derivedRedemption("unit", first.value(), Integer.toString(unit));
+  }
+
   /** The prefix of derived redemption ids; a host's request id must not start with it. */
   String DERIVED_PREFIX = "auto_";
 
