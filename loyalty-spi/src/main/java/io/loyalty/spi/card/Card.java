@@ -41,9 +41,9 @@ public record Card(
     long lastSeq,
     long redemptions) {
 
-  /** Copies the lots. */
+  /** Holds the lots as a {@link LotList} (shared, not copied, when they are one already). */
   public Card {
-    lots = List.copyOf(lots);
+    lots = LotList.of(lots);
   }
 
   /** A new, unpublished card in a program's pool. */
@@ -100,24 +100,12 @@ public record Card(
    * debt. It equals {@link #balanceAt} once every activation and expiration due by then is recorded.
    */
   public long ledgerBalance() {
-    long sum = -debt;
-    for (Lot lot : lots) {
-      if (lot.state() == LotState.ACTIVE) {
-        sum = Math.addExact(sum, lot.remaining());
-      }
-    }
-    return sum;
+    return Math.subtractExact(((LotList) lots).activeSum(), debt);
   }
 
   /** The sum of the ledger's {@code pending}: the remaining points of lots whose activation is not recorded. */
   public long ledgerPending() {
-    long sum = 0;
-    for (Lot lot : lots) {
-      if (lot.state() == LotState.PENDING) {
-        sum = Math.addExact(sum, lot.remaining());
-      }
-    }
-    return sum;
+    return ((LotList) lots).pendingSum();
   }
 
   /** The points still pending at {@code asOf}. */

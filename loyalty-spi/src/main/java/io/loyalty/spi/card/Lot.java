@@ -27,6 +27,12 @@ public record Lot(
     LotState state,
     LotSource source) {
 
+  /** The order points are drawn in: soonest expiry first, non-expiring last, ties oldest first, then by id. */
+  public static final java.util.Comparator<Lot> CONSUMPTION_ORDER = java.util.Comparator
+      .comparing(Lot::expiresAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+      .thenComparing(Lot::grantedAt)
+      .thenComparingLong(Lot::id);
+
   /**
    * Whether the points are usable at {@code asOf}: granted by then, not canceled, activated and not expired. A lot
    * counts from the instant it was recorded, so no later grant shows in a read as of an earlier instant.

@@ -8,6 +8,7 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.card.LotList;
 import io.loyalty.spi.card.LotDraw;
 import io.loyalty.spi.card.LotSource;
 import io.loyalty.spi.card.LotState;
@@ -34,53 +35,61 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CardLedger {
   /** Consumption order: soonest expiry first, non-expiring last, ties oldest first. */
-  public static final Comparator<Lot> CONSUMPTION_ORDER = Comparator
-      .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(Lot::grantedAt)
-      .thenComparingLong(Lot::id);
+  public static final Comparator<Lot> CONSUMPTION_ORDER = Lot.CONSUMPTION_ORDER;
 
   private final Card card;
-  private final Buffer<Lot> lots;
+  private final WorkingLots lots;
   private final Buffer<LedgerEntry> entries;
   private long debt;
   private long seq;
   private long running;
-  /** The first instant at which a lot of the card as opened has an activation or expiration to record, or null. */
-  private final @Nullable Instant firstDue;
-  /** {@link Buffer#changes()} of the lots right after opening: {@link #firstDue} holds while they are the same. */
-  private final int openedLots;
 
   private CardLedger(Card card, int expected) {
     this.card = card;
-    List<Lot> cardLots = card.lots();
-    this.lots = new Buffer<>(cardLots.size() + expected);
-    // One pass over the lots (a card may hold many): copy them, sum the ledger balance (Card.ledgerBalance) and note
-    // when the first activation or expiration falls due, so settle need not look at every lot again.
-    long sum = -card.debt();
-    Instant due = null;
-    for (int i = 0; i < cardLots.size(); i++) {
-      Lot lot = cardLots.get(i);
-      lots.add(lot);
-      if (lot.state() == LotState.ACTIVE) {
-        sum = add(sum, lot.remaining());
-      }
-      if (lot.state() == LotState.PENDING && lot.activatesAt() != null) {
-        due = earlier(due, lot.activatesAt());
-      }
-      if (lot.state() != LotState.CANCELED && lot.remaining() > 0 && lot.expiresAt() != null) {
-        due = earlier(due, lot.expiresAt());
-      }
-    }
-    this.firstDue = due;
-    this.openedLots = lots.changes();
+    // The lots are a shared tree that keeps its sums: opening costs the same whatever the card holds.
+    this.lots = new WorkingLots(LotList.of(card.lots()));
     this.entries = new Buffer<>(expected);
     this.debt = card.debt();
     this.seq = card.lastSeq();
-    this.running = sum;
+    try {
+      this.running = card.ledgerBalance();
+    } catch (ArithmeticException e) {
+      throw new OverflowException("card " + card.code() + ": the points would exceed the range of exact points ("
+          + Long.MAX_VALUE + ")");
+    }
   }
 
-  private static Instant earlier(@Nullable Instant a, Instant b) {
-    return a == null || b.isBefore(a) ? b : a;
+  /** The card's lots as a ledger changes them: each change makes a new version of the shared tree. */
+  private static final class WorkingLots {
+    private LotList list;
+
+    WorkingLots(LotList list) {
+      this.list = list;
+    }
+
+    int size() {
+      return list.size();
+    }
+
+    Lot get(int i) {
+      return list.get(i);
+    }
+
+    void set(int i, Lot lot) {
+      list = list.with(i, lot);
+    }
+
+    void add(Lot lot) {
+      list = list.plus(lot);
+    }
+
+    LotList toList() {
+      return list;
+    }
+
+    @Nullable Instant firstDue() {
+      return list.firstDue();
+    }
   }
 
   /** Opens a ledger on the card's current state. */
@@ -105,6 +114,17 @@ public final class CardLedger {
 
   /** The points usable at {@code at} in the working state, less the debt. */
   public long balanceAt(Instant at) {
+    Instant due = lots.firstDue();
+    if ((due == null || at.isBefore(due))
+        && (lots.size() == 0 || !at.isBefore(lots.get(lots.size() - 1).grantedAt()))) {
+      // every lot is granted by then and nothing activates or expires: the usable lots are the active ones, whose
+      // sum the tree keeps (the working state's, which may run ahead of the entries appended so far)
+      try {
+        return add(lots.toList().activeSum(), -debt);
+      } catch (ArithmeticException e) {
+        return add(Long.MAX_VALUE, 1); // the sum itself is past exact points: the typed error
+      }
+    }
     long sum = -debt;
     for (int i = 0; i < lots.size(); i++) {
       Lot lot = lots.get(i);
@@ -136,11 +156,14 @@ public final class CardLedger {
    * an activation turns a pending lot active, an expiration takes what is left of a lot past its expiry.
    */
   public CardLedger settle(Instant asOf) {
-    if (lots.changes() == openedLots && (firstDue == null || asOf.isBefore(firstDue))) {
-      return this; // nothing falls due by asOf, as the lots stood when opened
+    Instant firstDue = lots.firstDue();
+    if (firstDue == null || asOf.isBefore(firstDue)) {
+      return this; // nothing falls due by asOf
     }
+    // only the lots the tree says have something due by asOf: settling pays for what falls due, not for the card
+    int[] candidates = lots.toList().dueBy(asOf);
     boolean any = false;
-    for (int i = 0; i < lots.size(); i++) {
+    for (int i : candidates) {
       Lot lot = lots.get(i);
       if ((lot.state() == LotState.PENDING && lot.activatesAt() != null && !asOf.isBefore(lot.activatesAt()))
           || lot.hasExpiredAt(asOf)) {
@@ -152,7 +175,7 @@ public final class CardLedger {
       return this;
     }
     List<long[]> due = new ArrayList<>(); // {instant seconds, nanos, lot id, kind 0 = activation, 1 = expiration}
-    for (int i = 0; i < lots.size(); i++) {
+    for (int i : candidates) {
       Lot lot = lots.get(i);
       Instant activates = lot.activatesAt();
       Instant expires = lot.expiresAt();
@@ -224,7 +247,7 @@ public final class CardLedger {
     if (debit.points() > balance) {
       throw new IllegalStateException("debit of " + debit.points() + " exceeds the balance " + balance);
     }
-    List<LotDraw> draws = draw(debit.points(), at, null);
+    List<LotDraw> draws = draw(debit.points(), at);
     return append(debit.type(), -debit.points(), 0, at, debit.key(), debit.event(), null, debit.programVersion(),
         debit.order(), debit.reason(), draws, debit.related());
   }
@@ -318,7 +341,7 @@ public final class CardLedger {
       long available = Math.max(0, balanceAt(at));
       long more = Math.min(left, available);
       if (more > 0) {
-        draws.addAll(draw(more, at, null));
+        draws.addAll(draw(more, at));
         activeTaken += more;
         left -= more;
       }
@@ -378,11 +401,30 @@ public final class CardLedger {
   }
 
   /** Draws {@code points} from usable lots in consumption order; the caller has checked they suffice. */
-  private List<LotDraw> draw(long points, Instant at, @Nullable Long skipLot) {
+  private List<LotDraw> draw(long points, Instant at) {
+    Instant due = lots.firstDue();
+    if ((due == null || at.isBefore(due)) && (lots.size() == 0 || !at.isBefore(lots.get(lots.size() - 1).grantedAt()))) {
+      // every lot is granted by then and nothing is due: the usable lots are the active ones with points left, and
+      // the tree hands them out in consumption order, so the debit pays for the lots it draws
+      List<LotDraw> draws = new ArrayList<>();
+      long left = points;
+      while (left > 0) {
+        int i = lots.toList().firstUsable();
+        if (i < 0) {
+          break; // the caller checked the points suffice
+        }
+        Lot current = lots.get(i);
+        long take = Math.min(left, current.remaining());
+        lots.set(i, current.withRemaining(current.remaining() - take));
+        draws.add(new LotDraw(current.id(), take));
+        left -= take;
+      }
+      return draws;
+    }
     List<Lot> usable = new ArrayList<>();
     for (int i = 0; i < lots.size(); i++) {
       Lot lot = lots.get(i);
-      if (lot.isActiveAt(at) && lot.remaining() > 0 && (skipLot == null || lot.id() != skipLot)) {
+      if (lot.isActiveAt(at) && lot.remaining() > 0) {
         usable.add(lot);
       }
     }
@@ -431,7 +473,22 @@ public final class CardLedger {
   }
 
   private int indexOf(long lotId) {
-    for (int i = 0; i < lots.size(); i++) {
+    // lots are in grant order and a lot's id is its entry's seq, so ids increase along the list
+    int lo = 0;
+    int hi = lots.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long id = lots.get(mid).id();
+      if (id == lotId) {
+        return mid;
+      }
+      if (id < lotId) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    for (int i = 0; i < lots.size(); i++) { // a list not in id order (written by an older engine): scan
       if (lots.get(i).id() == lotId) {
         return i;
       }

@@ -1,0 +1,111 @@
+package io.loyalty.spi.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A lot list is a list like any other, and its sums are the sums a scan of its lots would give. */
+class LotListProperties {
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final LotSource SOURCE = new LotSource(null, null, 1, null);
+
+  /** A lot drawn from a seed: any state, with or without an activation and an expiry. */
+  private static Lot lot(long id, int seed) {
+    LotState state = LotState.values()[Math.floorMod(seed, LotState.values().length)];
+    long initial = 1 + Math.floorMod(seed * 31L, 1_000);
+    long remaining = Math.floorMod(seed * 17L, initial + 1);
+    Instant activates = seed % 3 == 0 ? null : T0.plusSeconds(Math.floorMod(seed * 7L, 100_000));
+    Instant expires = seed % 5 == 0 ? null : T0.plusSeconds(Math.floorMod(seed * 13L, 100_000));
+    return new Lot(id, initial, remaining, T0, activates, expires, state, SOURCE);
+  }
+
+  private static @Nullable Instant naiveDue(List<Lot> lots) {
+    Instant due = null;
+    for (Lot lot : lots) {
+      if (lot.state() == LotState.PENDING && lot.activatesAt() != null) {
+        due = due == null || lot.activatesAt().isBefore(due) ? lot.activatesAt() : due;
+      }
+      if (lot.state() != LotState.CANCELED && lot.remaining() > 0 && lot.expiresAt() != null) {
+        due = due == null || lot.expiresAt().isBefore(due) ? lot.expiresAt() : due;
+      }
+    }
+    return due;
+  }
+
+  @Test
+  @DisplayName("appends and replacements give the same list, sums and first due instant as a plain list")
+  void behavesAsAPlainList() {
+    qt().withFixedSeed(11L).withExamples(200).forAll(lists().of(integers().all()).ofSizeBetween(0, 2_500))
+        .checkAssert(ops -> {
+          List<Lot> model = new ArrayList<>();
+          LotList list = LotList.empty();
+          for (int i = 0; i < ops.size(); i++) {
+            int op = ops.get(i);
+            if (model.isEmpty() || op % 4 != 0) {
+              Lot lot = lot(model.size() + 1, op);
+              model.add(lot);
+              list = list.plus(lot);
+            } else {
+              int at = Math.floorMod(op / 4, model.size());
+              Lot lot = lot(model.get(at).id(), op / 7);
+              model.set(at, lot);
+              list = list.with(at, lot);
+            }
+          }
+          assertThat(list).isEqualTo(model);
+          assertThat(list.size()).isEqualTo(model.size());
+          assertThat(list.activeSum()).isEqualTo(model.stream().filter(l -> l.state() == LotState.ACTIVE)
+              .mapToLong(Lot::remaining).sum());
+          assertThat(list.pendingSum()).isEqualTo(model.stream().filter(l -> l.state() == LotState.PENDING)
+              .mapToLong(Lot::remaining).sum());
+          assertThat(list.firstDue()).isEqualTo(naiveDue(model));
+          assertThat(LotList.of(model)).isEqualTo(list);
+          Lot first = model.stream().filter(l -> l.state() == LotState.ACTIVE && l.remaining() > 0)
+              .min(Lot.CONSUMPTION_ORDER).orElse(null);
+          int usable = list.firstUsable();
+          assertThat(usable < 0 ? null : list.get(usable)).as("the lot drawn first").isEqualTo(first);
+          Instant asOf = T0.plusSeconds(Math.floorMod(ops.size() * 977L, 100_000));
+          java.util.List<Integer> dueIndexes = new ArrayList<>();
+          for (int k = 0; k < model.size(); k++) {
+            Instant due = naiveDue(List.of(model.get(k)));
+            if (due != null && !asOf.isBefore(due)) {
+              dueIndexes.add(k);
+            }
+          }
+          assertThat(java.util.Arrays.stream(list.dueBy(asOf)).boxed().toList()).as("the lots due by %s", asOf)
+              .isEqualTo(dueIndexes);
+        });
+  }
+
+  @Test
+  @DisplayName("a new version shares the old one: the old list is unchanged by appends and replacements")
+  void versionsAreIndependent() {
+    LotList old = LotList.empty();
+    for (int i = 1; i <= 1_100; i++) {
+      old = old.plus(lot(i, i));
+    }
+    List<Lot> before = new ArrayList<>(old);
+    LotList next = old.plus(lot(1_101, 5)).with(0, lot(1, 99)).with(1_099, lot(1_100, 98));
+    assertThat(old).isEqualTo(before);
+    assertThat(next).hasSize(1_101);
+    assertThat(next.get(0)).isEqualTo(lot(1, 99));
+  }
+
+  @Test
+  @DisplayName("sums past the range of a long are an ArithmeticException when asked for, as an exact sum is")
+  void overflowIsReported() {
+    Lot big = new Lot(1, Long.MAX_VALUE, Long.MAX_VALUE, T0, null, null, LotState.ACTIVE, SOURCE);
+    LotList list = LotList.empty().plus(big).plus(new Lot(2, 1, 1, T0, null, null, LotState.ACTIVE, SOURCE));
+    assertThatThrownBy(list::activeSum).isInstanceOf(ArithmeticException.class);
+    assertThat(list.get(1).remaining()).isEqualTo(1);
+  }
+}
