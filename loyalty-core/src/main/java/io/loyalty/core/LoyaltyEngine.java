@@ -357,14 +357,15 @@ public final class LoyaltyEngine {
     return exact(code, () -> operations.reports().balanceAndPending(card, asOf)[1]);
   }
 
-  /** The card's lots usable or pending at any instant {@code asOf}, soonest-expiring first. */
+  /**
+   * The card's lots usable or pending at any instant {@code asOf}, soonest-expiring first, as a read at that instant
+   * answered: what fell due by then is applied (an activated lot is active, less the debt it repaid). For an instant
+   * before the card's latest entry the lots are rebuilt from its ledger up to then.
+   */
   public List<Lot> lots(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(asOf, "asOf");
-    return card(code).lots().stream()
-        .filter(l -> l.remaining() > 0 && (l.isActiveAt(asOf) || l.isPendingAt(asOf)))
-        .sorted(io.loyalty.core.internal.ledger.CardLedger.CONSUMPTION_ORDER)
-        .toList();
+    return operations.reports().lots(code, asOf);
   }
 
   /** The card's usable points by the last day they can be spent, as of any instant. */
