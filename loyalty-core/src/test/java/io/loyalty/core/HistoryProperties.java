@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.loyalty.core.LifecycleWorkloads.PaidOrder;
+import io.loyalty.core.internal.ledger.CardHistory;
 import io.loyalty.core.LifecycleWorkloads.Step;
 import io.loyalty.core.LifecycleWorkloads.World;
 import io.loyalty.spi.CardCode;
@@ -14,6 +15,7 @@ import io.loyalty.spi.EventId;
 import io.loyalty.spi.LoyaltyException;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RuleId;
+import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderPaid;
@@ -79,6 +81,13 @@ class HistoryProperties {
           w.clock.advance(Duration.ofDays(200)); // everything lapses since: later writes must not rewrite the past
           w.engine.addPoints(w.card(0), 5, AddedPointsExpiry.never(), "later", null);
           w.engine.sweep(Fixtures.PROGRAM, w.now());
+          for (CardCode code : w.cards) { // the whole ledger replayed is today's card
+            Card today = w.engine.card(code);
+            Card replayed = CardHistory.replay(today, w.engine.ledger(code), lot -> {
+              throw new AssertionError("no lot is pending at the end of the ledger and active today: " + lot);
+            });
+            assertThat(replayed).as("the whole ledger of %s replayed after %s", code, steps).isEqualTo(today);
+          }
           for (Reads then : live) {
             assertThat(read(w, then.at())).as("reads as of %s after %s", then.at(), steps).isEqualTo(then);
           }

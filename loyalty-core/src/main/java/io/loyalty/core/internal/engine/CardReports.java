@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sweeps that record due activations and expirations, and the read models over a card's points: its counters
  * and its expiry schedule, per card and per program. Reads need no sweep: they settle a copy of the card as of
- * the instant. Thread-safe.
+ * the instant, rebuilt from the ledger up to the instant when it is before the card's latest entry. Thread-safe.
  */
 public final class CardReports {
   private static final int PAGE = 500;
