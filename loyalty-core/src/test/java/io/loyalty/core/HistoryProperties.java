@@ -5,12 +5,22 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.loyalty.core.LifecycleWorkloads.PaidOrder;
+import io.loyalty.core.internal.ledger.CardHistory;
+import io.loyalty.core.LifecycleWorkloads.Step;
+import io.loyalty.core.LifecycleWorkloads.World;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
 import io.loyalty.spi.LoyaltyException;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RuleId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.OrderRefunded;
+import io.loyalty.spi.event.RefundLine;
 import io.loyalty.spi.program.CardTemplate;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.ExpirationRule;
@@ -18,15 +28,111 @@ import io.loyalty.spi.program.Measure;
 import io.loyalty.spi.program.PendingPoints;
 import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.reward.RedeemRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** True history: a read "as of" an instant made later answers what the read made live at that instant answered. */
 class HistoryProperties {
   private record Live(Instant at, long balance, long pending) {}
+
+  /** Every read as of an instant: per card its balance, pending points, lots, summary and schedule; the liability. */
+  private record Reads(Instant at, List<Long> balances, List<Long> pendings, List<List<Lot>> lots,
+      List<CardSummary> summaries, List<ExpirySchedule> schedules, ExpirySchedule liability) {}
+
+  private static Reads read(World w, Instant at) {
+    LoyaltyEngine e = w.engine;
+    return new Reads(at, w.cards.stream().map(c -> e.balance(c, at)).toList(),
+        w.cards.stream().map(c -> e.pendingPoints(c, at)).toList(), w.cards.stream().map(c -> e.lots(c, at)).toList(),
+        w.cards.stream().map(c -> e.summary(c, at)).toList(), w.cards.stream().map(c -> e.expirySchedule(c, at)).toList(),
+        e.liability(Fixtures.PROGRAM, at));
+  }
+
+  /** Steps of {@link LifecycleWorkloads}, kinds 0–10: pay, refund, add, remove, transfer, pending by hand, sweep, redeem, roll back. */
+  private static Gen<List<Step>> steps() {
+    return lists().of(integers().between(0, 10).zip(integers().between(0, 4), integers().between(1, 59),
+        integers().between(0, 1_000), integers().between(0, 1_000), Step::new)).ofSizeBetween(4, 24);
+  }
+
+  @Test
+  void lots_summaries_schedules_and_the_liability_read_as_of_an_instant_made_later_equal_the_live_reads_then() {
+    qt().withFixedSeed(20261203L).withExamples(120)
+        .forAll(LifecycleWorkloads.setups(), steps())
+        .checkAssert((setup, steps) -> {
+          World w = new World(setup);
+          List<Reads> live = new ArrayList<>();
+          List<RedemptionId> redemptions = new ArrayList<>();
+          for (Step step : steps) {
+            w.clock.advance(step.waitOf());
+            try {
+              apply(w, step, redemptions);
+            } catch (LoyaltyException refused) {
+              // not enough points, nothing left to refund, a rollback twice: a refusal writes nothing
+            }
+            if (!live.isEmpty() && live.get(live.size() - 1).at().equals(w.now())) {
+              live.remove(live.size() - 1); // a read as of T answers after everything at T
+            }
+            live.add(read(w, w.now()));
+          }
+          w.clock.advance(Duration.ofDays(200)); // everything lapses since: later writes must not rewrite the past
+          w.engine.addPoints(w.card(0), 5, AddedPointsExpiry.never(), "later", null);
+          w.engine.sweep(Fixtures.PROGRAM, w.now());
+          for (CardCode code : w.cards) { // the whole ledger replayed is today's card
+            Card today = w.engine.card(code);
+            Card replayed = CardHistory.replay(today, w.engine.ledger(code), lot -> {
+              throw new AssertionError("no lot is pending at the end of the ledger and active today: " + lot);
+            });
+            assertThat(replayed).as("the whole ledger of %s replayed after %s", code, steps).isEqualTo(today);
+          }
+          for (Reads then : live) {
+            assertThat(read(w, then.at())).as("reads as of %s after %s", then.at(), steps).isEqualTo(then);
+          }
+        });
+  }
+
+  private static void apply(World w, Step step, List<RedemptionId> redemptions) {
+    CardCode card = w.card(step.a());
+    switch (step.kind()) {
+      case 0, 1, 2 -> w.pay(step.a(), step.a(), step.b());
+      case 3 -> {
+        List<PaidOrder> mine = w.ordersOf(step.a() % w.members.size());
+        if (!mine.isEmpty()) {
+          PaidOrder order = mine.get(step.b() % mine.size());
+          List<RefundLine> lines = step.a() % 3 == 0 || !order.anyLeft() ? List.of() : order.pick(step.a(), step.b());
+          w.engine.apply(new OrderRefunded(EventId.of(w.id("refund")), w.now(), w.members.get(order.member),
+              order.event.order().id(), lines, null));
+          order.refund(lines);
+        }
+      }
+      case 4 -> w.engine.addPoints(card, 1 + step.a() % 200, w.addedExpiry(step.a(), step.b()), "goodwill", null);
+      case 5 -> w.engine.removePoints(card, 1 + step.b() % 60, "correction", null);
+      case 6 -> w.engine.transfer(card, w.card(step.a() + 1), 1 + step.b() % 60, "move", w.id("transfer"));
+      case 7 -> {
+        List<Lot> pending = w.pendingLots(card);
+        if (!pending.isEmpty()) {
+          Lot lot = pending.get(step.b() % pending.size());
+          switch (step.a() % 3) {
+            case 0 -> w.engine.activatePendingPoints(card, lot.id());
+            case 1 -> w.engine.cancelPendingPoints(card, lot.id(), "order returned");
+            default -> w.engine.adjustPendingPoints(card, lot.id(),
+                lot.remaining() == 1 || step.b() % 2 == 0 ? 1 + step.b() % 50 : -(1 + step.b() % (lot.remaining() - 1)),
+                "recount");
+          }
+        }
+      }
+      case 8 -> w.engine.sweep(Fixtures.PROGRAM, w.now());
+      case 9 -> redemptions.add(w.engine.redeem(RedeemRequest.of(w.id("red"), card, LifecycleWorkloads.MUG)).id());
+      default -> {
+        if (!redemptions.isEmpty()) {
+          w.engine.rollback(redemptions.get(step.b() % redemptions.size()), "returned");
+        }
+      }
+    }
+  }
 
   @Test
   void a_balance_or_pending_read_as_of_an_instant_made_later_equals_the_live_read_then() {

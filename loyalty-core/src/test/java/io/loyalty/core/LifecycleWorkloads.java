@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.ProductId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.earning.EventOutcome;
@@ -24,6 +26,9 @@ import io.loyalty.spi.program.PointsFormula;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.RefundPolicy;
 import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.reward.RewardKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +46,8 @@ final class LifecycleWorkloads {
   /** Where every workload starts: a Monday morning. */
   static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
   static final long[] EVERY = {100, 250, 1_000};
+  /** The reward every workload program offers for 30 points. */
+  static final AssignmentId MUG = AssignmentId.of("rewa_mug");
 
   private LifecycleWorkloads() {}
 
@@ -216,7 +223,9 @@ final class LifecycleWorkloads {
 
     World(Setup setup) {
       this.setup = setup;
-      engine.define(setup.program());
+      // a reward to spend points on, so workloads can redeem and roll back (MUG)
+      Reward mug = engine.defineReward(Reward.of("rew_mug", "Mug", new RewardKind.Material(ProductId.of("prod_mug"), null)));
+      engine.define(setup.program().toBuilder().reward(RewardAssignment.of(MUG.value(), mug.id(), 30)).build());
       for (int m = 0; m < setup.members(); m++) {
         Customer customer = Fixtures.customer(m == 0 ? "alice" : "bob");
         members.add(customer);

@@ -5,6 +5,7 @@ import io.loyalty.core.ExpirySchedule;
 import io.loyalty.core.OverflowException;
 import io.loyalty.core.SweepReport;
 import io.loyalty.core.internal.expiry.ExpiryCalendar;
+import io.loyalty.core.internal.ledger.CardHistory;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.spi.CardCode;
@@ -13,6 +14,7 @@ import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
@@ -22,11 +24,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sweeps that record due activations and expirations, and the read models over a card's points: its counters
  * and its expiry schedule, per card and per program. Reads need no sweep: they settle a copy of the card as of
- * the instant. Thread-safe.
+ * the instant, rebuilt from the ledger up to the instant when it is before the card's latest entry. Thread-safe.
  */
 public final class CardReports {
   private static final int PAGE = 500;
@@ -129,9 +132,10 @@ public final class CardReports {
 
   private CardSummary summaryOf(Card card, Instant asOf) {
     CardCode code = card.code();
-    CardTransition settled = CardLedger.open(card).settle(asOf).finish();
+    AsOf past = asOf(card, asOf);
+    CardTransition settled = past.settled();
     long[] c = new long[9];
-    for (List<LedgerEntry> entries : List.of(ledger(code), settled.entries())) {
+    for (List<LedgerEntry> entries : List.of(past.recorded() == null ? ledger(code) : past.recorded(), settled.entries())) {
       for (LedgerEntry e : entries) {
         switch (e.type()) {
           case POINTS_ACCRUAL -> c[0] = Math.addExact(c[0], e.points());
@@ -165,12 +169,14 @@ public final class CardReports {
   public ExpirySchedule schedule(CardCode code, Instant asOf) {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
     Accumulator acc = new Accumulator("card " + code);
-    acc.add(card, asOf, zoneOf(card));
+    acc.add(settled(card, asOf), asOf, zoneOf(card));
     return acc.result(asOf);
   }
 
   /**
-   * The program's outstanding points and when they expire, over all its cards, as of any instant {@code asOf}.
+   * The program's outstanding points and when they expire, over all its cards, as of any instant {@code asOf}. It
+   * reads every card of the program; for an instant before now, also the ledger up to {@code asOf} of each card
+   * written since: a read of the past costs the program's entries up to then.
    *
    * @throws OverflowException when a sum over the cards exceeds the range of exact points
    */
@@ -181,12 +187,77 @@ public final class CardReports {
     while (true) {
       List<Card> page = store.cards(program, after, PAGE);
       for (Card card : page) {
-        acc.add(card, asOf, zone);
+        if (!card.createdAt().isAfter(asOf)) { // a card generated later was not there to count
+          acc.add(settled(card, asOf), asOf, zone);
+        }
       }
       if (page.size() < PAGE) {
         return acc.result(asOf);
       }
       after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  /** The card's lots usable or pending at {@code asOf}, as a read at that instant answered, soonest-expiring first. */
+  public List<Lot> lots(CardCode code, Instant asOf) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    return settled(card, asOf).lots().stream()
+        .filter(l -> l.remaining() > 0 && (l.isActiveAt(asOf) || l.isPendingAt(asOf)))
+        .sorted(CardLedger.CONSUMPTION_ORDER)
+        .toList();
+  }
+
+  /** The card as a read at {@code asOf} saw it, with what fell due by then recorded. */
+  private Card settled(Card card, Instant asOf) {
+    return asOf(card, asOf).settled().card();
+  }
+
+  /**
+   * The card as a read at {@code asOf} saw it, settled to {@code asOf}, and the entries recorded by then when they
+   * had to be read. As for {@link #balanceAndPending}: before the card's latest entry its lots are rebuilt from the
+   * ledger up to {@code asOf} ({@link CardHistory}); from the latest entry on, today's lots answer.
+   */
+  private AsOf asOf(Card card, Instant asOf) {
+    if (card.lastSeq() > 0 && asOf.isBefore(clock.now())) {
+      List<LedgerEntry> last = store.ledger(card.code(), card.lastSeq() - 1, 1);
+      if (!last.isEmpty() && asOf.isBefore(last.get(0).at())) {
+        List<LedgerEntry> recorded = entriesUpTo(card.code(), asOf);
+        Card then = CardHistory.replay(card, recorded, lot -> asGranted(card, lot));
+        return new AsOf(CardLedger.open(then).settle(asOf).finish(), recorded);
+      }
+    }
+    return new AsOf(CardLedger.open(card).settle(asOf).finish(), null);
+  }
+
+  /** The card settled to an instant, and the entries recorded by then ({@code null}: all of them). */
+  private record AsOf(CardTransition settled, @Nullable List<LedgerEntry> recorded) {}
+
+  /** A pending lot with the activation and expiry it was granted with, under the program version that granted it. */
+  private Lot asGranted(Card card, Lot lot) {
+    Program granting = store.program(card.program(), lot.source().programVersion())
+        .or(() -> store.program(card.program()))
+        .orElseThrow(() -> new NotFoundException("program", card.program()));
+    EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
+    CreditTerms terms = CreditTerms.forRule(granting, rule, lot.grantedAt());
+    return terms.activatesAt() == null ? lot : lot.with(lot.state(), terms.activatesAt(), terms.expiresAt());
+  }
+
+  /** The card's entries at or before {@code asOf}, oldest first. */
+  private List<LedgerEntry> entriesUpTo(CardCode code, Instant asOf) {
+    List<LedgerEntry> upTo = new java.util.ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<LedgerEntry> page = store.ledger(code, after, PAGE);
+      for (LedgerEntry e : page) {
+        if (e.at().isAfter(asOf)) {
+          return upTo;
+        }
+        upTo.add(e);
+      }
+      if (page.size() < PAGE) {
+        return upTo;
+      }
+      after = page.get(page.size() - 1).seq();
     }
   }
 
