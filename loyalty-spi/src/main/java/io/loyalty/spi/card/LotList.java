@@ -20,44 +20,41 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
   private static final int MASK = WIDTH - 1;
   private static final LotList EMPTY = new LotList(null, 0, 0);
 
-  /** A node: lots at the leaves (level 0), nodes above, with the sums of everything below. */
+  /**
+   * A node: lots at the leaves (level 0), nodes above, with the sums of everything below, and (worked out when first
+   * asked, then kept: a node never changes) the first due instant and the lot drawn first below it.
+   */
   private static final class Node {
+    private static final Object UNKNOWN = new Object();
+
     final Object[] slots;
+    final boolean leaf;
     final long active;
     final long pending;
     final boolean overflow;
-    final @Nullable Instant due;
-    /** The usable lot (active, points left) that is drawn from first, or {@code null}. */
-    final @Nullable Lot usable;
+    /** The first due instant below, {@code null} for none, or {@link #UNKNOWN} until asked (a benign race). */
+    private @Nullable Object due = UNKNOWN;
+    /** The lot drawn first below, {@code null} for none, or {@link #UNKNOWN} until asked (a benign race). */
+    private @Nullable Object usable = UNKNOWN;
 
     Node(Object[] slots, boolean leaf) {
       this.slots = slots;
+      this.leaf = leaf;
       long a = 0;
       long p = 0;
       boolean over = false;
-      Instant d = null;
-      Lot u = null;
       for (Object slot : slots) {
         long sa;
         long sp;
-        Instant sd;
-        Lot su;
         if (leaf) {
           Lot lot = (Lot) slot;
           sa = lot.state() == LotState.ACTIVE ? lot.remaining() : 0;
           sp = lot.state() == LotState.PENDING ? lot.remaining() : 0;
-          sd = due(lot);
-          su = lot.state() == LotState.ACTIVE && lot.remaining() > 0 ? lot : null;
         } else {
           Node n = (Node) slot;
           over |= n.overflow;
           sa = n.active;
           sp = n.pending;
-          sd = n.due;
-          su = n.usable;
-        }
-        if (su != null && (u == null || Lot.CONSUMPTION_ORDER.compare(su, u) < 0)) {
-          u = su;
         }
         long na = a + sa;
         long np = p + sp;
@@ -65,16 +62,67 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         over |= ((a ^ na) & (sa ^ na)) < 0 || ((p ^ np) & (sp ^ np)) < 0;
         a = na;
         p = np;
-        if (sd != null && (d == null || sd.isBefore(d))) {
-          d = sd;
-        }
       }
       this.active = a;
       this.pending = p;
       this.overflow = over;
-      this.due = d;
-      this.usable = u;
     }
+
+    @Nullable Instant due() {
+      Object d = due;
+      if (d == UNKNOWN) {
+        Instant first = null;
+        for (Object slot : slots) {
+          Instant sd = leaf ? LotList.due((Lot) slot) : ((Node) slot).due();
+          if (sd != null && (first == null || sd.isBefore(first))) {
+            first = sd;
+          }
+        }
+        due = d = first;
+      }
+      return (Instant) d;
+    }
+
+    @Nullable Lot usable() {
+      Object u = usable;
+      if (u == UNKNOWN) {
+        Lot first = null;
+        for (Object slot : slots) {
+          Lot su;
+          if (leaf) {
+            Lot lot = (Lot) slot;
+            su = lot.state() == LotState.ACTIVE && lot.remaining() > 0 ? lot : null;
+          } else {
+            su = ((Node) slot).usable();
+          }
+          if (su != null && (first == null || drawnBefore(su, first))) {
+            first = su;
+          }
+        }
+        usable = u = first;
+      }
+      return (Lot) u;
+    }
+  }
+
+  /** {@link Lot#CONSUMPTION_ORDER} written out: soonest expiry first (never last), then oldest grant, then id. */
+  private static boolean drawnBefore(Lot a, Lot b) {
+    Instant ea = a.expiresAt();
+    Instant eb = b.expiresAt();
+    if (ea != eb) {
+      if (ea == null) {
+        return false;
+      }
+      if (eb == null) {
+        return true;
+      }
+      int c = ea.compareTo(eb);
+      if (c != 0) {
+        return c < 0;
+      }
+    }
+    int g = a.grantedAt().compareTo(b.grantedAt());
+    return g != 0 ? g < 0 : a.id() < b.id();
   }
 
   /** The first instant the lot has an activation or an expiration to record, or {@code null}. */
@@ -133,17 +181,96 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     return (Lot) node.slots[index & MASK];
   }
 
+  @Override
+  public java.util.Iterator<Lot> iterator() {
+    return new Leaves();
+  }
+
+  @Override
+  public void forEach(java.util.function.Consumer<? super Lot> action) {
+    Objects.requireNonNull(action, "action");
+    if (root != null) {
+      forEach(root, shift, action);
+    }
+  }
+
+  private static void forEach(Node node, int level, java.util.function.Consumer<? super Lot> action) {
+    for (Object slot : node.slots) {
+      if (level == 0) {
+        action.accept((Lot) slot);
+      } else {
+        forEach((Node) slot, level - BITS, action);
+      }
+    }
+  }
+
+  /** Walks the leaves in order, descending once per leaf rather than once per lot. */
+  private final class Leaves implements java.util.Iterator<Lot> {
+    private int index;
+    private Object[] leaf = new Object[0];
+    private int base;
+
+    @Override
+    public boolean hasNext() {
+      return index < size;
+    }
+
+    @Override
+    public Lot next() {
+      if (index >= size) {
+        throw new java.util.NoSuchElementException();
+      }
+      if (index - base >= leaf.length || index < base) {
+        Node node = Objects.requireNonNull(root, "non-empty");
+        for (int level = shift; level > 0; level -= BITS) {
+          node = (Node) node.slots[(index >>> level) & MASK];
+        }
+        leaf = node.slots;
+        base = index & ~MASK;
+      }
+      return (Lot) leaf[index++ - base];
+    }
+  }
+
   /** The list with {@code lot} appended. */
   public LotList plus(Lot lot) {
     Objects.requireNonNull(lot, "lot");
+    Object[] one = {lot};
     if (root == null) {
-      return new LotList(new Node(new Object[] {lot}, true), 1, 0);
+      return new LotList(new Node(one, true), 1, 0);
     }
     if (size == 1 << (shift + BITS)) {
-      Node grown = new Node(new Object[] {root, path(shift, lot)}, false);
+      Node grown = new Node(new Object[] {root, path(shift, one)}, false);
       return new LotList(grown, size + 1, shift + BITS);
     }
-    return new LotList(append(root, shift, size, lot), size + 1, shift);
+    return new LotList(append(root, shift, size, one), size + 1, shift);
+  }
+
+  /**
+   * The list with {@code more} appended, in order: as {@code plus} one by one, but filling each leaf with one copy, so
+   * a write that grants several lots copies the path once per leaf it touches, not once per lot.
+   */
+  public LotList plusAll(List<Lot> more) {
+    LotList list = this;
+    int i = 0;
+    while (i < more.size()) {
+      int free = list.size == 0 || (list.size & MASK) == 0 ? WIDTH : WIDTH - (list.size & MASK);
+      int n = Math.min(free, more.size() - i);
+      Object[] chunk = new Object[n];
+      for (int k = 0; k < n; k++) {
+        chunk[k] = Objects.requireNonNull(more.get(i + k), "lot");
+      }
+      i += n;
+      if (list.root == null) {
+        list = new LotList(new Node(chunk, true), n, 0);
+      } else if ((list.size & MASK) == 0 && list.size == 1 << (list.shift + BITS)) {
+        Node grown = new Node(new Object[] {list.root, path(list.shift, chunk)}, false);
+        list = new LotList(grown, list.size + n, list.shift + BITS);
+      } else {
+        list = new LotList(append(list.root, list.shift, list.size, chunk), list.size + n, list.shift);
+      }
+    }
+    return list;
   }
 
   /** The list with the lot at {@code index} replaced by {@code lot}. */
@@ -182,7 +309,7 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
    * record, {@code null} when none has: before it, nothing about the lots changes with time.
    */
   public @Nullable Instant firstDue() {
-    return root == null ? null : root.due;
+    return root == null ? null : root.due();
   }
 
   /**
@@ -191,15 +318,15 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
    */
   public int firstUsable() {
     Node node = root;
-    if (node == null || node.usable == null) {
+    Lot target = node == null ? null : node.usable();
+    if (node == null || target == null) {
       return -1;
     }
-    Lot target = node.usable;
     int index = 0;
     for (int level = shift; level > 0; level -= BITS) {
       Object[] slots = node.slots;
       int child = 0;
-      while (((Node) slots[child]).usable != target) {
+      while (((Node) slots[child]).usable() != target) {
         child++;
       }
       index |= child << level;
@@ -217,7 +344,8 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
    * {@link #firstDue()}): found by descending only where something is due.
    */
   public int[] dueBy(Instant asOf) {
-    if (root == null || root.due == null || asOf.isBefore(root.due)) {
+    Instant first = root == null ? null : root.due();
+    if (root == null || first == null || asOf.isBefore(first)) {
       return new int[0];
     }
     int[] found = new int[8];
@@ -233,7 +361,7 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
       if (level == 0) {
         d = due((Lot) node.slots[i]);
       } else {
-        d = ((Node) node.slots[i]).due;
+        d = ((Node) node.slots[i]).due();
       }
       if (d == null || asOf.isBefore(d)) {
         continue;
@@ -250,24 +378,26 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     return out;
   }
 
-  private static Node path(int level, Lot lot) {
-    return level == 0 ? new Node(new Object[] {lot}, true) : new Node(new Object[] {path(level - BITS, lot)}, false);
+  /** A new path down to a leaf holding {@code chunk}. */
+  private static Node path(int level, Object[] chunk) {
+    return level == 0 ? new Node(chunk, true) : new Node(new Object[] {path(level - BITS, chunk)}, false);
   }
 
-  private static Node append(Node node, int level, int index, Lot lot) {
+  /** Appends {@code chunk} at {@code index}, which is where the tree ends; the chunk fits the leaf it goes to. */
+  private static Node append(Node node, int level, int index, Object[] chunk) {
     if (level == 0) {
-      Object[] slots = Arrays.copyOf(node.slots, node.slots.length + 1);
-      slots[slots.length - 1] = lot;
+      Object[] slots = Arrays.copyOf(node.slots, node.slots.length + chunk.length);
+      System.arraycopy(chunk, 0, slots, node.slots.length, chunk.length);
       return new Node(slots, true);
     }
     int child = (index >>> level) & MASK;
     Object[] slots;
     if (child < node.slots.length) {
       slots = node.slots.clone();
-      slots[child] = append((Node) node.slots[child], level - BITS, index, lot);
+      slots[child] = append((Node) node.slots[child], level - BITS, index, chunk);
     } else {
       slots = Arrays.copyOf(node.slots, node.slots.length + 1);
-      slots[child] = path(level - BITS, lot);
+      slots[child] = path(level - BITS, chunk);
     }
     return new Node(slots, false);
   }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * exists if and only if that change does. Every event concerns one card (its aggregate); a store hands a card's
  * events to a consumer in commit order.
  *
- * @param id unique in the store and derived from what caused the event (the ledger entry's key, the redemption's
+ * @param id unique in the store and derived from what caused the event (the ledger entry's card and seq, the redemption's
  *     id and version, the card's code and version), so the same change always yields the same id
  * @param type what happened
  * @param card the card the event concerns (the aggregate id)

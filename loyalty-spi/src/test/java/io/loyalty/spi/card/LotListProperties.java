@@ -87,6 +87,31 @@ class LotListProperties {
   }
 
   @Test
+  @DisplayName("appending a batch gives what appending its lots one by one gives, across leaf and level boundaries")
+  void batchesAppendAsSingles() {
+    qt().withFixedSeed(12L).withExamples(300).forAll(lists().of(integers().between(0, 70)).ofSizeBetween(1, 40))
+        .checkAssert(batches -> {
+          LotList one = LotList.empty();
+          LotList batched = LotList.empty();
+          int id = 0;
+          for (int n : batches) {
+            List<Lot> batch = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+              Lot lot = lot(++id, id * 3 + n);
+              batch.add(lot);
+              one = one.plus(lot);
+            }
+            batched = batched.plusAll(batch);
+          }
+          assertThat(batched).isEqualTo(one);
+          assertThat(new ArrayList<>(batched)).isEqualTo(new ArrayList<>(one));
+          assertThat(batched.activeSum()).isEqualTo(one.activeSum());
+          assertThat(batched.firstDue()).isEqualTo(one.firstDue());
+          assertThat(batched.firstUsable()).isEqualTo(one.firstUsable());
+        });
+  }
+
+  @Test
   @DisplayName("a new version shares the old one: the old list is unchanged by appends and replacements")
   void versionsAreIndependent() {
     LotList old = LotList.empty();

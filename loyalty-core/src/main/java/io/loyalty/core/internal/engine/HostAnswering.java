@@ -55,7 +55,13 @@ public final class HostAnswering {
     private final @Nullable ValidationRules rules;
     private final @Nullable ProductCollections collections;
     private final @Nullable Answers before;
-    private @Nullable Map<Key, Boolean> inCollection;
+    // The collection answers in the order asked, in parallel arrays: a decision asks a handful (lines × collections),
+    // so a scan finds one faster than a hash map would, and nothing is allocated per answer.
+    private CollectionId @Nullable [] collectionsAsked;
+    private ProductId @Nullable [] products;
+    private SkuId @Nullable [] skus;
+    private boolean @Nullable [] answers;
+    private int asked;
     private @Nullable Map<ValidationRuleId, RuleAnswer> named;
 
     private Recording(@Nullable ValidationRules rules, @Nullable ProductCollections collections,
@@ -67,18 +73,38 @@ public final class HostAnswering {
 
     @Override
     public boolean inCollection(CollectionId collection, OrderItem item) {
-      Map<Key, Boolean> asked = inCollection;
-      if (asked == null) {
-        asked = inCollection = new java.util.LinkedHashMap<>();
+      ProductId product = item.product();
+      SkuId sku = item.sku();
+      CollectionId[] c = collectionsAsked;
+      if (c != null) {
+        ProductId[] p = java.util.Objects.requireNonNull(products, "recorded with collections");
+        SkuId[] k = java.util.Objects.requireNonNull(skus, "recorded with collections");
+        for (int i = 0; i < asked; i++) {
+          if (c[i].equals(collection) && java.util.Objects.equals(p[i], product) && java.util.Objects.equals(k[i], sku)) {
+            return java.util.Objects.requireNonNull(answers, "recorded with collections")[i];
+          }
+        }
       }
-      Key key = Key.of(collection, item);
-      Boolean answer = asked.get(key);
-      if (answer == null) {
-        answer = before != null ? before.inCollection(collection, item)
-            : java.util.Objects.requireNonNull(collections, "ports").contains(collection, item);
-        asked.put(key, answer);
-      }
+      boolean answer = before != null ? before.inCollection(collection, item)
+          : java.util.Objects.requireNonNull(collections, "ports").contains(collection, item);
+      record(collection, product, sku, answer);
       return answer;
+    }
+
+    private void record(CollectionId collection, @Nullable ProductId product, @Nullable SkuId sku, boolean answer) {
+      CollectionId[] c = collectionsAsked;
+      if (c == null || asked == c.length) {
+        int capacity = c == null ? 8 : c.length * 2;
+        collectionsAsked = c = c == null ? new CollectionId[capacity] : java.util.Arrays.copyOf(c, capacity);
+        products = products == null ? new ProductId[capacity] : java.util.Arrays.copyOf(products, capacity);
+        skus = skus == null ? new SkuId[capacity] : java.util.Arrays.copyOf(skus, capacity);
+        answers = answers == null ? new boolean[capacity] : java.util.Arrays.copyOf(answers, capacity);
+      }
+      c[asked] = collection;
+      java.util.Objects.requireNonNull(products, "grown with the collections")[asked] = product;
+      java.util.Objects.requireNonNull(skus, "grown with the collections")[asked] = sku;
+      java.util.Objects.requireNonNull(answers, "grown with the collections")[asked] = answer;
+      asked++;
     }
 
     @Override
@@ -104,14 +130,16 @@ public final class HostAnswering {
 
     /** Every answer given so far, in the order asked. */
     public HostAnswers recorded() {
-      if (inCollection == null && named == null) {
+      if (asked == 0 && named == null) {
         return HostAnswers.NONE;
       }
-      List<CollectionAnswer> c = new ArrayList<>();
-      if (inCollection != null) {
-        inCollection.forEach((k, v) -> c.add(new CollectionAnswer(k.collection(), k.product(), k.sku(), v)));
+      CollectionAnswer[] c = new CollectionAnswer[asked];
+      for (int i = 0; i < asked; i++) {
+        c[i] = new CollectionAnswer(java.util.Objects.requireNonNull(collectionsAsked, "asked")[i],
+            java.util.Objects.requireNonNull(products, "asked")[i], java.util.Objects.requireNonNull(skus, "asked")[i],
+            java.util.Objects.requireNonNull(answers, "asked")[i]);
       }
-      return new HostAnswers(c, named == null ? List.of() : List.copyOf(named.values()));
+      return new HostAnswers(List.of(c), named == null ? List.of() : List.copyOf(named.values()));
     }
   }
 

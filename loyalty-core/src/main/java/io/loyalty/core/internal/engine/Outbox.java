@@ -55,8 +55,8 @@ final class Outbox {
       if (program == null) {
         throw new IllegalStateException("a ledger entry is committed without its card's write");
       }
-      events.add(new OutboxEvent("entry:" + entry.key(), Type.of(entry.type()), entry.card(), program, at,
-          new OutboxEvent.Transaction(entry)));
+      events.add(new OutboxEvent("entry:" + entry.card().value() + "#" + entry.seq(), Type.of(entry.type()),
+          entry.card(), program, at, new OutboxEvent.Transaction(entry)));
     }
     for (RedemptionWrite write : changes.redemptions()) {
       Redemption r = write.redemption();

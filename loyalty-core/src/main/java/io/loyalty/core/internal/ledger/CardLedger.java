@@ -59,36 +59,48 @@ public final class CardLedger {
     }
   }
 
-  /** The card's lots as a ledger changes them: each change makes a new version of the shared tree. */
+  /**
+   * The card's lots as a ledger changes them: each change makes a new version of the shared tree, and lots granted
+   * one after another are appended together when something next reads the lots (one copy per leaf, not per lot).
+   */
   private static final class WorkingLots {
     private LotList list;
+    private final List<Lot> granted = new ArrayList<>(4);
 
     WorkingLots(LotList list) {
       this.list = list;
     }
 
-    int size() {
-      return list.size();
-    }
-
-    Lot get(int i) {
-      return list.get(i);
-    }
-
-    void set(int i, Lot lot) {
-      list = list.with(i, lot);
-    }
-
-    void add(Lot lot) {
-      list = list.plus(lot);
-    }
-
-    LotList toList() {
+    private LotList tree() {
+      if (!granted.isEmpty()) {
+        list = list.plusAll(granted);
+        granted.clear();
+      }
       return list;
     }
 
+    int size() {
+      return list.size() + granted.size();
+    }
+
+    Lot get(int i) {
+      return tree().get(i);
+    }
+
+    void set(int i, Lot lot) {
+      list = tree().with(i, lot);
+    }
+
+    void add(Lot lot) {
+      granted.add(lot);
+    }
+
+    LotList toList() {
+      return tree();
+    }
+
     @Nullable Instant firstDue() {
-      return list.firstDue();
+      return tree().firstDue();
     }
   }
 

@@ -3,35 +3,49 @@ package io.loyalty.core.internal.memory;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.OutboxStore;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-memory outbox: committed events in commit order, and each consumer's acknowledgements. A commit appends
- * under the locks of the keys it writes, so a card's events are in the order its changes were committed.
+ * The in-memory outbox: committed events in commit order, in an append-only array of chunks, and each consumer's
+ * acknowledgements as a bit set of positions. A commit appends all its events in one short critical section while it
+ * holds the locks of the keys it writes, so a card's events are in the order its changes were committed. Readers see
+ * every event up to the published size.
  */
 final class OutboxLog {
-  private final ConcurrentSkipListMap<Long, OutboxEvent> log = new ConcurrentSkipListMap<>();
-  private final ConcurrentHashMap<String, Long> positions = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<Long>> acknowledged = new ConcurrentHashMap<>();
-  private final AtomicLong next = new AtomicLong();
+  private static final int CHUNK_BITS = 10;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+
+  private OutboxEvent[][] chunks = new OutboxEvent[16][];
+  /** How many events are appended; written last in {@link #append}, so a reader that sees it sees them. */
+  private volatile int size;
+  private final ConcurrentHashMap<String, Integer> positions = new ConcurrentHashMap<>(4_096);
+  private final ConcurrentHashMap<String, BitSet> acknowledged = new ConcurrentHashMap<>();
 
   boolean contains(String id) {
     return positions.containsKey(id);
   }
 
   /** Appends a commit's events, checked unique beforehand under the commit's locks. */
-  void append(List<OutboxEvent> events) {
+  synchronized void append(List<OutboxEvent> events) {
+    int at = size;
     for (int i = 0; i < events.size(); i++) {
       OutboxEvent event = events.get(i);
-      long position = next.incrementAndGet();
-      log.put(position, event);
-      positions.put(event.id(), position);
+      int chunk = at >>> CHUNK_BITS;
+      if (chunk == chunks.length) {
+        chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+      }
+      if (chunks[chunk] == null) {
+        chunks[chunk] = new OutboxEvent[CHUNK];
+      }
+      chunks[chunk][at & (CHUNK - 1)] = event;
+      positions.put(event.id(), at);
+      at++;
     }
+    size = at;
   }
 
   List<OutboxEvent> pending(String consumer, Set<OutboxEvent.Type> types, int limit) {
@@ -39,26 +53,40 @@ final class OutboxLog {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    Set<Long> acks = acknowledged.getOrDefault(consumer, Set.of());
+    int n = size;
+    OutboxEvent[][] c;
+    synchronized (this) {
+      c = chunks; // the array of chunks as of that size (chunks are never moved, only the array grows)
+    }
+    BitSet acks = acknowledged.get(consumer);
     List<OutboxEvent> pending = new ArrayList<>();
-    for (var e : log.entrySet()) {
-      if ((types.isEmpty() || types.contains(e.getValue().type())) && !acks.contains(e.getKey())) {
-        pending.add(e.getValue());
-        if (pending.size() == limit) {
-          break;
-        }
+    for (int p = 0; p < n && pending.size() < limit; p++) {
+      OutboxEvent event = c[p >>> CHUNK_BITS][p & (CHUNK - 1)];
+      if ((types.isEmpty() || types.contains(event.type())) && !acked(acks, p)) {
+        pending.add(event);
       }
     }
     return pending;
   }
 
+  private static boolean acked(@org.jspecify.annotations.Nullable BitSet acks, int position) {
+    if (acks == null) {
+      return false;
+    }
+    synchronized (acks) {
+      return acks.get(position);
+    }
+  }
+
   void acknowledge(String consumer, Collection<String> ids) {
     OutboxStore.checkConsumer(consumer);
-    Set<Long> acks = acknowledged.computeIfAbsent(consumer, c -> ConcurrentHashMap.newKeySet());
+    BitSet acks = acknowledged.computeIfAbsent(consumer, k -> new BitSet());
     for (String id : ids) {
-      Long position = positions.get(id);
+      Integer position = positions.get(id);
       if (position != null) {
-        acks.add(position);
+        synchronized (acks) {
+          acks.set(position);
+        }
       }
     }
   }
