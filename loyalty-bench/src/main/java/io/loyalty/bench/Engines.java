@@ -18,4 +18,13 @@ final class Engines {
         .productCollections(Workload.collections())
         .build();
   }
+
+  /** Applies the events in order; returns the points they earned (a sink the JIT cannot drop). */
+  public static long applyAll(io.loyalty.core.LoyaltyEngine engine, io.loyalty.spi.event.OrderPaid[] events) {
+    long sum = 0;
+    for (io.loyalty.spi.event.OrderPaid event : events) {
+      sum += engine.apply(event).points();
+    }
+    return sum;
+  }
 }

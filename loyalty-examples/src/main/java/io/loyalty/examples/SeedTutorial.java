@@ -1,6 +1,10 @@
 package io.loyalty.examples;
 
+import io.loyalty.core.InMemoryLoyaltyStore;
 import io.loyalty.core.LoyaltyEngine;
+import io.loyalty.core.Replay;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.card.Card;
@@ -45,7 +49,9 @@ public final class SeedTutorial {
     // their rules are judged; they may be late (up to 366 days by default) but never ahead of the clock (5 minutes
     // of skew). Here the week's events are all delivered on Saturday afternoon.
     Clock clock = Clock.fixed(Instant.parse("2022-11-12T14:00:00Z"), ZoneOffset.UTC);
+    InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
     LoyaltyEngine engine = LoyaltyEngine.builder()
+        .store(store)
         .clock(clock)
         .validationRules(SeedProgram.acceptsMarketing())
         .eventSchemas(SeedProgram.pageViewSchema())
@@ -108,6 +114,25 @@ public final class SeedTutorial {
             e.rule() == null ? "" : e.rule(), e.reason());
       }
     }
+
+    title("9. What happened, derived again, and what would have happened");
+    // The receipt holds what the decision used (the program version, the card's state, the host's answers about
+    // collections and named rules): a replay asks the host nothing.
+    Replay replay = engine.replay(EventId.of("evt_order_1001"));
+    out.printf("replay of evt_order_1001 from its receipt: %d points, identical to the recorded outcome: %s%n",
+        replay.replayed().points(), replay.identical());
+    Program withoutFirstRule = program.toBuilder()
+        .earningRules(program.earningRules().subList(1, program.earningRules().size())).build();
+    Replay whatIf = engine.replay(EventId.of("evt_order_1001"), withoutFirstRule);
+    out.printf("without rule %s the order would have earned %d points instead of %d%n",
+        program.earningRules().get(0).id(), whatIf.replayed().points(), whatIf.recorded().points());
+
+    title("10. The events the host hears: the outbox, written in the same commits");
+    java.util.Map<OutboxEvent.Type, Long> byType = new java.util.TreeMap<>();
+    for (OutboxEvent event : store.pending("tutorial", java.util.Set.of(), 1_000)) {
+      byType.merge(event.type(), 1L, Long::sum);
+    }
+    byType.forEach((type, count) -> out.printf("  %-24s %d%n", type.wireName(), count));
   }
 
   private void print(EventOutcome outcome) {

@@ -38,4 +38,20 @@ class SeedTutorialTest {
     assertThat(out).contains("order.paid evt_order_1002: 3750 points");
     assertThat(out).contains("VALIDATION_RULE_FAILED: customer does not accept marketing");
   }
+
+  @Test
+  void the_order_replays_from_its_receipt_and_a_candidate_definition_says_what_it_would_have_earned() {
+    String out = run();
+    assertThat(out).contains("replay of evt_order_1001 from its receipt: 130522 points, identical to the recorded"
+        + " outcome: true");
+    // the first rule is the 5-point FIXED one: 130 522 - 5
+    assertThat(out).contains("without rule ern_order_fixed the order would have earned 130517 points instead of 130522");
+  }
+
+  @Test
+  void the_outbox_holds_an_event_per_ledger_entry_and_per_card_published() {
+    String out = run();
+    // two cards published, and one event per ledger entry: the 16 entries section 8 lists
+    assertThat(out).contains("  member.joined            2").contains("  points.added             16");
+  }
 }
