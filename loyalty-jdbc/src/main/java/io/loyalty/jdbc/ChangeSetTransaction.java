@@ -8,6 +8,8 @@ import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.UniqueKey;
+import io.loyalty.spi.store.Aggregate;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.ProgramWrite;
@@ -107,7 +109,7 @@ final class ChangeSetTransaction {
       String taken = insert("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)",
           event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(), event.type().wireName(), SpiJson.write(event));
       if (taken != null) {
-        return new CommitResult.Duplicate("outbox:" + event.id());
+        return new CommitResult.Duplicate(new UniqueKey.OutboxKey(event.id()));
       }
     }
     return CommitResult.APPLIED;
@@ -119,12 +121,12 @@ final class ChangeSetTransaction {
     }
     String taken = insert("INSERT INTO loyalty_receipt (event_id, body) VALUES (?, ?)",
         receipt.event().id().value(), SpiJson.write(receipt));
-    return taken == null ? null : new CommitResult.Duplicate("event:" + receipt.event().id());
+    return taken == null ? null : new CommitResult.Duplicate(new UniqueKey.EventKey(receipt.event().id()));
   }
 
   private @Nullable CommitResult program(ProgramWrite write) throws SQLException {
     Program program = write.program();
-    CommitResult conflict = new CommitResult.Conflict("program:" + program.id());
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.ProgramRef(program.id()));
     if (program.version() != write.expectedVersion() + 1) {
       return conflict;
     }
@@ -143,19 +145,20 @@ final class ChangeSetTransaction {
 
   private @Nullable CommitResult card(CardWrite write) throws SQLException {
     Card card = write.card();
-    CommitResult conflict = new CommitResult.Conflict("card:" + card.code());
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.CardRef(card.code()));
     if (card.version() != write.expectedVersion() + 1) {
       return conflict;
     }
     String holder = card.holder() == null ? null : card.holder().value();
-    CommitResult member = new CommitResult.Duplicate("member:" + card.program() + ":" + card.holder());
+    CommitResult member = card.holder() == null ? new CommitResult.Conflict(new Aggregate.CardRef(card.code()))
+        : new CommitResult.Duplicate(new UniqueKey.MemberKey(card.program(), card.holder()));
     if (write.expectedVersion() == 0) {
       String taken = insert("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)",
           card.code().value(), card.program().value(), holder, card.version(), SpiJson.write(card));
       if (taken == null) {
         return null;
       }
-      return taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate("code:" + card.code());
+      return taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate(new UniqueKey.CodeKey(card.code()));
     }
     try (PreparedStatement p = c.prepareStatement(
         "UPDATE loyalty_card SET program = ?, holder = ?, version = ?, body = ? WHERE code = ? AND version = ?")) {
@@ -181,13 +184,13 @@ final class ChangeSetTransaction {
       return null;
     }
     return taken.equals("loyalty_ledger_entry_key")
-        ? new CommitResult.Duplicate("entry:" + entry.key())
-        : new CommitResult.Duplicate("entry:" + entry.card() + "#" + entry.seq());
+        ? new CommitResult.Duplicate(new UniqueKey.EntryKey(entry.key()))
+        : new CommitResult.Duplicate(new UniqueKey.SeqKey(entry.card(), entry.seq()));
   }
 
   private @Nullable CommitResult reward(RewardWrite write) throws SQLException {
     Reward reward = write.reward();
-    CommitResult conflict = new CommitResult.Conflict("reward:" + reward.id());
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.RewardRef(reward.id()));
     if (reward.version() != write.expectedVersion() + 1) {
       return conflict;
     }
@@ -201,10 +204,10 @@ final class ChangeSetTransaction {
 
   private @Nullable CommitResult redemption(RedemptionWrite write) throws SQLException {
     Redemption r = write.redemption();
-    CommitResult conflict = new CommitResult.Conflict("redemption:" + r.id());
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.RedemptionRef(r.id()));
     if (r.version() != write.expectedVersion() + 1) {
       return write.expectedVersion() == 0 && exists("SELECT 1 FROM loyalty_redemption WHERE id = ?", r.id().value())
-          ? new CommitResult.Duplicate("redemption:" + r.id())
+          ? new CommitResult.Duplicate(new UniqueKey.RedemptionKey(r.id()))
           : conflict;
     }
     if (write.expectedVersion() == 0) {
@@ -212,7 +215,7 @@ final class ChangeSetTransaction {
           + " VALUES (?, ?, ?, ?, ?, ?, ?)", r.id().value(), r.card().value(), r.reward().value(), r.version(),
           r.at().getEpochSecond(), r.at().getNano(), SpiJson.write(r)) == null
           ? null
-          : new CommitResult.Duplicate("redemption:" + r.id());
+          : new CommitResult.Duplicate(new UniqueKey.RedemptionKey(r.id()));
     }
     return update("UPDATE loyalty_redemption SET card = ?, reward = ?, version = ?, at_seconds = ?, at_nanos = ?, body = ?"
         + " WHERE id = ? AND version = ?", conflict, r.card().value(), r.reward().value(), r.version(),
@@ -307,16 +310,17 @@ final class ChangeSetTransaction {
     return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
   }
 
-  private static String firstAggregate(ChangeSet changes) {
+  private static Aggregate firstAggregate(ChangeSet changes) {
     if (!changes.cards().isEmpty()) {
-      return "card:" + changes.cards().get(0).card().code();
+      return new Aggregate.CardRef(changes.cards().get(0).card().code());
     }
     if (!changes.programs().isEmpty()) {
-      return "program:" + changes.programs().get(0).program().id();
+      return new Aggregate.ProgramRef(changes.programs().get(0).program().id());
     }
     if (!changes.rewards().isEmpty()) {
-      return "reward:" + changes.rewards().get(0).reward().id();
+      return new Aggregate.RewardRef(changes.rewards().get(0).reward().id());
     }
-    return changes.redemptions().isEmpty() ? "store" : "redemption:" + changes.redemptions().get(0).redemption().id();
+    return changes.redemptions().isEmpty() ? new Aggregate.WholeStore()
+        : new Aggregate.RedemptionRef(changes.redemptions().get(0).redemption().id());
   }
 }

@@ -59,20 +59,20 @@ public abstract class AllOrNothingContract extends StoreContract {
 
   private static List<Rejection> rejections() {
     return List.of(
-        new Rejection("a stale program version", c -> c.program(program("P10", 2), 1), new CommitResult.Conflict("program:P10")),
+        new Rejection("a stale program version", c -> c.program(program("P10", 2), 1), Answers.staleProgram("P10")),
         new Rejection("a stale card version", c -> c.write(advanced(advanced(generated("C", "P1"), 0), 0), 5),
-            new CommitResult.Conflict("card:C")),
-        new Rejection("a taken card code", c -> c.insert(generated("A", "P2")), new CommitResult.Duplicate("code:A")),
+            Answers.staleCard("C")),
+        new Rejection("a taken card code", c -> c.insert(generated("A", "P2")), Answers.codeTaken("A")),
         new Rejection("a taken membership", c -> c.write(publish(generated("C", "P1"), "cust1")),
-            new CommitResult.Duplicate("member:P1:cust1")),
-        new Rejection("a taken entry key", c -> c.entry(entry("D", 2, "k1", null)), new CommitResult.Duplicate("entry:k1")),
-        new Rejection("a taken (card, seq) pair", c -> c.entry(entry("A", 2, "k4", null)), new CommitResult.Duplicate("entry:A#2")),
-        new Rejection("an event already applied", c -> c.receipt("evt1"), new CommitResult.Duplicate("event:evt1")),
-        new Rejection("a stale reward version", c -> c.reward(reward("rew2", 5, null, 0), 4), new CommitResult.Conflict("reward:rew2")),
+            Answers.memberTaken("P1", "cust1")),
+        new Rejection("a taken entry key", c -> c.entry(entry("D", 2, "k1", null)), Answers.entryTaken("k1")),
+        new Rejection("a taken (card, seq) pair", c -> c.entry(entry("A", 2, "k4", null)), Answers.seqTaken("A", 2)),
+        new Rejection("an event already applied", c -> c.receipt("evt1"), Answers.eventTaken("evt1")),
+        new Rejection("a stale reward version", c -> c.reward(reward("rew2", 5, null, 0), 4), Answers.staleReward("rew2")),
         new Rejection("a stale redemption version", c -> c.redemption(rolledBack(redemption("r3", 1, "A", 3)), 1),
-            new CommitResult.Conflict("redemption:r3")),
+            Answers.staleRedemption("r3")),
         new Rejection("a taken redemption id", c -> c.redemption(redemption("r1", 1, "C", 4), 0),
-            new CommitResult.Duplicate("redemption:r1")));
+            Answers.redemptionTaken("r1")));
   }
 
   @TestFactory
@@ -137,7 +137,7 @@ public abstract class AllOrNothingContract extends StoreContract {
     PortWorld.seed(store);
     CommitResult rejected = store.commit(changes().write(publish(generated("B", "P1"), "cust2"))
         .write(publish(generated("C", "P1"), "cust1")).build());
-    assertThat(rejected).isEqualTo(new CommitResult.Duplicate("member:P1:cust1"));
+    assertThat(rejected).isEqualTo(Answers.memberTaken("P1", "cust1"));
     changes().write(publish(generated("C", "P1"), "cust2")).applyTo(store);
     assertThat(store.cardOf(pid("P1"), cust("cust2"))).map(Card::code).contains(code("C"));
     assertThat(store.unpublishedCards(pid("P1"), "", 10)).containsExactly(generated("B", "P1"));

@@ -53,19 +53,19 @@ public abstract class CompareAndSetContract extends StoreContract {
     @Test
     void a_stale_expected_version_is_a_conflict() {
       PortWorld.seed(store);
-      assertRejectedAndUnchanged(store, changes().program(program("P1", 1), 0).build(), new CommitResult.Conflict("program:P1"));
+      assertRejectedAndUnchanged(store, changes().program(program("P1", 1), 0).build(), Answers.staleProgram("P1"));
     }
 
     @Test
     void an_expected_version_ahead_of_the_stored_one_is_a_conflict() {
       PortWorld.seed(store);
-      assertRejectedAndUnchanged(store, changes().program(program("P1", 4), 3).build(), new CommitResult.Conflict("program:P1"));
+      assertRejectedAndUnchanged(store, changes().program(program("P1", 4), 3).build(), Answers.staleProgram("P1"));
     }
 
     @Test
     void a_version_other_than_expected_plus_one_is_a_conflict() {
       PortWorld.seed(store);
-      assertRejectedAndUnchanged(store, changes().program(program("P1", 3), 1).build(), new CommitResult.Conflict("program:P1"));
+      assertRejectedAndUnchanged(store, changes().program(program("P1", 3), 1).build(), Answers.staleProgram("P1"));
     }
 
     @Test
@@ -98,34 +98,34 @@ public abstract class CompareAndSetContract extends StoreContract {
     void a_stale_card_write_is_a_conflict() {
       Card a = PortWorld.seed(store);
       // A well-formed write (one version on) over the version before the stored one: another writer got there first.
-      assertRejectedAndUnchanged(store, changes().write(a).build(), new CommitResult.Conflict("card:A"));
+      assertRejectedAndUnchanged(store, changes().write(a).build(), Answers.staleCard("A"));
     }
 
     @Test
     void an_expected_version_ahead_of_the_stored_one_is_a_conflict() {
       Card a = PortWorld.seed(store);
-      assertRejectedAndUnchanged(store, changes().write(next(next(a))).build(), new CommitResult.Conflict("card:A"));
+      assertRejectedAndUnchanged(store, changes().write(next(next(a))).build(), Answers.staleCard("A"));
     }
 
     @Test
     void a_version_other_than_expected_plus_one_is_a_conflict() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(next(next(a)), a.version()).build(),
-          new CommitResult.Conflict("card:A"));
+          Answers.staleCard("A"));
     }
 
     @Test
     void an_update_of_a_card_that_is_not_stored_is_a_conflict() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(next(generated("Z", "P1"))).build(),
-          new CommitResult.Conflict("card:Z"));
+          Answers.staleCard("Z"));
     }
 
     @Test
     void a_new_card_written_at_a_version_other_than_1_is_a_conflict() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(next(generated("Z", "P1")), 0).build(),
-          new CommitResult.Conflict("card:Z"));
+          Answers.staleCard("Z"));
     }
 
     @Test
@@ -160,21 +160,21 @@ public abstract class CompareAndSetContract extends StoreContract {
       Reward taken = reward("rew1", 1, 5L, 0).withRedeemed(1);
       changes().reward(taken).applyTo(store);
       assertRejectedAndUnchanged(store, changes().reward(reward("rew1", 1, 5L, 0).withRedeemed(1), 1).build(),
-          new CommitResult.Conflict("reward:rew1"));
+          Answers.staleReward("rew1"));
     }
 
     @Test
     void inserting_a_stored_reward_again_is_a_conflict() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().reward(reward("rew1", 1, 9L, 0), 0).build(),
-          new CommitResult.Conflict("reward:rew1"));
+          Answers.staleReward("rew1"));
     }
 
     @Test
     void a_version_other_than_expected_plus_one_is_a_conflict() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().reward(reward("rew1", 3, 5L, 1), 1).build(),
-          new CommitResult.Conflict("reward:rew1"));
+          Answers.staleReward("rew1"));
     }
   }
 
@@ -196,14 +196,14 @@ public abstract class CompareAndSetContract extends StoreContract {
       Redemption undone = rolledBack(redemption("r1", 1, "A", 1));
       changes().redemption(undone).applyTo(store);
       assertRejectedAndUnchanged(store, changes().redemption(rolledBack(redemption("r1", 1, "A", 1)), 1).build(),
-          new CommitResult.Conflict("redemption:r1"));
+          Answers.staleRedemption("r1"));
     }
 
     @Test
     void an_update_of_a_redemption_that_is_not_stored_is_a_conflict() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().redemption(rolledBack(redemption("r3", 1, "A", 1)), 1).build(),
-          new CommitResult.Conflict("redemption:r3"));
+          Answers.staleRedemption("r3"));
     }
   }
 }

@@ -72,7 +72,7 @@ public abstract class ConcurrencyContract extends StoreContract {
           if (result.applied()) {
             i++;
           } else {
-            assertThat(result).isIn(new CommitResult.Conflict("card:HOT"), new CommitResult.Duplicate("entry:HOT#" + seq));
+            assertThat(result).isIn(Answers.staleCard("HOT"), Answers.seqTaken("HOT", seq));
             conflicts++;
           }
         }
@@ -108,7 +108,7 @@ public abstract class ConcurrencyContract extends StoreContract {
       List<CommitResult> results = Race.run(threads, publishers);
       assertThat(results).filteredOn(CommitResult::applied).hasSize(1);
       assertThat(results).filteredOn(r -> !r.applied())
-          .allSatisfy(r -> assertThat(r).isEqualTo(new CommitResult.Duplicate("member:P1:" + customer)));
+          .allSatisfy(r -> assertThat(r).isEqualTo(Answers.memberTaken("P1", customer)));
       Card winner = store.cardOf(pid("P1"), cust(customer)).orElseThrow();
       assertThat(winner.code().value()).isEqualTo("R" + round + "-" + results.indexOf(CommitResult.APPLIED));
     }
@@ -130,7 +130,7 @@ public abstract class ConcurrencyContract extends StoreContract {
       List<CommitResult> results = Race.run(threads, appliers);
       assertThat(results).filteredOn(CommitResult::applied).hasSize(1);
       assertThat(results).filteredOn(r -> !r.applied())
-          .allSatisfy(r -> assertThat(r).isEqualTo(new CommitResult.Duplicate("event:" + event)));
+          .allSatisfy(r -> assertThat(r).isEqualTo(Answers.eventTaken(event)));
       assertThat(store.receipt(EventId.of(event))).isPresent();
       int winner = results.indexOf(CommitResult.APPLIED);
       for (int t = 0; t < threads; t++) {
@@ -160,7 +160,7 @@ public abstract class ConcurrencyContract extends StoreContract {
           if (result.applied()) {
             taken++;
           } else {
-            assertThat(result).isEqualTo(new CommitResult.Conflict("reward:rew1"));
+            assertThat(result).isEqualTo(Answers.staleReward("rew1"));
           }
         }
       });
@@ -183,7 +183,7 @@ public abstract class ConcurrencyContract extends StoreContract {
     List<CommitResult> results = Race.run(threads, inserts);
     assertThat(results).filteredOn(CommitResult::applied).hasSize(1);
     assertThat(results).filteredOn(r -> !r.applied())
-        .allSatisfy(r -> assertThat(r).isEqualTo(new CommitResult.Duplicate("redemption:r1")));
+        .allSatisfy(r -> assertThat(r).isEqualTo(Answers.redemptionTaken("r1")));
     int winner = results.indexOf(CommitResult.APPLIED);
     assertThat(store.redemption(RedemptionId.of("r1"))).contains(redemption("r1", 1, "A", winner));
   }
@@ -201,7 +201,7 @@ public abstract class ConcurrencyContract extends StoreContract {
           if (result.applied()) {
             i++;
           } else {
-            assertThat(result).isEqualTo(new CommitResult.Conflict("program:P1"));
+            assertThat(result).isEqualTo(Answers.staleProgram("P1"));
           }
         }
         return perThread;

@@ -14,7 +14,9 @@ import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.Aggregate;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.UniqueKey;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.OutboxEvent;
@@ -74,11 +76,11 @@ public final class ReferenceStore implements LoyaltyStore {
     }
   }
 
-  private static Refused conflict(String aggregate) {
+  private static Refused conflict(Aggregate aggregate) {
     return new Refused(new CommitResult.Conflict(aggregate));
   }
 
-  private static Refused duplicate(String key) {
+  private static Refused duplicate(UniqueKey key) {
     return new Refused(new CommitResult.Duplicate(key));
   }
 
@@ -113,7 +115,7 @@ public final class ReferenceStore implements LoyaltyStore {
   private static void event(State s, OutboxEvent event) {
     for (OutboxEvent stored : s.outbox) {
       if (stored.id().equals(event.id())) {
-        throw duplicate("outbox:" + event.id());
+        throw duplicate(new UniqueKey.OutboxKey(event.id()));
       }
     }
     s.outbox.add(event);
@@ -146,7 +148,7 @@ public final class ReferenceStore implements LoyaltyStore {
       return;
     }
     if (s.receipts.containsKey(receipt.event().id())) {
-      throw duplicate("event:" + receipt.event().id());
+      throw duplicate(new UniqueKey.EventKey(receipt.event().id()));
     }
     s.receipts.put(receipt.event().id(), receipt);
   }
@@ -155,7 +157,7 @@ public final class ReferenceStore implements LoyaltyStore {
     TreeMap<Long, Program> versions = s.programs.computeIfAbsent(w.program().id(), id -> new TreeMap<>());
     long latest = versions.isEmpty() ? 0 : versions.lastKey();
     if (w.expectedVersion() != latest || w.program().version() != latest + 1) {
-      throw conflict("program:" + w.program().id());
+      throw conflict(new Aggregate.ProgramRef(w.program().id()));
     }
     versions.put(w.program().version(), w.program());
   }
@@ -165,14 +167,14 @@ public final class ReferenceStore implements LoyaltyStore {
     Card current = s.cards.get(card.code());
     if (current == null) {
       if (w.expectedVersion() != 0 || card.version() != 1) {
-        throw conflict("card:" + card.code());
+        throw conflict(new Aggregate.CardRef(card.code()));
       }
     } else {
       if (w.expectedVersion() == 0) {
-        throw duplicate("code:" + card.code());
+        throw duplicate(new UniqueKey.CodeKey(card.code()));
       }
       if (w.expectedVersion() != current.version() || card.version() != current.version() + 1) {
-        throw conflict("card:" + card.code());
+        throw conflict(new Aggregate.CardRef(card.code()));
       }
       if (!card.program().equals(current.program())) {
         throw new IllegalArgumentException("card " + card.code() + " cannot move to another program");
@@ -182,7 +184,7 @@ public final class ReferenceStore implements LoyaltyStore {
     if (holder != null && (current == null || !holder.equals(current.holder()))) {
       for (Card other : s.cards.values()) {
         if (!other.code().equals(card.code()) && other.program().equals(card.program()) && holder.equals(other.holder())) {
-          throw duplicate("member:" + card.program() + ":" + holder);
+          throw duplicate(new UniqueKey.MemberKey(card.program(), holder));
         }
       }
     }
@@ -199,7 +201,7 @@ public final class ReferenceStore implements LoyaltyStore {
         throw new IllegalArgumentException("ledger entry " + e.key() + " has seq " + e.seq() + ", expected 1 or more");
       }
       if (!keys.add(e.key())) {
-        throw duplicate("entry:" + e.key());
+        throw duplicate(new UniqueKey.EntryKey(e.key()));
       }
       if (!s.cards.containsKey(e.card())) {
         throw new IllegalArgumentException("ledger entry " + e.key() + " is for card " + e.card()
@@ -222,7 +224,7 @@ public final class ReferenceStore implements LoyaltyStore {
       for (LedgerEntry e : group.getValue()) {
         if (e.seq() <= last) {
           if (e.seq() == last || storedSeqs.contains(e.seq())) {
-            throw duplicate("entry:" + e.card() + "#" + e.seq());
+            throw duplicate(new UniqueKey.SeqKey(e.card(), e.seq()));
           }
           throw new IllegalArgumentException("the ledger of card " + e.card() + " is append-only: entry " + e.key()
               + " has seq " + e.seq() + " but the card's ledger already reaches seq " + storedLast);
@@ -237,7 +239,7 @@ public final class ReferenceStore implements LoyaltyStore {
     Reward current = s.rewards.get(w.reward().id());
     long version = current == null ? 0 : current.version();
     if (w.expectedVersion() != version || w.reward().version() != version + 1) {
-      throw conflict("reward:" + w.reward().id());
+      throw conflict(new Aggregate.RewardRef(w.reward().id()));
     }
     s.rewards.put(w.reward().id(), w.reward());
   }
@@ -246,10 +248,10 @@ public final class ReferenceStore implements LoyaltyStore {
     Redemption current = s.redemptions.get(w.redemption().id());
     long version = current == null ? 0 : current.version();
     if (w.expectedVersion() == 0 && current != null) {
-      throw duplicate("redemption:" + w.redemption().id());
+      throw duplicate(new UniqueKey.RedemptionKey(w.redemption().id()));
     }
     if (w.expectedVersion() != version || w.redemption().version() != version + 1) {
-      throw conflict("redemption:" + w.redemption().id());
+      throw conflict(new Aggregate.RedemptionRef(w.redemption().id()));
     }
     s.redemptions.put(w.redemption().id(), w.redemption());
   }

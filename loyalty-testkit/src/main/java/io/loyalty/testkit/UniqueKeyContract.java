@@ -48,14 +48,14 @@ public abstract class UniqueKeyContract extends StoreContract {
     void inserting_a_stored_code_is_a_duplicate_code_even_in_another_program() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().insert(generated("D", "P1")).insert(generated("A", "P2")).build(),
-          new CommitResult.Duplicate("code:A"));
+          Answers.codeTaken("A"));
     }
 
     @Test
     void inserting_one_code_twice_in_a_change_set_is_a_duplicate_code() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().insert(generated("D", "P1")).insert(generated("D", "P2")).build(),
-          new CommitResult.Duplicate("code:D"));
+          Answers.codeTaken("D"));
     }
   }
 
@@ -66,14 +66,14 @@ public abstract class UniqueKeyContract extends StoreContract {
     void publishing_a_second_card_to_a_member_is_a_duplicate_membership() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(publish(generated("C", "P1"), "cust3"))
-          .write(publish(generated("B", "P1"), "cust1")).build(), new CommitResult.Duplicate("member:P1:cust1"));
+          .write(publish(generated("B", "P1"), "cust1")).build(), Answers.memberTaken("P1", "cust1"));
     }
 
     @Test
     void publishing_two_cards_to_one_customer_in_one_change_set_is_a_duplicate_membership() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(publish(generated("B", "P1"), "cust2"))
-          .write(publish(generated("C", "P1"), "cust2")).build(), new CommitResult.Duplicate("member:P1:cust2"));
+          .write(publish(generated("C", "P1"), "cust2")).build(), Answers.memberTaken("P1", "cust2"));
     }
 
     @Test
@@ -81,7 +81,7 @@ public abstract class UniqueKeyContract extends StoreContract {
       PortWorld.seed(store);
       Card published = new Card(code("D"), pid("P1"), 1, cust("cust1"), StoreValues.T0, StoreValues.T0, null, true,
           java.util.List.of(), 0, 0, 0);
-      assertRejectedAndUnchanged(store, changes().insert(published).build(), new CommitResult.Duplicate("member:P1:cust1"));
+      assertRejectedAndUnchanged(store, changes().insert(published).build(), Answers.memberTaken("P1", "cust1"));
     }
 
     @Test
@@ -109,30 +109,30 @@ public abstract class UniqueKeyContract extends StoreContract {
     void a_stored_entry_key_is_a_duplicate_even_for_another_card() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().insert(generated("D", "P1", 1)).entry(entry("D", 1, "k1", null)).build(),
-          new CommitResult.Duplicate("entry:k1"));
+          Answers.entryTaken("k1"));
       assertRejectedAndUnchanged(store, changes().write(advanced(a, 3)).entry(entry("A", 3, "k2", null)).build(),
-          new CommitResult.Duplicate("entry:k2"));
+          Answers.entryTaken("k2"));
     }
 
     @Test
     void an_entry_key_used_twice_in_one_change_set_is_a_duplicate() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(advanced(a, 4)).entry(entry("A", 3, "k3", null))
-          .entry(entry("A", 4, "k3", null)).build(), new CommitResult.Duplicate("entry:k3"));
+          .entry(entry("A", 4, "k3", null)).build(), Answers.entryTaken("k3"));
     }
 
     @Test
     void a_stored_card_and_seq_pair_is_a_duplicate() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(next(a)).entry(entry("A", 2, "k3", null)).build(),
-          new CommitResult.Duplicate("entry:A#2"));
+          Answers.seqTaken("A", 2));
     }
 
     @Test
     void a_card_and_seq_pair_used_twice_in_one_change_set_is_a_duplicate() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(advanced(a, 3)).entry(entry("A", 3, "k3", null))
-          .entry(entry("A", 3, "k4", null)).build(), new CommitResult.Duplicate("entry:A#3"));
+          .entry(entry("A", 3, "k4", null)).build(), Answers.seqTaken("A", 3));
     }
   }
 
@@ -150,7 +150,7 @@ public abstract class UniqueKeyContract extends StoreContract {
     void a_second_receipt_for_an_event_is_a_duplicate_that_writes_nothing() {
       Card a = PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().write(advanced(a, 3)).entry(entry("A", 3, "k3", null))
-          .receipt("evt1").build(), new CommitResult.Duplicate("event:evt1"));
+          .receipt("evt1").build(), Answers.eventTaken("evt1"));
     }
   }
 
@@ -161,14 +161,14 @@ public abstract class UniqueKeyContract extends StoreContract {
     void inserting_a_stored_redemption_id_is_a_duplicate() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().redemption(redemption("r1", 1, "A", 5), 0).build(),
-          new CommitResult.Duplicate("redemption:r1"));
+          Answers.redemptionTaken("r1"));
     }
 
     @Test
     void inserting_one_redemption_id_twice_in_a_change_set_is_a_duplicate() {
       PortWorld.seed(store);
       assertRejectedAndUnchanged(store, changes().redemption(redemption("r2", 1, "A", 5), 0)
-          .redemption(redemption("r2", 1, "B", 6), 0).build(), new CommitResult.Duplicate("redemption:r2"));
+          .redemption(redemption("r2", 1, "B", 6), 0).build(), Answers.redemptionTaken("r2"));
     }
   }
 }

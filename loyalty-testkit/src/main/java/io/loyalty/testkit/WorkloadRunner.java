@@ -39,6 +39,16 @@ final class WorkloadRunner {
   private final History history = new History();
   private final String context;
   private final Coverage coverage;
+  /** The last live read of each card at each instant a step touched it, for the history check at the end. */
+  private final Map<ReadAt, List<Object>> liveReads = new java.util.LinkedHashMap<>();
+
+  private record ReadAt(io.loyalty.spi.CardCode card, java.time.Instant at) {}
+
+  /** Every read of a card as of an instant: balance, pending points, lots, summary, expiry schedule. */
+  private List<Object> reads(io.loyalty.spi.CardCode card, java.time.Instant at) {
+    return List.of(reader.balance(card, at), reader.pendingPoints(card, at), reader.lots(card, at),
+        reader.summary(card, at), reader.expirySchedule(card, at));
+  }
 
   /**
    * @param store a fresh store under test
@@ -116,6 +126,7 @@ final class WorkloadRunner {
           assertThat(card).as("%s: %s's card in %s", where, customer, program).isEqualTo(reference.cardOf(program, customer));
           if (card.isPresent()) {
             checkCard(card.get(), catalog, where);
+            liveReads.put(new ReadAt(card.get().code(), clock.instant()), reads(card.get().code(), clock.instant()));
           }
         }
       }
@@ -190,6 +201,10 @@ final class WorkloadRunner {
       all.addAll(subject.cards(program, "", 1_000));
     }
     OutboxInvariants.check(subject, all, redemptions, where);
+    // True history on this store: a read as of an instant, made now, is the read made live at that instant.
+    liveReads.forEach((read, live) -> assertThat(reads(read.card(), read.at()))
+        .as("%s: the reads of %s as of %s, made later, equal those made then", where, read.card(), read.at())
+        .isEqualTo(live));
     // Whatever faults left undone, recovery settles: no delivery or revocation of the engine's stays pending.
     Runnable recover = () -> engine.recoverOutbox(10_000);
     if (faults == null) {

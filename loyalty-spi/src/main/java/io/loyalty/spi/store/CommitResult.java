@@ -19,15 +19,24 @@ public sealed interface CommitResult permits CommitResult.Applied, CommitResult.
   /**
    * Nothing was written: an aggregate's stored version differs from the expected one.
    *
-   * @param aggregate what was stale, such as {@code card:ACME-CARD-1} or {@code program:camp_1}
+   * @param aggregate what was stale
    */
-  record Conflict(String aggregate) implements CommitResult {}
+  record Conflict(Aggregate aggregate) implements CommitResult {
+    /** Checks the aggregate. */
+    public Conflict {
+      java.util.Objects.requireNonNull(aggregate, "aggregate");
+    }
+  }
 
   /**
    * Nothing was written: a unique key is already taken.
    *
-   * @param key the key, such as {@code event:evt_1}, {@code member:camp_1:cust_1}, {@code code:X} or a
-   *     ledger entry key
+   * @param key the key that was taken
    */
-  record Duplicate(String key) implements CommitResult {}
+  record Duplicate(UniqueKey key) implements CommitResult {
+    /** Checks the key. */
+    public Duplicate {
+      java.util.Objects.requireNonNull(key, "key");
+    }
+  }
 }

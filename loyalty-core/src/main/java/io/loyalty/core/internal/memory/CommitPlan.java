@@ -9,6 +9,8 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.UniqueKey;
+import io.loyalty.spi.store.Aggregate;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.ProgramWrite;
 import io.loyalty.spi.RedemptionId;
@@ -127,7 +129,7 @@ final class CommitPlan {
   private @Nullable CommitResult checkReceipt(MemoryTables stored, @Nullable EventReceipt receipt) {
     // Checked first: an event already applied is the answer that ends a caller's retry loop.
     if (receipt != null && stored.hasReceipt(receipt.event().id())) {
-      return new CommitResult.Duplicate("event:" + receipt.event().id());
+      return new CommitResult.Duplicate(new UniqueKey.EventKey(receipt.event().id()));
     }
     this.receipt = receipt;
     return null;
@@ -145,7 +147,7 @@ final class CommitPlan {
       Long pending = latest.get(id);
       long current = pending != null ? pending : stored.latestProgramVersion(id);
       if (write.expectedVersion() != current || program.version() != current + 1) {
-        return new CommitResult.Conflict("program:" + id);
+        return new CommitResult.Conflict(new Aggregate.ProgramRef(id));
       }
       latest.put(id, program.version());
       programs.add(program);
@@ -165,14 +167,14 @@ final class CommitPlan {
       Card current = change != null ? change.card : slot != null ? slot.card() : null;
       if (current == null) {
         if (write.expectedVersion() != 0 || card.version() != 1) {
-          return new CommitResult.Conflict("card:" + code);
+          return new CommitResult.Conflict(new Aggregate.CardRef(code));
         }
       } else {
         if (write.expectedVersion() == 0) {
-          return new CommitResult.Duplicate("code:" + code);
+          return new CommitResult.Duplicate(new UniqueKey.CodeKey(code));
         }
         if (write.expectedVersion() != current.version() || card.version() != current.version() + 1) {
-          return new CommitResult.Conflict("card:" + code);
+          return new CommitResult.Conflict(new Aggregate.CardRef(code));
         }
         if (!card.program().equals(current.program())) {
           throw new IllegalArgumentException("card " + code + " cannot move from program " + current.program()
@@ -188,7 +190,7 @@ final class CommitPlan {
         }
         CardCode owner = members.containsKey(key) ? members.get(key) : stored.memberOwner(key);
         if (owner != null && !owner.equals(code)) {
-          return new CommitResult.Duplicate(key.describe());
+          return new CommitResult.Duplicate(new UniqueKey.MemberKey(card.program(), holder));
         }
         members.put(key, code);
       }
@@ -216,7 +218,7 @@ final class CommitPlan {
       Reward pending = rewards.get(reward.id());
       long current = pending != null ? pending.version() : stored.rewardVersion(reward.id());
       if (write.expectedVersion() != current || reward.version() != current + 1) {
-        return new CommitResult.Conflict("reward:" + reward.id());
+        return new CommitResult.Conflict(new Aggregate.RewardRef(reward.id()));
       }
       rewards.put(reward.id(), reward);
     }
@@ -232,10 +234,10 @@ final class CommitPlan {
       Redemption pending = redemptions.get(redemption.id());
       long current = pending != null ? pending.version() : stored.redemptionVersion(redemption.id());
       if (write.expectedVersion() == 0 && current != 0) {
-        return new CommitResult.Duplicate("redemption:" + redemption.id());
+        return new CommitResult.Duplicate(new UniqueKey.RedemptionKey(redemption.id()));
       }
       if (write.expectedVersion() != current || redemption.version() != current + 1) {
-        return new CommitResult.Conflict("redemption:" + redemption.id());
+        return new CommitResult.Conflict(new Aggregate.RedemptionRef(redemption.id()));
       }
       redemptions.put(redemption.id(), redemption);
     }
@@ -254,7 +256,7 @@ final class CommitPlan {
       // The card's stored state, for a key local to it: the change already holds it, no second lookup.
       CardSlot slot = change != null ? change.base : stored.slot(entry.card());
       if (!seen.add(entry.key()) || stored.hasEntryKey(entry.key(), entry.card(), localKeys[i], slot)) {
-        return new CommitResult.Duplicate("entry:" + entry.key());
+        return new CommitResult.Duplicate(new UniqueKey.EntryKey(entry.key()));
       }
       if (change == null) {
         if (slot == null) {
@@ -334,7 +336,7 @@ final class CommitPlan {
       long seq = entry.seq();
       if (seq <= last) {
         if (seq == last || base != null && base.containsSeq(seq)) {
-          return new CommitResult.Duplicate("entry:" + entry.card() + "#" + seq);
+          return new CommitResult.Duplicate(new UniqueKey.SeqKey(entry.card(), seq));
         }
         throw new IllegalArgumentException("the ledger of card " + entry.card() + " is append-only: entry "
             + entry.key() + " has seq " + seq + " but the card's ledger already reaches seq " + storedLast);

@@ -5,11 +5,6 @@ import io.loyalty.spi.ProgramId;
 
 /** A membership: a customer in a program, held by at most one card. */
 record MemberKey(ProgramId program, CustomerId holder) {
-  /** The duplicate key string of the store contract. */
-  String describe() {
-    return "member:" + program + ":" + holder;
-  }
-
   // Written out (on the ids' texts) rather than generated: this key is hashed on every event's card lookup.
   @Override
   public boolean equals(Object o) {

@@ -11,6 +11,7 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.UniqueKey;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.ProgramWrite;
@@ -152,7 +153,7 @@ public final class MemoryTables {
     for (int i = 0; i < events.size(); i++) {
       String id = events.get(i).id();
       if (outbox.contains(id) || (ids != null && !ids.add(id))) {
-        return new CommitResult.Duplicate("outbox:" + id);
+        return new CommitResult.Duplicate(new UniqueKey.OutboxKey(id));
       }
     }
     return null;

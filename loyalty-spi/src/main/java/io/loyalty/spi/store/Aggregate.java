@@ -1,0 +1,76 @@
+package io.loyalty.spi.store;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.RewardId;
+import java.util.Objects;
+
+/** What a {@link CommitResult.Conflict} names: the versioned aggregate whose stored version was not the one expected. */
+public sealed interface Aggregate {
+  /** The documented text form, such as {@code card:ACME-1} (for logs and messages; never parsed). */
+  String text();
+
+  /** A program definition. */
+  record ProgramRef(ProgramId id) implements Aggregate {
+    /** Checks the id. */
+    public ProgramRef {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String text() {
+      return "program:" + id;
+    }
+  }
+
+  /** A card. */
+  record CardRef(CardCode code) implements Aggregate {
+    /** Checks the code. */
+    public CardRef {
+      Objects.requireNonNull(code, "code");
+    }
+
+    @Override
+    public String text() {
+      return "card:" + code;
+    }
+  }
+
+  /** A reward of the catalog. */
+  record RewardRef(RewardId id) implements Aggregate {
+    /** Checks the id. */
+    public RewardRef {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String text() {
+      return "reward:" + id;
+    }
+  }
+
+  /** A redemption. */
+  record RedemptionRef(RedemptionId id) implements Aggregate {
+    /** Checks the id. */
+    public RedemptionRef {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String text() {
+      return "redemption:" + id;
+    }
+  }
+
+  /**
+   * The store as a whole: the database broke a race between writers (a deadlock or a serialization failure) before
+   * it could tell which aggregate.
+   */
+  record WholeStore() implements Aggregate {
+    @Override
+    public String text() {
+      return "store";
+    }
+  }
+}
