@@ -56,7 +56,7 @@ final class StoreValues {
 
   /** A new card whose first {@code lastSeq} entries are written with it. */
   static Card generated(String code, String program, long lastSeq) {
-    return new Card(code(code), pid(program), 1, null, T0, null, null, true, List.of(), 0, lastSeq, 0);
+    return Card.generated(code(code), pid(program), T0).toBuilder().lastSeq(lastSeq).build();
   }
 
   /** The card one version on, same ledger end. */
@@ -66,19 +66,17 @@ final class StoreValues {
 
   /** The card one version on, with its ledger reaching {@code lastSeq}. */
   static Card advanced(Card c, long lastSeq) {
-    return new Card(c.code(), c.program(), c.version() + 1, c.holder(), c.createdAt(), c.publishedAt(), c.expiresAt(),
-        c.active(), c.lots(), c.debt(), lastSeq, c.redemptions());
+    return c.toBuilder().version(c.version() + 1).lastSeq(lastSeq).build();
   }
 
   /** The card one version on, published to the customer. */
   static Card publish(Card c, String customer) {
-    return new Card(c.code(), c.program(), c.version() + 1, cust(customer), c.createdAt(), T0, c.expiresAt(), c.active(),
-        c.lots(), c.debt(), c.lastSeq(), c.redemptions());
+    return c.toBuilder().version(c.version() + 1).holder(cust(customer)).publishedAt(T0).build();
   }
 
   static LedgerEntry entry(String card, long seq, String key, @Nullable String order) {
-    return new LedgerEntry(code(card), seq, EntryType.POINTS_ADDITION, 10, 0, 10 * seq, T0, key, null, null, 1,
-        order == null ? null : OrderId.of(order), "", List.of(), null);
+    return LedgerEntry.builder().card(code(card)).seq(seq).type(EntryType.POINTS_ADDITION).points(10)
+        .balanceAfter(10 * seq).at(T0).key(key).programVersion(1).order(order == null ? null : OrderId.of(order)).build();
   }
 
   static EventReceipt receipt(String event) {
@@ -93,9 +91,10 @@ final class StoreValues {
 
   /** A successful redemption on the card, {@code minutes} after {@link #T0}. */
   static Redemption redemption(String id, long version, String card, long minutes) {
-    return new Redemption(RedemptionId.of(id), version, null, pid("P1"), code(card), AssignmentId.of("rewa_1"),
-        RewardId.of("rew1"), T0.plus(Duration.ofMinutes(minutes)), Redemption.Status.SUCCEEDED, null, "", 10,
-        List.of(new LotDraw(1, 10)), null, 0, Redemption.Fulfilment.NONE, false, null, "");
+    return Redemption.builder().id(RedemptionId.of(id)).version(version).program(pid("P1")).card(code(card))
+        .assignment(AssignmentId.of("rewa_1")).reward(RewardId.of("rew1")).at(T0.plus(Duration.ofMinutes(minutes)))
+        .status(Redemption.Status.SUCCEEDED).points(10).draws(List.of(new LotDraw(1, 10)))
+        .fulfilment(Redemption.Fulfilment.NONE).build();
   }
 
   /** The redemption one version on, rolled back. */

@@ -48,7 +48,7 @@ public record Card(
 
   /** A new, unpublished card in a program's pool. */
   public static Card generated(CardCode code, ProgramId program, Instant createdAt) {
-    return new Card(code, program, 1, null, createdAt, null, null, true, List.of(), 0, 0, 0);
+    return builder().code(code).program(program).version(1).createdAt(createdAt).build();
   }
 
   /** Whether the card has been published to a holder. */
@@ -131,25 +131,146 @@ public record Card(
 
   /** A copy with other lots, debt and last ledger sequence, one version on. */
   public Card next(List<Lot> lots, long debt, long lastSeq) {
-    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
-        redemptions);
+    return toBuilder().version(version + 1).lots(lots).debt(debt).lastSeq(lastSeq).build();
   }
 
   /** A copy at another version; used when one change set writes the card twice and the writes are chained. */
   public Card withVersion(long version) {
-    return new Card(code, program, version, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
-        redemptions);
+    return toBuilder().version(version).build();
   }
 
   /** A copy with another redemption count (same version: combine with {@link #next}). */
   public Card withRedemptions(long redemptions) {
-    return new Card(code, program, version, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
-        redemptions);
+    return toBuilder().redemptions(redemptions).build();
   }
 
   /** A copy switched on or off, one version on. */
   public Card withActive(boolean active) {
-    return new Card(code, program, version + 1, holder, createdAt, publishedAt, expiresAt, active, lots, debt, lastSeq,
-        redemptions);
+    return toBuilder().version(version + 1).active(active).build();
+  }
+
+  /** A builder starting from this card's values, to change some and build a new one. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** An empty builder: every part to set, but the lists (empty), texts (empty) and switches (on). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a card by named parts, so code that builds one does not break when a part is added. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable CardCode code;
+    private @Nullable ProgramId program;
+    private long version;
+    private @Nullable CustomerId holder;
+    private @Nullable Instant createdAt;
+    private @Nullable Instant publishedAt;
+    private @Nullable Instant expiresAt;
+    private boolean active = true;
+    private @Nullable List<Lot> lots = List.of();
+    private long debt;
+    private long lastSeq;
+    private long redemptions;
+
+    Builder() {}
+
+    Builder(Card from) {
+      this.code = from.code();
+      this.program = from.program();
+      this.version = from.version();
+      this.holder = from.holder();
+      this.createdAt = from.createdAt();
+      this.publishedAt = from.publishedAt();
+      this.expiresAt = from.expiresAt();
+      this.active = from.active();
+      this.lots = from.lots();
+      this.debt = from.debt();
+      this.lastSeq = from.lastSeq();
+      this.redemptions = from.redemptions();
+    }
+
+    /** Sets {@code code}. */
+    public Builder code(CardCode code) {
+      this.code = code;
+      return this;
+    }
+
+    /** Sets {@code program}. */
+    public Builder program(ProgramId program) {
+      this.program = program;
+      return this;
+    }
+
+    /** Sets {@code version}. */
+    public Builder version(long version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets {@code holder}. */
+    public Builder holder(@Nullable CustomerId holder) {
+      this.holder = holder;
+      return this;
+    }
+
+    /** Sets {@code createdAt}. */
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt}. */
+    public Builder publishedAt(@Nullable Instant publishedAt) {
+      this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code expiresAt}. */
+    public Builder expiresAt(@Nullable Instant expiresAt) {
+      this.expiresAt = expiresAt;
+      return this;
+    }
+
+    /** Sets {@code active}. */
+    public Builder active(boolean active) {
+      this.active = active;
+      return this;
+    }
+
+    /** Sets {@code lots}. */
+    public Builder lots(List<Lot> lots) {
+      this.lots = lots;
+      return this;
+    }
+
+    /** Sets {@code debt}. */
+    public Builder debt(long debt) {
+      this.debt = debt;
+      return this;
+    }
+
+    /** Sets {@code lastSeq}. */
+    public Builder lastSeq(long lastSeq) {
+      this.lastSeq = lastSeq;
+      return this;
+    }
+
+    /** Sets {@code redemptions}. */
+    public Builder redemptions(long redemptions) {
+      this.redemptions = redemptions;
+      return this;
+    }
+
+    /** The card, checked as its constructor checks it. */
+    public Card build() {
+      return new Card(java.util.Objects.requireNonNull(code, "code"),
+          java.util.Objects.requireNonNull(program, "program"), version, holder,
+          java.util.Objects.requireNonNull(createdAt, "createdAt"), publishedAt, expiresAt, active,
+          java.util.Objects.requireNonNull(lots, "lots"), debt, lastSeq, redemptions);
+    }
   }
 }

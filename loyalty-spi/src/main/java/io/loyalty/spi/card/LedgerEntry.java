@@ -53,4 +53,154 @@ public record LedgerEntry(
     reason = reason == null ? "" : reason;
     draws = List.copyOf(draws);
   }
+
+  /** A builder starting from this ledger entry's values, to change some and build a new one. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** An empty builder: every part to set, but the lists (empty), texts (empty) and switches (on). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a ledger entry by named parts, so code that builds one does not break when a part is added. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable CardCode card;
+    private long seq;
+    private @Nullable EntryType type;
+    private long points;
+    private long pending;
+    private long balanceAfter;
+    private @Nullable Instant at;
+    private @Nullable String key;
+    private @Nullable EventId event;
+    private @Nullable RuleId rule;
+    private long programVersion;
+    private @Nullable OrderId order;
+    private @Nullable String reason = "";
+    private @Nullable List<LotDraw> draws = List.of();
+    private @Nullable String related;
+
+    Builder() {}
+
+    Builder(LedgerEntry from) {
+      this.card = from.card();
+      this.seq = from.seq();
+      this.type = from.type();
+      this.points = from.points();
+      this.pending = from.pending();
+      this.balanceAfter = from.balanceAfter();
+      this.at = from.at();
+      this.key = from.key();
+      this.event = from.event();
+      this.rule = from.rule();
+      this.programVersion = from.programVersion();
+      this.order = from.order();
+      this.reason = from.reason();
+      this.draws = from.draws();
+      this.related = from.related();
+    }
+
+    /** Sets {@code card}. */
+    public Builder card(CardCode card) {
+      this.card = card;
+      return this;
+    }
+
+    /** Sets {@code seq}. */
+    public Builder seq(long seq) {
+      this.seq = seq;
+      return this;
+    }
+
+    /** Sets {@code type}. */
+    public Builder type(EntryType type) {
+      this.type = type;
+      return this;
+    }
+
+    /** Sets {@code points}. */
+    public Builder points(long points) {
+      this.points = points;
+      return this;
+    }
+
+    /** Sets {@code pending}. */
+    public Builder pending(long pending) {
+      this.pending = pending;
+      return this;
+    }
+
+    /** Sets {@code balanceAfter}. */
+    public Builder balanceAfter(long balanceAfter) {
+      this.balanceAfter = balanceAfter;
+      return this;
+    }
+
+    /** Sets {@code at}. */
+    public Builder at(Instant at) {
+      this.at = at;
+      return this;
+    }
+
+    /** Sets {@code key}. */
+    public Builder key(String key) {
+      this.key = key;
+      return this;
+    }
+
+    /** Sets {@code event}. */
+    public Builder event(@Nullable EventId event) {
+      this.event = event;
+      return this;
+    }
+
+    /** Sets {@code rule}. */
+    public Builder rule(@Nullable RuleId rule) {
+      this.rule = rule;
+      return this;
+    }
+
+    /** Sets {@code programVersion}. */
+    public Builder programVersion(long programVersion) {
+      this.programVersion = programVersion;
+      return this;
+    }
+
+    /** Sets {@code order}. */
+    public Builder order(@Nullable OrderId order) {
+      this.order = order;
+      return this;
+    }
+
+    /** Sets {@code reason}. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /** Sets {@code draws}. */
+    public Builder draws(List<LotDraw> draws) {
+      this.draws = draws;
+      return this;
+    }
+
+    /** Sets {@code related}. */
+    public Builder related(@Nullable String related) {
+      this.related = related;
+      return this;
+    }
+
+    /** The ledger entry, checked as its constructor checks it. */
+    public LedgerEntry build() {
+      return new LedgerEntry(java.util.Objects.requireNonNull(card, "card"), seq,
+          java.util.Objects.requireNonNull(type, "type"), points, pending, balanceAfter,
+          java.util.Objects.requireNonNull(at, "at"), java.util.Objects.requireNonNull(key, "key"), event, rule,
+          programVersion, order, java.util.Objects.requireNonNull(reason, "reason"),
+          java.util.Objects.requireNonNull(draws, "draws"), related);
+    }
+  }
 }

@@ -73,8 +73,8 @@ public record Redemption(
   /** A copy one version on with another status and fulfilment. */
   public Redemption with(Status status, Fulfilment fulfilment, @Nullable String failureCode, String failureMessage,
       @Nullable Instant rolledBackAt, String rollbackReason) {
-    return new Redemption(id, version + 1, request, program, card, assignment, reward, at, status, failureCode,
-        failureMessage, points, draws, order, discount, fulfilment, automatic, rolledBackAt, rollbackReason);
+    return toBuilder().version(version + 1).status(status).fulfilment(fulfilment).failureCode(failureCode)
+        .failureMessage(failureMessage).rolledBackAt(rolledBackAt).rollbackReason(rollbackReason).build();
   }
 
   /** Where a redemption stands. */
@@ -105,5 +105,191 @@ public record Redemption(
     COMPLETE,
     FAILED,
     REVOKED
+  }
+
+  /** A builder starting from this redemption's values, to change some and build a new one. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** An empty builder: every part to set, but the lists (empty), texts (empty) and switches (on). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a redemption by named parts, so code that builds one does not break when a part is added. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable RedemptionId id;
+    private long version;
+    private @Nullable RedeemRequest request;
+    private @Nullable ProgramId program;
+    private @Nullable CardCode card;
+    private @Nullable AssignmentId assignment;
+    private @Nullable RewardId reward;
+    private @Nullable Instant at;
+    private @Nullable Status status;
+    private @Nullable String failureCode;
+    private @Nullable String failureMessage = "";
+    private long points;
+    private @Nullable List<LotDraw> draws = List.of();
+    private @Nullable Order order;
+    private long discount;
+    private @Nullable Fulfilment fulfilment;
+    private boolean automatic;
+    private @Nullable Instant rolledBackAt;
+    private @Nullable String rollbackReason = "";
+
+    Builder() {}
+
+    Builder(Redemption from) {
+      this.id = from.id();
+      this.version = from.version();
+      this.request = from.request();
+      this.program = from.program();
+      this.card = from.card();
+      this.assignment = from.assignment();
+      this.reward = from.reward();
+      this.at = from.at();
+      this.status = from.status();
+      this.failureCode = from.failureCode();
+      this.failureMessage = from.failureMessage();
+      this.points = from.points();
+      this.draws = from.draws();
+      this.order = from.order();
+      this.discount = from.discount();
+      this.fulfilment = from.fulfilment();
+      this.automatic = from.automatic();
+      this.rolledBackAt = from.rolledBackAt();
+      this.rollbackReason = from.rollbackReason();
+    }
+
+    /** Sets {@code id}. */
+    public Builder id(RedemptionId id) {
+      this.id = id;
+      return this;
+    }
+
+    /** Sets {@code version}. */
+    public Builder version(long version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets {@code request}. */
+    public Builder request(@Nullable RedeemRequest request) {
+      this.request = request;
+      return this;
+    }
+
+    /** Sets {@code program}. */
+    public Builder program(ProgramId program) {
+      this.program = program;
+      return this;
+    }
+
+    /** Sets {@code card}. */
+    public Builder card(CardCode card) {
+      this.card = card;
+      return this;
+    }
+
+    /** Sets {@code assignment}. */
+    public Builder assignment(AssignmentId assignment) {
+      this.assignment = assignment;
+      return this;
+    }
+
+    /** Sets {@code reward}. */
+    public Builder reward(RewardId reward) {
+      this.reward = reward;
+      return this;
+    }
+
+    /** Sets {@code at}. */
+    public Builder at(Instant at) {
+      this.at = at;
+      return this;
+    }
+
+    /** Sets {@code status}. */
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** Sets {@code failureCode}. */
+    public Builder failureCode(@Nullable String failureCode) {
+      this.failureCode = failureCode;
+      return this;
+    }
+
+    /** Sets {@code failureMessage}. */
+    public Builder failureMessage(String failureMessage) {
+      this.failureMessage = failureMessage;
+      return this;
+    }
+
+    /** Sets {@code points}. */
+    public Builder points(long points) {
+      this.points = points;
+      return this;
+    }
+
+    /** Sets {@code draws}. */
+    public Builder draws(List<LotDraw> draws) {
+      this.draws = draws;
+      return this;
+    }
+
+    /** Sets {@code order}. */
+    public Builder order(@Nullable Order order) {
+      this.order = order;
+      return this;
+    }
+
+    /** Sets {@code discount}. */
+    public Builder discount(long discount) {
+      this.discount = discount;
+      return this;
+    }
+
+    /** Sets {@code fulfilment}. */
+    public Builder fulfilment(Fulfilment fulfilment) {
+      this.fulfilment = fulfilment;
+      return this;
+    }
+
+    /** Sets {@code automatic}. */
+    public Builder automatic(boolean automatic) {
+      this.automatic = automatic;
+      return this;
+    }
+
+    /** Sets {@code rolledBackAt}. */
+    public Builder rolledBackAt(@Nullable Instant rolledBackAt) {
+      this.rolledBackAt = rolledBackAt;
+      return this;
+    }
+
+    /** Sets {@code rollbackReason}. */
+    public Builder rollbackReason(String rollbackReason) {
+      this.rollbackReason = rollbackReason;
+      return this;
+    }
+
+    /** The redemption, checked as its constructor checks it. */
+    public Redemption build() {
+      return new Redemption(java.util.Objects.requireNonNull(id, "id"), version, request,
+          java.util.Objects.requireNonNull(program, "program"), java.util.Objects.requireNonNull(card, "card"),
+          java.util.Objects.requireNonNull(assignment, "assignment"),
+          java.util.Objects.requireNonNull(reward, "reward"), java.util.Objects.requireNonNull(at, "at"),
+          java.util.Objects.requireNonNull(status, "status"), failureCode,
+          java.util.Objects.requireNonNull(failureMessage, "failureMessage"), points,
+          java.util.Objects.requireNonNull(draws, "draws"), order, discount,
+          java.util.Objects.requireNonNull(fulfilment, "fulfilment"), automatic, rolledBackAt,
+          java.util.Objects.requireNonNull(rollbackReason, "rollbackReason"));
+    }
   }
 }

@@ -96,15 +96,14 @@ final class Enrolment {
             + program.pool().vouchersCount());
       } else {
         Card fresh = generate(program, 1, at).get(0);
-        card = new Card(fresh.code(), fresh.program(), 0, null, at, null, null, true, List.of(), 0, 0, 0);
+        card = fresh.toBuilder().version(0).createdAt(at).build();
       }
     }
     long expected = card.version();
     Instant expiresAt = program.card().activityDurationAfterPublishing() == null
         ? null
         : program.card().activityDurationAfterPublishing().addTo(at.atZone(program.zone())).toInstant();
-    Card published = new Card(card.code(), card.program(), card.version(), customer, card.createdAt(), at, expiresAt,
-        card.active(), card.lots(), card.debt(), card.lastSeq(), card.redemptions());
+    Card published = card.toBuilder().holder(customer).publishedAt(at).expiresAt(expiresAt).build();
     List<Credit> initial = program.card().initialPoints() > 0
         ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), new EntryKey.OnCard(EntryKey.OnCard.Kind.INITIAL, card.code(), 0).text(),
             new LotSource(null, null, program.version(), null), "initial points", CreditTerms.forProgram(program, at).expiresAt()))

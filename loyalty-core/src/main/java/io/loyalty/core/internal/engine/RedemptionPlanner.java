@@ -98,9 +98,9 @@ final class RedemptionPlanner {
     Order order = request == null ? null : request.order();
     Failure failure = check(program, card, ledger, assignment, reward, request, customer, at);
     if (failure != null) {
-      return new Plan(new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
-          Redemption.Status.FAILED, failure.code().key(), failure.message(), 0, List.of(), order, 0,
-          Fulfilment.NONE, automatic, null, ""), null, List.of(), List.of(), List.of());
+      return new Plan(attempt(id, request, program, card, assignment, reward, at, automatic, order)
+          .status(Redemption.Status.FAILED).failureCode(failure.code().key()).failureMessage(failure.message())
+          .fulfilment(Fulfilment.NONE).build(), null, List.of(), List.of(), List.of());
     }
     long cost;
     long discount = 0;
@@ -123,8 +123,9 @@ final class RedemptionPlanner {
     List<LedgerEntry> otherEntries = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
     Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, joins, staging);
-    Redemption redemption = new Redemption(id, 1, request, program.id(), card.code(), assignment.id(), reward.id(), at,
-        Redemption.Status.SUCCEEDED, null, "", cost, debit.draws(), after, discount, fulfilment, automatic, null, "");
+    Redemption redemption = attempt(id, request, program, card, assignment, reward, at, automatic, after)
+        .status(Redemption.Status.SUCCEEDED).points(cost).draws(debit.draws()).discount(discount).fulfilment(fulfilment)
+        .build();
     return new Plan(redemption, new RewardWrite(reward.withRedeemed(reward.redeemed() + 1), reward.version()), otherCards,
         otherEntries, joins);
   }
@@ -177,6 +178,13 @@ final class RedemptionPlanner {
     }
     return new Plan(plan.redemption(), new RewardWrite(reward.withRedeemed(reward.redeemed() + 1 + batch.size()),
         reward.version()), plan.otherCards(), plan.otherEntries(), plan.joins(), batch);
+  }
+
+  /** What every redemption of this request records, whatever its outcome. */
+  private static Redemption.Builder attempt(RedemptionId id, @Nullable RedeemRequest request, Program program, Card card,
+      RewardAssignment assignment, Reward reward, Instant at, boolean automatic, @Nullable Order order) {
+    return Redemption.builder().id(id).version(1).request(request).program(program.id()).card(card.code())
+        .assignment(assignment.id()).reward(reward.id()).at(at).automatic(automatic).order(order);
   }
 
   /** Voucherify's anti-fraud limit: at most this many automatic transactions per card and day (digest §5.8). */

@@ -99,9 +99,7 @@ public final class CardHistory {
     LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
     // the running balance is the active lots' points less the debt, after every entry (CardLedger keeps it so)
     long debt = last == null ? 0 : Math.subtractExact(active, last.balanceAfter());
-    return new Card(today.code(), today.program(), today.version(), today.holder(), today.createdAt(),
-        today.publishedAt(), today.expiresAt(), today.active(), List.copyOf(lots.values()), debt,
-        last == null ? 0 : last.seq(), today.redemptions());
+    return today.toBuilder().lots(List.copyOf(lots.values())).debt(debt).lastSeq(last == null ? 0 : last.seq()).build();
   }
 
   /** Takes each draw of the entry from its lot (a debit's points, an expiry, or the debt a credit repaid). */

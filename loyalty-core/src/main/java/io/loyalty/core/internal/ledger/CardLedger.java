@@ -468,8 +468,9 @@ public final class CardLedger {
     seq++;
     running = add(running, points);
     long balanceAfter = running;
-    LedgerEntry entry = new LedgerEntry(card.code(), seq, type, points, pending, balanceAfter, at, key, event, rule,
-        programVersion, order, reason, draws, related);
+    LedgerEntry entry = LedgerEntry.builder().card(card.code()).seq(seq).type(type).points(points).pending(pending)
+        .balanceAfter(balanceAfter).at(at).key(key).event(event).rule(rule).programVersion(programVersion).order(order)
+        .reason(reason).draws(draws).related(related).build();
     entries.add(entry);
     return entry;
   }
