@@ -53,4 +53,87 @@ public record ChangeSet(
     return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null && rewards.isEmpty()
         && redemptions.isEmpty() && events.isEmpty();
   }
+
+  /** An empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a change set by named parts, write by write or list by list. Not thread-safe. */
+  public static final class Builder {
+    private final List<ProgramWrite> programs = new java.util.ArrayList<>();
+    private final List<CardWrite> cards = new java.util.ArrayList<>();
+    private final List<io.loyalty.spi.card.LedgerEntry> entries = new java.util.ArrayList<>();
+    private @Nullable EventReceipt receipt;
+    private final List<RewardWrite> rewards = new java.util.ArrayList<>();
+    private final List<RedemptionWrite> redemptions = new java.util.ArrayList<>();
+    private final List<OutboxEvent> events = new java.util.ArrayList<>();
+
+    Builder() {}
+
+    /** Adds a program version to store. */
+    public Builder program(ProgramWrite write) {
+      programs.add(write);
+      return this;
+    }
+
+    /** Adds a card write. */
+    public Builder card(CardWrite write) {
+      cards.add(write);
+      return this;
+    }
+
+    /** Adds card writes. */
+    public Builder cards(List<CardWrite> writes) {
+      cards.addAll(writes);
+      return this;
+    }
+
+    /** Adds ledger entries. */
+    public Builder entries(List<io.loyalty.spi.card.LedgerEntry> appended) {
+      entries.addAll(appended);
+      return this;
+    }
+
+    /** Sets the event's receipt. */
+    public Builder receipt(@Nullable EventReceipt receipt) {
+      this.receipt = receipt;
+      return this;
+    }
+
+    /** Adds a reward write. */
+    public Builder reward(RewardWrite write) {
+      rewards.add(write);
+      return this;
+    }
+
+    /** Adds reward writes. */
+    public Builder rewards(List<RewardWrite> writes) {
+      rewards.addAll(writes);
+      return this;
+    }
+
+    /** Adds a redemption write. */
+    public Builder redemption(RedemptionWrite write) {
+      redemptions.add(write);
+      return this;
+    }
+
+    /** Adds redemption writes. */
+    public Builder redemptions(List<RedemptionWrite> writes) {
+      redemptions.addAll(writes);
+      return this;
+    }
+
+    /** Adds events to write to the outbox. */
+    public Builder events(List<OutboxEvent> more) {
+      events.addAll(more);
+      return this;
+    }
+
+    /** The change set. */
+    public ChangeSet build() {
+      return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events);
+    }
+  }
 }

@@ -147,7 +147,7 @@ public final class Operations {
     for (Card card : enrolment.generate(next, (int) Math.max(0, want - have), now)) {
       cards.add(new CardWrite(card, 0));
     }
-    CommitResult result = committer.commit(new ChangeSet(List.of(new ProgramWrite(next, stored)), cards, List.of(), null));
+    CommitResult result = committer.commit(ChangeSet.builder().program(new ProgramWrite(next, stored)).cards(cards).build());
     return result.applied() ? next : null;
   }
 
@@ -165,8 +165,8 @@ public final class Operations {
       CardTransition transition = CardLedger.credit(publication.card(), publication.initialCredits(), now);
       List<CardWrite> writes = new ArrayList<>(publication.refills());
       writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
-      CommitResult result = committer.commit(new ChangeSet(List.of(), writes, transition.entries(), null, List.of(),
-          List.of(), List.of(Outbox.joined(transition.card(), now))));
+      CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
+          .events(List.of(Outbox.joined(transition.card(), now))).build());
       return result.applied() ? transition.card() : null;
     });
   }
@@ -179,7 +179,7 @@ public final class Operations {
         return card;
       }
       Card next = card.withActive(active);
-      CommitResult result = committer.commit(new ChangeSet(List.of(), List.of(new CardWrite(next, card.version())), List.of(), null));
+      CommitResult result = committer.commit(ChangeSet.builder().card(new CardWrite(next, card.version())).build());
       return result.applied() ? next : null;
     });
   }

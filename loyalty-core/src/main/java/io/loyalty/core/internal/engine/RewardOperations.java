@@ -352,19 +352,21 @@ public final class RewardOperations {
     // The card is always written, even by a failed redemption: the compare-and-set proves the decision was made on
     // the card as stored, so a stale read can never make a wrong failure permanent.
     cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
-    ChangeSet changes = new ChangeSet(List.of(), cards, entries, null,
-        plan.reward() == null ? List.of() : List.of(plan.reward()),
-        List.of(new RedemptionWrite(plan.redemption(), redemptionVersion)), plan.joins());
-    CommitResult result = committer.commit(changes);
+    ChangeSet.Builder changes = ChangeSet.builder().cards(cards).entries(entries)
+        .redemption(new RedemptionWrite(plan.redemption(), redemptionVersion)).events(plan.joins());
+    RewardWrite rewardWrite = plan.reward();
+    if (rewardWrite != null) {
+      changes.reward(rewardWrite);
+    }
+    CommitResult result = committer.commit(changes.build());
     return result.applied();
   }
 
   private boolean commitRedemption(Redemption redemption, long expected) {
-    return committer.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(),
-        List.of(new RedemptionWrite(redemption, expected)))).applied();
+    return committer.commit(ChangeSet.builder().redemption(new RedemptionWrite(redemption, expected)).build()).applied();
   }
 
   private boolean commitRewards(RewardWrite write) {
-    return committer.commit(new ChangeSet(List.of(), List.of(), List.of(), null, List.of(write), List.of())).applied();
+    return committer.commit(ChangeSet.builder().reward(write).build()).applied();
   }
 }
