@@ -47,7 +47,6 @@ public final class MemoryTables {
   private static final int EVENT = 5;
   private static final int REWARD = 6;
   private static final int REDEMPTION = 7;
-  private static final int OUTBOX = 8;
 
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
@@ -142,8 +141,15 @@ public final class MemoryTables {
     for (RedemptionWrite write : changes.redemptions()) {
       stripes[n++] = locks.stripeOf(write.redemption().id(), REDEMPTION);
     }
+    // An event's id is checked under its card's lock: the engine's ids name the card or a redemption of it, so two
+    // writers of one id hold the same lock (and the card's lock is most often taken already).
+    int lastEventCard = -1;
     for (OutboxEvent event : changes.events()) {
-      stripes[n++] = locks.stripeOf(event.id(), OUTBOX);
+      int stripe = cardStripe(event.card().value().hashCode());
+      if (stripe != lastEventCard) {
+        stripes[n++] = stripe;
+        lastEventCard = stripe;
+      }
     }
     return n == stripes.length ? stripes : Arrays.copyOf(stripes, n);
   }

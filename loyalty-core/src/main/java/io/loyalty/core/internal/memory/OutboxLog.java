@@ -22,11 +22,58 @@ final class OutboxLog {
   private OutboxEvent[][] chunks = new OutboxEvent[16][];
   /** How many events are appended; written last in {@link #append}, so a reader that sees it sees them. */
   private volatile int size;
-  private final ConcurrentHashMap<String, Integer> positions = new ConcurrentHashMap<>(4_096);
+  /**
+   * Event ids to positions: an open-addressing table of (position + 1), 0 for a free cell, probed by the id's hash and
+   * checked against the event stored at the position (no entry objects, no boxed positions). Guarded by this log.
+   */
+  private int[] idTable = new int[1 << 12];
+  private int idCount;
   private final ConcurrentHashMap<String, BitSet> acknowledged = new ConcurrentHashMap<>();
 
-  boolean contains(String id) {
-    return positions.containsKey(id);
+  synchronized boolean contains(String id) {
+    return position(id) >= 0;
+  }
+
+  /** The position of the event with this id, or -1. Callers hold this log's lock. */
+  private int position(String id) {
+    int mask = idTable.length - 1;
+    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int cell = idTable[i];
+      if (cell == 0) {
+        return -1;
+      }
+      int at = cell - 1;
+      if (chunks[at >>> CHUNK_BITS][at & (CHUNK - 1)].id().equals(id)) {
+        return at;
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return (h ^ (h >>> 16)) * 0x9E3779B1;
+  }
+
+  private void index(String id, int at) {
+    if (2 * (idCount + 1) > idTable.length) {
+      int[] old = idTable;
+      idTable = new int[old.length * 2];
+      for (int cell : old) {
+        if (cell != 0) {
+          place(chunks[(cell - 1) >>> CHUNK_BITS][(cell - 1) & (CHUNK - 1)].id(), cell);
+        }
+      }
+    }
+    place(id, at + 1);
+    idCount++;
+  }
+
+  private void place(String id, int cell) {
+    int mask = idTable.length - 1;
+    int i = spread(id.hashCode()) & mask;
+    while (idTable[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    idTable[i] = cell;
   }
 
   /** Appends a commit's events, checked unique beforehand under the commit's locks. */
@@ -42,7 +89,7 @@ final class OutboxLog {
         chunks[chunk] = new OutboxEvent[CHUNK];
       }
       chunks[chunk][at & (CHUNK - 1)] = event;
-      positions.put(event.id(), at);
+      index(event.id(), at);
       at++;
     }
     size = at;
@@ -82,8 +129,11 @@ final class OutboxLog {
     OutboxStore.checkConsumer(consumer);
     BitSet acks = acknowledged.computeIfAbsent(consumer, k -> new BitSet());
     for (String id : ids) {
-      Integer position = positions.get(id);
-      if (position != null) {
+      int position;
+      synchronized (this) {
+        position = position(id);
+      }
+      if (position >= 0) {
         synchronized (acks) {
           acks.set(position);
         }
