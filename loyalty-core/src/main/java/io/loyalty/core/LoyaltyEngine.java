@@ -181,6 +181,18 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * What the event would earn now had {@code candidate} been its program's definition (or, for a program not defined
+   * yet, had it been defined): the cards, their state and the host's answers as they are, the candidate's rules and
+   * rewards. The candidate is validated as {@link #define} validates it and nothing is stored; an event already
+   * applied is quoted as if it were new.
+   */
+  public EventOutcome quote(LoyaltyEvent event, Program candidate) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(candidate, "candidate");
+    return operations.quote(event, candidate);
+  }
+
+  /**
    * What an applied event would have earned had {@code candidate} been its program's definition then: the event, the
    * card's state and the host's answers its receipt recorded, with the candidate's rules ("what would have
    * happened"). The candidate is validated as {@link #define} validates it and nothing is stored; what its rules ask

@@ -147,6 +147,26 @@ class ReplayTest {
   }
 
   @Test
+  @DisplayName("a quote under a candidate definition: today's card and answers, the candidate's rules, nothing stored")
+  void quoteUnderCandidate() {
+    LoyaltyEngine engine = engine(host, ValidationRules.of(BIG));
+    paid(engine);
+    Program doubled = Fixtures.program(
+        Fixtures.orderRule("per_shoe", PointsFormula.proportional(new Measure.OrderItems(Measure.ItemMeasure.QUANTITY,
+            List.of(ItemTarget.collection(SHOES.value()))), 1, 20)));
+    OrderPaid next = OrderPaid.of("paid_2", T0, alice, Order.of("ord_2", "EUR", OrderItem.product("prod_boot", 1, 5_000)));
+    assertThat(engine.quote(next).points()).isEqualTo(10);
+    assertThat(engine.quote(next, doubled).points()).isEqualTo(20);
+    assertThat(engine.program(Fixtures.PROGRAM).earningRules()).as("nothing was stored").hasSize(2);
+    assertThat(store.receipt(EventId.of("paid_2"))).isEmpty();
+    Program brandNew = Program.builder(io.loyalty.spi.ProgramId.of("camp_new"), "New").autoJoin(true)
+        .pool(io.loyalty.spi.program.CardPool.growing(1)).earningRules(doubled.earningRules()).build();
+    EventOutcome joined = engine.quote(next, brandNew);
+    assertThat(joined.programs()).extracting(p -> p.program().value()).containsExactly("camp_new", "camp_test");
+    assertThat(joined.points()).as("10 under today's program, 20 under the new one").isEqualTo(30);
+  }
+
+  @Test
   @DisplayName("a receipt written without inputs cannot be replayed, and says so")
   void receiptWithoutInputs() {
     LoyaltyEngine engine = engine(host, ValidationRules.of(BIG));

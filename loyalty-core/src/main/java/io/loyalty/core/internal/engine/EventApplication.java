@@ -89,6 +89,14 @@ final class EventApplication {
    * writes nothing).
    */
   EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now) {
+    return plan(event, forCommit, now, null);
+  }
+
+  /**
+   * As {@link #plan(LoyaltyEvent, boolean, Instant)}, with {@code candidate} in place of the stored definition of its
+   * program (or beside the others when it is not defined): a quote of what the event would earn under it.
+   */
+  EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now, @Nullable Program candidate) {
     EvaluationContext event0 = EvaluationContext.of(event);
     Instant at = event.occurredAt();
     Card targeted = targetedCard(event);
@@ -100,7 +108,7 @@ final class EventApplication {
     Accumulator<LedgerEntry> entries = new Accumulator<>();
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
-    ProgramIndex.Catalog catalog = index.current();
+    ProgramIndex.Catalog catalog = candidate == null ? index.current() : index.current().with(candidate, plans);
     Candidates candidates = candidates(catalog, event, targeted);
     for (ProgramIndex.Entry next = candidates.next(-1); next != null; next = candidates.next(next.position())) {
       Program program = next.program();

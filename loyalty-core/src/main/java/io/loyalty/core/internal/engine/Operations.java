@@ -197,6 +197,24 @@ public final class Operations {
   }
 
   /**
+   * What the event would earn had {@code candidate} been its program's definition now (validated first; nothing is
+   * stored): the card's state and the host's answers as today, the candidate's rules. An event already applied is
+   * quoted as a new one would be.
+   */
+  public EventOutcome quote(LoyaltyEvent event, Program candidate) {
+    validate(event);
+    Violations violations = new Violations();
+    violations.addAll(programValidator.validate(candidate));
+    violations.throwIfAny();
+    Instant now = clock.now();
+    Violations time = new Violations();
+    if (!clock.checkEventTime(time, event.occurredAt(), now)) {
+      time.throwIfAny();
+    }
+    return events.plan(event, false, now, candidate).outcome();
+  }
+
+  /**
    * Applies the event exactly once: a retry with the same id returns the first outcome. The event's time is
    * what its rules are evaluated as of; the card is settled and written as of the engine's clock, and the time
    * must lie within the engine's event window. A redelivery of an event already applied returns its first

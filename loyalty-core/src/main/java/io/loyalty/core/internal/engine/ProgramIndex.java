@@ -51,6 +51,7 @@ final class ProgramIndex {
   /** The programs of one catalog version; immutable. */
   static final class Catalog {
     private final long version;
+    private final List<Program> programs;
     private final Map<ProgramId, Entry> byId;
     private final List<Entry> autoJoinOrderPaid;
     private final Map<SegmentId, List<Entry>> autoJoinBySegment;
@@ -58,6 +59,7 @@ final class ProgramIndex {
 
     private Catalog(long version, List<Program> programs, PlanCache plans) {
       this.version = version;
+      this.programs = programs;
       Map<ProgramId, Entry> entries = new HashMap<>();
       List<Entry> orderPaid = new ArrayList<>();
       Map<SegmentId, List<Entry>> bySegment = new HashMap<>();
@@ -97,6 +99,30 @@ final class ProgramIndex {
       Map<K, List<Entry>> frozen = new HashMap<>();
       byKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
       return Map.copyOf(frozen);
+    }
+
+    /**
+     * This catalog with {@code candidate} in place of the program with its id (or added, in id order, when there is
+     * none): what a quote under a candidate definition plans against. Built whole; not cached.
+     */
+    Catalog with(Program candidate, PlanCache plans) {
+      List<Program> list = new ArrayList<>(programs.size() + 1);
+      boolean placed = false;
+      for (Program program : programs) {
+        int c = program.id().value().compareTo(candidate.id().value());
+        if (!placed && c >= 0) {
+          list.add(candidate);
+          placed = true;
+          if (c == 0) {
+            continue;
+          }
+        }
+        list.add(program);
+      }
+      if (!placed) {
+        list.add(candidate);
+      }
+      return new Catalog(version, List.copyOf(list), plans);
     }
 
     /** The program with this id, or {@code null} when the catalog has none. */
