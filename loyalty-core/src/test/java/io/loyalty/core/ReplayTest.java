@@ -64,6 +64,13 @@ class ReplayTest {
         Fixtures.orderRule("big", PointsFormula.fixed(50)).toBuilder().validationRule(BIG.id()).build());
   }
 
+  /** The candidate: 20 points a shoe, and no big-order bonus. */
+  private static Program doubledShoes() {
+    return Fixtures.program(
+        Fixtures.orderRule("per_shoe", PointsFormula.proportional(new Measure.OrderItems(Measure.ItemMeasure.QUANTITY,
+            List.of(ItemTarget.collection(SHOES.value()))), 1, 20)));
+  }
+
   private LoyaltyEngine engine(ProductCollections collections, ValidationRules rules) {
     return Fixtures.engine().store(store).clock(clock).productCollections(collections).validationRules(rules).build();
   }
@@ -135,9 +142,7 @@ class ReplayTest {
   void whatIf() {
     LoyaltyEngine engine = engine(host, ValidationRules.of(BIG));
     paid(engine);
-    Program doubled = Fixtures.program(
-        Fixtures.orderRule("per_shoe", PointsFormula.proportional(new Measure.OrderItems(Measure.ItemMeasure.QUANTITY,
-            List.of(ItemTarget.collection(SHOES.value()))), 1, 20)));
+    Program doubled = doubledShoes();
     catalog.put(SHOES, Set.of()); // the recorded answer (boots are shoes) is the one used, not today's
     Replay replay = engine.replay(EventId.of("paid_1"), doubled);
     assertThat(replay.recorded().points()).isEqualTo(70);
@@ -151,9 +156,7 @@ class ReplayTest {
   void quoteUnderCandidate() {
     LoyaltyEngine engine = engine(host, ValidationRules.of(BIG));
     paid(engine);
-    Program doubled = Fixtures.program(
-        Fixtures.orderRule("per_shoe", PointsFormula.proportional(new Measure.OrderItems(Measure.ItemMeasure.QUANTITY,
-            List.of(ItemTarget.collection(SHOES.value()))), 1, 20)));
+    Program doubled = doubledShoes();
     OrderPaid next = OrderPaid.of("paid_2", T0, alice, Order.of("ord_2", "EUR", OrderItem.product("prod_boot", 1, 5_000)));
     assertThat(engine.quote(next).points()).isEqualTo(10);
     assertThat(engine.quote(next, doubled).points()).isEqualTo(20);
