@@ -35,10 +35,27 @@ final class ChangeSetTransaction {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
-  private final Connection c;
+  private static final String INSERT_ENTRY =
+      "INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_EVENT =
+      "INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)";
 
-  private ChangeSetTransaction(Connection c) {
+  private final Connection c;
+  /** Whether rows of one kind go to the database in one batch (the fast path) or one by one (to name a taken key). */
+  private final boolean batched;
+
+  private ChangeSetTransaction(Connection c, boolean batched) {
     this.c = c;
+    this.batched = batched;
+  }
+
+  /** A batch met a unique constraint: the transaction is aborted, and the row-by-row path says which key. */
+  private static final class BatchRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BatchRefused(SQLException cause) {
+      super(null, cause, false, false);
+    }
   }
 
   /** Applies the change set on the connection, in a transaction it commits or rolls back. */
@@ -46,7 +63,14 @@ final class ChangeSetTransaction {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      CommitResult result = new ChangeSetTransaction(c).apply(changes);
+      CommitResult result;
+      try {
+        result = new ChangeSetTransaction(c, true).apply(changes);
+      } catch (BatchRefused refused) {
+        // Rare: a ledger or outbox row's key was taken. Start again row by row, which answers with the exact key.
+        c.rollback();
+        result = new ChangeSetTransaction(c, false).applyUnbatched(changes);
+      }
       if (result.applied()) {
         c.commit();
       } else {
@@ -66,7 +90,15 @@ final class ChangeSetTransaction {
     }
   }
 
-  private CommitResult apply(ChangeSet changes) throws SQLException {
+  private CommitResult applyUnbatched(ChangeSet changes) throws SQLException {
+    try {
+      return apply(changes);
+    } catch (BatchRefused impossible) {
+      throw new IllegalStateException("the row-by-row path runs no batch", impossible);
+    }
+  }
+
+  private CommitResult apply(ChangeSet changes) throws SQLException, BatchRefused {
     CommitResult refused = receipt(changes.receipt());
     if (refused != null) {
       return refused;
@@ -86,10 +118,14 @@ final class ChangeSetTransaction {
         return refused;
       }
     }
-    for (LedgerEntry entry : changes.entries()) {
-      refused = entry(entry);
-      if (refused != null) {
-        return refused;
+    if (batched && changes.entries().size() > 1) {
+      batch(INSERT_ENTRY, changes.entries(), (p, entry) -> bindEntry(p, entry));
+    } else {
+      for (LedgerEntry entry : changes.entries()) {
+        refused = entry(entry);
+        if (refused != null) {
+          return refused;
+        }
       }
     }
     for (RewardWrite write : changes.rewards()) {
@@ -105,11 +141,16 @@ final class ChangeSetTransaction {
       }
     }
     // Last: the card rows are locked by now, so a card's events take positions in the order its changes commit.
-    for (OutboxEvent event : changes.events()) {
-      String taken = insert("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)",
-          event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(), event.type().wireName(), SpiJson.write(event));
-      if (taken != null) {
-        return new CommitResult.Duplicate(new UniqueKey.OutboxKey(event.id()));
+    if (batched && changes.events().size() > 1) {
+      batch(INSERT_EVENT, changes.events(), (p, event) -> bind(p, event.id(), OutboxEvent.AGGREGATE_TYPE,
+          event.card().value(), event.type().wireName(), SpiJson.write(event)));
+    } else {
+      for (OutboxEvent event : changes.events()) {
+        String taken = insert(INSERT_EVENT, event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(),
+            event.type().wireName(), SpiJson.write(event));
+        if (taken != null) {
+          return new CommitResult.Duplicate(new UniqueKey.OutboxKey(event.id()));
+        }
       }
     }
     return CommitResult.APPLIED;
@@ -173,19 +214,61 @@ final class ChangeSetTransaction {
   }
 
   private @Nullable CommitResult entry(LedgerEntry entry) throws SQLException {
-    if (entry.seq() < 1) {
-      throw new IllegalArgumentException("ledger entry " + entry.key() + " of card " + entry.card() + " has seq "
-          + entry.seq() + ", expected 1 or more");
-    }
-    String taken = insert("INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body) VALUES (?, ?, ?, ?, ?, ?)",
-        entry.card().value(), entry.seq(), entry.key(), entry.order() == null ? null : entry.order().value(),
-        entry.event() == null ? null : entry.event().value(), SpiJson.write(entry));
+    checkSeq(entry);
+    String taken = insert(INSERT_ENTRY, entryValues(entry));
     if (taken == null) {
       return null;
     }
     return taken.equals("loyalty_ledger_entry_key")
         ? new CommitResult.Duplicate(new UniqueKey.EntryKey(entry.key()))
         : new CommitResult.Duplicate(new UniqueKey.SeqKey(entry.card(), entry.seq()));
+  }
+
+  private static void checkSeq(LedgerEntry entry) {
+    if (entry.seq() < 1) {
+      throw new IllegalArgumentException("ledger entry " + entry.key() + " of card " + entry.card() + " has seq "
+          + entry.seq() + ", expected 1 or more");
+    }
+  }
+
+  private static @Nullable Object[] entryValues(LedgerEntry entry) {
+    return new @Nullable Object[] {entry.card().value(), entry.seq(), entry.key(),
+        entry.order() == null ? null : entry.order().value(), entry.event() == null ? null : entry.event().value(),
+        SpiJson.write(entry)};
+  }
+
+  private static void bindEntry(PreparedStatement p, LedgerEntry entry) throws SQLException {
+    checkSeq(entry);
+    bind(p, entryValues(entry));
+  }
+
+  /** How one row of a batch is bound. */
+  private interface Binder<T> {
+    void bind(PreparedStatement p, T row) throws SQLException;
+  }
+
+  /**
+   * Inserts the rows in one batch (one round trip); a unique violation is {@link BatchRefused}, anything else a
+   * failure.
+   */
+  private <T> void batch(String sql, List<T> rows, Binder<T> binder) throws SQLException, BatchRefused {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(p, row);
+        p.addBatch();
+      }
+      p.executeBatch();
+    } catch (java.sql.BatchUpdateException e) {
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      if (violated(cause) != null || violated(e) != null) {
+        throw new BatchRefused(e);
+      }
+      if (FOREIGN_KEY_VIOLATION.equals(cause.getSQLState())) {
+        throw new IllegalArgumentException("a ledger entry names a card that is neither stored nor written in the same"
+            + " change set: " + cause.getMessage(), e);
+      }
+      throw e;
+    }
   }
 
   private @Nullable CommitResult reward(RewardWrite write) throws SQLException {
