@@ -64,15 +64,6 @@ final class Fulfilments {
     return done.size();
   }
 
-  /** Settles a redemption's first event now (redeem's own path, whether or not its commit's consumers ran). */
-  Redemption settle(Redemption committed) {
-    Redemption delivered = rewards.deliver(committed);
-    if (committed.version() == 1) {
-      store.acknowledge(CONSUMER, List.of(Outbox.redemptionEventId(committed)));
-    }
-    return delivered;
-  }
-
   private boolean handle(OutboxEvent event) {
     Redemption redemption = store.redemption(((OutboxEvent.RedemptionChange) event.payload()).redemption().id())
         .orElse(null);
