@@ -67,6 +67,9 @@ public record Card(
    * are read against the instant.
    */
   public long balanceAt(Instant asOf) {
+    if (((LotList) lots).settledAt(asOf)) {
+      return ledgerBalance(); // nothing changes by then: the recorded balance, which the tree keeps
+    }
     long owed = debt;
     long[] repaid = null;
     if (owed > 0) {

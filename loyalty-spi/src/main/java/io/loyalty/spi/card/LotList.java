@@ -36,6 +36,8 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     private @Nullable Object due = UNKNOWN;
     /** The lot drawn first below, {@code null} for none, or {@link #UNKNOWN} until asked (a benign race). */
     private @Nullable Object usable = UNKNOWN;
+    /** The latest activation instant of an active lot below, {@code null} for none, or {@link #UNKNOWN}. */
+    private @Nullable Object lastActivation = UNKNOWN;
 
     Node(Object[] slots, boolean leaf) {
       this.slots = slots;
@@ -81,6 +83,27 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         due = d = first;
       }
       return (Instant) d;
+    }
+
+    @Nullable Instant lastActivation() {
+      Object a = lastActivation;
+      if (a == UNKNOWN) {
+        Instant last = null;
+        for (Object slot : slots) {
+          Instant sa;
+          if (leaf) {
+            Lot lot = (Lot) slot;
+            sa = lot.state() == LotState.ACTIVE ? lot.activatesAt() : null;
+          } else {
+            sa = ((Node) slot).lastActivation();
+          }
+          if (sa != null && (last == null || sa.isAfter(last))) {
+            last = sa;
+          }
+        }
+        lastActivation = a = last;
+      }
+      return (Instant) a;
     }
 
     @Nullable Lot usable() {
@@ -310,6 +333,21 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
    */
   public @Nullable Instant firstDue() {
     return root == null ? null : root.due();
+  }
+
+  /**
+   * Whether nothing about the lots changes with time from {@code asOf} on, looking back: every lot is granted by
+   * then, none has an activation or an expiration due by then, and every active lot's activation is behind it. Then
+   * the lots usable at {@code asOf} are exactly the active ones, whose points {@link #activeSum()} holds.
+   */
+  public boolean settledAt(Instant asOf) {
+    if (root == null) {
+      return true;
+    }
+    Instant due = root.due();
+    Instant activation = root.lastActivation();
+    return (due == null || asOf.isBefore(due)) && (activation == null || !asOf.isBefore(activation))
+        && !asOf.isBefore(get(size - 1).grantedAt());
   }
 
   /**

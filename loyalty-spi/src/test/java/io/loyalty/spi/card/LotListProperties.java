@@ -112,6 +112,43 @@ class LotListProperties {
   }
 
   @Test
+  @DisplayName("a card's balance at any instant is what a scan of its lots gives, fast path or not")
+  void balanceAtMatchesAScan() {
+    qt().withFixedSeed(13L).withExamples(400).forAll(lists().of(integers().all()).ofSizeBetween(0, 80),
+        integers().between(0, 120_000), integers().between(0, 50)).checkAssert((seeds, offset, debt) -> {
+          List<Lot> lots = new ArrayList<>();
+          for (int i = 0; i < seeds.size(); i++) {
+            Lot lot = lot(i + 1, seeds.get(i));
+            // the ledger's invariant: a pending lot always has its activation instant
+            if (lot.state() == LotState.PENDING && lot.activatesAt() == null) {
+              lot = lot.with(LotState.PENDING, T0.plusSeconds(50_000), lot.expiresAt());
+            }
+            lots.add(lot);
+          }
+          Card card = new Card(io.loyalty.spi.CardCode.of("A-1"), io.loyalty.spi.ProgramId.of("camp_1"), 1, null, T0,
+              null, null, true, lots, debt, lots.size(), 0);
+          Instant asOf = T0.plusSeconds(offset);
+          long owed = debt;
+          List<Lot> activating = lots.stream().filter(l -> l.state() == LotState.PENDING
+              && !asOf.isBefore(l.activatesAt())).sorted(java.util.Comparator.comparing(Lot::activatesAt)
+              .thenComparingLong(Lot::id)).toList();
+          java.util.Map<Long, Long> repaid = new java.util.HashMap<>();
+          for (Lot l : activating) {
+            long repay = Math.min(owed, l.remaining());
+            owed -= repay;
+            repaid.put(l.id(), repay);
+          }
+          long expected = -owed;
+          for (Lot l : lots) {
+            if (l.isActiveAt(asOf)) {
+              expected += l.remaining() - repaid.getOrDefault(l.id(), 0L);
+            }
+          }
+          assertThat(card.balanceAt(asOf)).isEqualTo(expected);
+        });
+  }
+
+  @Test
   @DisplayName("a new version shares the old one: the old list is unchanged by appends and replacements")
   void versionsAreIndependent() {
     LotList old = LotList.empty();

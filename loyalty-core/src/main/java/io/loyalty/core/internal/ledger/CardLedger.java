@@ -126,9 +126,7 @@ public final class CardLedger {
 
   /** The points usable at {@code at} in the working state, less the debt. */
   public long balanceAt(Instant at) {
-    Instant due = lots.firstDue();
-    if ((due == null || at.isBefore(due))
-        && (lots.size() == 0 || !at.isBefore(lots.get(lots.size() - 1).grantedAt()))) {
+    if (lots.toList().settledAt(at)) {
       // every lot is granted by then and nothing activates or expires: the usable lots are the active ones, whose
       // sum the tree keeps (the working state's, which may run ahead of the entries appended so far)
       try {
@@ -414,8 +412,7 @@ public final class CardLedger {
 
   /** Draws {@code points} from usable lots in consumption order; the caller has checked they suffice. */
   private List<LotDraw> draw(long points, Instant at) {
-    Instant due = lots.firstDue();
-    if ((due == null || at.isBefore(due)) && (lots.size() == 0 || !at.isBefore(lots.get(lots.size() - 1).grantedAt()))) {
+    if (lots.toList().settledAt(at)) {
       // every lot is granted by then and nothing is due: the usable lots are the active ones with points left, and
       // the tree hands them out in consumption order, so the debit pays for the lots it draws
       List<LotDraw> draws = new ArrayList<>();
