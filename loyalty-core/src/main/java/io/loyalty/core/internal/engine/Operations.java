@@ -106,9 +106,7 @@ public final class Operations {
    * and {@link DefinitionConflictException} says so; without one, the latest version, whatever it is, is replaced.
    */
   public Program define(Program program, @Nullable Long expectedVersion) {
-    Violations violations = new Violations();
-    violations.addAll(programValidator.validate(program));
-    violations.throwIfAny();
+    validateProgram(program);
     return withRetries("define program " + program.id(), () -> {
       long stored = store.program(program.id()).map(Program::version).orElse(0L);
       if (expectedVersion != null && stored != expectedVersion) {
@@ -126,9 +124,7 @@ public final class Operations {
     return withRetries("edit program " + id, () -> {
       Program current = store.program(id).orElseThrow(() -> new NotFoundException("program", id));
       Program next = change.apply(current);
-      Violations violations = new Violations();
-      violations.addAll(programValidator.validate(next));
-      violations.throwIfAny();
+      validateProgram(next);
       return commitDefinition(next, current.version());
     });
   }
@@ -203,9 +199,7 @@ public final class Operations {
    */
   public EventOutcome quote(LoyaltyEvent event, Program candidate) {
     validate(event);
-    Violations violations = new Violations();
-    violations.addAll(programValidator.validate(candidate));
-    violations.throwIfAny();
+    validateProgram(candidate);
     Instant now = clock.now();
     Violations time = new Violations();
     if (!clock.checkEventTime(time, event.occurredAt(), now)) {
@@ -268,11 +262,16 @@ public final class Operations {
    * state and host answers, with the candidate's rules (validated first; nothing is stored).
    */
   public io.loyalty.core.Replay replay(io.loyalty.spi.EventId event, Program candidate) {
-    Violations violations = new Violations();
-    violations.addAll(programValidator.validate(candidate));
-    violations.throwIfAny();
+    validateProgram(candidate);
     EventReceipt receipt = store.receipt(event).orElseThrow(() -> new NotFoundException("event", event));
     return new io.loyalty.core.Replay(receipt.outcome(), events.replay(receipt, candidate));
+  }
+
+  /** Validates a definition whole, as {@link #define} stores it; nothing is read but the host's ports. */
+  private void validateProgram(Program program) {
+    Violations violations = new Violations();
+    violations.addAll(programValidator.validate(program));
+    violations.throwIfAny();
   }
 
   /** Validates the event whole (ids, amounts, metadata) before anything is read. */

@@ -6,6 +6,7 @@ import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.spi.CardCode;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.Violation;
@@ -126,7 +127,7 @@ final class RefundApplication {
     HostAnswering.Recording live = HostAnswering.recording(rules, collections);
     HostAnswering.Recording answers = paidAnswers == null ? live : HostAnswering.recording(paidAnswers, live);
     Program granting = store.program(program.id(), paidVersion).orElse(program);
-    Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card, answers);
+    Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card.code(), answers);
     List<io.loyalty.spi.EventId> basis = new ArrayList<>();
     basis.add(paid.id());
     earlier.forEach(e -> basis.add(e.id()));
@@ -156,7 +157,7 @@ final class RefundApplication {
    * the program version and customer snapshot of the payment. Reads nothing: a function of its arguments.
    */
   private Map<RuleId, Long> owed(CompiledProgram plan, OrderPaid paid, List<OrderRefunded> earlier,
-      OrderRefunded refund, Map<RuleId, Long> held, Card card, Answers answers) {
+      OrderRefunded refund, Map<RuleId, Long> held, CardCode card, Answers answers) {
     Order order = paid.order();
     long[] before = refundedUnits(order, earlier, null);
     long[] after = refundedUnits(order, earlier, refund);
@@ -193,8 +194,7 @@ final class RefundApplication {
     long paidVersion = payment.outcome().programs().stream().filter(p -> p.program().equals(recorded.program()))
         .findFirst().orElseThrow().programVersion();
     Program granting = store.program(recorded.program(), paidVersion).orElseThrow();
-    Card card = Card.generated(recorded.card(), recorded.program(), paid.occurredAt());
-    Map<RuleId, Long> owed = owed(plans.plan(granting), paid, earlier, refund, inputs.heldByRule(), card,
+    Map<RuleId, Long> owed = owed(plans.plan(granting), paid, earlier, refund, inputs.heldByRule(), recorded.card(),
         HostAnswering.replaying(inputs.answers()));
     List<Reversal> reversals = new ArrayList<>();
     for (Reversal r : recorded.reversals()) {
@@ -292,13 +292,13 @@ final class RefundApplication {
   }
 
   /** Each rule's points on what is left of the order ({@code null}: nothing left, so no points). */
-  private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, Card card, @Nullable Order left,
+  private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, CardCode card, @Nullable Order left,
       Answers answers) {
     if (left == null) {
       return Map.of();
     }
     LoyaltyEvent asPaid = new OrderPaid(paid.id(), paid.occurredAt(), paid.customer(), left, paid.card());
-    ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid, answers), card.code(), false, null,
+    ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid, answers), card, false, null,
         Set.of());
     Map<RuleId, Long> points = new LinkedHashMap<>();
     for (Accrual a : outcome.accruals()) {
