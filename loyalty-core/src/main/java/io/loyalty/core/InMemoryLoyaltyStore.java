@@ -6,6 +6,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.program.Program;
@@ -83,7 +84,7 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.catalogVersion();
   }
 
-  /** The cards the customer holds, in program id order, from an index by holder. */
+  /** The cards the customer holds, in program id order then wallet order, from an index by holder. */
   @Override
   public List<Card> cardsOf(CustomerId holder) {
     return tables.cardsOf(Objects.requireNonNull(holder, "holder"));
@@ -95,10 +96,11 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.card(Objects.requireNonNull(code, "code"));
   }
 
-  /** The card the customer holds in the program, if they are a member. */
+  /** The customer's card of the program's wallet, if they are a member. */
   @Override
-  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    return tables.cardOf(Objects.requireNonNull(program, "program"), Objects.requireNonNull(holder, "holder"));
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+    return tables.cardOf(Objects.requireNonNull(program, "program"), Objects.requireNonNull(holder, "holder"),
+        Objects.requireNonNull(wallet, "wallet"));
   }
 
   /** Up to {@code limit} (zero or more) unpublished cards of the program, in code order from {@code from}, wrapping. */

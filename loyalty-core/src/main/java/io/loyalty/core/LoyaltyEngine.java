@@ -12,6 +12,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Limits;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
@@ -219,11 +220,24 @@ public final class LoyaltyEngine {
     return store.card(code).orElseThrow(() -> new NotFoundException("card", code));
   }
 
-  /** The card the customer holds in the program, if they are a member. */
+  /** The card the customer holds in the program (its v1 wallet, {@link WalletId#MAIN}), if they are a member. */
   public Optional<Card> cardOf(ProgramId program, CustomerId customer) {
+    return cardOf(program, customer, WalletId.MAIN);
+  }
+
+  /** The customer's card of one wallet of the program, if they hold one. */
+  public Optional<Card> cardOf(ProgramId program, CustomerId customer, WalletId wallet) {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(customer, "customer");
-    return store.cardOf(program, customer);
+    Objects.requireNonNull(wallet, "wallet");
+    return store.cardOf(program, customer, wallet);
+  }
+
+  /** The customer's cards in the program, one per wallet in wallet id order; empty when they are not a member. */
+  public List<Card> cardsOf(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return store.cardsOf(program, customer);
   }
 
   /** The card's usable points now, by the engine's clock. */

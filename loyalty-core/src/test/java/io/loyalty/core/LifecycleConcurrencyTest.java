@@ -365,8 +365,13 @@ class LifecycleConcurrencyTest {
     }
 
     @Override
-    public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-      return delegate.cardOf(program, holder);
+    public Optional<Card> cardOf(ProgramId program, CustomerId holder, io.loyalty.spi.WalletId wallet) {
+      return delegate.cardOf(program, holder, wallet);
+    }
+
+    @Override
+    public List<Card> cardsOf(CustomerId holder) {
+      return delegate.cardsOf(holder);
     }
 
     @Override

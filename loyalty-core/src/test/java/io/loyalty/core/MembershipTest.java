@@ -23,6 +23,34 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class MembershipTest {
+  @Nested
+  class Wallets {
+    @Test
+    void a_v1_member_holds_one_card_of_the_main_wallet_and_v1_earning_credits_it_alone() {
+      InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
+      LoyaltyEngine engine = Fixtures.engine().store(store).build();
+      engine.define(Fixtures.program(Fixtures.perAmount("r", 100, 1)));
+      Card main = engine.enrol(Fixtures.PROGRAM, CustomerId.of("a"));
+      assertThat(main.wallet()).isEqualTo(io.loyalty.spi.WalletId.MAIN);
+      assertThat(engine.cardsOf(Fixtures.PROGRAM, CustomerId.of("a"))).containsExactly(main);
+      // a card of another wallet of the same program (as a v2 card definition would issue) is the member's too
+      io.loyalty.spi.WalletId miles = io.loyalty.spi.WalletId.of("lcd_miles");
+      Card other = Card.generated(CardCode.of("MILES-1"), Fixtures.PROGRAM, T0).toBuilder().wallet(miles)
+          .holder(CustomerId.of("a")).publishedAt(T0).build();
+      assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+          .cards(java.util.List.of(new io.loyalty.spi.store.CardWrite(other, 0))).build()).applied()).isTrue();
+      assertThat(engine.cardsOf(Fixtures.PROGRAM, CustomerId.of("a"))).containsExactly(other, main);
+      assertThat(engine.cardOf(Fixtures.PROGRAM, CustomerId.of("a"))).contains(main);
+      assertThat(engine.cardOf(Fixtures.PROGRAM, CustomerId.of("a"), miles)).contains(other);
+      EventOutcome outcome = engine.apply(Fixtures.paid("evt_1", Fixtures.customer("a"), "ord_1", 1_000));
+      assertThat(outcome.programs()).singleElement().satisfies(p -> assertThat(p.card()).isEqualTo(main.code()));
+      assertThat(engine.balance(main.code())).isEqualTo(10);
+      assertThat(engine.balance(other.code())).isZero();
+      assertThatThrownBy(() -> engine.enrol(Fixtures.PROGRAM, CustomerId.of("a")))
+          .isInstanceOf(MemberAlreadyExistsException.class);
+    }
+  }
+
   static Program withPool(CardPool pool, CardTemplate card) {
     return Fixtures.program(Fixtures.perAmount("r", 100, 1)).toBuilder().pool(pool).card(card).build();
   }

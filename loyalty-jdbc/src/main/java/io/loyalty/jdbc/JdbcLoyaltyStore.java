@@ -5,6 +5,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.card.Card;
@@ -153,7 +154,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public List<Card> cardsOf(CustomerId holder) {
-    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? ORDER BY program", holder.value());
+    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? ORDER BY program, wallet", holder.value());
   }
 
   @Override
@@ -162,8 +163,15 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    return one(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder = ?", program.value(), holder.value());
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+    return one(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder = ? AND wallet = ?", program.value(),
+        holder.value(), wallet.value());
+  }
+
+  @Override
+  public List<Card> cardsOf(ProgramId program, CustomerId holder) {
+    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? AND program = ? ORDER BY wallet", holder.value(),
+        program.value());
   }
 
   @Override

@@ -39,6 +39,7 @@ import io.loyalty.spi.SchemaId;
 import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.SkuId;
 import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.ExpirationRule;
@@ -98,6 +99,7 @@ final class SpiJson {
     id(ids, SegmentId.class, SegmentId::of);
     id(ids, SkuId.class, SkuId::of);
     id(ids, ValidationRuleId.class, ValidationRuleId::of);
+    id(ids, WalletId.class, WalletId::of);
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING)
             .build())

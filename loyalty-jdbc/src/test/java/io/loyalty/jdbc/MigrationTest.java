@@ -36,7 +36,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(3);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(4);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -48,6 +48,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(3);
       assertThat(rs.getString(2)).isEqualTo("V3__outbox.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(4);
+      assertThat(rs.getString(2)).isEqualTo("V4__wallets.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -88,9 +91,49 @@ class MigrationTest {
       }
     }
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
-    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.receipt(EventId.of("evt_1"))).contains(kept);
     assertThat(store.receipt(EventId.of("evt_2"))).contains(kept);
+  }
+
+  @Test
+  void version_4_puts_the_cards_stored_before_it_in_the_main_wallet_and_keys_memberships_by_wallet() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    io.loyalty.spi.card.Card stored = io.loyalty.spi.card.Card.generated(CardCode.of("A-1"), ProgramId.of("camp_a"),
+        Instant.parse("2024-03-01T10:00:00Z")).toBuilder().holder(io.loyalty.spi.CustomerId.of("alice"))
+        .publishedAt(Instant.parse("2024-03-01T10:00:00Z")).build();
+    String body = SpiJson.write(stored).replace("\"wallet\":\"main\",", "");
+    assertThat(body).doesNotContain("wallet");
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+          + " applied_at timestamptz NOT NULL DEFAULT now())");
+      for (int v = 1; v <= 3; v++) {
+        String script = Migrations.SCRIPTS.get(v - 1);
+        try (var in = Migrations.class.getResourceAsStream(script)) {
+          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+            s.execute(statement);
+          }
+        }
+        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
+      }
+      try (var p = c.prepareStatement("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, "A-1");
+        p.setString(2, "camp_a");
+        p.setString(3, "alice");
+        p.setLong(4, 1);
+        p.setString(5, body);
+        p.executeUpdate();
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.cardOf(ProgramId.of("camp_a"), io.loyalty.spi.CustomerId.of("alice"), io.loyalty.spi.WalletId.MAIN))
+        .contains(stored);
+    io.loyalty.spi.card.Card miles = io.loyalty.spi.card.Card.generated(CardCode.of("M-1"), ProgramId.of("camp_a"),
+        Instant.parse("2024-03-02T10:00:00Z")).toBuilder().wallet(io.loyalty.spi.WalletId.of("lcd_miles"))
+        .holder(io.loyalty.spi.CustomerId.of("alice")).publishedAt(Instant.parse("2024-03-02T10:00:00Z")).build();
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .cards(List.of(new io.loyalty.spi.store.CardWrite(miles, 0))).build()).applied()).isTrue();
+    assertThat(store.cardsOf(ProgramId.of("camp_a"), io.loyalty.spi.CustomerId.of("alice"))).containsExactly(miles, stored);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.PortWorld.assertRejectedAndUnchanged;
 import static io.loyalty.testkit.StoreValues.advanced;
@@ -95,7 +96,7 @@ public abstract class AllOrNothingContract extends StoreContract {
     assertThat(store.program(pid("P1"))).contains(program("P1", 2));
     assertThat(store.card(code("D"))).contains(generated("D", "P1", 1));
     assertThat(store.entry("d1")).contains(entry("D", 1, "d1", "ord1"));
-    assertThat(store.cardOf(pid("P1"), cust("cust2"))).map(Card::code).contains(code("B"));
+    assertThat(store.cardOf(pid("P1"), cust("cust2"), WalletId.MAIN)).map(Card::code).contains(code("B"));
     assertThat(store.card(code("A"))).contains(advanced(a, 3));
     assertThat(store.ledger(code("A"), 0, 10)).extracting(LedgerEntry::key).containsExactly("k1", "k2", "k3");
     assertThat(store.entriesForOrder(code("A"), OrderId.of("ord2"))).extracting(LedgerEntry::key).containsExactly("k3");
@@ -139,7 +140,7 @@ public abstract class AllOrNothingContract extends StoreContract {
         .write(publish(generated("C", "P1"), "cust1")).build());
     assertThat(rejected).isEqualTo(Answers.memberTaken("P1", "cust1"));
     changes().write(publish(generated("C", "P1"), "cust2")).applyTo(store);
-    assertThat(store.cardOf(pid("P1"), cust("cust2"))).map(Card::code).contains(code("C"));
+    assertThat(store.cardOf(pid("P1"), cust("cust2"), WalletId.MAIN)).map(Card::code).contains(code("C"));
     assertThat(store.unpublishedCards(pid("P1"), "", 10)).containsExactly(generated("B", "P1"));
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
@@ -19,7 +20,7 @@ final class Answers {
   }
 
   static CommitResult memberTaken(String program, String customer) {
-    return new CommitResult.Duplicate(new UniqueKey.MemberKey(ProgramId.of(program), CustomerId.of(customer)));
+    return new CommitResult.Duplicate(new UniqueKey.MemberKey(ProgramId.of(program), CustomerId.of(customer), WalletId.MAIN));
   }
 
   static CommitResult entryTaken(String key) {

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.StoreValues.advanced;
 import static io.loyalty.testkit.StoreValues.code;
@@ -109,7 +110,7 @@ public abstract class ConcurrencyContract extends StoreContract {
       assertThat(results).filteredOn(CommitResult::applied).hasSize(1);
       assertThat(results).filteredOn(r -> !r.applied())
           .allSatisfy(r -> assertThat(r).isEqualTo(Answers.memberTaken("P1", customer)));
-      Card winner = store.cardOf(pid("P1"), cust(customer)).orElseThrow();
+      Card winner = store.cardOf(pid("P1"), cust(customer), WalletId.MAIN).orElseThrow();
       assertThat(winner.code().value()).isEqualTo("R" + round + "-" + results.indexOf(CommitResult.APPLIED));
     }
     assertThat(store.unpublishedCards(pid("P1"), "", 10_000)).hasSize(rounds * (threads - 1));

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import java.util.Set;
 import java.util.Collection;
 import io.loyalty.spi.store.OutboxEvent;
@@ -239,9 +240,19 @@ public final class FaultyStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
     enter("cardOf");
-    return maybeStale(delegate.cardOf(program, holder));
+    return maybeStale(delegate.cardOf(program, holder, wallet));
+  }
+
+  @Override
+  public List<Card> cardsOf(ProgramId program, CustomerId holder) {
+    enter("cardsOf");
+    List<Card> cards = new ArrayList<>();
+    for (Card card : delegate.cardsOf(program, holder)) {
+      cards.add(maybeStale(Optional.of(card)).orElseThrow());
+    }
+    return List.copyOf(cards);
   }
 
   @Override

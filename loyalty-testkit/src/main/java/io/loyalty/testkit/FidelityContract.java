@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ public abstract class FidelityContract extends StoreContract {
     Card card = RichValues.card();
     changes().insert(card).applyTo(store);
     assertThat(store.card(card.code())).contains(card);
-    assertThat(store.cardOf(card.program(), CustomerId.of("cust_ü"))).contains(card);
+    assertThat(store.cardOf(card.program(), CustomerId.of("cust_ü"), card.wallet())).contains(card);
     assertThat(store.cards(card.program(), "", 10)).containsExactly(card);
     Card unpublished = Card.generated(io.loyalty.spi.CardCode.of("RICH-0000-☕"), card.program(), StoreValues.T0.plusNanos(7));
     changes().insert(unpublished).applyTo(store);

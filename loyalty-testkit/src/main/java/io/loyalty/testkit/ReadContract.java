@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.StoreValues.advanced;
 import static io.loyalty.testkit.StoreValues.code;
@@ -141,9 +142,9 @@ public abstract class ReadContract extends StoreContract {
     @Test
     void a_member_is_found_by_program_and_customer() {
       Card a = PortWorld.seed(store);
-      assertThat(store.cardOf(pid("P1"), cust("cust1"))).contains(a);
-      assertThat(store.cardOf(pid("P1"), cust("cust2"))).isEmpty();
-      assertThat(store.cardOf(pid("P2"), cust("cust1"))).isEmpty();
+      assertThat(store.cardOf(pid("P1"), cust("cust1"), WalletId.MAIN)).contains(a);
+      assertThat(store.cardOf(pid("P1"), cust("cust2"), WalletId.MAIN)).isEmpty();
+      assertThat(store.cardOf(pid("P2"), cust("cust1"), WalletId.MAIN)).isEmpty();
       assertThat(store.card(code("Z"))).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
@@ -176,15 +177,16 @@ public final class ReferenceStore implements LoyaltyStore {
       if (w.expectedVersion() != current.version() || card.version() != current.version() + 1) {
         throw conflict(new Aggregate.CardRef(card.code()));
       }
-      if (!card.program().equals(current.program())) {
-        throw new IllegalArgumentException("card " + card.code() + " cannot move to another program");
+      if (!card.program().equals(current.program()) || !card.wallet().equals(current.wallet())) {
+        throw new IllegalArgumentException("card " + card.code() + " cannot move to another program or wallet");
       }
     }
     CustomerId holder = card.holder();
     if (holder != null && (current == null || !holder.equals(current.holder()))) {
       for (Card other : s.cards.values()) {
-        if (!other.code().equals(card.code()) && other.program().equals(card.program()) && holder.equals(other.holder())) {
-          throw duplicate(new UniqueKey.MemberKey(card.program(), holder));
+        if (!other.code().equals(card.code()) && other.program().equals(card.program())
+            && other.wallet().equals(card.wallet()) && holder.equals(other.holder())) {
+          throw duplicate(UniqueKey.MemberKey.of(card, holder));
         }
       }
     }
@@ -282,7 +284,7 @@ public final class ReferenceStore implements LoyaltyStore {
   @Override
   public synchronized List<Card> cardsOf(CustomerId holder) {
     return state.cards.values().stream().filter(c -> holder.equals(c.holder()))
-        .sorted(Comparator.comparing(c -> c.program().value())).toList();
+        .sorted(Comparator.comparing((Card c) -> c.program().value()).thenComparing(c -> c.wallet().value())).toList();
   }
 
   @Override
@@ -291,9 +293,9 @@ public final class ReferenceStore implements LoyaltyStore {
   }
 
   @Override
-  public synchronized Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    return state.cards.values().stream().filter(c -> c.program().equals(program) && holder.equals(c.holder()))
-        .findFirst();
+  public synchronized Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+    return state.cards.values().stream()
+        .filter(c -> c.program().equals(program) && c.wallet().equals(wallet) && holder.equals(c.holder())).findFirst();
   }
 
   private List<Card> cardsOf(ProgramId program) {

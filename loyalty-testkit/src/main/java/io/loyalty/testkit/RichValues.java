@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.StoreValues.T0;
 
 import io.loyalty.spi.AssignmentId;
@@ -151,7 +152,7 @@ final class RichValues {
             new LotSource(null, null, 2, null)),
         new Lot(3, 20, 0, T0.plusNanos(123_456_789), T0.plus(DAY), T0.plus(DAY.multipliedBy(10)), LotState.CANCELED,
             new LotSource(EventId.of("evt2"), RuleId.of("r_fixed"), 1, null)));
-    return new Card(CARD, PROGRAM, 1, CustomerId.of("cust_ü"), T0, T0.plusSeconds(1).plusNanos(987_654_321),
+    return new Card(CARD, PROGRAM, WalletId.of("lcd_wället"), 1, CustomerId.of("cust_ü"), T0, T0.plusSeconds(1).plusNanos(987_654_321),
         T0.plus(DAY.multipliedBy(400)), false, lots, 35, EntryType.values().length, 2);
   }
 

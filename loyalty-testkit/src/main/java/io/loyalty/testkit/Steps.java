@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.WorkloadPrograms.CUSTOMERS;
 import static io.loyalty.testkit.WorkloadPrograms.PROGRAMS;
 
@@ -40,7 +41,7 @@ final class Steps {
     }
 
     CardCode cardOf(ProgramId program, CustomerId customer) {
-      return reference.cardOf(program, customer).map(Card::code)
+      return reference.cardOf(program, customer, WalletId.MAIN).map(Card::code)
           .orElse(CardCode.of("none-" + program + "-" + customer));
     }
 
@@ -86,7 +87,7 @@ final class Steps {
     CustomerId customer = customer(s.a());
     ProgramId program = program(s.b());
     return Request.of("enrol " + customer + " in " + program, List.of(customer), e -> e.enrol(program, customer))
-        .recoveredBy(new Request.LostAck("member_already_exists", true, store -> store.cardOf(program, customer).orElseThrow()));
+        .recoveredBy(new Request.LostAck("member_already_exists", true, store -> store.cardOf(program, customer, WalletId.MAIN).orElseThrow()));
   }
 
   static Request order(Context ctx, Step s) {

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.StoreValues.code;
 import static io.loyalty.testkit.StoreValues.cust;
 import static io.loyalty.testkit.StoreValues.pid;
@@ -42,7 +43,8 @@ final class StoreObservation {
       seen.put("cards(" + p + ")", store.cards(pid(p), "", 100));
       seen.put("cardCount(" + p + ")", store.cardCount(pid(p)));
       for (String c : CUSTOMERS) {
-        seen.put("cardOf(" + p + ", " + c + ")", store.cardOf(pid(p), cust(c)));
+        seen.put("cardOf(" + p + ", " + c + ")", store.cardOf(pid(p), cust(c), WalletId.MAIN));
+        seen.put("cardsOf(" + p + ", " + c + ")", store.cardsOf(pid(p), cust(c)));
       }
     }
     for (String c : CARDS) {

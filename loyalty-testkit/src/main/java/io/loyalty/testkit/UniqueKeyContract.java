@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.PortWorld.assertRejectedAndUnchanged;
 import static io.loyalty.testkit.StoreValues.advanced;
@@ -60,8 +61,24 @@ public abstract class UniqueKeyContract extends StoreContract {
   }
 
   @Nested
-  @DisplayName("memberships: member:<program>:<customer>")
+  @DisplayName("memberships: member:<program>:<wallet>:<customer>")
   class Memberships {
+    @Test
+    void a_member_holds_one_card_per_wallet_and_a_second_card_of_a_wallet_is_a_duplicate_membership() {
+      PortWorld.seed(store);
+      WalletId miles = WalletId.of("lcd_miles");
+      Card milesCard = generated("M1", "P1").toBuilder().wallet(miles).holder(cust("cust1")).publishedAt(StoreValues.T0).build();
+      changes().insert(milesCard).applyTo(store);
+      assertThat(store.cardOf(pid("P1"), cust("cust1"), miles)).contains(milesCard);
+      assertThat(store.cardOf(pid("P1"), cust("cust1"), WalletId.MAIN)).map(Card::code).contains(code("A"));
+      assertThat(store.cardsOf(pid("P1"), cust("cust1"))).extracting(Card::code).containsExactly(code("M1"), code("A")); // lcd_miles < main
+      assertThat(store.cardsOf(cust("cust1"))).extracting(Card::wallet).containsExactly(miles, WalletId.MAIN);
+      assertRejectedAndUnchanged(store,
+          changes().insert(generated("M2", "P1").toBuilder().wallet(miles).holder(cust("cust1")).publishedAt(StoreValues.T0).build()).build(),
+          new io.loyalty.spi.store.CommitResult.Duplicate(
+              new io.loyalty.spi.store.UniqueKey.MemberKey(pid("P1"), cust("cust1"), miles)));
+    }
+
     @Test
     void publishing_a_second_card_to_a_member_is_a_duplicate_membership() {
       PortWorld.seed(store);
@@ -79,8 +96,8 @@ public abstract class UniqueKeyContract extends StoreContract {
     @Test
     void inserting_a_card_already_published_to_a_member_is_a_duplicate_membership() {
       PortWorld.seed(store);
-      Card published = new Card(code("D"), pid("P1"), 1, cust("cust1"), StoreValues.T0, StoreValues.T0, null, true,
-          java.util.List.of(), 0, 0, 0);
+      Card published = Card.builder().code(code("D")).program(pid("P1")).version(1).holder(cust("cust1"))
+          .createdAt(StoreValues.T0).publishedAt(StoreValues.T0).build();
       assertRejectedAndUnchanged(store, changes().insert(published).build(), Answers.memberTaken("P1", "cust1"));
     }
 
@@ -90,15 +107,15 @@ public abstract class UniqueKeyContract extends StoreContract {
       changes().insert(generated("X", "P2")).applyTo(store);
       Card other = publish(generated("X", "P2"), "cust1");
       changes().write(other).applyTo(store);
-      assertThat(store.cardOf(pid("P2"), cust("cust1"))).contains(other);
-      assertThat(store.cardOf(pid("P1"), cust("cust1"))).map(Card::code).contains(code("A"));
+      assertThat(store.cardOf(pid("P2"), cust("cust1"), WalletId.MAIN)).contains(other);
+      assertThat(store.cardOf(pid("P1"), cust("cust1"), WalletId.MAIN)).map(Card::code).contains(code("A"));
     }
 
     @Test
     void updating_the_members_own_card_keeps_the_membership() {
       Card a = PortWorld.seed(store);
       changes().write(next(a)).applyTo(store);
-      assertThat(store.cardOf(pid("P1"), cust("cust1"))).contains(next(a));
+      assertThat(store.cardOf(pid("P1"), cust("cust1"), WalletId.MAIN)).contains(next(a));
     }
   }
 

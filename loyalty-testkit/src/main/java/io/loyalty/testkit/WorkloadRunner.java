@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.WalletId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyalty.core.LoyaltyEngine;
@@ -122,8 +123,11 @@ final class WorkloadRunner {
       Map<RewardId, Reward> catalog = RedemptionInvariants.catalog(rewards);
       for (CustomerId customer : request.touched()) {
         for (ProgramId program : WorkloadPrograms.PROGRAMS) {
-          Optional<Card> card = subject.cardOf(program, customer);
-          assertThat(card).as("%s: %s's card in %s", where, customer, program).isEqualTo(reference.cardOf(program, customer));
+          Optional<Card> card = subject.cardOf(program, customer, WalletId.MAIN);
+          assertThat(card).as("%s: %s's card in %s", where, customer, program)
+              .isEqualTo(reference.cardOf(program, customer, WalletId.MAIN));
+          assertThat(subject.cardsOf(program, customer)).as("%s: %s's cards in %s", where, customer, program)
+              .isEqualTo(card.map(List::of).orElse(List.of()));
           if (card.isPresent()) {
             checkCard(card.get(), catalog, where);
             liveReads.put(new ReadAt(card.get().code(), clock.instant()), reads(card.get().code(), clock.instant()));

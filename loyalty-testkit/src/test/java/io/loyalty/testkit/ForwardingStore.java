@@ -66,8 +66,13 @@ abstract class ForwardingStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    return delegate.cardOf(program, holder);
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder, io.loyalty.spi.WalletId wallet) {
+    return delegate.cardOf(program, holder, wallet);
+  }
+
+  @Override
+  public List<Card> cardsOf(ProgramId program, CustomerId holder) {
+    return delegate.cardsOf(program, holder);
   }
 
   @Override

@@ -26,8 +26,7 @@ final class VersionBlindStore extends ForwardingStore {
       if (stored.isPresent() && write.expectedVersion() > 0) {
         Card c = write.card();
         long v = stored.get().version();
-        cards.add(new CardWrite(new Card(c.code(), c.program(), v + 1, c.holder(), c.createdAt(), c.publishedAt(),
-            c.expiresAt(), c.active(), c.lots(), c.debt(), c.lastSeq(), c.redemptions()), v));
+        cards.add(new CardWrite(c.withVersion(v + 1), v));
       } else {
         cards.add(write);
       }

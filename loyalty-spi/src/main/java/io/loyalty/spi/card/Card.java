@@ -3,6 +3,7 @@ package io.loyalty.spi.card;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code the card code, unique in the store
  * @param program the program it belongs to
+ * @param wallet the program's point wallet (card definition) the card is of: {@link WalletId#MAIN} in a v1 program;
+ *     a member holds at most one card per wallet of a program
  * @param version 1 when first stored, one more per write
  * @param holder the member, {@code null} while the card is unpublished
  * @param createdAt when the card was generated
@@ -30,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public record Card(
     CardCode code,
     ProgramId program,
+    WalletId wallet,
     long version,
     @Nullable CustomerId holder,
     Instant createdAt,
@@ -43,6 +47,7 @@ public record Card(
 
   /** Holds the lots as a {@link LotList} (shared, not copied, when they are one already). */
   public Card {
+    java.util.Objects.requireNonNull(wallet, "wallet");
     lots = LotList.of(lots);
   }
 
@@ -168,6 +173,7 @@ public record Card(
   public static final class Builder {
     private @Nullable CardCode code;
     private @Nullable ProgramId program;
+    private WalletId wallet = WalletId.MAIN;
     private long version;
     private @Nullable CustomerId holder;
     private @Nullable Instant createdAt;
@@ -184,6 +190,7 @@ public record Card(
     Builder(Card from) {
       this.code = from.code();
       this.program = from.program();
+      this.wallet = from.wallet();
       this.version = from.version();
       this.holder = from.holder();
       this.createdAt = from.createdAt();
@@ -205,6 +212,12 @@ public record Card(
     /** Sets {@code program}. */
     public Builder program(ProgramId program) {
       this.program = program;
+      return this;
+    }
+
+    /** Sets {@code wallet} ({@link WalletId#MAIN} unless set). */
+    public Builder wallet(WalletId wallet) {
+      this.wallet = wallet;
       return this;
     }
 
@@ -271,7 +284,7 @@ public record Card(
     /** The card, checked as its constructor checks it. */
     public Card build() {
       return new Card(java.util.Objects.requireNonNull(code, "code"),
-          java.util.Objects.requireNonNull(program, "program"), version, holder,
+          java.util.Objects.requireNonNull(program, "program"), wallet, version, holder,
           java.util.Objects.requireNonNull(createdAt, "createdAt"), publishedAt, expiresAt, active,
           java.util.Objects.requireNonNull(lots, "lots"), debt, lastSeq, redemptions);
     }

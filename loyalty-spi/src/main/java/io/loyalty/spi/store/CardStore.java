@@ -3,6 +3,7 @@ package io.loyalty.spi.store;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +13,28 @@ public interface CardStore {
   /** The card with this code, in any program. */
   Optional<Card> card(CardCode code);
 
-  /** The card the customer holds in the program (at most one: programs are join-once). */
-  Optional<Card> cardOf(ProgramId program, CustomerId holder);
+  /** The customer's card of one wallet of the program (at most one: programs are join-once, one card per wallet). */
+  Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet);
 
-  /** The cards the customer holds, one per program at most, in program id order; empty for a customer with none. */
+  /**
+   * The cards the customer holds, at most one per program and wallet, in program id order and then wallet id order;
+   * empty for a customer with none.
+   */
   List<Card> cardsOf(CustomerId holder);
+
+  /**
+   * The customer's cards in one program, one per wallet, in wallet id order (a member of a v1 program holds one).
+   * This default filters {@link #cardsOf(CustomerId)}, one read.
+   */
+  default List<Card> cardsOf(ProgramId program, CustomerId holder) {
+    List<Card> cards = new java.util.ArrayList<>(1);
+    for (Card card : cardsOf(holder)) {
+      if (card.program().equals(program)) {
+        cards.add(card);
+      }
+    }
+    return List.copyOf(cards);
+  }
 
   /**
    * Up to {@code limit} unpublished cards of the program in code order, starting at the first code not

@@ -5,6 +5,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RedemptionId;
+import io.loyalty.spi.WalletId;
 import java.util.Objects;
 
 /** What a {@link CommitResult.Duplicate} names: the unique key that was already taken. */
@@ -25,17 +26,23 @@ public sealed interface UniqueKey {
     }
   }
 
-  /** A membership: one card per program and holder. */
-  record MemberKey(ProgramId program, CustomerId holder) implements UniqueKey {
+  /** A membership's wallet: one card per program, holder and wallet. */
+  record MemberKey(ProgramId program, CustomerId holder, WalletId wallet) implements UniqueKey {
     /** Checks the parts. */
     public MemberKey {
       Objects.requireNonNull(program, "program");
       Objects.requireNonNull(holder, "holder");
+      Objects.requireNonNull(wallet, "wallet");
+    }
+
+    /** The key of the card that holds the card's place: its program, holder and wallet. */
+    public static MemberKey of(io.loyalty.spi.card.Card card, CustomerId holder) {
+      return new MemberKey(card.program(), holder, card.wallet());
     }
 
     @Override
     public String text() {
-      return "member:" + program + ":" + holder;
+      return "member:" + program + ":" + wallet + ":" + holder;
     }
   }
 

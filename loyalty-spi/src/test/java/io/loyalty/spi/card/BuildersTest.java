@@ -22,10 +22,13 @@ class BuildersTest {
   @Test
   @DisplayName("a card, a ledger entry and a redemption round-trip through their builders")
   void roundTrip() {
-    Card card = new Card(CardCode.of("A-1"), ProgramId.of("camp_1"), 3, CustomerId.of("c1"), T0, T0, null, false,
+    Card card = new Card(CardCode.of("A-1"), ProgramId.of("camp_1"), io.loyalty.spi.WalletId.of("lcd_1"), 3, CustomerId.of("c1"), T0, T0, null, false,
         List.of(new Lot(1, 5, 5, T0, null, null, LotState.ACTIVE, new LotSource(null, null, 1, null))), 2, 1, 1);
     assertThat(card.toBuilder().build()).isEqualTo(card);
     assertThat(card.toBuilder().version(4).build().version()).isEqualTo(4);
+    assertThat(card.toBuilder().build().wallet()).isEqualTo(io.loyalty.spi.WalletId.of("lcd_1"));
+    assertThat(Card.builder().code(CardCode.of("B")).program(ProgramId.of("p")).createdAt(T0).build().wallet())
+        .isEqualTo(io.loyalty.spi.WalletId.MAIN);
     LedgerEntry entry = new LedgerEntry(CardCode.of("A-1"), 1, EntryType.POINTS_ADDITION, 5, 0, 5, T0, "k1", null, null,
         1, null, "why", List.of(), null);
     assertThat(entry.toBuilder().build()).isEqualTo(entry);

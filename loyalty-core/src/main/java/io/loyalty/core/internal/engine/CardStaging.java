@@ -3,6 +3,7 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.LoyaltyStore;
@@ -25,22 +26,22 @@ final class CardStaging {
     this.store = store;
   }
 
-  /** The customer's card in the program: as this change set leaves it, else as stored. */
-  @Nullable Card cardOf(ProgramId program, CustomerId holder) {
-    Card staged = staged(program, holder);
-    return staged != null ? staged : store.cardOf(program, holder).orElse(null);
+  /** The customer's card of the program's wallet: as this change set leaves it, else as stored. */
+  @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+    Card staged = staged(program, holder, wallet);
+    return staged != null ? staged : store.cardOf(program, holder, wallet).orElse(null);
   }
 
-  /** The customer's card in the program: as this change set leaves it, else {@code stored} (as read before). */
-  @Nullable Card cardOf(ProgramId program, CustomerId holder, @Nullable Card stored) {
-    Card staged = staged(program, holder);
+  /** The customer's card of the program's wallet: as this change set leaves it, else {@code stored} (as read before). */
+  @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet, @Nullable Card stored) {
+    Card staged = staged(program, holder, wallet);
     return staged != null ? staged : stored;
   }
 
-  private @Nullable Card staged(ProgramId program, CustomerId holder) {
+  private @Nullable Card staged(ProgramId program, CustomerId holder, WalletId wallet) {
     for (CardWrite write : writes.values()) {
       Card card = write.card();
-      if (card.program().equals(program) && holder.equals(card.holder())) {
+      if (card.program().equals(program) && holder.equals(card.holder()) && card.wallet().equals(wallet)) {
         return card;
       }
     }

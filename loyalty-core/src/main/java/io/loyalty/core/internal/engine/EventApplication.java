@@ -49,6 +49,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -114,7 +115,7 @@ final class EventApplication {
       Program program = next.program();
       Card stored = candidates.card(program.id());
       if (event instanceof OrderRefunded refund) {
-        Card card = writes.cardOf(program.id(), event.customer().id(), stored);
+        Card card = writes.cardOf(program.id(), event.customer().id(), WalletId.MAIN, stored);
         RefundApplication.Planned planned = card == null ? null : refunds.plan(program, card, refund, now);
         if (card != null && planned != null) {
           outcomes.add(planned.outcome());
@@ -125,7 +126,7 @@ final class EventApplication {
         continue;
       }
       CompiledProgram plan = next.plan();
-      Card card = writes.cardOf(program.id(), event.customer().id(), stored);
+      Card card = writes.cardOf(program.id(), event.customer().id(), WalletId.MAIN, stored);
       if (card == null && !program.autoJoin()) {
         continue; // a program the customer is not in says nothing about the event
       }
@@ -290,10 +291,10 @@ final class EventApplication {
       return next == null ? null : next.getValue();
     }
 
-    /** The customer's card in the program as read with the others, or {@code null}. */
+    /** The customer's card of the program's v1 wallet as read with the others, or {@code null}. */
     @Nullable Card card(ProgramId program) {
       for (int i = 0; i < held.size(); i++) {
-        if (held.get(i).program().equals(program)) {
+        if (held.get(i).program().equals(program) && held.get(i).wallet().equals(WalletId.MAIN)) {
           return held.get(i);
         }
       }

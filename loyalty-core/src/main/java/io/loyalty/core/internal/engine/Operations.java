@@ -15,6 +15,7 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.earning.EventOutcome;
@@ -151,7 +152,7 @@ public final class Operations {
   public Card enrol(ProgramId programId, CustomerId customer, @Nullable CardCode requested) {
     return withRetries("enrol in " + programId, () -> {
       Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
-      Optional<Card> existing = store.cardOf(programId, customer);
+      Optional<Card> existing = store.cardOf(programId, customer, WalletId.MAIN);
       if (existing.isPresent()) {
         throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
             + " in program " + programId);

@@ -13,6 +13,7 @@ import io.loyalty.core.internal.validity.ValidityWindow;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.EntryType;
@@ -299,7 +300,7 @@ final class RedemptionPlanner {
       ProgramId otherId = ProgramId.of(campaign.campaign());
       Program other = store.program(otherId).orElseThrow(() -> new io.loyalty.spi.NotFoundException("program", otherId));
       CustomerId holder = Objects.requireNonNull(card.holder(), "a published card has a holder");
-      Card target = staging.cardOf(otherId, holder);
+      Card target = staging.cardOf(otherId, holder, WalletId.MAIN);
       long expected;
       List<Credit> credits = new ArrayList<>();
       if (target == null) {

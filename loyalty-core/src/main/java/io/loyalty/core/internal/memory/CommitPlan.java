@@ -176,21 +176,21 @@ final class CommitPlan {
         if (write.expectedVersion() != current.version() || card.version() != current.version() + 1) {
           return new CommitResult.Conflict(new Aggregate.CardRef(code));
         }
-        if (!card.program().equals(current.program())) {
+        if (!card.program().equals(current.program()) || !card.wallet().equals(current.wallet())) {
           throw new IllegalArgumentException("card " + code + " cannot move from program " + current.program()
-              + " to program " + card.program());
+              + " (wallet " + current.wallet() + ") to program " + card.program() + " (wallet " + card.wallet() + ")");
         }
       }
       CustomerId holder = card.holder();
       CustomerId previous = current == null ? null : current.holder();
       if (holder != null && !holder.equals(previous)) {
-        MemberKey key = new MemberKey(card.program(), holder);
+        MemberKey key = MemberKey.of(card, holder);
         if (members == null) {
           members = new HashMap<>();
         }
         CardCode owner = members.containsKey(key) ? members.get(key) : stored.memberOwner(key);
         if (owner != null && !owner.equals(code)) {
-          return new CommitResult.Duplicate(new UniqueKey.MemberKey(card.program(), holder));
+          return new CommitResult.Duplicate(UniqueKey.MemberKey.of(card, holder));
         }
         members.put(key, code);
       }
@@ -198,7 +198,7 @@ final class CommitPlan {
         if (members == null) {
           members = new HashMap<>();
         }
-        members.put(new MemberKey(card.program(), previous), null);
+        members.put(MemberKey.of(card, previous), null);
       }
       if (change == null) {
         addChange(new CardChange(slot, card));

@@ -5,6 +5,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.program.Program;
@@ -231,14 +232,14 @@ public final class MemoryTables {
     if (!Objects.equals(previous, holder)) {
       if (previous != null) {
         // Conditional: the membership may already belong to a card that a later commit published.
-        members.remove(new MemberKey(card.program(), previous), code);
+        members.remove(MemberKey.of(card, previous), code);
         ConcurrentSkipListSet<CardCode> held = holders.get(previous);
         if (held != null) {
           held.remove(code);
         }
       }
       if (holder != null) {
-        members.put(new MemberKey(card.program(), holder), code);
+        members.put(MemberKey.of(card, holder), code);
         holders.computeIfAbsent(holder, h -> new ConcurrentSkipListSet<>()).add(code);
       }
     }
@@ -328,18 +329,19 @@ public final class MemoryTables {
     return slot == null ? Optional.empty() : Optional.of(slot.card());
   }
 
-  /** The card the customer holds in the program. */
-  public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    CardCode code = members.get(new MemberKey(program, holder));
+  /** The customer's card of the program's wallet. */
+  public Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+    CardCode code = members.get(new MemberKey(program, holder, wallet));
     CardSlot slot = code == null ? null : cards.get(code);
     // The index is updated after the slot, so check the card still says so.
-    if (slot == null || !holder.equals(slot.card().holder()) || !program.equals(slot.card().program())) {
+    if (slot == null || !holder.equals(slot.card().holder()) || !program.equals(slot.card().program())
+        || !wallet.equals(slot.card().wallet())) {
       return Optional.empty();
     }
     return Optional.of(slot.card());
   }
 
-  /** The cards the customer holds, in program id order. */
+  /** The cards the customer holds, in program id order, then wallet id order. */
   public List<Card> cardsOf(CustomerId holder) {
     ConcurrentSkipListSet<CardCode> held = holders.get(holder);
     if (held == null) {
@@ -353,7 +355,7 @@ public final class MemoryTables {
         found.add(slot.card());
       }
     }
-    found.sort(java.util.Comparator.comparing(Card::program));
+    found.sort(java.util.Comparator.comparing(Card::program).thenComparing(Card::wallet));
     return List.copyOf(found);
   }
 

@@ -31,8 +31,7 @@ class CardLedgerInvariantTest {
 
   static Card card() {
     Card generated = Card.generated(CardCode.of("CARD-1"), ProgramId.of("camp_1"), AT);
-    Card published = new Card(generated.code(), generated.program(), generated.version(), CustomerId.of("cust_1"),
-        AT, AT, null, true, List.of(), 0, 0, 0);
+    Card published = generated.toBuilder().holder(CustomerId.of("cust_1")).publishedAt(AT).build();
     return CardLedger.credit(published, List.of(Credit.now(EntryType.POINTS_ADDITION, 1_000, "k0", SOURCE, "seed", null)),
         AT).card();
   }
