@@ -142,7 +142,7 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
 
   /** The committed entry with this key, if any. */
   @Override
-  public Optional<LedgerEntry> entry(String key) {
+  public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
     return tables.entry(Objects.requireNonNull(key, "key"));
   }
 

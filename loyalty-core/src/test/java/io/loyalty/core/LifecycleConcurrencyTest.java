@@ -232,7 +232,7 @@ class LifecycleConcurrencyTest {
       if (r instanceof EventOutcome o) {
         earned += o.points();
       } else if (r instanceof Transfer t) {
-        bySource.computeIfAbsent(t.out().key(), k -> new HashSet<>()).add(t);
+        bySource.computeIfAbsent(t.out().key().text(), k -> new HashSet<>()).add(t);
       }
     }
     assertThat(bySource).hasSize(200).allSatisfy((key, transfers) -> assertThat(transfers).hasSize(1));
@@ -395,7 +395,7 @@ class LifecycleConcurrencyTest {
     }
 
     @Override
-    public Optional<LedgerEntry> entry(String key) {
+    public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
       return delegate.entry(key);
     }
 

@@ -233,7 +233,7 @@ final class ChangeSetTransaction {
   }
 
   private static @Nullable Object[] entryValues(LedgerEntry entry) {
-    return new @Nullable Object[] {entry.card().value(), entry.seq(), entry.key(),
+    return new @Nullable Object[] {entry.card().value(), entry.seq(), entry.key().text(),
         entry.order() == null ? null : entry.order().value(), entry.event() == null ? null : entry.event().value(),
         SpiJson.write(entry)};
   }

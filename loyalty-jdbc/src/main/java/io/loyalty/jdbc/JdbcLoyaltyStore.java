@@ -220,8 +220,8 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<LedgerEntry> entry(String key) {
-    return one(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE entry_key = ?", key);
+  public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
+    return one(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE entry_key = ?", key.text());
   }
 
   @Override

@@ -40,6 +40,7 @@ import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.SkuId;
 import io.loyalty.spi.ValidationRuleId;
 import io.loyalty.spi.WalletId;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.ExpirationRule;
@@ -100,6 +101,24 @@ final class SpiJson {
     id(ids, SkuId.class, SkuId::of);
     id(ids, ValidationRuleId.class, ValidationRuleId::of);
     id(ids, WalletId.class, WalletId::of);
+    // a ledger key is stored as its text, which LedgerKey.parse reads back (rows written before keys were typed too)
+    ids.addSerializer(LedgerKey.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<LedgerKey>(LedgerKey.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(LedgerKey key, com.fasterxml.jackson.core.JsonGenerator g,
+          com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+        g.writeString(key.text());
+      }
+    });
+    ids.addDeserializer(LedgerKey.class, new StdScalarDeserializer<LedgerKey>(LedgerKey.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public LedgerKey deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return LedgerKey.parse(p.getValueAsString());
+      }
+    });
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING)
             .build())

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.PortWorld.assertRejectedAndUnchanged;
@@ -95,11 +96,11 @@ public abstract class AllOrNothingContract extends StoreContract {
     assertThat(store.program(pid("P2"))).contains(program("P2", 1));
     assertThat(store.program(pid("P1"))).contains(program("P1", 2));
     assertThat(store.card(code("D"))).contains(generated("D", "P1", 1));
-    assertThat(store.entry("d1")).contains(entry("D", 1, "d1", "ord1"));
+    assertThat(store.entry(LedgerKey.parse("d1"))).contains(entry("D", 1, "d1", "ord1"));
     assertThat(store.cardOf(pid("P1"), cust("cust2"), WalletId.MAIN)).map(Card::code).contains(code("B"));
     assertThat(store.card(code("A"))).contains(advanced(a, 3));
-    assertThat(store.ledger(code("A"), 0, 10)).extracting(LedgerEntry::key).containsExactly("k1", "k2", "k3");
-    assertThat(store.entriesForOrder(code("A"), OrderId.of("ord2"))).extracting(LedgerEntry::key).containsExactly("k3");
+    assertThat(store.ledger(code("A"), 0, 10)).extracting(e -> e.key().text()).containsExactly("k1", "k2", "k3");
+    assertThat(store.entriesForOrder(code("A"), OrderId.of("ord2"))).extracting(e -> e.key().text()).containsExactly("k3");
     assertThat(store.receipt(EventId.of("evt2"))).isPresent();
     assertThat(store.reward(RewardId.of("rew1"))).map(x -> x.redeemed()).contains(1L);
     assertThat(store.reward(RewardId.of("rew2"))).isPresent();
@@ -129,7 +130,7 @@ public abstract class AllOrNothingContract extends StoreContract {
     }
     assertThat(answer).as("the answer to a change set with an entry for an unknown card").isNotEqualTo(CommitResult.APPLIED);
     assertThat(StoreObservation.of(store)).as("every read after the refusal").isEqualTo(before);
-    assertThat(store.entry("q1")).isEmpty();
+    assertThat(store.entry(LedgerKey.parse("q1"))).isEmpty();
   }
 
   @Test

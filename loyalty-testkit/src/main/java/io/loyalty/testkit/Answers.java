@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
@@ -24,7 +25,7 @@ final class Answers {
   }
 
   static CommitResult entryTaken(String key) {
-    return new CommitResult.Duplicate(new UniqueKey.EntryKey(key));
+    return new CommitResult.Duplicate(new UniqueKey.EntryKey(LedgerKey.parse(key)));
   }
 
   static CommitResult seqTaken(String card, long seq) {

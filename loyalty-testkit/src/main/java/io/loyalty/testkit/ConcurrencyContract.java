@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.Changes.changes;
 import static io.loyalty.testkit.StoreValues.advanced;
@@ -88,7 +89,7 @@ public abstract class ConcurrencyContract extends StoreContract {
     assertThat(card.lastSeq()).isEqualTo(total);
     assertThat(ledger).extracting(LedgerEntry::seq).containsExactlyElementsOf(range(1, total));
     Set<String> keys = new HashSet<>();
-    ledger.forEach(e -> keys.add(e.key()));
+    ledger.forEach(e -> keys.add(e.key().text()));
     assertThat(keys).hasSize(total);
   }
 
@@ -137,7 +138,7 @@ public abstract class ConcurrencyContract extends StoreContract {
       for (int t = 0; t < threads; t++) {
         String card = "E" + round + "-" + t;
         assertThat(store.card(code(card)).isPresent()).as("card %s written", card).isEqualTo(t == winner);
-        assertThat(store.entry(card + "-k").isPresent()).as("entry of %s written", card).isEqualTo(t == winner);
+        assertThat(store.entry(LedgerKey.parse(card + "-k")).isPresent()).as("entry of %s written", card).isEqualTo(t == winner);
       }
     }
     assertThat(store.cardCount(pid("P1"))).isEqualTo(rounds);

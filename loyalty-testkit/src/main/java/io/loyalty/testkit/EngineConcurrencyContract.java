@@ -238,11 +238,11 @@ public abstract class EngineConcurrencyContract extends StoreContract {
     assertThat(engine.balance(b.code())).isNotNegative();
     Set<String> moved = new HashSet<>();
     for (Optional<Transfer> t : done) {
-      t.ifPresent(x -> moved.add(x.out().key()));
+      t.ifPresent(x -> moved.add(x.out().key().text()));
     }
     List<LedgerEntry> outs = new ArrayList<>(engine.ledger(a.code()));
     outs.addAll(engine.ledger(b.code()));
-    assertThat(outs.stream().filter(e -> e.type() == EntryType.POINTS_TRANSFER_OUT).map(LedgerEntry::key))
+    assertThat(outs.stream().filter(e -> e.type() == EntryType.POINTS_TRANSFER_OUT).map(e -> e.key().text()))
         .containsExactlyInAnyOrderElementsOf(moved);
     assertThat(outs.stream().filter(e -> e.type() == EntryType.POINTS_TRANSFER_IN)).hasSize(moved.size());
   }

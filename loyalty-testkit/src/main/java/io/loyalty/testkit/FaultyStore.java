@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import java.util.Set;
 import java.util.Collection;
@@ -286,7 +287,7 @@ public final class FaultyStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<LedgerEntry> entry(String key) {
+  public Optional<LedgerEntry> entry(LedgerKey key) {
     enter("entry");
     return delegate.entry(key);
   }

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyalty.spi.RewardId;
@@ -69,7 +70,7 @@ final class RedemptionInvariants {
       Map<RewardId, Reward> catalog, String context) {
     String where = context + ", card " + card.code();
     Map<String, LedgerEntry> byKey = new HashMap<>();
-    ledger.forEach(e -> byKey.put(e.key(), e));
+    ledger.forEach(e -> byKey.put(e.key().text(), e));
     assertThat(card.redemptions()).as("%s: the card's redemption count is its SUCCEEDED redemptions", where)
         .isEqualTo(redemptions.stream().filter(Redemption::succeeded).count());
     for (Redemption r : redemptions) {
@@ -131,7 +132,7 @@ final class RedemptionInvariants {
         || c.type() != RewardKind.CampaignType.LOYALTY_PROGRAM || UNDELIVERED.equals(r.failureCode())) {
       return;
     }
-    Optional<LedgerEntry> credit = store.entry("reward:" + r.id());
+    Optional<LedgerEntry> credit = store.entry(new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.REWARD, r.id()));
     assertThat(credit).as("%s: the other program's card was credited under the redemption's key", at).isPresent();
     assertThat(credit.get().card().value()).as("%s: the credited card is the fulfilment's reference", at)
         .isEqualTo(r.fulfilment().reference());

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
@@ -196,13 +197,13 @@ public final class ReferenceStore implements LoyaltyStore {
   private static void entries(State s, List<LedgerEntry> appended) {
     Set<String> keys = new HashSet<>();
     for (LedgerEntry e : s.entries) {
-      keys.add(e.key());
+      keys.add(e.key().text());
     }
     for (LedgerEntry e : appended) {
       if (e.seq() < 1) {
         throw new IllegalArgumentException("ledger entry " + e.key() + " has seq " + e.seq() + ", expected 1 or more");
       }
-      if (!keys.add(e.key())) {
+      if (!keys.add(e.key().text())) {
         throw duplicate(new UniqueKey.EntryKey(e.key()));
       }
       if (!s.cards.containsKey(e.card())) {
@@ -346,8 +347,8 @@ public final class ReferenceStore implements LoyaltyStore {
   }
 
   @Override
-  public synchronized Optional<LedgerEntry> entry(String key) {
-    return state.entries.stream().filter(e -> e.key().equals(key)).findFirst();
+  public synchronized Optional<LedgerEntry> entry(LedgerKey key) {
+    return state.entries.stream().filter(e -> e.key().text().equals(key.text())).findFirst();
   }
 
   @Override

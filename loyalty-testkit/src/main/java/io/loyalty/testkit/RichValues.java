@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.StoreValues.T0;
 
@@ -156,6 +157,22 @@ final class RichValues {
         T0.plus(DAY.multipliedBy(400)), false, lots, 35, EntryType.values().length, 2);
   }
 
+  /** A key of every kind in turn, with host parts that hold colons, digits and non-ASCII text. */
+  static LedgerKey richKey(long seq) {
+    String part = "ü☕:" + seq + ":7";
+    return switch ((int) (seq % 8)) {
+      case 0 -> LedgerKey.Accrual.of(CARD, OrderId.of("ord:" + part), EventId.of("evt1"), RuleId.of("r:" + part));
+      case 1 -> LedgerKey.Accrual.of(CARD, null, EventId.of("evt:" + part), RuleId.of("r_amount"));
+      case 2 -> new LedgerKey.Reversal(CARD, EventId.of("refund:" + part), RuleId.of("r:" + part));
+      case 3 -> LedgerKey.Source.of("src:" + part);
+      case 4 -> new LedgerKey.OnCard(LedgerKey.OnCard.Kind.values()[1 + (int) (seq % 5)], CARD, seq);
+      case 5 -> new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.values()[(int) (seq % 4)],
+          io.loyalty.spi.RedemptionId.of("redeem:" + part));
+      case 6 -> new LedgerKey.OnCard(LedgerKey.OnCard.Kind.INITIAL, CARD, 0);
+      default -> LedgerKey.parse("rich:" + seq + ":ü☕");
+    };
+  }
+
   /** One entry of every type, seq 1 to 13, for {@link #card()}. */
   static List<LedgerEntry> entries() {
     List<LedgerEntry> entries = new ArrayList<>();
@@ -164,9 +181,9 @@ final class RichValues {
       seq++;
       boolean odd = seq % 2 == 1;
       entries.add(new LedgerEntry(CARD, seq, type, odd ? -seq * 1_000_003 : seq, odd ? 0 : -seq, Long.MAX_VALUE - seq,
-          T0.plusNanos(seq * 1_001), "rich:" + type + ":ü☕", odd ? EventId.of("evt" + seq) : null,
+          T0.plusNanos(seq * 1_001), richKey(seq), odd ? EventId.of("evt" + seq) : null,
           odd ? RuleId.of("r_amount") : null, seq, odd ? null : OrderId.of("ord" + seq % 3), odd ? "" : "réason « " + seq + " » 🎉",
-          odd ? List.of(new LotDraw(1, seq), new LotDraw(3, 2 * seq)) : List.of(), odd ? null : "rich:related:" + seq));
+          odd ? List.of(new LotDraw(1, seq), new LotDraw(3, 2 * seq)) : List.of(), odd ? null : new LedgerKey.Source("rich:" + seq + ":ü☕", LedgerKey.Source.Leg.TRANSFER_IN)));
     }
     return entries;
   }

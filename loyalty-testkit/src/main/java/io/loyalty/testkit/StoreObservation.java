@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.WalletId;
 import static io.loyalty.testkit.StoreValues.code;
 import static io.loyalty.testkit.StoreValues.cust;
@@ -55,7 +56,7 @@ final class StoreObservation {
       seen.put("redemptions(" + c + ")", store.redemptions(code(c)));
     }
     for (String k : KEYS) {
-      seen.put("entry(" + k + ")", store.entry(k));
+      seen.put("entry(" + k + ")", store.entry(LedgerKey.parse(k)));
     }
     for (String e : EVENTS) {
       seen.put("receipt(" + e + ")", store.receipt(EventId.of(e)));

@@ -1,5 +1,6 @@
 package io.loyalty.testkit;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
@@ -76,7 +77,7 @@ final class StoreValues {
 
   static LedgerEntry entry(String card, long seq, String key, @Nullable String order) {
     return LedgerEntry.builder().card(code(card)).seq(seq).type(EntryType.POINTS_ADDITION).points(10)
-        .balanceAfter(10 * seq).at(T0).key(key).programVersion(1).order(order == null ? null : OrderId.of(order)).build();
+        .balanceAfter(10 * seq).at(T0).key(LedgerKey.parse(key)).programVersion(1).order(order == null ? null : OrderId.of(order)).build();
   }
 
   static EventReceipt receipt(String event) {

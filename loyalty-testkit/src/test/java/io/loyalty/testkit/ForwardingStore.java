@@ -101,7 +101,7 @@ abstract class ForwardingStore implements LoyaltyStore {
   }
 
   @Override
-  public Optional<LedgerEntry> entry(String key) {
+  public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
     return delegate.entry(key);
   }
 

@@ -39,14 +39,14 @@ public record LedgerEntry(
     long pending,
     long balanceAfter,
     Instant at,
-    String key,
+    LedgerKey key,
     @Nullable EventId event,
     @Nullable RuleId rule,
     long programVersion,
     @Nullable OrderId order,
     String reason,
     List<LotDraw> draws,
-    @Nullable String related) {
+    @Nullable LedgerKey related) {
 
   /** Copies the draws and defaults the reason. */
   public LedgerEntry {
@@ -75,14 +75,14 @@ public record LedgerEntry(
     private long pending;
     private long balanceAfter;
     private @Nullable Instant at;
-    private @Nullable String key;
+    private @Nullable LedgerKey key;
     private @Nullable EventId event;
     private @Nullable RuleId rule;
     private long programVersion;
     private @Nullable OrderId order;
     private @Nullable String reason = "";
     private @Nullable List<LotDraw> draws = List.of();
-    private @Nullable String related;
+    private @Nullable LedgerKey related;
 
     Builder() {}
 
@@ -147,7 +147,7 @@ public record LedgerEntry(
     }
 
     /** Sets {@code key}. */
-    public Builder key(String key) {
+    public Builder key(LedgerKey key) {
       this.key = key;
       return this;
     }
@@ -189,7 +189,7 @@ public record LedgerEntry(
     }
 
     /** Sets {@code related}. */
-    public Builder related(@Nullable String related) {
+    public Builder related(@Nullable LedgerKey related) {
       this.related = related;
       return this;
     }

@@ -4,6 +4,7 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.LedgerKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public interface LedgerStore {
   List<LedgerEntry> entriesForOrder(CardCode card, OrderId order);
 
   /** The entry with this idempotency key, in any card. */
-  Optional<LedgerEntry> entry(String key);
+  Optional<LedgerEntry> entry(LedgerKey key);
 
   /** The receipt of an applied event, if it was applied. */
   Optional<EventReceipt> receipt(EventId event);

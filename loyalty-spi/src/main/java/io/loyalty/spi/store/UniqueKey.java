@@ -47,7 +47,7 @@ public sealed interface UniqueKey {
   }
 
   /** A ledger entry's idempotency key. */
-  record EntryKey(String key) implements UniqueKey {
+  record EntryKey(io.loyalty.spi.card.LedgerKey key) implements UniqueKey {
     /** Checks the key. */
     public EntryKey {
       Objects.requireNonNull(key, "key");
@@ -55,7 +55,7 @@ public sealed interface UniqueKey {
 
     @Override
     public String text() {
-      return "entry:" + key;
+      return "entry:" + key.text();
     }
   }
 

@@ -29,7 +29,7 @@ class BuildersTest {
     assertThat(card.toBuilder().build().wallet()).isEqualTo(io.loyalty.spi.WalletId.of("lcd_1"));
     assertThat(Card.builder().code(CardCode.of("B")).program(ProgramId.of("p")).createdAt(T0).build().wallet())
         .isEqualTo(io.loyalty.spi.WalletId.MAIN);
-    LedgerEntry entry = new LedgerEntry(CardCode.of("A-1"), 1, EntryType.POINTS_ADDITION, 5, 0, 5, T0, "k1", null, null,
+    LedgerEntry entry = new LedgerEntry(CardCode.of("A-1"), 1, EntryType.POINTS_ADDITION, 5, 0, 5, T0, LedgerKey.Source.of("k1"), null, null,
         1, null, "why", List.of(), null);
     assertThat(entry.toBuilder().build()).isEqualTo(entry);
     Redemption redemption = Redemption.builder().id(RedemptionId.of("r1")).version(1).program(ProgramId.of("camp_1"))

@@ -25,7 +25,7 @@ final class CodeText {
       }
       int cp = text.codePointAt(i);
       if (cp == ':') {
-        // ledger keys name a card between colons (EntryKey): a code without one can never be misread
+        // ledger keys name a card between colons (LedgerKey.text): a code without one can never be misread
         return "must not contain ':' (at index " + i + ")";
       }
       if (unsafe(cp)) {

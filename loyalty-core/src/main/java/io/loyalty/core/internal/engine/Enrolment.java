@@ -1,6 +1,6 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.core.CardAlreadyPublishedException;
 import io.loyalty.core.NoCardAvailableException;
 import io.loyalty.core.internal.codes.CodeGenerator;
@@ -105,7 +105,7 @@ final class Enrolment {
         : program.card().activityDurationAfterPublishing().addTo(at.atZone(program.zone())).toInstant();
     Card published = card.toBuilder().holder(customer).publishedAt(at).expiresAt(expiresAt).build();
     List<Credit> initial = program.card().initialPoints() > 0
-        ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), new EntryKey.OnCard(EntryKey.OnCard.Kind.INITIAL, card.code(), 0).text(),
+        ? List.of(Credit.now(EntryType.POINTS_ADDITION, program.card().initialPoints(), new LedgerKey.OnCard(LedgerKey.OnCard.Kind.INITIAL, card.code(), 0),
             new LotSource(null, null, program.version(), null), "initial points", CreditTerms.forProgram(program, at).expiresAt()))
         : List.of();
     List<CardWrite> refills = List.of();

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.card.LedgerKey;
+import io.loyalty.core.internal.ledger.DerivedIds;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -165,11 +166,10 @@ final class EventApplication {
       for (int i = 0; i < initial.size(); i++) {
         ledger.credit(initial.get(i), now);
       }
-      credit(ledger, program, plan, event, EntryKey.Accrual.prefix(card.code(), ctx.order() == null ? null : ctx.order().id(), event.id()), outcome.accruals(),
-          ctx.order(), now);
+      credit(ledger, program, plan, event, card.code(), outcome.accruals(), ctx.order(), now);
       // the follow-ups of the accrual, by the one rule every write uses (Reactions), staged with the event's writes
       RedemptionPlanner.Plan auto = reactions.autoRedeem(program, card, ledger,
-          EntryKey.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
+          DerivedIds.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card()
           : transition.card().withRedemptions(card.redemptions() + auto.redemptions().size()), expected);
@@ -359,7 +359,7 @@ final class EventApplication {
    * compiled plan): pending points activate, and points expire, counted from {@code at}.
    */
   private static void credit(CardLedger ledger, Program program, CompiledProgram plan, LoyaltyEvent event,
-      String keyPrefix, List<Accrual> accruals, @Nullable Order order, Instant at) {
+      CardCode card, List<Accrual> accruals, @Nullable Order order, Instant at) {
     OrderId orderId = order == null ? null : order.id();
     int rule = 0;
     for (int i = 0; i < accruals.size(); i++) {
@@ -367,7 +367,7 @@ final class EventApplication {
       rule = plan.ruleIndex(accrual.rule(), rule);
       CreditTerms terms = CreditTerms.forRule(program, rule < 0 ? null : plan.ruleAt(rule), at);
       rule = Math.max(rule, 0);
-      ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), keyPrefix.concat(EntryKey.part(accrual.rule().value())),
+      ledger.credit(EntryType.POINTS_ACCRUAL, accrual.points(), LedgerKey.Accrual.of(card, orderId, event.id(), accrual.rule()),
           new LotSource(event.id(), accrual.rule(), program.version(), orderId), accrual.banner(), terms.activatesAt(),
           terms.expiresAt(), null, at);
     }

@@ -9,7 +9,7 @@ import io.loyalty.core.PendingPointsStateException;
 import io.loyalty.core.SourceIdReusedException;
 import io.loyalty.core.Transfer;
 import io.loyalty.core.internal.ledger.CardLedger;
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
@@ -118,8 +118,8 @@ public final class PointOperations {
       sourceIdOk(v, sourceId);
     }
     v.throwIfAny();
-    String outKey = new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM).text();
-    String inKey = new EntryKey.Source(sourceId, EntryKey.Source.Leg.TRANSFER_IN).text();
+    LedgerKey outKey = new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM);
+    LedgerKey inKey = new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.TRANSFER_IN);
     return retry.run("transfer " + points + " points from " + from + " to " + to, () -> {
       Optional<LedgerEntry> out = store.entry(outKey);
       if (out.isPresent()) {
@@ -158,7 +158,7 @@ public final class PointOperations {
       Program granting = store.program(card.program(), lot.source().programVersion()).orElse(programOf(card));
       EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
       LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
-          new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lotId).text());
+          new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ACTIVATION, card.code(), lotId));
       return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
   }
@@ -181,7 +181,7 @@ public final class PointOperations {
         bad.add("points", "would leave " + (lot.remaining() + delta) + " pending points; they must stay above 0", delta);
         bad.throwIfAny();
       }
-      LedgerEntry entry = ledger.adjustPending(lotId, delta, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.PENDING_ADJUSTMENT, card.code(), card.lastSeq() + 1).text(),
+      LedgerEntry entry = ledger.adjustPending(lotId, delta, now, new LedgerKey.OnCard(LedgerKey.OnCard.Kind.PENDING_ADJUSTMENT, card.code(), card.lastSeq() + 1),
           reason);
       return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
@@ -194,7 +194,7 @@ public final class PointOperations {
       Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       pendingLot(ledger, card, lotId, now);
-      LedgerEntry entry = ledger.cancel(lotId, now, new EntryKey.OnCard(EntryKey.OnCard.Kind.CANCELLATION, card.code(), lotId).text(), reason);
+      LedgerEntry entry = ledger.cancel(lotId, now, new LedgerKey.OnCard(LedgerKey.OnCard.Kind.CANCELLATION, card.code(), lotId), reason);
       return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });
   }
@@ -204,7 +204,7 @@ public final class PointOperations {
     if (sourceId == null) {
       return Optional.empty();
     }
-    Optional<LedgerEntry> done = store.entry(new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM).text());
+    Optional<LedgerEntry> done = store.entry(new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM));
     if (done.isPresent() && (!done.get().card().equals(code) || done.get().type() != type || done.get().points() != points)) {
       throw new SourceIdReusedException("source id " + sourceId + " was used for " + done.get().type() + " of "
           + done.get().points() + " points on card " + done.get().card());
@@ -212,9 +212,9 @@ public final class PointOperations {
     return done;
   }
 
-  private static String key(@Nullable String sourceId, Card card) {
-    return (sourceId != null ? new EntryKey.Source(sourceId, EntryKey.Source.Leg.CLAIM)
-        : new EntryKey.OnCard(EntryKey.OnCard.Kind.ADJUSTMENT, card.code(), card.lastSeq() + 1)).text();
+  private static LedgerKey key(@Nullable String sourceId, Card card) {
+    return sourceId != null ? new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM)
+        : new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ADJUSTMENT, card.code(), card.lastSeq() + 1);
   }
 
   private Card published(CardCode code) {

@@ -2,7 +2,7 @@ package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.core.internal.ledger.DerivedIds;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
@@ -109,7 +109,7 @@ final class Reactions {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
-    return autoRedeem(program, card, ledger, EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()),
+    return autoRedeem(program, card, ledger, DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()),
         Customer.of(holder), at, new CardStaging(store));
   }
 

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.card.LedgerKey;
+import io.loyalty.core.internal.ledger.DerivedIds;
 import io.loyalty.core.internal.condition.CompiledCondition;
 import io.loyalty.core.internal.condition.ConditionCompiler;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -117,7 +118,7 @@ final class RedemptionPlanner {
     } else {
       cost = price(assignment);
     }
-    LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.DEBIT, id).text(), null,
+    LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.DEBIT, id), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
         null), at);
     List<CardWrite> otherCards = new ArrayList<>();
@@ -167,7 +168,7 @@ final class RedemptionPlanner {
       taken = new Reward(taken.id(), taken.version(), taken.name(), taken.kind(), taken.stock(), taken.redeemed() + 1,
           taken.deleted(), taken.metadata());
       spent = spent.withRedemptions(spent.redemptions() + 1);
-      Plan next = redeem(program, spent, ledger, assignment, taken, EntryKey.batchRedemption(id, unit), null, customer,
+      Plan next = redeem(program, spent, ledger, assignment, taken, DerivedIds.batchRedemption(id, unit), null, customer,
           at, true, staging);
       if (next.failed()) {
         break;
@@ -212,7 +213,7 @@ final class RedemptionPlanner {
     int transactions = ids.size();
     for (RedemptionId first : List.copyOf(ids)) {
       for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC; unit++) {
-        if (!ids.contains(EntryKey.batchRedemption(first, unit))) {
+        if (!ids.contains(DerivedIds.batchRedemption(first, unit))) {
           break;
         }
         transactions--;
@@ -314,7 +315,7 @@ final class RedemptionPlanner {
         expected = staging.expectedFor(target);
       }
       credits.add(Credit.now(EntryType.POINTS_ADDITION, campaignPoints(campaign),
-          new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.REWARD, id).text(),
+          new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.REWARD, id),
           new LotSource(null, null, other.version(), null), "reward " + reward.name(),
           CreditTerms.forProgram(other, at).expiresAt()));
       CardTransition t = CardLedger.credit(target, credits, at);
@@ -335,7 +336,7 @@ final class RedemptionPlanner {
       List<LedgerEntry> otherEntries) {
     if (redemption.points() > 0) {
       ledger.restore(redemption.draws(), at, CreditTerms.forProgram(program, at).expiresAt(),
-          new LotSource(null, null, program.version(), null), new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.ROLLBACK, redemption.id()).text(),
+          new LotSource(null, null, program.version(), null), new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.ROLLBACK, redemption.id()),
           "redemption " + redemption.id() + " given back: " + reason);
     }
     if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign
@@ -345,7 +346,7 @@ final class RedemptionPlanner {
         CardLedger otherLedger = CardLedger.open(other).settle(at);
         long take = Math.min(campaignPoints(campaign), Math.max(0, otherLedger.balanceAt(at)));
         if (take > 0) {
-          otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, new EntryKey.OfRedemption(EntryKey.OfRedemption.Kind.REWARD_ROLLBACK, redemption.id()).text(),
+          otherLedger.debit(Debit.manual(EntryType.POINTS_REMOVAL, take, new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.REWARD_ROLLBACK, redemption.id()),
               program.version(), "reward of redemption " + redemption.id() + " given back"), at);
         }
         // written even when nothing is taken: the compare-and-set proves the balance was read as stored

@@ -1,6 +1,6 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -138,7 +138,7 @@ final class RefundApplication {
       RuleId rule = o.getKey();
       long owed = o.getValue();
       CardLedger.Taken taken = ledger.reverse(refund.order(), rule, owed, policy == RefundPolicy.ONLY_PENDING,
-          policy == RefundPolicy.UNLIMITED, at, new EntryKey.Reversal(card.code(), refund.id(), rule).text(), refund.id(),
+          policy == RefundPolicy.UNLIMITED, at, new LedgerKey.Reversal(card.code(), refund.id(), rule), refund.id(),
           program.version());
       reversals.add(new Reversal(rule, owed, taken.pending(), taken.active(), taken.debt(), taken.shortfall()));
       net -= taken.active() + taken.debt();

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.ledger;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.Lot;
@@ -114,7 +115,7 @@ public final class CardHistory {
   private static Lot activated(Card card, Map<Long, Lot> lots, LedgerEntry e) {
     for (Lot lot : lots.values()) {
       if (lot.state() == LotState.PENDING
-          && new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).text().equals(e.key())) {
+          && new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).equals(e.key())) {
         return lot;
       }
     }

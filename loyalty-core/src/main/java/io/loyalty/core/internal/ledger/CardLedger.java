@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.ledger;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.core.OverflowException;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
@@ -203,12 +204,12 @@ public final class CardLedger {
       int i = indexOf(d[2]);
       Lot lot = lots.get(i);
       if (d[3] == 0) {
-        activate(i, Objects.requireNonNull(lot.activatesAt(), "due: it activates"), lot.expiresAt(), new EntryKey.OnCard(EntryKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()).text(),
+        activate(i, Objects.requireNonNull(lot.activatesAt(), "due: it activates"), lot.expiresAt(), new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ACTIVATION, card.code(), lot.id()),
             "pending points activated");
       } else if (lot.remaining() > 0) {
         lots.set(i, lot.withRemaining(0));
         append(EntryType.POINTS_EXPIRATION, -lot.remaining(), 0, Objects.requireNonNull(lot.expiresAt(), "due: it expires"),
-            new EntryKey.OnCard(EntryKey.OnCard.Kind.EXPIRATION, card.code(), lot.id()).text(), null, lot.source().rule(), lot.source().programVersion(),
+            new LedgerKey.OnCard(LedgerKey.OnCard.Kind.EXPIRATION, card.code(), lot.id()), null, lot.source().rule(), lot.source().programVersion(),
             lot.source().order(), "points expired", List.of(new LotDraw(lot.id(), lot.remaining())), null);
       }
     }
@@ -225,8 +226,8 @@ public final class CardLedger {
   }
 
   /** As {@link #credit(Credit, Instant)}, with the credit's parts (no {@link Credit} to build on the hot path). */
-  public LedgerEntry credit(EntryType creditType, long points, String key, LotSource source, String reason,
-      @Nullable Instant activatesAt, @Nullable Instant expiresAt, @Nullable String related, Instant at) {
+  public LedgerEntry credit(EntryType creditType, long points, LedgerKey key, LotSource source, String reason,
+      @Nullable Instant activatesAt, @Nullable Instant expiresAt, @Nullable LedgerKey related, Instant at) {
     if (points <= 0) {
       throw new IllegalStateException("a credit grants a positive number of points, not " + points + " (" + key + ")");
     }
@@ -263,12 +264,12 @@ public final class CardLedger {
   }
 
   /** Activates a pending lot at {@code at} with its new expiry (the expiry clock starts at activation). */
-  public LedgerEntry activate(long lotId, Instant at, @Nullable Instant expiresAt, String key) {
+  public LedgerEntry activate(long lotId, Instant at, @Nullable Instant expiresAt, LedgerKey key) {
     return activate(pendingIndex(lotId, "activated"), at, expiresAt, key, "pending points activated by hand");
   }
 
   /** Turns lot {@code i} active at {@code at}; like a credit, it repays any debt first. */
-  private LedgerEntry activate(int i, Instant at, @Nullable Instant expiresAt, String key, String reason) {
+  private LedgerEntry activate(int i, Instant at, @Nullable Instant expiresAt, LedgerKey key, String reason) {
     Lot lot = lots.get(i);
     long repay = Math.min(debt, lot.remaining());
     debt -= repay;
@@ -279,7 +280,7 @@ public final class CardLedger {
   }
 
   /** Cancels a pending lot: its points are never usable. */
-  public LedgerEntry cancel(long lotId, Instant at, String key, String reason) {
+  public LedgerEntry cancel(long lotId, Instant at, LedgerKey key, String reason) {
     int i = pendingIndex(lotId, "canceled");
     Lot lot = lots.get(i);
     lots.set(i, lot.withRemaining(0).with(LotState.CANCELED, lot.activatesAt(), lot.expiresAt()));
@@ -289,7 +290,7 @@ public final class CardLedger {
   }
 
   /** Changes a pending lot's points by {@code delta}, non-zero; the result must stay positive (callers check). */
-  public LedgerEntry adjustPending(long lotId, long delta, Instant at, String key, String reason) {
+  public LedgerEntry adjustPending(long lotId, long delta, Instant at, LedgerKey key, String reason) {
     int i = pendingIndex(lotId, "adjusted");
     Lot lot = lots.get(i);
     if (delta == 0 || add(lot.remaining(), delta) <= 0) {
@@ -309,7 +310,7 @@ public final class CardLedger {
    * of zero points, so the refund is on the card's ledger.
    */
   public Taken reverse(
-      OrderId order, RuleId rule, long owed, boolean pendingOnly, boolean intoDebt, Instant at, String key,
+      OrderId order, RuleId rule, long owed, boolean pendingOnly, boolean intoDebt, Instant at, LedgerKey key,
       EventId refund, long programVersion) {
     if (owed < 0) {
       throw new IllegalStateException("a reversal owes zero or more points, not " + owed + " (" + key + ")");
@@ -371,7 +372,7 @@ public final class CardLedger {
    * {@code freshExpiry}. Records one POINTS_REFUND entry listing where the points went.
    */
   public LedgerEntry restore(List<LotDraw> draws, Instant at, @Nullable Instant freshExpiry, LotSource freshSource,
-      String key, String reason) {
+      LedgerKey key, String reason) {
     for (LotDraw d : draws) {
       if (d.points() <= 0) {
         throw new IllegalStateException("a restored draw gives back a positive number of points, not " + d.points()
@@ -459,9 +460,9 @@ public final class CardLedger {
   }
 
   private LedgerEntry append(
-      EntryType type, long points, long pending, Instant at, String key, @Nullable EventId event,
+      EntryType type, long points, long pending, Instant at, LedgerKey key, @Nullable EventId event,
       @Nullable RuleId rule, long programVersion, @Nullable OrderId order, String reason, List<LotDraw> draws,
-      @Nullable String related) {
+      @Nullable LedgerKey related) {
     seq++;
     running = add(running, points);
     long balanceAfter = running;

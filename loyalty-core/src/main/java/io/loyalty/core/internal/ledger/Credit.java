@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.ledger;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LotSource;
 import java.time.Instant;
@@ -20,15 +21,15 @@ import org.jspecify.annotations.Nullable;
 public record Credit(
     EntryType type,
     long points,
-    String key,
+    LedgerKey key,
     LotSource source,
     String reason,
     @Nullable Instant activatesAt,
     @Nullable Instant expiresAt,
-    @Nullable String related) {
+    @Nullable LedgerKey related) {
 
   /** A credit usable at once, with no link. */
-  public static Credit now(EntryType type, long points, String key, LotSource source, String reason, @Nullable Instant expiresAt) {
+  public static Credit now(EntryType type, long points, LedgerKey key, LotSource source, String reason, @Nullable Instant expiresAt) {
     return new Credit(type, points, key, source, reason, null, expiresAt, null);
   }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.ledger;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.card.EntryType;
@@ -20,15 +21,15 @@ import org.jspecify.annotations.Nullable;
 public record Debit(
     EntryType type,
     long points,
-    String key,
+    LedgerKey key,
     @Nullable EventId event,
     @Nullable OrderId order,
     long programVersion,
     String reason,
-    @Nullable String related) {
+    @Nullable LedgerKey related) {
 
   /** A debit with no event, order or link. */
-  public static Debit manual(EntryType type, long points, String key, long programVersion, String reason) {
+  public static Debit manual(EntryType type, long points, LedgerKey key, long programVersion, String reason) {
     return new Debit(type, points, key, null, null, programVersion, reason, null);
   }
 

@@ -1,5 +1,7 @@
 package io.loyalty.core.internal.memory;
 
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * was published.
  *
  * <p>Two indexes of the card's own entries live here rather than in store-wide maps: the entry keys that name
- * this card ({@link KeyScope#isLocal}) and the entries of each order. Below {@link #INDEXED} entries they are a
+ * this card (its {@link LedgerKey#card()} is this card) and the entries of each order. Below {@link #INDEXED} entries they are a
  * scan; above, open-addressing tables of (hash, position plus one) pairs, 0 for a free cell. Tables are shared between slots like
  * the entry array and follow the same rule: a writer only fills free cells, with positions at or above the size
  * of the slot it extends; a reader checks every position it finds against its own size and the entry it names, so
@@ -86,14 +88,14 @@ final class CardSlot {
 
   /**
    * The entry of this state with this key, {@code null} when none; only keys local to this card are found
-   * ({@link KeyScope#isLocal}), others live in the store-wide map.
+   * (its {@link LedgerKey#card()} is this card), others live in the store-wide map.
    */
   @Nullable
-  LedgerEntry entryWithKey(String key) {
+  LedgerEntry entryWithKey(LedgerKey key) {
     return keys.length == 0 ? scanKey(key) : probeKey(key);
   }
 
-  private @Nullable LedgerEntry scanKey(String key) {
+  private @Nullable LedgerEntry scanKey(LedgerKey key) {
     for (int i = 0; i < size; i++) {
       if (entries[i].key().equals(key)) {
         return entries[i];
@@ -102,7 +104,7 @@ final class CardSlot {
     return null;
   }
 
-  private @Nullable LedgerEntry probeKey(String key) {
+  private @Nullable LedgerEntry probeKey(LedgerKey key) {
     int[] table = keys;
     int mask = (table.length >> 1) - 1;
     int h = spread(key.hashCode(), seed());
@@ -189,7 +191,7 @@ final class CardSlot {
     for (int position = from; position < newSize; position++) {
       LedgerEntry entry = target[position];
       // Stored entries are looked at only once, when the card first gets its tables.
-      newKeys += (position >= size ? localKeys[position - size] : KeyScope.isLocal(entry.key(), code)) ? 1 : 0;
+      newKeys += (position >= size ? localKeys[position - size] : isLocal(entry.key(), newCard.code())) ? 1 : 0;
       newOrders += entry.order() != null ? 1 : 0;
     }
     // A full table is rebuilt from its own (hash, position) pairs into a new array: no entry is read again, and
@@ -198,7 +200,7 @@ final class CardSlot {
     int[] orderTable = roomFor(orders, orderCount + newOrders);
     for (int position = from; position < newSize; position++) {
       LedgerEntry entry = target[position];
-      if (position >= size ? localKeys[position - size] : KeyScope.isLocal(entry.key(), code)) {
+      if (position >= size ? localKeys[position - size] : isLocal(entry.key(), newCard.code())) {
         insert(keyTable, spread(entry.key().hashCode(), seed), position);
       }
       OrderId order = entry.order();
@@ -243,6 +245,11 @@ final class CardSlot {
    * The table index of a hash, mixed with the card's own seed: one order id or key shape lands differently on every
    * card, so no two cards share a probe pattern (and the lookups' branches see a mix, not one card's layout).
    */
+  /** Whether the key is kept with this card's entries: it names the card ({@link LedgerKey#card()}). */
+  static boolean isLocal(LedgerKey key, CardCode code) {
+    return code.equals(key.card());
+  }
+
   private static int spread(int h, int seed) {
     int x = (h ^ seed * 0x61C88647) * 0x9E3779B9;
     return x ^ (x >>> 16);

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.memory;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
@@ -42,7 +43,7 @@ final class CommitPlan {
     final @Nullable CardSlot base;
     Card card;
     List<LedgerEntry> appended = List.of();
-    /** For each appended entry, whether its key is local to this card ({@link KeyScope#isLocal}). */
+    /** For each appended entry, whether its key is local to this card ({@link CardSlot#isLocal}). */
     boolean[] local = NO_FLAGS;
 
     CardChange(@Nullable CardSlot base, Card card) {
@@ -279,20 +280,20 @@ final class CommitPlan {
 
   /** The keys of one change set so far: a scan over their hashes for a few, a hash set for many. */
   private static final class SeenKeys {
-    private final String[] keys;
+    private final LedgerKey[] keys;
     private final int[] hashes;
-    private final @Nullable Set<String> many;
+    private final @Nullable Set<LedgerKey> many;
     private int size;
 
     SeenKeys(int expected) {
       boolean small = expected <= 32;
-      keys = small ? new String[expected] : new String[0];
+      keys = small ? new LedgerKey[expected] : new LedgerKey[0];
       hashes = small ? new int[expected] : new int[0];
       many = small ? null : new HashSet<>();
     }
 
     /** Adds the key; {@code false} when it was already there. */
-    boolean add(String key) {
+    boolean add(LedgerKey key) {
       if (many != null) {
         return many.add(key);
       }
@@ -324,9 +325,9 @@ final class CommitPlan {
     }
     if (!sortedBySeq(change.appended)) {
       change.appended.sort(BY_SEQ);
-      String code = change.card.code().value();
+      CardCode code = change.card.code();
       for (int i = 0; i < change.appended.size(); i++) {
-        change.local[i] = KeyScope.isLocal(change.appended.get(i).key(), code);
+        change.local[i] = CardSlot.isLocal(change.appended.get(i).key(), code);
       }
     }
     CardSlot base = change.base;

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.memory;
 
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
@@ -56,8 +57,12 @@ public final class MemoryTables {
   private final ConcurrentHashMap<CustomerId, ConcurrentSkipListSet<CardCode>> holders = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, ConcurrentSkipListSet<CardCode>> unpublished = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ProgramId, AtomicLong> cardCounts = new ConcurrentHashMap<>();
-  /** Entry keys that are not local to their card ({@link KeyScope}); local keys are indexed in the card's slot. */
-  private final ConcurrentHashMap<String, EntryRef> entryKeys = new ConcurrentHashMap<>();
+  /**
+   * Entry keys that are not local to their card (not {@link CardSlot#isLocal}); local keys are indexed in the card's
+   * slot. Both places of one key are guarded by one lock: the stripe of the card the key names ({@link LedgerKey#card()},
+   * which for a local key is the lock the commit already holds for the card), else the key's own stripe.
+   */
+  private final ConcurrentHashMap<LedgerKey, EntryRef> entryKeys = new ConcurrentHashMap<>();
   /** The latest version of every program in id order, rebuilt under {@link #programsLock} when one is stored. */
   private volatile Catalog catalog = new Catalog(List.of(), 0);
   private final Object programsLock = new Object();
@@ -82,7 +87,7 @@ public final class MemoryTables {
     boolean[] localKeys = new boolean[entries.size()];
     for (int i = 0; i < localKeys.length; i++) {
       LedgerEntry entry = entries.get(i);
-      localKeys[i] = KeyScope.isLocal(entry.key(), entry.card().value());
+      localKeys[i] = CardSlot.isLocal(entry.key(), entry.card());
     }
     int[] stripes = stripesOf(changes, localKeys);
     int count = LockStripes.distinct(stripes, stripes.length);
@@ -128,8 +133,9 @@ public final class MemoryTables {
       }
       if (!localKeys[i]) {
         // A key is guarded by the stripe of the card its segment names (the entry's own card for a local key).
-        String key = entry.key();
-        stripes[n++] = KeyScope.hasSegment(key) ? cardStripe(KeyScope.lockHash(key)) : locks.stripeOf(key, ENTRY);
+        LedgerKey key = entry.key();
+        CardCode home = key.card();
+        stripes[n++] = home != null ? cardStripe(home.value().hashCode()) : locks.stripeOf(key, ENTRY);
       }
     }
     EventReceipt receipt = changes.receipt();
@@ -278,7 +284,7 @@ public final class MemoryTables {
    * Whether a stored entry has the key, which an entry of {@code card} is about to take ({@code local} to it or not);
    * {@code cardSlot} is that card's stored state ({@code null} when it is new).
    */
-  boolean hasEntryKey(String key, CardCode card, boolean local, @Nullable CardSlot cardSlot) {
+  boolean hasEntryKey(LedgerKey key, CardCode card, boolean local, @Nullable CardSlot cardSlot) {
     if (entryKeys.containsKey(key)) {
       return true;
     }
@@ -286,7 +292,7 @@ public final class MemoryTables {
     if (local) {
       slot = cardSlot; // the card's stored state, read by the caller under the same lock
     } else {
-      CardCode home = KeyScope.segmentCard(key);
+      CardCode home = key.card();
       slot = home == null ? null : cards.get(home);
     }
     return slot != null && slot.entryWithKey(key) != null;
@@ -443,10 +449,10 @@ public final class MemoryTables {
   }
 
   /** The committed entry with this key, if any. */
-  public Optional<LedgerEntry> entry(String key) {
+  public Optional<LedgerEntry> entry(LedgerKey key) {
     EntryRef ref = entryKeys.get(key);
     if (ref == null) {
-      CardCode home = KeyScope.segmentCard(key);
+      CardCode home = key.card();
       CardSlot slot = home == null ? null : cards.get(home);
       return Optional.ofNullable(slot == null ? null : slot.entryWithKey(key));
     }

@@ -1,6 +1,6 @@
 package io.loyalty.core.internal.validation;
 
-import io.loyalty.core.internal.ledger.EntryKey;
+import io.loyalty.core.internal.ledger.DerivedIds;
 import io.loyalty.spi.Violation;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.Order;
@@ -21,7 +21,7 @@ public final class RedeemRequestValidator {
   public static List<Violation> validate(RedeemRequest request) {
     Violations v = new Violations();
     if (v.present(request.id(), "id")) {
-      v.check(!EntryKey.isDerived(request.id()), "id", "must not start with " + EntryKey.DERIVED_PREFIX
+      v.check(!DerivedIds.isDerived(request.id()), "id", "must not start with " + DerivedIds.DERIVED_PREFIX
           + " (the engine's own redemption ids)", request.id());
     }
     v.present(request.card(), "member_id");
