@@ -133,4 +133,38 @@ class CoreFindingsTest {
     assertThat(engine.balance(alpha.code())).isEqualTo(100);
     assertThat(engine.balance(before.code())).as("the reward's points taken back").isZero();
   }
+
+  @Test
+  void an_event_another_engine_applied_first_is_answered_with_its_outcome_after_one_commit() {
+    LoyaltyStore memory = InMemoryLoyaltyStore.create();
+    LoyaltyEngine first = LoyaltyEngine.builder().store(memory).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(1)).build();
+    first.define(perEuro(ALPHA));
+    first.enrol(ALPHA, CustomerId.of("alice"));
+    OrderPaid paid = OrderPaid.of("evt-1", T0, Customer.of("alice"), Order.ofAmount("o1", "EUR", 3_000));
+    EventOutcome won = first.apply(paid);
+    int[] commits = {0};
+    LoyaltyStore late = new ForwardingStore(memory) {
+      private boolean missed;
+
+      @Override
+      public synchronized Optional<io.loyalty.spi.store.EventReceipt> receipt(io.loyalty.spi.EventId event) {
+        if (!missed) {
+          missed = true; // the second engine checks before the first engine's receipt is visible to it
+          return Optional.empty();
+        }
+        return delegate.receipt(event);
+      }
+
+      @Override
+      public io.loyalty.spi.store.CommitResult commit(io.loyalty.spi.store.ChangeSet changes) {
+        commits[0]++;
+        return delegate.commit(changes);
+      }
+    };
+    LoyaltyEngine second = LoyaltyEngine.builder().store(late).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(2)).build();
+    assertThat(second.apply(paid)).isEqualTo(won);
+    assertThat(commits[0]).as("commits by the second engine").isEqualTo(1);
+  }
 }

@@ -47,6 +47,17 @@ public interface CardStore {
   /** Up to {@code limit} cards of the program, published or not, with codes after {@code afterCode}, in code order. */
   List<Card> cards(ProgramId program, String afterCode, int limit);
 
-  /** How many cards the program has, published or not. */
-  long cardCount(ProgramId program);
+  /**
+   * How many cards the program has, published or not. This default pages through {@link #cards}, which is correct
+   * but reads every card: a store overrides it with one count.
+   */
+  default long cardCount(ProgramId program) {
+    long count = 0;
+    String after = "";
+    for (List<Card> page = cards(program, after, 1_000); !page.isEmpty(); page = cards(program, after, 1_000)) {
+      count += page.size();
+      after = page.get(page.size() - 1).code().value();
+    }
+    return count;
+  }
 }
