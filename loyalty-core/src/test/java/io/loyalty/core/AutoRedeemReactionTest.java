@@ -109,12 +109,20 @@ class AutoRedeemReactionTest {
     for (int i = 0; i < 12; i++) {
       engine.addPoints(card, 50, AddedPointsExpiry.never(), "top-up", null);
     }
-    assertThat(engine.redemptions(card)).hasSize(10);
+    assertThat(engine.redemptions(card).stream().filter(Redemption::succeeded)).hasSize(10);
+    // the eleventh reach is recorded as skipped, with its reason, and takes nothing; the twelfth top-up is no reach
+    assertThat(engine.redemptions(card).stream().filter(r -> !r.succeeded())).singleElement().satisfies(r -> {
+      assertThat(r.automatic()).isTrue();
+      assertThat(r.failureCode()).isEqualTo("auto_redeem_daily_limit");
+      assertThat(r.points()).isZero();
+      assertThat(r.draws()).isEmpty();
+    });
     assertThat(engine.balance(card)).isEqualTo(10 + 50 * 12 - 50 * 9);
+    assertThat(engine.card(card).redemptions()).isEqualTo(10);
     clock.advance(Duration.ofDays(1));
     engine.addPoints(card, 1, AddedPointsExpiry.never(), "next day", null);
     // a balance already above the price when last recorded is no reach: the next reach redeems again
-    assertThat(engine.redemptions(card)).hasSize(10);
+    assertThat(engine.redemptions(card)).hasSize(11);
   }
 
   @Test
@@ -140,7 +148,34 @@ class AutoRedeemReactionTest {
     for (int i = 0; i < 12; i++) {
       engine.addPoints(card, 100, AddedPointsExpiry.never(), "two mugs", null); // 10 -> 110: two mugs at once
     }
-    assertThat(engine.redemptions(card)).as("ten transactions: one of one mug, nine of two").hasSize(1 + 9 * 2);
+    assertThat(engine.redemptions(card).stream().filter(Redemption::succeeded))
+        .as("ten transactions: one of one mug, nine of two").hasSize(1 + 9 * 2);
+    assertThat(engine.redemptions(card).stream().filter(r -> !r.succeeded()).map(Redemption::failureCode))
+        .containsExactly("auto_redeem_daily_limit");
     assertThat(engine.balance(card)).isEqualTo(10 + 3 * 100);
+  }
+
+  @Test
+  void a_due_auto_redemption_that_cannot_be_made_is_recorded_failed_with_its_reason_and_takes_nothing() {
+    Reward mug = engine.reward(io.loyalty.spi.RewardId.of("rew_mug"));
+    engine.defineReward(mug.withStock(0L), mug.version());
+    long lot = engine.lots(card, clock.instant()).get(0).id();
+    engine.activatePendingPoints(card, lot);
+    assertThat(engine.redemptions(card)).singleElement().satisfies(r -> {
+      assertThat(r.automatic()).isTrue();
+      assertThat(r.status()).isEqualTo(Redemption.Status.FAILED);
+      assertThat(r.failureCode()).isEqualTo("reward_out_of_stock");
+    });
+    assertThat(engine.balance(card)).isEqualTo(60);
+    assertThat(engine.card(card).redemptions()).isZero();
+    assertThat(engine.reward(mug.id()).redeemed()).isZero();
+  }
+
+  @Test
+  void an_auto_redeem_reward_deleted_since_is_recorded_as_missing() {
+    engine.deleteReward(io.loyalty.spi.RewardId.of("rew_mug"));
+    engine.activatePendingPoints(card, engine.lots(card, clock.instant()).get(0).id());
+    assertThat(engine.redemptions(card)).singleElement().extracting(Redemption::failureCode).isEqualTo("missing_reward");
+    assertThat(engine.balance(card)).isEqualTo(60);
   }
 }

@@ -68,6 +68,11 @@ public enum ErrorCode {
   ROLLBACK_WINDOW_PASSED("rollback_window_passed", 400, false),
   /** The host refused to deliver a reward; everything was given back. */
   REWARD_FULFILMENT_FAILED("reward_fulfilment_failed", 400, false),
+  /**
+   * An auto-redemption was due but the card had made its 10 automatic transactions of the day (Voucherify's
+   * anti-fraud limit); recorded as a failed redemption that takes nothing.
+   */
+  AUTO_REDEEM_DAILY_LIMIT("auto_redeem_daily_limit", 400, false),
   /** Paying with points on an order that has nothing left to pay. */
   PAYMENT_EXCEEDS_ORDER_TOTAL("payment_exceeds_order_total", 400, false),
   /** A stored definition can no longer be read; only operations that need it fail. */

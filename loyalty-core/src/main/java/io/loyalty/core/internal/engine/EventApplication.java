@@ -172,7 +172,7 @@ final class EventApplication {
           DerivedIds.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card()
-          : transition.card().withRedemptions(card.redemptions() + auto.redemptions().size()), expected);
+          : transition.card().withRedemptions(card.redemptions() + auto.taken()), expected);
       entries.addAll(transition.entries());
       if (auto != null) {
         if (targeted == null) {
@@ -181,7 +181,10 @@ final class EventApplication {
         writes.stageAll(auto.otherCards());
         joins.addAll(auto.joins());
         entries.addAll(auto.otherEntries());
-        rewardWrites.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
+        RewardWrite taken = auto.reward();
+        if (taken != null) { // null when the auto-redemption failed: it takes nothing
+          rewardWrites.add(taken);
+        }
         auto.redemptions().forEach(r -> redemptionWrites.add(new RedemptionWrite(r, 0)));
         outcome = new ProgramOutcome(outcome.program(), outcome.programVersion(), outcome.card(), outcome.joined(),
             outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());

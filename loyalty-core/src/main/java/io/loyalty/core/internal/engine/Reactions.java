@@ -67,14 +67,17 @@ final class Reactions {
           : autoRedeem(t.program(), t.card(), t.ledger(), at);
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
-          : transition.card().withRedemptions(t.card().redemptions() + auto.redemptions().size());
+          : transition.card().withRedemptions(t.card().redemptions() + auto.taken());
       cards.add(new CardWrite(next, t.card().version()));
       entries.addAll(transition.entries());
       if (auto != null) {
         cards.addAll(auto.otherCards());
         entries.addAll(auto.otherEntries());
         joins.addAll(auto.joins());
-        rewards.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
+        RewardWrite taken = auto.reward();
+        if (taken != null) { // null when the auto-redemption failed: it takes nothing
+          rewards.add(taken);
+        }
         auto.redemptions().forEach(r -> redemptions.add(new RedemptionWrite(r, 0)));
       }
     }

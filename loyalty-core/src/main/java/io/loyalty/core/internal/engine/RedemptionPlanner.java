@@ -82,6 +82,11 @@ final class RedemptionPlanner {
       return redemption.status() == Redemption.Status.FAILED;
     }
 
+    /** How many redemptions the card gains: those that succeeded (a failed one takes nothing). */
+    int taken() {
+      return failed() ? 0 : 1 + batch.size();
+    }
+
     /** The redemptions the plan inserts: the first, then the batch. */
     List<Redemption> redemptions() {
       if (batch.isEmpty()) {
@@ -135,7 +140,9 @@ final class RedemptionPlanner {
   /**
    * Auto-redeem: when a credit brings the card's balance from below the price of the program's auto-redeem
    * reward ({@code before}) to at least it (now, in {@code ledger}), that reward is redeemed in the same commit,
-   * once per reach. Returns {@code null} when it does not fire or a check fails (it is then skipped silently).
+   * once per reach. Returns {@code null} when it is not due; when it is due but cannot be made (the reward deleted,
+   * the day's 10 automatic transactions made, a check of the redemption failing) a failed redemption that takes
+   * nothing, with its reason, so the skip is recorded and seen in the outbox.
    */
   @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, RedemptionId id,
       Customer customer, Instant at, CardStaging staging) {
@@ -147,13 +154,18 @@ final class RedemptionPlanner {
     if (before >= assignment.points() || after < assignment.points()) {
       return null;
     }
-    Reward reward = store.reward(assignment.reward()).filter(r -> !r.deleted()).orElse(null);
-    if (reward == null || automaticToday(program, card, at) >= MAX_AUTOMATIC_PER_DAY) {
-      return null;
+    Reward reward = store.reward(assignment.reward()).orElse(null);
+    if (reward == null || reward.deleted()) {
+      return skipped(id, program, card, assignment, at, ErrorCode.MISSING_REWARD, "the auto-redeem reward "
+          + assignment.reward() + " is deleted");
+    }
+    if (automaticToday(program, card, at) >= MAX_AUTOMATIC_PER_DAY) {
+      return skipped(id, program, card, assignment, at, ErrorCode.AUTO_REDEEM_DAILY_LIMIT, "the card made its "
+          + MAX_AUTOMATIC_PER_DAY + " automatic transactions of the day");
     }
     Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
     if (plan.failed()) {
-      return null;
+      return plan;
     }
     if (reward.kind() instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
       return plan; // it credits another card, which a second unit would have to chain: one per transaction
@@ -180,6 +192,15 @@ final class RedemptionPlanner {
     }
     return new Plan(plan.redemption(), new RewardWrite(reward.withRedeemed(reward.redeemed() + 1 + batch.size()),
         reward.version()), plan.otherCards(), plan.otherEntries(), plan.joins(), batch);
+  }
+
+  /** A due auto-redemption that could not be made: a failed redemption that takes nothing, with its reason. */
+  private static Plan skipped(RedemptionId id, Program program, Card card, RewardAssignment assignment, Instant at,
+      ErrorCode code, String message) {
+    return new Plan(Redemption.builder().id(id).version(1).program(program.id()).card(card.code())
+        .assignment(assignment.id()).reward(assignment.reward()).at(at).automatic(true)
+        .status(Redemption.Status.FAILED).failureCode(code.key()).failureMessage(message).fulfilment(Fulfilment.NONE)
+        .build(), null, List.of(), List.of(), List.of());
   }
 
   /** What every redemption of this request records, whatever its outcome. */
