@@ -1,6 +1,5 @@
 package io.loyalty.core.internal.engine;
 
-import io.loyalty.spi.CardCode;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
@@ -12,9 +11,7 @@ import io.loyalty.spi.store.OutboxEvent.Type;
 import io.loyalty.spi.store.RedemptionWrite;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -45,16 +42,22 @@ final class Outbox {
     if (changes.entries().isEmpty() && changes.redemptions().isEmpty()) {
       return changes.events();
     }
-    List<OutboxEvent> events = new ArrayList<>(changes.events());
-    Map<CardCode, ProgramId> programs = new HashMap<>();
-    for (CardWrite write : changes.cards()) {
-      programs.put(write.card().code(), write.card().program());
-    }
+    List<OutboxEvent> events = new ArrayList<>(changes.events().size() + changes.entries().size()
+        + changes.redemptions().size());
+    events.addAll(changes.events());
+    List<CardWrite> cards = changes.cards();
+    Card last = null; // entries come in runs of one card: its program is looked up once per run
     for (LedgerEntry entry : changes.entries()) {
-      ProgramId program = programs.get(entry.card());
-      if (program == null) {
-        throw new IllegalStateException("a ledger entry is committed without its card's write");
+      if (last == null || !last.code().equals(entry.card())) {
+        last = null;
+        for (int i = 0; i < cards.size() && last == null; i++) {
+          last = cards.get(i).card().code().equals(entry.card()) ? cards.get(i).card() : null;
+        }
+        if (last == null) {
+          throw new IllegalStateException("a ledger entry is committed without its card's write");
+        }
       }
+      ProgramId program = last.program();
       events.add(new OutboxEvent("entry:" + entry.card().value() + "#" + entry.seq(), Type.of(entry.type()),
           entry.card(), program, at, new OutboxEvent.Transaction(entry)));
     }

@@ -108,8 +108,8 @@ final class Reactions {
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
-    if (appended.isEmpty() || holder == null) {
-      return null;
+    if (appended.isEmpty() || holder == null || !hasAutoRedeem(program)) {
+      return null; // (before the id: it is a SHA-256)
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
     return autoRedeem(program, card, ledger, DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()),

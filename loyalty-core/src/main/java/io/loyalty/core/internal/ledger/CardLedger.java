@@ -466,9 +466,9 @@ public final class CardLedger {
     seq++;
     running = add(running, points);
     long balanceAfter = running;
-    LedgerEntry entry = LedgerEntry.builder().card(card.code()).seq(seq).type(type).points(points).pending(pending)
-        .balanceAfter(balanceAfter).at(at).key(key).event(event).rule(rule).programVersion(programVersion).order(order)
-        .reason(reason).draws(draws).related(related).build();
+    // the canonical constructor, not the builder: this is the one place the engine makes entries, once per entry
+    LedgerEntry entry = new LedgerEntry(card.code(), seq, type, points, pending, balanceAfter, at, key, event, rule,
+        programVersion, order, reason, draws, related);
     entries.add(entry);
     return entry;
   }

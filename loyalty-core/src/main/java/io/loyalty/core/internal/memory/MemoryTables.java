@@ -162,14 +162,27 @@ public final class MemoryTables {
   }
 
   private @Nullable CommitResult checkEvents(List<OutboxEvent> events) {
-    java.util.HashSet<String> ids = events.size() > 1 ? new java.util.HashSet<>() : null;
-    for (int i = 0; i < events.size(); i++) {
+    int n = events.size();
+    // a few events are compared pairwise by hash (no set); many go through a hash set
+    java.util.HashSet<String> ids = n > 16 ? new java.util.HashSet<>() : null;
+    for (int i = 0; i < n; i++) {
       String id = events.get(i).id();
-      if (outbox.contains(id) || (ids != null && !ids.add(id))) {
+      boolean seen = false;
+      if (ids != null) {
+        seen = !ids.add(id);
+      } else {
+        int hash = id.hashCode();
+        for (int j = 0; j < i && !seen; j++) {
+          String other = events.get(j).id();
+          seen = other.hashCode() == hash && other.equals(id);
+        }
+      }
+      if (seen) {
         return new CommitResult.Duplicate(new UniqueKey.OutboxKey(id));
       }
     }
-    return null;
+    String taken = outbox.firstTaken(events);
+    return taken == null ? null : new CommitResult.Duplicate(new UniqueKey.OutboxKey(taken));
   }
 
   /** Up to {@code limit} events of the types that the consumer has not acknowledged, in commit order. */

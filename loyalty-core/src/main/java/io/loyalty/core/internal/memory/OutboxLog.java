@@ -45,8 +45,15 @@ final class OutboxLog {
   private int idCount;
   private final ConcurrentHashMap<String, BitSet> acknowledged = new ConcurrentHashMap<>();
 
-  synchronized boolean contains(String id) {
-    return position(id) >= 0;
+  /** The id of the first of these events that the log holds already, or {@code null}: one lock for them all. */
+  synchronized @Nullable String firstTaken(List<OutboxEvent> events) {
+    for (int i = 0; i < events.size(); i++) {
+      String id = events.get(i).id();
+      if (position(id) >= 0) {
+        return id;
+      }
+    }
+    return null;
   }
 
   /** The position of the event with this id, or -1. Callers hold this log's lock. */
