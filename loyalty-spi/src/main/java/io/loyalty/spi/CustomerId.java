@@ -25,4 +25,16 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
   public String toString() {
     return value;
   }
+
+  // Written out rather than generated: ids are hashed and compared on every lookup, and the generated methods go
+  // through method handles that the JIT does not always inline.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CustomerId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }

@@ -25,4 +25,16 @@ public record SchemaId(String value) implements Comparable<SchemaId> {
   public String toString() {
     return value;
   }
+
+  // Written out rather than generated: ids are hashed and compared on every lookup, and the generated methods go
+  // through method handles that the JIT does not always inline.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SchemaId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }

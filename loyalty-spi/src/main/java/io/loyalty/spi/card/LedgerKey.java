@@ -51,6 +51,19 @@ public sealed interface LedgerKey {
       return order != null ? new Accrual(card, order, null, rule) : new Accrual(card, null, event, rule);
     }
 
+    // equals and hashCode written out: keys are hashed on every commit (generated ones go through method handles)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Accrual k && card.equals(k.card) && rule.equals(k.rule) && Objects.equals(order, k.order)
+          && Objects.equals(event, k.event);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * card.hashCode() + (order != null ? order.hashCode() : Objects.requireNonNull(event).hashCode()))
+          + rule.hashCode();
+    }
+
     @Override
     public String text() {
       return (order != null
@@ -67,6 +80,16 @@ public sealed interface LedgerKey {
       Objects.requireNonNull(card, "card");
       Objects.requireNonNull(refund, "refund");
       Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Reversal k && card.equals(k.card) && refund.equals(k.refund) && rule.equals(k.rule);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * card.hashCode() + refund.hashCode()) + rule.hashCode();
     }
 
     @Override
@@ -147,6 +170,16 @@ public sealed interface LedgerKey {
       public String tag() {
         return tag;
       }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OnCard k && kind == k.kind && card.equals(k.card) && number == k.number;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * kind.ordinal() + card.hashCode()) + Long.hashCode(number);
     }
 
     @Override
