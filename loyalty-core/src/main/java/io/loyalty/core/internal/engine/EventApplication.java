@@ -168,9 +168,8 @@ final class EventApplication {
       }
       credit(ledger, program, plan, event, card.code(), outcome.accruals(), ctx.order(), now);
       // the follow-ups of the accrual, by the one rule every write uses (Reactions), staged with the event's writes
-      // (the id is a SHA-256 of the event and program: derived only for a program that has an auto-redeem reward)
-      RedemptionPlanner.Plan auto = !Reactions.hasAutoRedeem(program) ? null : reactions.autoRedeem(program, card, ledger,
-          DerivedIds.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
+      RedemptionPlanner.Plan auto = reactions.autoRedeem(program, card, ledger,
+          () -> DerivedIds.autoRedemption(event.id(), program.id()), event.customer(), now, writes);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card()
           : transition.card().withRedemptions(card.redemptions() + auto.taken()), expected);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,11 +109,11 @@ final class Reactions {
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
-    if (appended.isEmpty() || holder == null || !hasAutoRedeem(program)) {
-      return null; // (before the id: it is a SHA-256)
+    if (appended.isEmpty() || holder == null) {
+      return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
-    return autoRedeem(program, card, ledger, DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()),
+    return autoRedeem(program, card, ledger, () -> DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()),
         Customer.of(holder), at, new CardStaging(store));
   }
 
@@ -122,7 +123,7 @@ final class Reactions {
    * within Voucherify's daily limit. Events call this with their own staging and id; manual writes go through
    * {@link #commit}.
    */
-  RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, RedemptionId id,
+  RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Supplier<RedemptionId> id,
       Customer customer, Instant at, CardStaging staging) {
     if (!hasAutoRedeem(program)) {
       return null;

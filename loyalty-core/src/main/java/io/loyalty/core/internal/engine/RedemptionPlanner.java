@@ -38,6 +38,8 @@ import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import io.loyalty.spi.RewardId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -105,9 +107,8 @@ final class RedemptionPlanner {
     Order order = request == null ? null : request.order();
     Failure failure = check(program, card, ledger, assignment, reward, request, customer, at);
     if (failure != null) {
-      return new Plan(attempt(id, request, program, card, assignment, reward, at, automatic, order)
-          .status(Redemption.Status.FAILED).failureCode(failure.code().key()).failureMessage(failure.message())
-          .fulfilment(Fulfilment.NONE).build(), null, List.of(), List.of(), List.of());
+      return failed(attempt(id, request, program, card, assignment, reward.id(), at, automatic, order), failure.code(),
+          failure.message());
     }
     long cost;
     long discount = 0;
@@ -130,7 +131,7 @@ final class RedemptionPlanner {
     List<LedgerEntry> otherEntries = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
     Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, joins, staging);
-    Redemption redemption = attempt(id, request, program, card, assignment, reward, at, automatic, after)
+    Redemption redemption = attempt(id, request, program, card, assignment, reward.id(), at, automatic, after)
         .status(Redemption.Status.SUCCEEDED).points(cost).draws(debit.draws()).discount(discount).fulfilment(fulfilment)
         .build();
     return new Plan(redemption, new RewardWrite(reward.withRedeemed(reward.redeemed() + 1), reward.version()), otherCards,
@@ -144,7 +145,7 @@ final class RedemptionPlanner {
    * the day's 10 automatic transactions made, a check of the redemption failing) a failed redemption that takes
    * nothing, with its reason, so the skip is recorded and seen in the outbox.
    */
-  @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, RedemptionId id,
+  @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, Supplier<RedemptionId> ids,
       Customer customer, Instant at, CardStaging staging) {
     RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
     if (assignment == null || assignment.points() == null) {
@@ -154,14 +155,16 @@ final class RedemptionPlanner {
     if (before >= assignment.points() || after < assignment.points()) {
       return null;
     }
+    RedemptionId id = ids.get(); // due: only now derive its id (a SHA-256 of its causes)
     Reward reward = store.reward(assignment.reward()).orElse(null);
     if (reward == null || reward.deleted()) {
-      return skipped(id, program, card, assignment, at, ErrorCode.MISSING_REWARD, "the auto-redeem reward "
-          + assignment.reward() + " is deleted");
+      return failed(attempt(id, null, program, card, assignment, assignment.reward(), at, true, null),
+          ErrorCode.MISSING_REWARD, "the auto-redeem reward " + assignment.reward() + " is deleted");
     }
     if (automaticToday(program, card, at) >= MAX_AUTOMATIC_PER_DAY) {
-      return skipped(id, program, card, assignment, at, ErrorCode.AUTO_REDEEM_DAILY_LIMIT, "the card made its "
-          + MAX_AUTOMATIC_PER_DAY + " automatic transactions of the day");
+      return failed(attempt(id, null, program, card, assignment, reward.id(), at, true, null),
+          ErrorCode.AUTO_REDEEM_DAILY_LIMIT, "the card made its " + MAX_AUTOMATIC_PER_DAY
+          + " automatic transactions of the day");
     }
     Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
     if (plan.failed()) {
@@ -194,20 +197,17 @@ final class RedemptionPlanner {
         reward.version()), plan.otherCards(), plan.otherEntries(), plan.joins(), batch);
   }
 
-  /** A due auto-redemption that could not be made: a failed redemption that takes nothing, with its reason. */
-  private static Plan skipped(RedemptionId id, Program program, Card card, RewardAssignment assignment, Instant at,
-      ErrorCode code, String message) {
-    return new Plan(Redemption.builder().id(id).version(1).program(program.id()).card(card.code())
-        .assignment(assignment.id()).reward(assignment.reward()).at(at).automatic(true)
-        .status(Redemption.Status.FAILED).failureCode(code.key()).failureMessage(message).fulfilment(Fulfilment.NONE)
-        .build(), null, List.of(), List.of(), List.of());
+  /** A redemption that was not made: recorded FAILED with its key and message, taking nothing. */
+  private static Plan failed(Redemption.Builder attempt, ErrorCode code, String message) {
+    return new Plan(attempt.status(Redemption.Status.FAILED).failureCode(code.key()).failureMessage(message)
+        .fulfilment(Fulfilment.NONE).build(), null, List.of(), List.of(), List.of());
   }
 
   /** What every redemption of this request records, whatever its outcome. */
   private static Redemption.Builder attempt(RedemptionId id, @Nullable RedeemRequest request, Program program, Card card,
-      RewardAssignment assignment, Reward reward, Instant at, boolean automatic, @Nullable Order order) {
+      RewardAssignment assignment, RewardId reward, Instant at, boolean automatic, @Nullable Order order) {
     return Redemption.builder().id(id).version(1).request(request).program(program.id()).card(card.code())
-        .assignment(assignment.id()).reward(reward.id()).at(at).automatic(automatic).order(order);
+        .assignment(assignment.id()).reward(reward).at(at).automatic(automatic).order(order);
   }
 
   /** Voucherify's anti-fraud limit: at most this many automatic transactions per card and day (digest §5.8). */
