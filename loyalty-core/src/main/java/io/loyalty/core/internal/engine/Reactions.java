@@ -1,10 +1,12 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.CardStaging;
+import io.loyalty.core.internal.decide.RedemptionPlanner;
 import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.load.Enrolment;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.spi.CustomerId;
-import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.Customer;
@@ -29,17 +31,22 @@ import org.jspecify.annotations.Nullable;
  * change (today auto-redeem; tier moves next) and commits them with it. Points that became spendable count however
  * they did — an addition, an activation by hand, or activations a sweep or any other write settled — because the
  * balance is compared with the one last recorded on the card ({@link Card#ledgerBalance()}), so pending points
- * activated at midnight trigger auto-redeem at the next sweep or write. Thread-safe.
+ * activated at midnight trigger auto-redeem at the next sweep or write. An event derives the same follow-ups inside
+ * its decision, by the same rule ({@link RedemptionPlanner#autoRedeemOnReach}), from its read set. Thread-safe.
  */
 final class Reactions {
   private final LoyaltyStore store;
   private final Committer committer;
   private final RedemptionPlanner planner;
+  private final StoreReads reads;
+  private final Enrolment enrolment;
 
-  Reactions(LoyaltyStore store, Committer committer, RedemptionPlanner planner) {
+  Reactions(LoyaltyStore store, Committer committer, RedemptionPlanner planner, StoreReads reads, Enrolment enrolment) {
     this.store = store;
     this.committer = committer;
     this.planner = planner;
+    this.reads = reads;
+    this.enrolment = enrolment;
   }
 
   /** One card a write changed: its program, the card as read, and the ledger holding the change. */
@@ -63,15 +70,16 @@ final class Reactions {
     List<RedemptionWrite> redemptions = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
     for (Touched t : touched) {
+      CardStaging staging = new CardStaging();
       RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
-          : autoRedeem(t.program(), t.card(), t.ledger(), at);
+          : autoRedeem(t.program(), t.card(), t.ledger(), at, staging);
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
           : transition.card().withRedemptions(t.card().redemptions() + auto.redemptions().size());
       cards.add(new CardWrite(next, t.card().version()));
       entries.addAll(transition.entries());
       if (auto != null) {
-        cards.addAll(auto.otherCards());
+        cards.addAll(enrolment.withRefills(auto.otherCards(), staging.refills(), at));
         entries.addAll(auto.otherEntries());
         joins.addAll(auto.joins());
         rewards.add(Objects.requireNonNull(auto.reward(), "a planned redemption takes its reward"));
@@ -102,38 +110,16 @@ final class Reactions {
     return false;
   }
 
-  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
+  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at,
+      CardStaging staging) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
     if (appended.isEmpty() || holder == null) {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
-    return autoRedeem(program, card, ledger, EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()),
-        Customer.of(holder), at, new CardStaging(store));
-  }
-
-  /**
-   * The auto-redemption a change on an open ledger triggers, planned on it and staged with {@code staging}, or
-   * {@code null}: when the balance last recorded on the card was below the price and the ledger now reaches it,
-   * within Voucherify's daily limit. Events call this with their own staging and id; manual writes go through
-   * {@link #commit}.
-   */
-  RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, RedemptionId id,
-      Customer customer, Instant at, CardStaging staging) {
-    if (!hasAutoRedeem(program)) {
-      return null;
-    }
-    // reach is measured from the balance last recorded, so activations this write settled count too
-    return planner.autoRedeem(program, card, ledger, card.ledgerBalance(), id, customer, at, staging);
-  }
-
-  static boolean hasAutoRedeem(Program program) {
-    for (int i = 0; i < program.rewards().size(); i++) {
-      if (program.rewards().get(i).autoRedeem()) {
-        return true;
-      }
-    }
-    return false;
+    return planner.autoRedeemOnReach(program, card, ledger,
+        EntryKey.derivedRedemption("after", appended.get(appended.size() - 1).key()), Customer.of(holder), at, staging,
+        reads);
   }
 }
