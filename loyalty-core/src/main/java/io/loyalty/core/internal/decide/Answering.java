@@ -129,6 +129,106 @@ public final class Answering {
     }
   }
 
+  /** Answers that refuse every question: those of a read set that gathered none. */
+  public static Answers none() {
+    return REFUSING;
+  }
+
+  /**
+   * Answers gathered into a read set before a decision, in parallel arrays scanned in order (a decision asks a
+   * handful: lines × collections, and named rules); a question not gathered is an {@link IllegalStateException}.
+   * Filled while the read set is loaded, then only read. Not thread-safe.
+   */
+  public static final class Table implements Answers {
+    private CollectionId[] collections;
+    private @Nullable ProductId[] products;
+    private @Nullable SkuId[] skus;
+    private boolean[] contains;
+    private int size;
+    private List<RuleAnswer> rules = List.of();
+
+    /** An empty table. */
+    public Table() {
+      this(8);
+    }
+
+    /** An empty table with room for {@code collectionAnswers} collection answers before it grows. */
+    public Table(int collectionAnswers) {
+      int capacity = Math.max(1, collectionAnswers);
+      collections = new CollectionId[capacity];
+      products = new ProductId[capacity];
+      skus = new SkuId[capacity];
+      contains = new boolean[capacity];
+    }
+
+    /** Whether the table holds the answer for a line of this product and SKU. */
+    public boolean holds(CollectionId collection, OrderItem item) {
+      return indexOf(collection, item.product(), item.sku()) >= 0;
+    }
+
+    /** The named rule's answer, {@code null} when the table holds none. */
+    public @Nullable RuleAnswer rule(ValidationRuleId id) {
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).id().equals(id)) {
+          return rules.get(i);
+        }
+      }
+      return null;
+    }
+
+    /** Adds whether a line of the item's product and SKU belongs to the collection. */
+    public void add(CollectionId collection, OrderItem item, boolean answer) {
+      if (size == collections.length) {
+        int capacity = size * 2;
+        collections = java.util.Arrays.copyOf(collections, capacity);
+        products = java.util.Arrays.copyOf(products, capacity);
+        skus = java.util.Arrays.copyOf(skus, capacity);
+        contains = java.util.Arrays.copyOf(contains, capacity);
+      }
+      collections[size] = collection;
+      products[size] = item.product();
+      skus[size] = item.sku();
+      contains[size] = answer;
+      size++;
+    }
+
+    /** Adds a named rule's answer. */
+    public void add(RuleAnswer rule) {
+      if (rules.isEmpty()) {
+        rules = new java.util.ArrayList<>(2);
+      }
+      rules.add(rule);
+    }
+
+    private int indexOf(CollectionId collection, @Nullable ProductId product, @Nullable SkuId sku) {
+      for (int i = 0; i < size; i++) {
+        if (collections[i].equals(collection) && java.util.Objects.equals(products[i], product)
+            && java.util.Objects.equals(skus[i], sku)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public boolean inCollection(CollectionId collection, OrderItem item) {
+      int i = indexOf(collection, item.product(), item.sku());
+      if (i < 0) {
+        throw new IllegalStateException("the read set holds no answer for collection " + collection);
+      }
+      return contains[i];
+    }
+
+    @Override
+    public @Nullable ValidationRule validationRule(ValidationRuleId id) {
+      RuleAnswer answer = rule(id);
+      if (answer == null) {
+        throw new IllegalStateException("the read set holds no answer for validation rule " + id);
+      }
+      return answer.rule();
+    }
+  }
+
   /** Answers from a record, falling back to {@code rest} when given (else refusing what is not recorded). */
   private static final class Replaying implements Answers {
     private final Map<Key, Boolean> inCollection = new HashMap<>();

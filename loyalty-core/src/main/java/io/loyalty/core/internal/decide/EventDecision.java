@@ -102,7 +102,7 @@ public final class EventDecision {
         continue; // a program the customer is not in says nothing about the event
       }
       // the host's answers for this program's rules, from the read set, recorded for its receipt
-      Answering.Recording answers = Answering.recording(Answering.replaying(next.answers()));
+      Answering.Recording answers = Answering.recording(next.answers());
       EvaluationContext ctx = event0.withAnswers(answers);
       SkipReason block = card == null ? null : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(orderEntries(next, card), ctx.order());

@@ -8,7 +8,6 @@ import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
-import io.loyalty.spi.earning.HostAnswers;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
@@ -41,7 +40,7 @@ public final class EventReads implements Reads {
    * @param versions the program versions that granted the order's points (a refund), as stored
    */
   public record ProgramReads(ProgramEntry entry, boolean candidate, @Nullable Card card, List<LedgerEntry> orderEntries,
-      HostAnswers answers, List<Program> versions) {
+      Answers answers, List<Program> versions) {
     /** The stored version {@code version} of the program, {@code null} when the store had none. */
     @Nullable Program version(long version) {
       for (int i = 0; i < versions.size(); i++) {
@@ -85,7 +84,7 @@ public final class EventReads implements Reads {
   public EventReads(CustomerId customer, @Nullable Card targeted, List<ProgramReads> programs, List<Card> held,
       boolean allHeld, List<Found<ProgramId, Card>> cards, List<Pool> pools, List<Found<ProgramId, Program>> stored,
       List<Found<RewardId, Reward>> rewards, List<Found<CardCode, List<Redemption>>> redemptions,
-      List<Found<EventId, EventReceipt>> receipts, HostAnswers redemptionAnswers) {
+      List<Found<EventId, EventReceipt>> receipts, Answers redemptionAnswers) {
     this.customer = customer;
     this.targeted = targeted;
     this.programs = programs;
@@ -97,7 +96,7 @@ public final class EventReads implements Reads {
     this.rewards = rewards;
     this.redemptions = redemptions;
     this.receipts = receipts;
-    this.redemptionAnswers = Answering.replaying(redemptionAnswers);
+    this.redemptionAnswers = redemptionAnswers;
   }
 
   /** The card the event names, {@code null} when it names none. */

@@ -117,7 +117,7 @@ public final class RefundDecision {
     }
     // Judged by the host's answers recorded at payment; what they do not hold (a receipt recorded without them) was
     // asked of the host when the read set was gathered.
-    Answers live = Answering.replaying(read.answers());
+    Answers live = read.answers();
     Answering.Recording answers = paidAnswers == null ? Answering.recording(live)
         : Answering.recording(paidAnswers, live);
     Program version = read.version(paidVersion);

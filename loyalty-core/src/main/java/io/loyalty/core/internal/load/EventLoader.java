@@ -1,11 +1,13 @@
 package io.loyalty.core.internal.load;
 
+import io.loyalty.core.internal.decide.Answering;
 import io.loyalty.core.internal.decide.EventReads;
 import io.loyalty.core.internal.decide.EventReads.Found;
 import io.loyalty.core.internal.decide.EventReads.ProgramReads;
 import io.loyalty.core.internal.decide.Pool;
 import io.loyalty.core.internal.decide.ProgramEntry;
 import io.loyalty.core.internal.decide.RedemptionPlanner;
+import io.loyalty.core.internal.eval.Answers;
 import io.loyalty.core.internal.eval.Asks;
 import io.loyalty.core.internal.eval.PlanCache;
 import io.loyalty.spi.CardCode;
@@ -35,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,7 +124,7 @@ public final class EventLoader {
     private List<Found<RewardId, Reward>> rewards = List.of();
     private List<Found<CardCode, List<Redemption>>> redemptions = List.of();
     private List<Found<EventId, EventReceipt>> receipts = List.of();
-    private HostAnswers redemptionAnswers = HostAnswers.NONE;
+    private Answering.@Nullable Table redemptionAnswers;
     /** The programs whose auto-redeem reads are gathered. */
     private List<ProgramId> autoRedeeming = List.of();
     /** The programs a LOYALTY_PROGRAM reward of another may credit. */
@@ -144,26 +145,26 @@ public final class EventLoader {
       // the customer's cards (all of them for a refund, which must reach every program that granted the order's
       // points, whatever its rules are now; those with a rule the event triggers otherwise) and the auto-join
       // programs with such a rule
-      TreeMap<Integer, ProgramEntry> candidates = new TreeMap<>();
+      List<ProgramEntry> candidates = new ArrayList<>(2);
       for (Card card : held) {
         ProgramEntry entry = catalog.entry(card.program());
         if (entry != null && (event instanceof OrderRefunded || entry.plan().concerns(event))) {
-          candidates.put(entry.position(), entry);
+          insert(candidates, entry);
         }
       }
       if (targeted == null) {
         for (ProgramEntry entry : catalog.autoJoin(event)) {
-          candidates.put(entry.position(), entry);
+          insert(candidates, entry);
         }
       }
-      for (ProgramEntry entry : candidates.values()) {
+      for (ProgramEntry entry : candidates) {
         Card card = heldIn(held, entry.program().id());
         if (event instanceof OrderRefunded refund) {
           programs.add(refund(entry, card, refund));
         } else if (card != null || entry.program().autoJoin()) {
           earning(entry, true, card);
         } else {
-          programs.add(new ProgramReads(entry, true, null, List.of(), HostAnswers.NONE, List.of()));
+          programs.add(new ProgramReads(entry, true, null, List.of(), Answering.none(), List.of()));
         }
       }
       // a card a reward credits may be staged with another balance than read: its own auto-redeem reads are needed
@@ -174,14 +175,14 @@ public final class EventLoader {
         }
       }
       return new EventReads(customer, targeted, programs, held, targeted == null, cards, pools, stored, rewards,
-          redemptions, receipts, redemptionAnswers);
+          redemptions, receipts, redemptionAnswers == null ? Answering.none() : redemptionAnswers);
     }
 
     /** Gathers what the program's earning decision reads, with {@code card} as read ({@code null}: none). */
     private void earning(ProgramEntry entry, boolean candidate, @Nullable Card card) {
       Program program = entry.program();
-      HostAnswers answers = program.active() ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE)
-          : HostAnswers.NONE; // an inactive program's rules are all skipped before their conditions
+      Answers answers = program.active() ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE)
+          : Answering.none(); // an inactive program's rules are all skipped before their conditions
       List<LedgerEntry> entries = card != null && order != null ? store.entriesForOrder(card.code(), order.id())
           : List.of();
       programs.add(new ProgramReads(entry, candidate, card, entries, answers, List.of()));
@@ -216,14 +217,12 @@ public final class EventLoader {
       if (card != null && card.redemptions() > 0 && found(redemptions, card.code()) == null) {
         redemptions = add(redemptions, new Found<>(card.code(), store.redemptions(card.code())));
       }
-      HostAnswers asked = host.ask(Asks.ofConditions(Arrays.asList(program.redemptionCondition(), assignment.condition())),
-          null, redemptionAnswers);
-      if (!asked.isEmpty()) {
-        List<HostAnswers.CollectionAnswer> c = new ArrayList<>(redemptionAnswers.collections());
-        c.addAll(asked.collections());
-        List<HostAnswers.RuleAnswer> r = new ArrayList<>(redemptionAnswers.validationRules());
-        r.addAll(asked.validationRules());
-        redemptionAnswers = new HostAnswers(c, r);
+      Asks asks = Asks.ofConditions(Arrays.asList(program.redemptionCondition(), assignment.condition()));
+      if (!asks.isEmpty()) {
+        if (redemptionAnswers == null) {
+          redemptionAnswers = new Answering.Table();
+        }
+        host.askInto(asks, null, HostAnswers.NONE, redemptionAnswers);
       }
       if (reward != null && !reward.deleted() && reward.kind() instanceof RewardKind.Campaign campaign
           && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
@@ -290,7 +289,7 @@ public final class EventLoader {
      */
     private ProgramReads refund(ProgramEntry entry, @Nullable Card card, OrderRefunded refund) {
       if (card == null) {
-        return new ProgramReads(entry, true, null, List.of(), HostAnswers.NONE, List.of());
+        return new ProgramReads(entry, true, null, List.of(), Answering.none(), List.of());
       }
       Program program = entry.program();
       List<LedgerEntry> entries = store.entriesForOrder(card.code(), refund.order());
@@ -313,7 +312,7 @@ public final class EventLoader {
           receipt(cause);
         }
       }
-      HostAnswers live = HostAnswers.NONE;
+      Answers live = Answering.none();
       if (paid != null) {
         Program granting = versions.isEmpty() ? program : versions.get(0);
         live = host.ask(plans.plan(granting).asks(paid), paid.order(), paidAnswers == null ? HostAnswers.NONE : paidAnswers);
@@ -328,6 +327,17 @@ public final class EventLoader {
         receipts = add(receipts, read);
       }
       return read.value();
+    }
+  }
+
+  /** Inserts the entry in catalog order, once. */
+  private static void insert(List<ProgramEntry> entries, ProgramEntry entry) {
+    int i = entries.size();
+    while (i > 0 && entries.get(i - 1).position() > entry.position()) {
+      i--;
+    }
+    if (i == 0 || entries.get(i - 1).position() != entry.position()) {
+      entries.add(i, entry);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.load;
 
 import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.decide.Answering;
 import io.loyalty.core.internal.eval.Answers;
 import io.loyalty.core.internal.eval.Asks;
 import io.loyalty.spi.CollectionId;
@@ -52,15 +53,25 @@ public final class HostPorts implements Answers {
    * rules' bodies too) for every product and SKU of the order's lines. What {@code known} holds is not asked again;
    * its rules' bodies are followed all the same.
    *
-   * @return the answers asked, without those of {@code known}
+   * @return the answers asked, without those of {@code known}; answers that refuse every question when none was
    */
-  public HostAnswers ask(Asks asks, @Nullable Order order, HostAnswers known) {
+  public Answers ask(Asks asks, @Nullable Order order, HostAnswers known) {
     if (asks.isEmpty()) {
-      return HostAnswers.NONE;
+      return Answering.none();
     }
-    List<CollectionId> named = new ArrayList<>(asks.collections());
-    List<ValidationRuleId> ids = new ArrayList<>(asks.rules());
-    List<RuleAnswer> ruleAnswers = new ArrayList<>();
+    Answering.Table table = new Answering.Table(order == null ? 0 : asks.collections().size() * order.items().size());
+    askInto(asks, order, known, table);
+    return table;
+  }
+
+  /** As {@link #ask}, adding to {@code into} what neither {@code known} nor {@code into} holds yet. */
+  public void askInto(Asks asks, @Nullable Order order, HostAnswers known, Answering.Table into) {
+    if (asks.isEmpty()) {
+      return;
+    }
+    // copied only when named rules' bodies may add to them
+    List<CollectionId> named = asks.rules().isEmpty() ? asks.collections() : new ArrayList<>(asks.collections());
+    List<ValidationRuleId> ids = asks.rules().isEmpty() ? asks.rules() : new ArrayList<>(asks.rules());
     // level by level, as evaluation nests them: a rule named at depth MAX_NAMED_DEPTH is never looked up
     int from = 0;
     for (int depth = 0; depth < ConditionCompiler.MAX_NAMED_DEPTH && from < ids.size(); depth++) {
@@ -69,8 +80,11 @@ public final class HostPorts implements Answers {
         ValidationRuleId id = ids.get(i);
         RuleAnswer answer = find(known.validationRules(), id);
         if (answer == null) {
+          answer = into.rule(id);
+        }
+        if (answer == null) {
           answer = new RuleAnswer(id, validationRule(id));
-          ruleAnswers.add(answer);
+          into.add(answer);
         }
         if (answer.rule() != null) {
           Asks.collect(answer.rule().condition(), named, ids);
@@ -78,19 +92,15 @@ public final class HostPorts implements Answers {
       }
       from = to;
     }
-    List<CollectionAnswer> collectionAnswers = new ArrayList<>();
     if (order != null) {
       for (CollectionId collection : named) {
         for (OrderItem item : order.items()) {
-          if (!holds(known.collections(), collection, item) && !holds(collectionAnswers, collection, item)) {
-            collectionAnswers.add(new CollectionAnswer(collection, item.product(), item.sku(),
-                collections.contains(collection, item)));
+          if (!holds(known.collections(), collection, item) && !into.holds(collection, item)) {
+            into.add(collection, item, collections.contains(collection, item));
           }
         }
       }
     }
-    return collectionAnswers.isEmpty() && ruleAnswers.isEmpty() ? HostAnswers.NONE
-        : new HostAnswers(collectionAnswers, ruleAnswers);
   }
 
   private static @Nullable RuleAnswer find(List<RuleAnswer> answers, ValidationRuleId id) {
