@@ -124,6 +124,28 @@ class ReadSetTest {
   }
 
   @Test
+  @DisplayName("a redemption by hand whose condition names a rule that looks at the order's lines takes its answers from"
+      + " the read set")
+  void redemptionConditionOnTheOrder() {
+    ValidationRule shoes = new ValidationRule(ValidationRuleId.of("val_shoes"), "Buys shoes",
+        new Condition.Items(Condition.Quantifier.ANY, List.of(ItemTarget.collection(SHOES.value())), null), null);
+    LoyaltyEngine engine = engine(HOST, ValidationRules.of(shoes));
+    Reward coin = engine.defineReward(Reward.of("rew_coin", "100 = 20 EUR",
+        new RewardKind.Coin(new java.math.BigDecimal("20"), 100)));
+    engine.define(Fixtures.program(Fixtures.perAmount("per_euro", 100, 1)).toBuilder()
+        .reward(RewardAssignment.payWithPoints("rewa_coin", coin.id()).when(new Condition.Named(shoes.id()))).build());
+    Card card = engine.enrol(Fixtures.PROGRAM, alice.id());
+    engine.addPoints(card.code(), 500, AddedPointsExpiry.programRules(), "balance", null);
+    io.loyalty.spi.AssignmentId assignment = io.loyalty.spi.AssignmentId.of("rewa_coin");
+
+    assertThat(engine.redeem(io.loyalty.spi.reward.RedeemRequest.payWithPoints("r1", card.code(), assignment,
+        order, 100L)).succeeded()).isTrue();
+    Order socks = Order.of("ord_2", "EUR", OrderItem.product("prod_sock", 1, 1_000));
+    assertThat(engine.redeem(io.loyalty.spi.reward.RedeemRequest.payWithPoints("r2", card.code(), assignment,
+        socks, 100L)).failureCode()).isEqualTo("customer_rules_violated");
+  }
+
+  @Test
   @DisplayName("an event naming its card auto-redeems a reward that publishes the customer a card in another program")
   void targetedAutoRedeemIntoAnotherProgram() {
     ProgramId partner = ProgramId.of("camp_partner");

@@ -68,7 +68,7 @@ public final class EventDecision {
    * no event settles the future or rewrites the past. {@code forCommit} also tops up auto-update pools (a quote
    * writes nothing).
    */
-  public EventPlan decide(EventReads reads, LoyaltyEvent event, boolean forCommit, Instant now) {
+  public EventPlan decide(ReadSet reads, LoyaltyEvent event, boolean forCommit, Instant now) {
     EvaluationContext event0 = EvaluationContext.of(event);
     Instant at = event.occurredAt();
     Card targeted = reads.targeted();
@@ -81,7 +81,7 @@ public final class EventDecision {
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
     Candidates candidates = new Candidates(reads);
-    for (EventReads.ProgramReads next = candidates.next(-1); next != null;
+    for (ReadSet.ProgramReads next = candidates.next(-1); next != null;
         next = candidates.next(next.entry().position())) {
       Program program = next.entry().program();
       Card stored = next.card();
@@ -188,19 +188,19 @@ public final class EventDecision {
    * The card's entries for the order as read: the stored card's; none for a card a reward published during this
    * decision (an unpublished card has no ledger).
    */
-  private static List<LedgerEntry> orderEntries(EventReads.ProgramReads reads, Card card) {
+  private static List<LedgerEntry> orderEntries(ReadSet.ProgramReads reads, Card card) {
     Card stored = reads.card();
     return stored != null && stored.code().equals(card.code()) ? reads.orderEntries() : List.of();
   }
 
   /** The programs one event visits, by catalog position. */
   private static final class Candidates {
-    private final TreeMap<Integer, EventReads.ProgramReads> programs = new TreeMap<>();
-    private final EventReads reads;
+    private final TreeMap<Integer, ReadSet.ProgramReads> programs = new TreeMap<>();
+    private final ReadSet reads;
 
-    Candidates(EventReads reads) {
+    Candidates(ReadSet reads) {
       this.reads = reads;
-      for (EventReads.ProgramReads p : reads.programs()) {
+      for (ReadSet.ProgramReads p : reads.programs()) {
         if (p.candidate()) {
           programs.put(p.entry().position(), p);
         }
@@ -208,8 +208,8 @@ public final class EventDecision {
     }
 
     /** The first program after {@code position}, or {@code null}. */
-    EventReads.@Nullable ProgramReads next(int position) {
-      Map.Entry<Integer, EventReads.ProgramReads> next = programs.higherEntry(position);
+    ReadSet.@Nullable ProgramReads next(int position) {
+      Map.Entry<Integer, ReadSet.ProgramReads> next = programs.higherEntry(position);
       return next == null ? null : next.getValue();
     }
 
@@ -220,7 +220,7 @@ public final class EventDecision {
     void addJoined(LoyaltyEvent event, List<CardWrite> cards, int after) {
       for (CardWrite write : cards) {
         Card card = write.card();
-        EventReads.ProgramReads joinable = joinable(card.program());
+        ReadSet.ProgramReads joinable = joinable(card.program());
         if (joinable != null && joinable.entry().position() > after && event.customer().id().equals(card.holder())
             && joinable.entry().plan().concerns(event)) {
           programs.putIfAbsent(joinable.entry().position(), joinable);
@@ -228,8 +228,8 @@ public final class EventDecision {
       }
     }
 
-    private EventReads.@Nullable ProgramReads joinable(ProgramId program) {
-      for (EventReads.ProgramReads p : reads.programs()) {
+    private ReadSet.@Nullable ProgramReads joinable(ProgramId program) {
+      for (ReadSet.ProgramReads p : reads.programs()) {
         if (p.entry().program().id().equals(program)) {
           return p;
         }

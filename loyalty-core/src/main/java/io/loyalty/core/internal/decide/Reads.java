@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a redemption's decision looks up besides the card it debits: the reward, the card's earlier redemptions (for
  * the daily limit), another program and the member's card or pool there (a LOYALTY_PROGRAM reward), and the host's
- * answers for its conditions. An event's decision answers from its read set ({@link EventReads}), which refuses what
+ * answers for its conditions. An event's decision answers from its read set ({@link ReadSet}), which refuses what
  * was not gathered; the manual paths answer from the store.
  */
 public interface Reads {

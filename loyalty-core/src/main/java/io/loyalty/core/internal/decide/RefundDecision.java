@@ -59,8 +59,8 @@ public final class RefundDecision {
    * whatever the refund's own time: a refund stamped ahead expires nothing early, a late one takes back nothing
    * that has expired meanwhile.
    */
-  @Nullable Planned plan(Program program, Card card, OrderRefunded refund, Instant now, EventReads.ProgramReads read,
-      EventReads reads) {
+  @Nullable Planned plan(Program program, Card card, OrderRefunded refund, Instant now, ReadSet.ProgramReads read,
+      ReadSet reads) {
     Instant at = now;
     CardLedger ledger = CardLedger.open(card).settle(at);
     List<LedgerEntry> history = new ArrayList<>(read.orderEntries());

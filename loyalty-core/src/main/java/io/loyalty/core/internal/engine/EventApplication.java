@@ -3,13 +3,13 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.core.internal.decide.Answering;
 import io.loyalty.core.internal.decide.EventDecision;
 import io.loyalty.core.internal.decide.EventPlan;
-import io.loyalty.core.internal.decide.EventReads;
+import io.loyalty.core.internal.decide.ReadSet;
 import io.loyalty.core.internal.decide.RefundDecision;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
 import io.loyalty.core.internal.eval.PlanCache;
 import io.loyalty.core.internal.load.Enrolment;
-import io.loyalty.core.internal.load.EventLoader;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.spi.earning.EventOutcome;
 import io.loyalty.spi.earning.ProgramInputs;
 import io.loyalty.spi.earning.ProgramOutcome;
@@ -29,7 +29,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plans the application of one event in three steps: load its read set ({@link EventLoader}), decide from it alone
+ * Plans the application of one event in three steps: load its read set ({@link Loader}), decide from it alone
  * ({@link EventDecision}, pure), and complete the change set with the cards that keep auto-update pools from running
  * dry. Quote and apply both call {@link #plan}, so a quote is exactly what apply would commit; a commit that meets a
  * concurrent writer loads and decides again (the caller's retry).
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 final class EventApplication {
   private final LoyaltyStore store;
   private final EarningEvaluator evaluator;
-  private final EventLoader loader;
+  private final Loader loader;
   private final EventDecision decision;
   private final RefundApplication refunds;
   private final Enrolment enrolment;
@@ -46,7 +46,7 @@ final class EventApplication {
   private final ProductCollections collections;
 
   EventApplication(LoyaltyStore store, PlanCache plans, EarningEvaluator evaluator, Enrolment enrolment,
-      EventLoader loader, EventDecision decision, RefundDecision refunds, ValidationRules rules,
+      Loader loader, EventDecision decision, RefundDecision refunds, ValidationRules rules,
       ProductCollections collections) {
     this.store = store;
     this.plans = plans;
@@ -72,7 +72,7 @@ final class EventApplication {
    * program (or beside the others when it is not defined): a quote of what the event would earn under it.
    */
   EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now, @Nullable Program candidate) {
-    EventReads reads = loader.load(event, now, candidate);
+    ReadSet reads = loader.load(event, now, candidate);
     EventPlan plan = decision.decide(reads, event, forCommit, now);
     if (plan.refills().isEmpty()) {
       return plan;

@@ -14,7 +14,7 @@ import io.loyalty.core.internal.decide.RefundDecision;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.PlanCache;
 import io.loyalty.core.internal.load.Enrolment;
-import io.loyalty.core.internal.load.EventLoader;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.core.internal.load.HostPorts;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
@@ -84,16 +84,15 @@ public final class Operations {
     ConditionCompiler conditions = new ConditionCompiler();
     PlanCache plans = new PlanCache(conditions);
     RedemptionPlanner planner = new RedemptionPlanner(conditions);
-    StoreReads reads = new StoreReads(store, enrolment, validationRules, collections);
-    this.rewards = new RewardOperations(store, committer, clock, retry, planner, reads, enrolment, fulfilment,
+    Loader loader = new Loader(store, plans, enrolment, new HostPorts(validationRules, collections));
+    this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
         rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);
     committer.afterCommit(fulfilments::consume);
-    Reactions reactions = new Reactions(store, committer, planner, reads, enrolment);
+    Reactions reactions = new Reactions(committer, planner, loader, enrolment);
     EarningEvaluator evaluator = new EarningEvaluator();
     RefundDecision refunds = new RefundDecision(plans, evaluator);
-    this.events = new EventApplication(store, plans, evaluator, enrolment,
-        new EventLoader(store, plans, enrolment, new HostPorts(validationRules, collections)),
+    this.events = new EventApplication(store, plans, evaluator, enrolment, loader,
         new EventDecision(evaluator, refunds, planner), refunds, validationRules, collections);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);

@@ -1,9 +1,11 @@
 package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.internal.decide.CardStaging;
+import io.loyalty.core.internal.decide.ReadSet;
 import io.loyalty.core.internal.decide.RedemptionPlanner;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.load.Enrolment;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.EntryKey;
 import io.loyalty.spi.CustomerId;
@@ -16,7 +18,6 @@ import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
-import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
@@ -35,17 +36,15 @@ import org.jspecify.annotations.Nullable;
  * its decision, by the same rule ({@link RedemptionPlanner#autoRedeemOnReach}), from its read set. Thread-safe.
  */
 final class Reactions {
-  private final LoyaltyStore store;
   private final Committer committer;
   private final RedemptionPlanner planner;
-  private final StoreReads reads;
+  private final Loader loader;
   private final Enrolment enrolment;
 
-  Reactions(LoyaltyStore store, Committer committer, RedemptionPlanner planner, StoreReads reads, Enrolment enrolment) {
-    this.store = store;
+  Reactions(Committer committer, RedemptionPlanner planner, Loader loader, Enrolment enrolment) {
     this.committer = committer;
     this.planner = planner;
-    this.reads = reads;
+    this.loader = loader;
     this.enrolment = enrolment;
   }
 
@@ -69,10 +68,16 @@ final class Reactions {
     List<RewardWrite> rewards = new ArrayList<>();
     List<RedemptionWrite> redemptions = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
+    // what the follow-ups read is gathered first, then they are decided from it alone
+    List<ReadSet> reads = new ArrayList<>(touched.size());
     for (Touched t : touched) {
+      reads.add(loader.forWrite(t.program(), t.card(), !t.ledger().appended().isEmpty(), touched.size() > 1, at));
+    }
+    for (int i = 0; i < touched.size(); i++) {
+      Touched t = touched.get(i);
       CardStaging staging = new CardStaging();
-      RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
-          : autoRedeem(t.program(), t.card(), t.ledger(), at, staging);
+      RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched, reads.get(i)) ? null
+          : autoRedeem(t.program(), t.card(), t.ledger(), at, staging, reads.get(i));
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
           : transition.card().withRedemptions(t.card().redemptions() + auto.redemptions().size());
@@ -94,10 +99,11 @@ final class Reactions {
    * that card's own change is not staged yet, so the reaction waits for the next write (a rare case, and the only
    * one where a transfer does not auto-redeem at once).
    */
-  private boolean creditsAnotherOf(Touched t, List<Touched> touched) {
+  private static boolean creditsAnotherOf(Touched t, List<Touched> touched, ReadSet reads) {
     for (RewardAssignment a : t.program().rewards()) {
       if (a.autoRedeem()) {
-        RewardKind kind = store.reward(a.reward()).map(Reward::kind).orElse(null);
+        Reward reward = reads.reward(a.reward());
+        RewardKind kind = reward == null ? null : reward.kind();
         if (kind instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
           for (Touched other : touched) {
             if (other != t && other.program().id().value().equals(c.campaign())) {
@@ -111,7 +117,7 @@ final class Reactions {
   }
 
   private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at,
-      CardStaging staging) {
+      CardStaging staging, ReadSet reads) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
     if (appended.isEmpty() || holder == null) {

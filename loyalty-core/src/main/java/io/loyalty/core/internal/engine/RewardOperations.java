@@ -8,9 +8,11 @@ import io.loyalty.core.RedemptionIdReusedException;
 import io.loyalty.core.RollbackWindowPassedException;
 import io.loyalty.core.internal.decide.CardStaging;
 import io.loyalty.core.internal.decide.Outbox;
+import io.loyalty.core.internal.decide.ReadSet;
 import io.loyalty.core.internal.decide.RedemptionPlanner;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.load.Enrolment;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.validation.RedeemRequestValidator;
 import io.loyalty.core.internal.validation.RewardValidator;
@@ -64,15 +66,15 @@ public final class RewardOperations {
   private final EngineClock clock;
   private final Retry retry;
   private final RedemptionPlanner planner;
-  private final StoreReads reads;
+  private final Loader loader;
   private final Enrolment enrolment;
   private final RewardFulfilment fulfilment;
   private final Period rollbackWindow;
 
   RewardOperations(LoyaltyStore store, Committer committer, EngineClock clock, Retry retry, RedemptionPlanner planner,
-      StoreReads reads, Enrolment enrolment, RewardFulfilment fulfilment, Period rollbackWindow) {
+      Loader loader, Enrolment enrolment, RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
-    this.reads = reads;
+    this.loader = loader;
     this.enrolment = enrolment;
     this.committer = committer;
     this.clock = clock;
@@ -164,6 +166,8 @@ public final class RewardOperations {
       Instant now = clock.now();
       Customer customer = conditionsSubject(request, card);
       CardLedger ledger = CardLedger.open(card).settle(now);
+      // what the redemption reads besides the card is gathered first, then it is decided from that alone
+      ReadSet reads = loader.forRedemption(program, card, assignment, reward, request.order(), now);
       CardStaging staging = new CardStaging();
       RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
           customer, now, false, staging, reads);
@@ -321,7 +325,7 @@ public final class RewardOperations {
       Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.giveBack(program, card, ledger, r, reward, now, status, code, reason,
-          new ArrayList<>(), new ArrayList<>(), reads);
+          new ArrayList<>(), new ArrayList<>(), loader.forGiveBack(card, r, reward, now));
       return commit(card, ledger, plan, -1, r.version()) ? plan.redemption() : null;
     });
   }

@@ -18,12 +18,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The read set of one event: everything its decision uses, gathered before it decides (see the load room's
- * {@code EventLoader}). The decision looks things up here only; a lookup of something that was not gathered is an
- * {@link IllegalStateException} (a read set that misses what its decision needs is a bug), never a read. Lists, not
- * maps: an event touches a handful of programs, cards and rewards. Immutable.
+ * The read set of one decision: everything it uses, gathered before it decides (see the load room's {@code Loader}):
+ * an event's, or a manual write's follow-ups, or a redemption's. The decision looks things up here only; a lookup of
+ * something that was not gathered is an {@link IllegalStateException} (a read set that misses what its decision
+ * needs is a bug), never a read. Lists, not maps: a decision touches a handful of programs, cards and rewards.
+ * Immutable.
  */
-public final class EventReads implements Reads {
+public final class ReadSet implements Reads {
   /** A value read under a key, {@code null} when there was none. */
   public record Found<K, V>(K key, @Nullable V value) {}
 
@@ -52,7 +53,7 @@ public final class EventReads implements Reads {
     }
   }
 
-  private final CustomerId customer;
+  private final @Nullable CustomerId customer;
   private final @Nullable Card targeted;
   private final List<ProgramReads> programs;
   private final List<Card> held;
@@ -63,14 +64,15 @@ public final class EventReads implements Reads {
   private final List<Found<RewardId, Reward>> rewards;
   private final List<Found<CardCode, List<Redemption>>> redemptions;
   private final List<Found<EventId, EventReceipt>> receipts;
+  private final List<Found<CardCode, Card>> byCode;
   private final Answers redemptionAnswers;
 
   /**
    * A read set.
    *
-   * @param customer the event's customer
-   * @param targeted the card the event names, {@code null} when it names none
-   * @param programs the programs the decision may visit, the candidates in catalog order
+   * @param customer the event's customer (a manual write's: the card's holder)
+   * @param targeted the card the event names (a manual write's card), {@code null} when it names none
+   * @param programs the programs an event's decision may visit, the candidates in catalog order
    * @param held the customer's cards as read (the targeted card alone when there is one)
    * @param allHeld whether {@code held} is every card the customer holds
    * @param cards the customer's cards read by program besides {@code held}
@@ -79,12 +81,13 @@ public final class EventReads implements Reads {
    * @param rewards the rewards auto-redeem may redeem
    * @param redemptions the redemptions of cards that may auto-redeem (for the daily limit)
    * @param receipts the receipts of a refunded order's payment and earlier refunds
-   * @param redemptionAnswers the host's answers for auto-redeem's conditions
+   * @param byCode cards read by code (the card a rolled-back reward credited)
+   * @param redemptionAnswers the host's answers for a redemption's conditions
    */
-  public EventReads(CustomerId customer, @Nullable Card targeted, List<ProgramReads> programs, List<Card> held,
+  public ReadSet(@Nullable CustomerId customer, @Nullable Card targeted, List<ProgramReads> programs, List<Card> held,
       boolean allHeld, List<Found<ProgramId, Card>> cards, List<Pool> pools, List<Found<ProgramId, Program>> stored,
       List<Found<RewardId, Reward>> rewards, List<Found<CardCode, List<Redemption>>> redemptions,
-      List<Found<EventId, EventReceipt>> receipts, Answers redemptionAnswers) {
+      List<Found<EventId, EventReceipt>> receipts, List<Found<CardCode, Card>> byCode, Answers redemptionAnswers) {
     this.customer = customer;
     this.targeted = targeted;
     this.programs = programs;
@@ -96,6 +99,7 @@ public final class EventReads implements Reads {
     this.rewards = rewards;
     this.redemptions = redemptions;
     this.receipts = receipts;
+    this.byCode = byCode;
     this.redemptionAnswers = redemptionAnswers;
   }
 
@@ -132,7 +136,7 @@ public final class EventReads implements Reads {
   @Override
   public @Nullable Card cardOf(ProgramId program, CustomerId holder) {
     if (!holder.equals(customer)) {
-      throw new IllegalStateException("the read set holds the cards of the event's customer only");
+      throw new IllegalStateException("the read set holds the cards of its customer only");
     }
     for (int i = 0; i < held.size(); i++) {
       if (held.get(i).program().equals(program)) {
@@ -144,7 +148,7 @@ public final class EventReads implements Reads {
 
   @Override
   public @Nullable Card card(CardCode code) {
-    throw new IllegalStateException("an event's read set holds no card by code");
+    return find(byCode, code, "card");
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.loyalty.core.internal.load;
 
 import io.loyalty.core.internal.decide.Answering;
-import io.loyalty.core.internal.decide.EventReads;
-import io.loyalty.core.internal.decide.EventReads.Found;
-import io.loyalty.core.internal.decide.EventReads.ProgramReads;
+import io.loyalty.core.internal.decide.ReadSet;
+import io.loyalty.core.internal.decide.ReadSet.Found;
+import io.loyalty.core.internal.decide.ReadSet.ProgramReads;
 import io.loyalty.core.internal.decide.Pool;
 import io.loyalty.core.internal.decide.ProgramEntry;
 import io.loyalty.core.internal.decide.RedemptionPlanner;
@@ -40,7 +40,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gathers the read set of one event before it is decided ({@link EventReads}): the programs whose rules can fire
+ * Gathers the read set of one event before it is decided ({@link ReadSet}): the programs whose rules can fire
  * for it ({@link ProgramIndex}), the customer's cards and each card's entries for the order, every host answer the
  * programs' rules can ask (derived from the compiled rules, {@link io.loyalty.core.internal.eval.CompiledProgram#asks}),
  * the pools a join may draw from, and what auto-redeem may need (the reward, the card's redemptions, the program and
@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * payment's and earlier refunds' receipts, the granting program version, and the host's answers the payment's do
  * not hold. Thread-safe.
  */
-public final class EventLoader {
+public final class Loader {
   private final LoyaltyStore store;
   private final PlanCache plans;
   private final ProgramIndex index;
@@ -56,7 +56,7 @@ public final class EventLoader {
   private final HostPorts host;
 
   /** A loader over the store and the host's ports. */
-  public EventLoader(LoyaltyStore store, PlanCache plans, Enrolment enrolment, HostPorts host) {
+  public Loader(LoyaltyStore store, PlanCache plans, Enrolment enrolment, HostPorts host) {
     this.store = store;
     this.plans = plans;
     this.index = new ProgramIndex(store, plans);
@@ -71,11 +71,60 @@ public final class EventLoader {
    * @throws NotFoundException when the event names a card that does not exist
    * @throws InvalidInputException when it names a card the event's customer does not hold
    */
-  public EventReads load(LoyaltyEvent event, Instant now, @Nullable Program candidate) {
+  public ReadSet load(LoyaltyEvent event, Instant now, @Nullable Program candidate) {
     Card targeted = targetedCard(event);
     ProgramIndex.Catalog catalog = candidate == null ? index.current() : index.current().with(candidate, plans);
     List<Card> held = targeted != null ? List.of(targeted) : store.cardsOf(event.customer().id());
-    return new Gathering(event, now, targeted, catalog, held).gather();
+    return new Gathering(event, now, event.customer().id(), targeted, catalog, held).gather();
+  }
+
+  /**
+   * The read set of a manual write's follow-ups on one card (a point operation, a sweep): when the write
+   * {@code changed} the card, what auto-redeem on it may read ({@link RedemptionPlanner#autoRedeemOnReach}), and with {@code everyAutoReward} the rewards of all the
+   * program's auto-redeem assignments (whether one credits another card of the same write).
+   */
+  public ReadSet forWrite(Program program, Card card, boolean changed, boolean everyAutoReward, Instant now) {
+    CustomerId holder = card.holder();
+    Gathering g = new Gathering(null, now, holder, card, null, List.of(card));
+    if (changed && holder != null) { // auto-redeem follows a change on a published card only
+      g.autoRedeem(program, card, -1, false);
+    }
+    if (everyAutoReward) {
+      for (RewardAssignment a : program.rewards()) {
+        if (a.autoRedeem()) {
+          g.reward(a.reward());
+        }
+      }
+    }
+    return g.readSet();
+  }
+
+  /**
+   * The read set of a redemption by hand on a card: the host's answers for its conditions (on the request's order),
+   * and for a LOYALTY_PROGRAM reward the program it credits and the holder's card there, or that program's pool.
+   */
+  public ReadSet forRedemption(Program program, Card card, RewardAssignment assignment, Reward reward,
+      @Nullable Order order, Instant now) {
+    CustomerId holder = card.holder();
+    Gathering g = new Gathering(null, now, holder, card, null, List.of(card));
+    if (holder != null) { // an unpublished card fails its first check: nothing else is read
+      g.redemptionAnswers(program, assignment, order);
+      if (!reward.deleted() && reward.kind() instanceof RewardKind.Campaign campaign
+          && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
+        g.credits(ProgramId.of(campaign.campaign()), -1);
+      }
+    }
+    return g.readSet();
+  }
+
+  /** The read set of giving a redemption back: the card its LOYALTY_PROGRAM reward credited, when it did. */
+  public ReadSet forGiveBack(Card card, Redemption redemption, @Nullable Reward reward, Instant now) {
+    Gathering g = new Gathering(null, now, card.holder(), card, null, List.of(card));
+    if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign
+        && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM && !redemption.fulfilment().reference().isEmpty()) {
+      g.card(CardCode.of(redemption.fulfilment().reference()));
+    }
+    return g.readSet();
   }
 
   private @Nullable Card targetedCard(LoyaltyEvent event) {
@@ -108,13 +157,13 @@ public final class EventLoader {
     return null;
   }
 
-  /** One event's gathering: what has been read so far. Not thread-safe. */
+  /** One decision's gathering: what has been read so far. Not thread-safe. */
   private final class Gathering {
-    private final LoyaltyEvent event;
+    private final @Nullable LoyaltyEvent event;
     private final Instant now;
-    private final CustomerId customer;
+    private final @Nullable CustomerId customer;
     private final @Nullable Card targeted;
-    private final ProgramIndex.Catalog catalog;
+    private final ProgramIndex.@Nullable Catalog catalog;
     private final List<Card> held;
     private final @Nullable Order order;
     private final List<ProgramReads> programs = new ArrayList<>(2);
@@ -124,23 +173,31 @@ public final class EventLoader {
     private List<Found<RewardId, Reward>> rewards = List.of();
     private List<Found<CardCode, List<Redemption>>> redemptions = List.of();
     private List<Found<EventId, EventReceipt>> receipts = List.of();
+    private List<Found<CardCode, Card>> byCode = List.of();
     private Answering.@Nullable Table redemptionAnswers;
     /** The programs whose auto-redeem reads are gathered. */
     private List<ProgramId> autoRedeeming = List.of();
     /** The programs a LOYALTY_PROGRAM reward of another may credit. */
     private List<ProgramId> credited = List.of();
 
-    Gathering(LoyaltyEvent event, Instant now, @Nullable Card targeted, ProgramIndex.Catalog catalog, List<Card> held) {
+    /**
+     * A gathering for {@code event} (a manual write's: {@code null}, with no catalog) by {@code customer}, who holds
+     * {@code held} ({@code targeted}: the one card the decision concerns, else every card they hold).
+     */
+    Gathering(@Nullable LoyaltyEvent event, Instant now, @Nullable CustomerId customer, @Nullable Card targeted,
+        ProgramIndex.@Nullable Catalog catalog, List<Card> held) {
       this.event = event;
       this.now = now;
-      this.customer = event.customer().id();
+      this.customer = customer;
       this.targeted = targeted;
       this.catalog = catalog;
       this.held = held;
       this.order = event instanceof OrderPaid paid ? paid.order() : null;
     }
 
-    EventReads gather() {
+    ReadSet gather() {
+      LoyaltyEvent event = java.util.Objects.requireNonNull(this.event, "an event's gathering");
+      ProgramIndex.Catalog catalog = java.util.Objects.requireNonNull(this.catalog, "an event's gathering");
       // the programs the event can concern, in catalog order: the targeted card's program alone, or the programs of
       // the customer's cards (all of them for a refund, which must reach every program that granted the order's
       // points, whatever its rules are now; those with a rule the event triggers otherwise) and the auto-join
@@ -174,12 +231,17 @@ public final class EventLoader {
           autoRedeem(p.entry().program(), p.card(), p.entry().position(), true);
         }
       }
-      return new EventReads(customer, targeted, programs, held, targeted == null, cards, pools, stored, rewards,
-          redemptions, receipts, redemptionAnswers == null ? Answering.none() : redemptionAnswers);
+      return readSet();
+    }
+
+    ReadSet readSet() {
+      return new ReadSet(customer, targeted, programs, held, targeted == null, cards, pools, stored, rewards,
+          redemptions, receipts, byCode, redemptionAnswers == null ? Answering.none() : redemptionAnswers);
     }
 
     /** Gathers what the program's earning decision reads, with {@code card} as read ({@code null}: none). */
     private void earning(ProgramEntry entry, boolean candidate, @Nullable Card card) {
+      LoyaltyEvent event = java.util.Objects.requireNonNull(this.event, "an event's gathering");
       Program program = entry.program();
       Answers answers = program.active() ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE)
           : Answering.none(); // an inactive program's rules are all skipped before their conditions
@@ -196,7 +258,7 @@ public final class EventLoader {
      * Gathers what auto-redeem in the program may read: unless {@code force}, only when the card's recorded balance is
      * below the reward's price (a card that starts at or above it cannot reach it on this event).
      */
-    private void autoRedeem(Program program, @Nullable Card card, int position, boolean force) {
+    void autoRedeem(Program program, @Nullable Card card, int position, boolean force) {
       RewardAssignment assignment = RedemptionPlanner.autoRedeemed(program);
       if (assignment == null || autoRedeeming.contains(program.id())) {
         return;
@@ -206,32 +268,48 @@ public final class EventLoader {
         return;
       }
       autoRedeeming = add(autoRedeeming, program.id());
-      Reward reward;
-      Found<RewardId, Reward> read = found(rewards, assignment.reward());
-      if (read != null) {
-        reward = read.value();
-      } else {
-        reward = store.reward(assignment.reward()).orElse(null);
-        rewards = add(rewards, new Found<>(assignment.reward(), reward));
-      }
+      Reward reward = reward(assignment.reward());
       if (card != null && card.redemptions() > 0 && found(redemptions, card.code()) == null) {
         redemptions = add(redemptions, new Found<>(card.code(), store.redemptions(card.code())));
       }
-      Asks asks = Asks.ofConditions(Arrays.asList(program.redemptionCondition(), assignment.condition()));
-      if (!asks.isEmpty()) {
-        if (redemptionAnswers == null) {
-          redemptionAnswers = new Answering.Table();
-        }
-        host.askInto(asks, null, HostAnswers.NONE, redemptionAnswers);
-      }
+      redemptionAnswers(program, assignment, null); // an automatic redemption has no order
       if (reward != null && !reward.deleted() && reward.kind() instanceof RewardKind.Campaign campaign
           && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
         credits(ProgramId.of(campaign.campaign()), position);
       }
     }
 
+    /** The reward, read once. */
+    @Nullable Reward reward(RewardId id) {
+      Found<RewardId, Reward> read = found(rewards, id);
+      if (read == null) {
+        read = new Found<>(id, store.reward(id).orElse(null));
+        rewards = add(rewards, read);
+      }
+      return read.value();
+    }
+
+    /** The card with this code, read once. */
+    void card(CardCode code) {
+      if (found(byCode, code) == null) {
+        byCode = add(byCode, new Found<>(code, store.card(code).orElse(null)));
+      }
+    }
+
+    /** Gathers the host's answers a redemption's conditions (the program's and the assignment's) can ask. */
+    void redemptionAnswers(Program program, RewardAssignment assignment, @Nullable Order on) {
+      Asks asks = Asks.ofConditions(Arrays.asList(program.redemptionCondition(), assignment.condition()));
+      if (!asks.isEmpty()) {
+        if (redemptionAnswers == null) {
+          redemptionAnswers = new Answering.Table();
+        }
+        host.askInto(asks, on, HostAnswers.NONE, redemptionAnswers);
+      }
+    }
+
     /** Gathers what crediting the customer's card in {@code other} reads: its definition, the card or its pool. */
-    private void credits(ProgramId other, int position) {
+    void credits(ProgramId other, int position) {
+      CustomerId customer = java.util.Objects.requireNonNull(this.customer, "a credit goes to a holder's card");
       if (!credited.contains(other)) {
         credited = add(credited, other);
       }
@@ -255,7 +333,9 @@ public final class EventLoader {
       if (program != null && card == null) {
         pool(program);
       }
-      if (targeted == null && card == null) {
+      LoyaltyEvent event = this.event;
+      ProgramIndex.Catalog catalog = this.catalog;
+      if (targeted == null && card == null && event != null && catalog != null) {
         // a card published there makes the event visit the program, when it comes later in the catalog
         ProgramEntry entry = catalog.entry(other);
         if (entry != null && entry.position() > position && entry.plan().concerns(event) && !visits(other)) {
@@ -279,7 +359,8 @@ public final class EventLoader {
           return;
         }
       }
-      pools = add(pools, enrolment.pool(program, customer, now));
+      pools = add(pools, enrolment.pool(program,
+          java.util.Objects.requireNonNull(customer, "a pool is read for a holder"), now));
     }
 
     /**
