@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param program the pool's program
  * @param reserve up to {@link #PICK_WINDOW} unpublished cards, the first of which a join takes
  * @param fresh a new card when {@code reserve} is empty and the pool grows; {@code null} otherwise
+ * @param noFresh why no new card could be generated for a growing pool read empty (its codes are used up), thrown
+ *     by a join that needs it; {@code null} otherwise
  */
-public record Pool(ProgramId program, List<Card> reserve, @Nullable Card fresh) {
+public record Pool(ProgramId program, List<Card> reserve, @Nullable Card fresh, @Nullable RuntimeException noFresh) {
   /** How many unpublished cards a pick reads: enough to judge whether an AUTO_UPDATE reserve needs a top-up. */
   public static final int PICK_WINDOW = 8;
   /** How many unpublished cards an AUTO_UPDATE pool keeps in reserve. */

@@ -38,6 +38,10 @@ public record Publication(Card card, long expectedVersion, List<Credit> initialC
       throw new NoCardAvailableException("program " + program.id() + " has no unpublished card left in its STATIC pool of "
           + program.pool().vouchersCount());
     } else {
+      RuntimeException noFresh = pool.noFresh();
+      if (noFresh != null) {
+        throw noFresh; // as generating it during the join would have
+      }
       card = Objects.requireNonNull(pool.fresh(), "an empty AUTO_UPDATE pool is read with a fresh card");
     }
     return of(program, customer, card, at, Pool.refill(program, reserve.size(), refill));

@@ -182,6 +182,11 @@ public final class CompiledProgram {
     return Asks.NONE;
   }
 
+  /** Whether the program's rules are evaluated at all for an event at {@code at}: it is active and in its window. */
+  public boolean inForce(java.time.Instant at) {
+    return program.active() && window.check(at) == null;
+  }
+
   private static Asks asks(List<CompiledRule> rules) {
     List<EarningRule> list = new ArrayList<>(rules.size());
     for (CompiledRule rule : rules) {

@@ -1,6 +1,7 @@
 package io.loyalty.core.internal.load;
 
 import io.loyalty.core.CardAlreadyPublishedException;
+import io.loyalty.core.CodesExhaustedException;
 import io.loyalty.core.internal.codes.CodeGenerator;
 import io.loyalty.core.internal.decide.Pool;
 import io.loyalty.core.internal.decide.Publication;
@@ -74,10 +75,15 @@ public final class Enrolment {
     List<Card> reserve = store.unpublishedCards(program.id(), probe(program.card().codeConfig(), customer),
         Pool.PICK_WINDOW);
     Card fresh = null;
+    RuntimeException noFresh = null;
     if (reserve.isEmpty() && program.pool().type() == CardPool.Type.AUTO_UPDATE) {
-      fresh = generate(program, 1, at).get(0).toBuilder().version(0).createdAt(at).build();
+      try {
+        fresh = generate(program, 1, at).get(0).toBuilder().version(0).createdAt(at).build();
+      } catch (CodesExhaustedException e) {
+        noFresh = e; // only a join needs the card: the event may not join
+      }
     }
-    return new Pool(program.id(), reserve, fresh);
+    return new Pool(program.id(), reserve, fresh, noFresh);
   }
 
   /**

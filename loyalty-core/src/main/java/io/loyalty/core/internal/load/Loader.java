@@ -243,8 +243,12 @@ public final class Loader {
     private void earning(ProgramEntry entry, boolean candidate, @Nullable Card card) {
       LoyaltyEvent event = java.util.Objects.requireNonNull(this.event, "an event's gathering");
       Program program = entry.program();
-      Answers answers = program.active() ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE)
-          : Answering.none(); // an inactive program's rules are all skipped before their conditions
+      // rules are skipped before their conditions when the program is off or out of its window, or the card cannot
+      // earn (switched off, or not valid when the event happened or now): the host is asked nothing then
+      Instant at = event.occurredAt();
+      boolean evaluated = entry.plan().inForce(at)
+          && (card == null || card.active() && card.isValidAt(at) && card.isValidAt(now));
+      Answers answers = evaluated ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE) : Answering.none();
       List<LedgerEntry> entries = card != null && order != null ? store.entriesForOrder(card.code(), order.id())
           : List.of();
       programs.add(new ProgramReads(entry, candidate, card, entries, answers, List.of()));
