@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plans one redemption or its rollback on an open card ledger: the checks in Voucherify's order (each failure
  * with its key), the points drawn from lots, the stock and the card's redemption count, and the reward's
- * effect (points into another program's card, a pending delivery, an order discount).
+ * effect (points into another program's card, a pending delivery, an order discount). Pure: what it looks up beyond
+ * the card comes through {@link Reads}, which the caller's read set answers. Thread-safe.
  */
 public final class RedemptionPlanner {
   private final ConditionCompiler conditions;
@@ -69,6 +70,7 @@ public final class RedemptionPlanner {
       this(redemption, reward, otherCards, otherEntries, joins, List.of());
     }
 
+    /** Whether the redemption failed a check (it is recorded, and nothing else changes). */
     public boolean failed() {
       return redemption.status() == Redemption.Status.FAILED;
     }
