@@ -200,9 +200,10 @@ public final class EventDecision {
 
     Candidates(ReadSet reads) {
       this.reads = reads;
-      for (ReadSet.ProgramReads p : reads.programs()) {
-        if (p.candidate()) {
-          programs.put(p.entry().position(), p);
+      List<ReadSet.ProgramReads> all = reads.programs();
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).candidate()) {
+          programs.put(all.get(i).entry().position(), all.get(i));
         }
       }
     }

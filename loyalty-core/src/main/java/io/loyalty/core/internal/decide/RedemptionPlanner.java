@@ -204,8 +204,14 @@ public final class RedemptionPlanner {
 
   /** The assignment auto-redeem uses: the program's first auto-redeem one, when it has a price; else {@code null}. */
   public static @Nullable RewardAssignment autoRedeemed(Program program) {
-    RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
-    return assignment == null || assignment.points() == null ? null : assignment;
+    List<RewardAssignment> rewards = program.rewards();
+    for (int i = 0; i < rewards.size(); i++) {
+      RewardAssignment assignment = rewards.get(i);
+      if (assignment.autoRedeem()) {
+        return assignment.points() == null ? null : assignment;
+      }
+    }
+    return null;
   }
 
   /** What every redemption of this request records, whatever its outcome. */

@@ -93,8 +93,11 @@ public final class HostPorts implements Answers {
       from = to;
     }
     if (order != null) {
-      for (CollectionId collection : named) {
-        for (OrderItem item : order.items()) {
+      List<OrderItem> items = order.items();
+      for (int c = 0; c < named.size(); c++) {
+        CollectionId collection = named.get(c);
+        for (int i = 0; i < items.size(); i++) {
+          OrderItem item = items.get(i);
           if (!holds(known.collections(), collection, item) && !into.holds(collection, item)) {
             into.add(collection, item, collections.contains(collection, item));
           }

@@ -203,18 +203,20 @@ public final class Loader {
       // points, whatever its rules are now; those with a rule the event triggers otherwise) and the auto-join
       // programs with such a rule
       List<ProgramEntry> candidates = new ArrayList<>(2);
-      for (Card card : held) {
-        ProgramEntry entry = catalog.entry(card.program());
+      for (int i = 0; i < held.size(); i++) {
+        ProgramEntry entry = catalog.entry(held.get(i).program());
         if (entry != null && (event instanceof OrderRefunded || entry.plan().concerns(event))) {
           insert(candidates, entry);
         }
       }
       if (targeted == null) {
-        for (ProgramEntry entry : catalog.autoJoin(event)) {
-          insert(candidates, entry);
+        List<ProgramEntry> autoJoin = catalog.autoJoin(event);
+        for (int i = 0; i < autoJoin.size(); i++) {
+          insert(candidates, autoJoin.get(i));
         }
       }
-      for (ProgramEntry entry : candidates) {
+      for (int i = 0; i < candidates.size(); i++) {
+        ProgramEntry entry = candidates.get(i);
         Card card = heldIn(held, entry.program().id());
         if (event instanceof OrderRefunded refund) {
           programs.add(refund(entry, card, refund));
