@@ -36,10 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -193,25 +191,42 @@ public final class EventDecision {
     return stored != null && stored.code().equals(card.code()) ? reads.orderEntries() : List.of();
   }
 
-  /** The programs one event visits, by catalog position. */
+  /** The programs one event visits, in catalog order (a handful: a list, scanned). */
   private static final class Candidates {
-    private final TreeMap<Integer, ReadSet.ProgramReads> programs = new TreeMap<>();
+    private final List<ReadSet.ProgramReads> programs;
     private final ReadSet reads;
 
     Candidates(ReadSet reads) {
       this.reads = reads;
       List<ReadSet.ProgramReads> all = reads.programs();
+      this.programs = new ArrayList<>(all.size());
       for (int i = 0; i < all.size(); i++) {
         if (all.get(i).candidate()) {
-          programs.put(all.get(i).entry().position(), all.get(i));
+          programs.add(all.get(i)); // the read set lists its candidates in catalog order
         }
       }
     }
 
     /** The first program after {@code position}, or {@code null}. */
     ReadSet.@Nullable ProgramReads next(int position) {
-      Map.Entry<Integer, ReadSet.ProgramReads> next = programs.higherEntry(position);
-      return next == null ? null : next.getValue();
+      for (int i = 0; i < programs.size(); i++) {
+        if (programs.get(i).entry().position() > position) {
+          return programs.get(i);
+        }
+      }
+      return null;
+    }
+
+    /** Adds the program in catalog order, unless it is there already. */
+    private void insert(ReadSet.ProgramReads program) {
+      int position = program.entry().position();
+      int i = 0;
+      while (i < programs.size() && programs.get(i).entry().position() < position) {
+        i++;
+      }
+      if (i == programs.size() || programs.get(i).entry().position() != position) {
+        programs.add(i, program);
+      }
     }
 
     /**
@@ -224,7 +239,7 @@ public final class EventDecision {
         ReadSet.ProgramReads joinable = joinable(card.program());
         if (joinable != null && joinable.entry().position() > after && event.customer().id().equals(card.holder())
             && joinable.entry().plan().concerns(event)) {
-          programs.putIfAbsent(joinable.entry().position(), joinable);
+          insert(joinable);
         }
       }
     }

@@ -72,7 +72,8 @@ public final class ReadSet implements Reads {
    *
    * @param customer the event's customer (a manual write's: the card's holder)
    * @param targeted the card the event names (a manual write's card), {@code null} when it names none
-   * @param programs the programs an event's decision may visit, the candidates in catalog order
+   * @param programs the programs an event's decision may visit: the candidates in catalog order, and among them the
+   *     programs a reward may make it visit
    * @param held the customer's cards as read (the targeted card alone when there is one)
    * @param allHeld whether {@code held} is every card the customer holds
    * @param cards the customer's cards read by program besides {@code held}
