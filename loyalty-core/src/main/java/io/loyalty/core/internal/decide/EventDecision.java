@@ -140,8 +140,10 @@ public final class EventDecision {
       credit(ledger, program, plan, event, EntryKey.Accrual.prefix(card.code(), ctx.order() == null ? null : ctx.order().id(), event.id()), outcome.accruals(),
           ctx.order(), now);
       // the follow-ups of the accrual, by the one rule every write uses (auto-redeem on reach), staged with the event's
-      RedemptionPlanner.Plan auto = planner.autoRedeemOnReach(program, card, ledger,
-          EntryKey.autoRedemption(event.id(), program.id()), event.customer(), now, writes, reads);
+      // (its id, a hash of the event and program, is derived only for a program that auto-redeems)
+      RedemptionPlanner.Plan auto = !RedemptionPlanner.hasAutoRedeem(program) ? null
+          : planner.autoRedeemOnReach(program, card, ledger, EntryKey.autoRedemption(event.id(), program.id()),
+              event.customer(), now, writes, reads);
       CardTransition transition = ledger.finish();
       writes.stage(auto == null ? transition.card()
           : transition.card().withRedemptions(card.redemptions() + auto.redemptions().size()), expected);

@@ -120,7 +120,7 @@ final class Reactions {
       CardStaging staging, ReadSet reads) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
-    if (appended.isEmpty() || holder == null) {
+    if (appended.isEmpty() || holder == null || !RedemptionPlanner.hasAutoRedeem(program)) {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
