@@ -68,6 +68,21 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("a decision reads no store and asks no host: it decides from its read set (change sets are values)")
+  void decide_reads_no_store_and_asks_no_host() {
+    ArchRule rule = noClasses().that().resideInAPackage("io.loyalty.core.internal.decide..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.loyalty.spi.host..", "io.loyalty.core.internal.load..",
+            "io.loyalty.core.internal.engine..", "io.loyalty.core.internal.memory..")
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.CardStore.class)
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.LedgerStore.class)
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.ProgramStore.class)
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.RewardStore.class)
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.OutboxStore.class)
+        .orShould().dependOnClassesThat().areAssignableTo(io.loyalty.spi.store.ChangeSetWriter.class);
+    rule.check(core);
+  }
+
+  @Test
   @DisplayName("no static mutable state: every static field is final")
   void static_fields_are_final() {
     ArchRule rule = fields().that().areStatic().should().beFinal();

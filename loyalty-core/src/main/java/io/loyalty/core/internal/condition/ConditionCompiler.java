@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConditionCompiler {
   static final int MAX_CACHED_RULES = 1024;
+  /** How deep named rules are followed into each other's bodies; a rule named deeper is not looked up. */
+  public static final int MAX_NAMED_DEPTH = Node.MAX_DEPTH;
 
   private final ConcurrentHashMap<ValidationRule, Node> named = new ConcurrentHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.CreditTerms;
 import io.loyalty.core.CardSummary;
 import io.loyalty.core.ExpirySchedule;
 import io.loyalty.core.OverflowException;

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.Outbox;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.ChangeSetWriter;
 import io.loyalty.spi.store.CommitResult;

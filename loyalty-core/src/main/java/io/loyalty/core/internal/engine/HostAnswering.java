@@ -1,186 +1,27 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.Answering;
 import io.loyalty.core.internal.eval.Answers;
-import io.loyalty.spi.CollectionId;
-import io.loyalty.spi.ProductId;
-import io.loyalty.spi.SkuId;
-import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.core.internal.load.HostPorts;
 import io.loyalty.spi.earning.HostAnswers;
-import io.loyalty.spi.earning.HostAnswers.CollectionAnswer;
-import io.loyalty.spi.earning.HostAnswers.RuleAnswer;
-import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.host.ValidationRules;
-import io.loyalty.spi.program.ValidationRule;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Where a decision's host answers come from: the host's ports, each answer recorded for the receipt
- * ({@link Recording}), or answers recorded before ({@link Replaying}: a replay, a refund judged as at payment).
- * A collection's answer is taken by the line's product and SKU (a collection selects products), so the host is
- * asked once per product, SKU and collection in a decision. Not thread-safe: one per decision.
+ * Host answers asked of the host's ports as a decision goes, each recorded ({@link Answering.Recording}): what the
+ * paths that do not gather a read set yet (a redemption's conditions, a replay under a candidate) and evaluations
+ * outside the engine use. The event path asks the ports before deciding ({@link HostPorts#ask}).
  */
 public final class HostAnswering {
   private HostAnswering() {}
 
-  /** The key of a collection answer. */
-  private record Key(CollectionId collection, @Nullable ProductId product, @Nullable SkuId sku) {
-    static Key of(CollectionId collection, OrderItem item) {
-      return new Key(collection, item.product(), item.sku());
-    }
-  }
-
   /** Answers from the host's ports, recording each one in the order asked. */
-  public static Recording recording(ValidationRules rules, ProductCollections collections) {
-    return new Recording(rules, collections, null);
-  }
-
-  /** Answers the recorded ones, and asks {@code rest} (recording it) for anything not recorded. */
-  static Recording recording(HostAnswers recorded, Answers rest) {
-    return new Recording(null, null, new Replaying(recorded, rest));
+  public static Answering.Recording recording(ValidationRules rules, ProductCollections collections) {
+    return Answering.recording(new HostPorts(rules, collections));
   }
 
   /** Answers from a record only; a question it does not hold is an {@link IllegalStateException}. */
   public static Answers replaying(HostAnswers recorded) {
-    return new Replaying(recorded, null);
-  }
-
-  /** Host answers that are recorded as they are given. */
-  public static final class Recording implements Answers {
-    private final @Nullable ValidationRules rules;
-    private final @Nullable ProductCollections collections;
-    private final @Nullable Answers before;
-    // The collection answers in the order asked, in parallel arrays: a decision asks a handful (lines × collections),
-    // so a scan finds one faster than a hash map would, and nothing is allocated per answer.
-    private CollectionId @Nullable [] collectionsAsked;
-    private ProductId @Nullable [] products;
-    private SkuId @Nullable [] skus;
-    private boolean @Nullable [] answers;
-    private int asked;
-    private @Nullable Map<ValidationRuleId, RuleAnswer> named;
-
-    private Recording(@Nullable ValidationRules rules, @Nullable ProductCollections collections,
-        @Nullable Answers before) {
-      this.rules = rules;
-      this.collections = collections;
-      this.before = before;
-    }
-
-    @Override
-    public boolean inCollection(CollectionId collection, OrderItem item) {
-      ProductId product = item.product();
-      SkuId sku = item.sku();
-      CollectionId[] c = collectionsAsked;
-      if (c != null) {
-        ProductId[] p = java.util.Objects.requireNonNull(products, "recorded with collections");
-        SkuId[] k = java.util.Objects.requireNonNull(skus, "recorded with collections");
-        for (int i = 0; i < asked; i++) {
-          if (c[i].equals(collection) && java.util.Objects.equals(p[i], product) && java.util.Objects.equals(k[i], sku)) {
-            return java.util.Objects.requireNonNull(answers, "recorded with collections")[i];
-          }
-        }
-      }
-      boolean answer = before != null ? before.inCollection(collection, item)
-          : java.util.Objects.requireNonNull(collections, "ports").contains(collection, item);
-      record(collection, product, sku, answer);
-      return answer;
-    }
-
-    private void record(CollectionId collection, @Nullable ProductId product, @Nullable SkuId sku, boolean answer) {
-      CollectionId[] c = collectionsAsked;
-      if (c == null || asked == c.length) {
-        int capacity = c == null ? 8 : c.length * 2;
-        collectionsAsked = c = c == null ? new CollectionId[capacity] : java.util.Arrays.copyOf(c, capacity);
-        products = products == null ? new ProductId[capacity] : java.util.Arrays.copyOf(products, capacity);
-        skus = skus == null ? new SkuId[capacity] : java.util.Arrays.copyOf(skus, capacity);
-        answers = answers == null ? new boolean[capacity] : java.util.Arrays.copyOf(answers, capacity);
-      }
-      c[asked] = collection;
-      java.util.Objects.requireNonNull(products, "grown with the collections")[asked] = product;
-      java.util.Objects.requireNonNull(skus, "grown with the collections")[asked] = sku;
-      java.util.Objects.requireNonNull(answers, "grown with the collections")[asked] = answer;
-      asked++;
-    }
-
-    @Override
-    public @Nullable ValidationRule validationRule(ValidationRuleId id) {
-      Map<ValidationRuleId, RuleAnswer> asked = named;
-      if (asked == null) {
-        asked = named = new java.util.LinkedHashMap<>();
-      }
-      RuleAnswer answer = asked.get(id);
-      if (answer == null) {
-        ValidationRule rule;
-        if (before != null) {
-          rule = before.validationRule(id);
-        } else {
-          Optional<ValidationRule> found = java.util.Objects.requireNonNull(rules, "ports").find(id);
-          rule = found == null ? null : found.orElse(null);
-        }
-        answer = new RuleAnswer(id, rule);
-        asked.put(id, answer);
-      }
-      return answer.rule();
-    }
-
-    /** Every answer given so far, in the order asked. */
-    public HostAnswers recorded() {
-      if (asked == 0 && named == null) {
-        return HostAnswers.NONE;
-      }
-      CollectionAnswer[] c = new CollectionAnswer[asked];
-      for (int i = 0; i < asked; i++) {
-        c[i] = new CollectionAnswer(java.util.Objects.requireNonNull(collectionsAsked, "asked")[i],
-            java.util.Objects.requireNonNull(products, "asked")[i], java.util.Objects.requireNonNull(skus, "asked")[i],
-            java.util.Objects.requireNonNull(answers, "asked")[i]);
-      }
-      return new HostAnswers(List.of(c), named == null ? List.of() : List.copyOf(named.values()));
-    }
-  }
-
-  /** Answers from a record, falling back to {@code rest} when given (else refusing what is not recorded). */
-  private static final class Replaying implements Answers {
-    private final Map<Key, Boolean> inCollection = new HashMap<>();
-    private final Map<ValidationRuleId, RuleAnswer> named = new HashMap<>();
-    private final @Nullable Answers rest;
-
-    Replaying(HostAnswers recorded, @Nullable Answers rest) {
-      for (CollectionAnswer a : recorded.collections()) {
-        inCollection.put(new Key(a.collection(), a.product(), a.sku()), a.contains());
-      }
-      for (RuleAnswer a : recorded.validationRules()) {
-        named.put(a.id(), a);
-      }
-      this.rest = rest;
-    }
-
-    @Override
-    public boolean inCollection(CollectionId collection, OrderItem item) {
-      Boolean answer = inCollection.get(Key.of(collection, item));
-      if (answer != null) {
-        return answer;
-      }
-      if (rest == null) {
-        throw new IllegalStateException("no recorded answer for collection " + collection);
-      }
-      return rest.inCollection(collection, item);
-    }
-
-    @Override
-    public @Nullable ValidationRule validationRule(ValidationRuleId id) {
-      RuleAnswer answer = named.get(id);
-      if (answer != null) {
-        return answer.rule();
-      }
-      if (rest == null) {
-        throw new IllegalStateException("no recorded answer for validation rule " + id);
-      }
-      return rest.validationRule(id);
-    }
+    return Answering.replaying(recorded);
   }
 }

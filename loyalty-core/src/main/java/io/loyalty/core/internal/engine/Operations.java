@@ -5,7 +5,17 @@ import io.loyalty.core.DefinitionConflictException;
 import io.loyalty.core.MemberAlreadyExistsException;
 import io.loyalty.core.internal.codes.CodeGenerator;
 import io.loyalty.core.internal.condition.ConditionCompiler;
+import io.loyalty.core.internal.decide.EventDecision;
+import io.loyalty.core.internal.decide.EventPlan;
+import io.loyalty.core.internal.decide.Outbox;
+import io.loyalty.core.internal.decide.Publication;
+import io.loyalty.core.internal.decide.RedemptionPlanner;
+import io.loyalty.core.internal.decide.RefundDecision;
 import io.loyalty.core.internal.eval.EarningEvaluator;
+import io.loyalty.core.internal.eval.PlanCache;
+import io.loyalty.core.internal.load.Enrolment;
+import io.loyalty.core.internal.load.Loader;
+import io.loyalty.core.internal.load.HostPorts;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.validation.EventValidator;
@@ -74,14 +84,17 @@ public final class Operations {
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
     ConditionCompiler conditions = new ConditionCompiler();
     PlanCache plans = new PlanCache(conditions);
-    RedemptionPlanner planner = new RedemptionPlanner(store, conditions, enrolment,
-        () -> HostAnswering.recording(validationRules, collections));
-    this.rewards = new RewardOperations(store, committer, clock, retry, planner, fulfilment, rollbackWindow);
+    RedemptionPlanner planner = new RedemptionPlanner(conditions);
+    Loader loader = new Loader(store, plans, enrolment, new HostPorts(validationRules, collections));
+    this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
+        rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);
     committer.afterCommit(fulfilments::consume);
-    Reactions reactions = new Reactions(store, committer, planner);
-    this.events = new EventApplication(store, plans, new EarningEvaluator(), enrolment, reactions, validationRules,
-        collections);
+    Reactions reactions = new Reactions(committer, planner, loader, enrolment);
+    EarningEvaluator evaluator = new EarningEvaluator();
+    RefundDecision refunds = new RefundDecision(plans, evaluator);
+    this.events = new EventApplication(store, plans, evaluator, enrolment, loader,
+        new EventDecision(evaluator, refunds, planner), refunds, validationRules, collections);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
   }
@@ -160,7 +173,8 @@ public final class Operations {
       Instant now = clock.now();
       Publication publication = enrolment.prepare(program, customer, requested, now, true);
       CardTransition transition = CardLedger.credit(publication.card(), publication.initialCredits(), now);
-      List<CardWrite> writes = new ArrayList<>(publication.refills());
+      List<CardWrite> writes = new ArrayList<>(enrolment.refills(program, publication.refill(), publication.card().code(),
+          now));
       writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
       CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
           .events(List.of(Outbox.joined(transition.card(), now))).build());

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.CreditTerms;
 import io.loyalty.core.AddedPointsExpiry;
 import io.loyalty.core.CardExpiredException;
 import io.loyalty.core.CardInactiveException;

@@ -1,10 +1,14 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.internal.decide.CardStaging;
+import io.loyalty.core.internal.decide.ReadSet;
+import io.loyalty.core.internal.decide.RedemptionPlanner;
 import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.load.Enrolment;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.DerivedIds;
 import io.loyalty.spi.CustomerId;
-import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.event.Customer;
@@ -14,7 +18,6 @@ import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
-import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.RedemptionWrite;
 import io.loyalty.spi.store.RewardWrite;
@@ -30,17 +33,20 @@ import org.jspecify.annotations.Nullable;
  * change (today auto-redeem; tier moves next) and commits them with it. Points that became spendable count however
  * they did — an addition, an activation by hand, or activations a sweep or any other write settled — because the
  * balance is compared with the one last recorded on the card ({@link Card#ledgerBalance()}), so pending points
- * activated at midnight trigger auto-redeem at the next sweep or write. Thread-safe.
+ * activated at midnight trigger auto-redeem at the next sweep or write. An event derives the same follow-ups inside
+ * its decision, by the same rule ({@link RedemptionPlanner#autoRedeemOnReach}), from its read set. Thread-safe.
  */
 final class Reactions {
-  private final LoyaltyStore store;
   private final Committer committer;
   private final RedemptionPlanner planner;
+  private final Loader loader;
+  private final Enrolment enrolment;
 
-  Reactions(LoyaltyStore store, Committer committer, RedemptionPlanner planner) {
-    this.store = store;
+  Reactions(Committer committer, RedemptionPlanner planner, Loader loader, Enrolment enrolment) {
     this.committer = committer;
     this.planner = planner;
+    this.loader = loader;
+    this.enrolment = enrolment;
   }
 
   /** One card a write changed: its program, the card as read, and the ledger holding the change. */
@@ -63,16 +69,23 @@ final class Reactions {
     List<RewardWrite> rewards = new ArrayList<>();
     List<RedemptionWrite> redemptions = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
+    // what the follow-ups read is gathered first, then they are decided from it alone
+    List<ReadSet> reads = new ArrayList<>(touched.size());
     for (Touched t : touched) {
-      RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched) ? null
-          : autoRedeem(t.program(), t.card(), t.ledger(), at);
+      reads.add(loader.forWrite(t.program(), t.card(), !t.ledger().appended().isEmpty(), touched.size() > 1, at));
+    }
+    for (int i = 0; i < touched.size(); i++) {
+      Touched t = touched.get(i);
+      CardStaging staging = new CardStaging();
+      RedemptionPlanner.Plan auto = touched.size() > 1 && creditsAnotherOf(t, touched, reads.get(i)) ? null
+          : autoRedeem(t.program(), t.card(), t.ledger(), at, staging, reads.get(i));
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
           : transition.card().withRedemptions(t.card().redemptions() + auto.taken());
       cards.add(new CardWrite(next, t.card().version()));
       entries.addAll(transition.entries());
       if (auto != null) {
-        cards.addAll(auto.otherCards());
+        cards.addAll(enrolment.withRefills(auto.otherCards(), staging.refills(), at));
         entries.addAll(auto.otherEntries());
         joins.addAll(auto.joins());
         RewardWrite taken = auto.reward();
@@ -90,10 +103,11 @@ final class Reactions {
    * that card's own change is not staged yet, so the reaction waits for the next write (a rare case, and the only
    * one where a transfer does not auto-redeem at once).
    */
-  private boolean creditsAnotherOf(Touched t, List<Touched> touched) {
+  private static boolean creditsAnotherOf(Touched t, List<Touched> touched, ReadSet reads) {
     for (RewardAssignment a : t.program().rewards()) {
       if (a.autoRedeem()) {
-        RewardKind kind = store.reward(a.reward()).map(Reward::kind).orElse(null);
+        Reward reward = reads.reward(a.reward());
+        RewardKind kind = reward == null ? null : reward.kind();
         if (kind instanceof RewardKind.Campaign c && c.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
           for (Touched other : touched) {
             if (other != t && other.program().id().value().equals(c.campaign())) {
@@ -106,38 +120,16 @@ final class Reactions {
     return false;
   }
 
-  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at) {
+  private RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Instant at,
+      CardStaging staging, ReadSet reads) {
     List<LedgerEntry> appended = ledger.appended();
     CustomerId holder = card.holder();
-    if (appended.isEmpty() || holder == null) {
+    if (appended.isEmpty() || holder == null || !RedemptionPlanner.hasAutoRedeem(program)) {
       return null;
     }
     // the id names the change that made the points spendable: the same change retried derives the same id
-    return autoRedeem(program, card, ledger, () -> DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()),
-        Customer.of(holder), at, new CardStaging(store));
-  }
-
-  /**
-   * The auto-redemption a change on an open ledger triggers, planned on it and staged with {@code staging}, or
-   * {@code null}: when the balance last recorded on the card was below the price and the ledger now reaches it,
-   * within Voucherify's daily limit. Events call this with their own staging and id; manual writes go through
-   * {@link #commit}.
-   */
-  RedemptionPlanner.@Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, Supplier<RedemptionId> id,
-      Customer customer, Instant at, CardStaging staging) {
-    if (!hasAutoRedeem(program)) {
-      return null;
-    }
-    // reach is measured from the balance last recorded, so activations this write settled count too
-    return planner.autoRedeem(program, card, ledger, card.ledgerBalance(), id, customer, at, staging);
-  }
-
-  static boolean hasAutoRedeem(Program program) {
-    for (int i = 0; i < program.rewards().size(); i++) {
-      if (program.rewards().get(i).autoRedeem()) {
-        return true;
-      }
-    }
-    return false;
+    return planner.autoRedeemOnReach(program, card, ledger,
+        () -> DerivedIds.derivedRedemption("after", appended.get(appended.size() - 1).key().text()), Customer.of(holder), at, staging,
+        reads);
   }
 }

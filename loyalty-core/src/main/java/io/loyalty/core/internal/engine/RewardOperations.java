@@ -6,7 +6,13 @@ import io.loyalty.core.MemberReward;
 import io.loyalty.core.MissingRewardException;
 import io.loyalty.core.RedemptionIdReusedException;
 import io.loyalty.core.RollbackWindowPassedException;
+import io.loyalty.core.internal.decide.CardStaging;
+import io.loyalty.core.internal.decide.Outbox;
+import io.loyalty.core.internal.decide.ReadSet;
+import io.loyalty.core.internal.decide.RedemptionPlanner;
 import io.loyalty.core.internal.ledger.CardLedger;
+import io.loyalty.core.internal.load.Enrolment;
+import io.loyalty.core.internal.load.Loader;
 import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.validation.RedeemRequestValidator;
 import io.loyalty.core.internal.validation.RewardValidator;
@@ -60,12 +66,16 @@ public final class RewardOperations {
   private final EngineClock clock;
   private final Retry retry;
   private final RedemptionPlanner planner;
+  private final Loader loader;
+  private final Enrolment enrolment;
   private final RewardFulfilment fulfilment;
   private final Period rollbackWindow;
 
   RewardOperations(LoyaltyStore store, Committer committer, EngineClock clock, Retry retry, RedemptionPlanner planner,
-      RewardFulfilment fulfilment, Period rollbackWindow) {
+      Loader loader, Enrolment enrolment, RewardFulfilment fulfilment, Period rollbackWindow) {
     this.store = store;
+    this.loader = loader;
+    this.enrolment = enrolment;
     this.committer = committer;
     this.clock = clock;
     this.retry = retry;
@@ -156,8 +166,13 @@ public final class RewardOperations {
       Instant now = clock.now();
       Customer customer = conditionsSubject(request, card);
       CardLedger ledger = CardLedger.open(card).settle(now);
+      // what the redemption reads besides the card is gathered first, then it is decided from that alone
+      ReadSet reads = loader.forRedemption(program, card, assignment, reward, request.order(), now);
+      CardStaging staging = new CardStaging();
       RedemptionPlanner.Plan plan = planner.redeem(program, card, ledger, assignment, reward, request.id(), request,
-          customer, now, false, new CardStaging(store));
+          customer, now, false, staging, reads);
+      plan = new RedemptionPlanner.Plan(plan.redemption(), plan.reward(),
+          enrolment.withRefills(plan.otherCards(), staging.refills(), now), plan.otherEntries(), plan.joins(), plan.batch());
       return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
     return settle(committed);
@@ -310,7 +325,7 @@ public final class RewardOperations {
       Instant now = clock.now();
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.giveBack(program, card, ledger, r, reward, now, status, code, reason,
-          new ArrayList<>(), new ArrayList<>());
+          new ArrayList<>(), new ArrayList<>(), loader.forGiveBack(card, r, reward, now));
       return commit(card, ledger, plan, -1, r.version()) ? plan.redemption() : null;
     });
   }

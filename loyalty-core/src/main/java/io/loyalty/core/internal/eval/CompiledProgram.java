@@ -34,10 +34,20 @@ public final class CompiledProgram {
   private final Map<RuleId, EarningRule> rules;
   private final EarningRule[] ruleArray;
   private final int collectionSlots;
+  private final Asks orderPaidAsks;
+  private final Map<SegmentId, Asks> segmentAsks;
+  private final Map<String, Asks> customEventAsks;
 
   private CompiledProgram(Program program, ValidityWindow window, List<CompiledRule> orderPaid,
       Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent, int collectionSlots) {
     this.program = program;
+    this.orderPaidAsks = asks(orderPaid);
+    Map<SegmentId, Asks> segments = new HashMap<>();
+    bySegment.forEach((k, v) -> segments.put(k, asks(v)));
+    this.segmentAsks = Map.copyOf(segments);
+    Map<String, Asks> custom = new HashMap<>();
+    byCustomEvent.forEach((k, v) -> custom.put(k, asks(v)));
+    this.customEventAsks = Map.copyOf(custom);
     this.collectionSlots = collectionSlots;
     this.ruleArray = program.earningRules().toArray(new EarningRule[0]);
     this.window = window;
@@ -155,6 +165,34 @@ public final class CompiledProgram {
       return byCustomEvent.getOrDefault(custom.eventName(), List.of());
     }
     return List.of(); // refunds take back points; they trigger no earning rule
+  }
+
+  /**
+   * What evaluating the program for the event can ask the host: the collections and named rules of the active rules
+   * the event triggers (computed once, when the program is compiled). A read set gathers these answers first.
+   */
+  public Asks asks(LoyaltyEvent event) {
+    if (event instanceof OrderPaid) {
+      return orderPaidAsks;
+    } else if (event instanceof SegmentEntered s) {
+      return segmentAsks.getOrDefault(s.segment(), Asks.NONE);
+    } else if (event instanceof CustomEvent custom) {
+      return customEventAsks.getOrDefault(custom.eventName(), Asks.NONE);
+    }
+    return Asks.NONE;
+  }
+
+  /** Whether the program's rules are evaluated at all for an event at {@code at}: it is active and in its window. */
+  public boolean inForce(java.time.Instant at) {
+    return program.active() && window.check(at) == null;
+  }
+
+  private static Asks asks(List<CompiledRule> rules) {
+    List<EarningRule> list = new ArrayList<>(rules.size());
+    for (CompiledRule rule : rules) {
+      list.add(rule.rule());
+    }
+    return Asks.ofRules(list);
   }
 
   /** Whether any rule of the program fires on the event. */

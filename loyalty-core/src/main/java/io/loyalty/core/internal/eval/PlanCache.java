@@ -1,7 +1,6 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.eval;
 
 import io.loyalty.core.internal.condition.ConditionCompiler;
-import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.program.Program;
 import java.util.concurrent.ConcurrentHashMap;

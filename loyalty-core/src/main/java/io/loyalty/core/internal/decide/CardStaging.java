@@ -1,4 +1,4 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.decide;
 
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
@@ -6,7 +6,6 @@ import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.store.CardWrite;
-import io.loyalty.spi.store.LoyaltyStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +17,17 @@ import org.jspecify.annotations.Nullable;
  * program B after program A's auto-redeem credited B) starts from the first and the two become one write over
  * the version the store holds. Not thread-safe: one per operation.
  */
-final class CardStaging {
-  private final LoyaltyStore store;
+public final class CardStaging {
   private final Map<CardCode, CardWrite> writes = new LinkedHashMap<>();
+  private @Nullable List<Refill> refills;
 
-  CardStaging(LoyaltyStore store) {
-    this.store = store;
-  }
+  /** An empty staging, for one operation. */
+  public CardStaging() {}
 
-  /** The customer's card of the program's wallet: as this change set leaves it, else as stored. */
-  @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
+  /** The customer's card of the program's wallet: as this change set leaves it, else as {@code reads} give it. */
+  @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet, Reads reads) {
     Card staged = staged(program, holder, wallet);
-    return staged != null ? staged : store.cardOf(program, holder, wallet).orElse(null);
+    return staged != null ? staged : reads.cardOf(program, holder, wallet);
   }
 
   /** The customer's card of the program's wallet: as this change set leaves it, else {@code stored} (as read before). */
@@ -66,8 +64,21 @@ final class CardStaging {
     }
   }
 
+  /** Asks for new unpublished cards for a pool a join drew from. */
+  void refill(Refill refill) {
+    if (refills == null) {
+      refills = new ArrayList<>(1);
+    }
+    refills.add(refill);
+  }
+
   /** Every staged write, in first-staged order. */
   List<CardWrite> writes() {
     return new ArrayList<>(writes.values());
+  }
+
+  /** The refills joins asked for, in the order asked. */
+  public List<Refill> refills() {
+    return refills == null ? List.of() : refills;
   }
 }

@@ -1,4 +1,4 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.decide;
 
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.card.Card;
@@ -20,16 +20,16 @@ import org.jspecify.annotations.Nullable;
  * entry, per redemption inserted or moved to a new state, and the publications the operation named. Ids come from
  * the unique keys of what caused them, so a change retried derives the same ids. Pure.
  */
-final class Outbox {
+public final class Outbox {
   private Outbox() {}
 
   /** The id of the event a redemption's write at {@code version} causes. */
-  static String redemptionEventId(Redemption redemption) {
+  public static String redemptionEventId(Redemption redemption) {
     return "redemption:" + redemption.id() + ":" + redemption.version();
   }
 
   /** The event of a card's publication, which its write alone does not show (the card's prior state is not in it). */
-  static OutboxEvent joined(Card card, Instant at) {
+  public static OutboxEvent joined(Card card, Instant at) {
     return new OutboxEvent("joined:" + card.code(), Type.MEMBER_JOINED, card.code(), card.program(), at,
         new OutboxEvent.Membership(Objects.requireNonNull(card.holder(), "a published card has a holder")));
   }
@@ -38,7 +38,7 @@ final class Outbox {
    * The change set's events: the ones it names (publications) first, then one per ledger entry in order, then the
    * redemptions'. Every entry's card is written by the same change set, which gives its program.
    */
-  static List<OutboxEvent> derive(ChangeSet changes, Instant at) {
+  public static List<OutboxEvent> derive(ChangeSet changes, Instant at) {
     if (changes.entries().isEmpty() && changes.redemptions().isEmpty()) {
       return changes.events();
     }

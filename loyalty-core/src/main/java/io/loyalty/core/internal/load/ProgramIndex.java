@@ -1,6 +1,7 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.load;
 
-import io.loyalty.core.internal.eval.CompiledProgram;
+import io.loyalty.core.internal.decide.ProgramEntry;
+import io.loyalty.core.internal.eval.PlanCache;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.event.CustomEvent;
@@ -23,18 +24,19 @@ import org.jspecify.annotations.Nullable;
  * only when {@link LoyaltyStore#catalogVersion()} reads another number, so an event reads one number, not every
  * program. Thread-safe: a catalog is immutable, and two threads rebuilding at once only do the work twice.
  */
-final class ProgramIndex {
+public final class ProgramIndex {
   private final LoyaltyStore store;
   private final PlanCache plans;
   private volatile @Nullable Catalog catalog;
 
-  ProgramIndex(LoyaltyStore store, PlanCache plans) {
+  /** An index of the store's catalog, compiled through {@code plans}. */
+  public ProgramIndex(LoyaltyStore store, PlanCache plans) {
     this.store = store;
     this.plans = plans;
   }
 
   /** The catalog as the store holds it now. */
-  Catalog current() {
+  public Catalog current() {
     long version = store.catalogVersion(); // read before the programs: a write in between only rebuilds again
     Catalog cached = catalog;
     if (cached != null && cached.version == version) {
@@ -45,28 +47,25 @@ final class ProgramIndex {
     return fresh;
   }
 
-  /** One program of the catalog: its place in id order, its latest definition and that definition's plan. */
-  record Entry(int position, Program program, CompiledProgram plan) {}
-
   /** The programs of one catalog version; immutable. */
-  static final class Catalog {
+  public static final class Catalog {
     private final long version;
     private final List<Program> programs;
-    private final Map<ProgramId, Entry> byId;
-    private final List<Entry> autoJoinOrderPaid;
-    private final Map<SegmentId, List<Entry>> autoJoinBySegment;
-    private final Map<String, List<Entry>> autoJoinByCustomEvent;
+    private final Map<ProgramId, ProgramEntry> byId;
+    private final List<ProgramEntry> autoJoinOrderPaid;
+    private final Map<SegmentId, List<ProgramEntry>> autoJoinBySegment;
+    private final Map<String, List<ProgramEntry>> autoJoinByCustomEvent;
 
     private Catalog(long version, List<Program> programs, PlanCache plans) {
       this.version = version;
       this.programs = programs;
-      Map<ProgramId, Entry> entries = new HashMap<>();
-      List<Entry> orderPaid = new ArrayList<>();
-      Map<SegmentId, List<Entry>> bySegment = new HashMap<>();
-      Map<String, List<Entry>> byCustomEvent = new HashMap<>();
+      Map<ProgramId, ProgramEntry> entries = new HashMap<>();
+      List<ProgramEntry> orderPaid = new ArrayList<>();
+      Map<SegmentId, List<ProgramEntry>> bySegment = new HashMap<>();
+      Map<String, List<ProgramEntry>> byCustomEvent = new HashMap<>();
       for (int i = 0; i < programs.size(); i++) {
         Program program = programs.get(i);
-        Entry entry = new Entry(i, program, plans.plan(program));
+        ProgramEntry entry = new ProgramEntry(i, program, plans.plan(program));
         entries.put(program.id(), entry);
         if (!program.autoJoin()) {
           continue; // a customer earns there only with a card, found by holder
@@ -89,14 +88,14 @@ final class ProgramIndex {
       this.autoJoinByCustomEvent = frozen(byCustomEvent);
     }
 
-    private static void addOnce(List<Entry> list, Entry entry) {
+    private static void addOnce(List<ProgramEntry> list, ProgramEntry entry) {
       if (list.isEmpty() || list.get(list.size() - 1) != entry) {
         list.add(entry);
       }
     }
 
-    private static <K> Map<K, List<Entry>> frozen(Map<K, List<Entry>> byKey) {
-      Map<K, List<Entry>> frozen = new HashMap<>();
+    private static <K> Map<K, List<ProgramEntry>> frozen(Map<K, List<ProgramEntry>> byKey) {
+      Map<K, List<ProgramEntry>> frozen = new HashMap<>();
       byKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
       return Map.copyOf(frozen);
     }
@@ -105,7 +104,7 @@ final class ProgramIndex {
      * This catalog with {@code candidate} in place of the program with its id (or added, in id order, when there is
      * none): what a quote under a candidate definition plans against. Built whole; not cached.
      */
-    Catalog with(Program candidate, PlanCache plans) {
+    public Catalog with(Program candidate, PlanCache plans) {
       List<Program> list = new ArrayList<>(programs.size() + 1);
       boolean placed = false;
       for (Program program : programs) {
@@ -126,12 +125,12 @@ final class ProgramIndex {
     }
 
     /** The program with this id, or {@code null} when the catalog has none. */
-    @Nullable Entry entry(ProgramId id) {
+    public @Nullable ProgramEntry entry(ProgramId id) {
       return byId.get(id);
     }
 
     /** The auto-join programs with a rule the event triggers, in id order; empty for a refund. */
-    List<Entry> autoJoin(LoyaltyEvent event) {
+    public List<ProgramEntry> autoJoin(LoyaltyEvent event) {
       if (event instanceof OrderPaid) {
         return autoJoinOrderPaid;
       } else if (event instanceof SegmentEntered s) {

@@ -1,4 +1,4 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.decide;
 
 import io.loyalty.core.internal.expiry.ExpiryCalendar;
 import io.loyalty.spi.program.EarningRule;
@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param activatesAt when they become usable, {@code null} for at once
  * @param expiresAt when they expire, {@code null} for never
  */
-record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
+public record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
   /** Usable at once, never expiring: the terms of most grants, shared. */
-  static final CreditTerms NOW_NEVER = new CreditTerms(null, null);
+  public static final CreditTerms NOW_NEVER = new CreditTerms(null, null);
 
   /** Terms of points an earning rule grants at {@code at}. */
-  static CreditTerms forRule(Program program, @Nullable EarningRule rule, Instant at) {
+  public static CreditTerms forRule(Program program, @Nullable EarningRule rule, Instant at) {
     Instant activates = rule == null || rule.pendingPoints() == null
         ? null
         : ExpiryCalendar.activatesAt(rule.pendingPoints(), at, program.zone());
@@ -32,12 +32,12 @@ record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expiresAt) {
   }
 
   /** Terms of points granted at {@code at} under the program's own expiration rule (initial points, transfers). */
-  static CreditTerms forProgram(Program program, Instant at) {
+  public static CreditTerms forProgram(Program program, Instant at) {
     return forRule(program, null, at);
   }
 
   /** The expiry of pending points activated by hand at {@code at} under the rule that granted them. */
-  static @Nullable Instant expiryOnActivation(Program program, @Nullable EarningRule rule, Instant at) {
+  public static @Nullable Instant expiryOnActivation(Program program, @Nullable EarningRule rule, Instant at) {
     ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
     return expiration == null ? null : ExpiryCalendar.expiresAt(expiration, at, program.zone());
   }

@@ -1,4 +1,4 @@
-package io.loyalty.core.internal.engine;
+package io.loyalty.core.internal.decide;
 
 import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.core.internal.ledger.DerivedIds;
@@ -33,7 +33,6 @@ import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.OutboxEvent;
-import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.RewardWrite;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,20 +45,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plans one redemption or its rollback on an open card ledger: the checks in Voucherify's order (each failure
  * with its key), the points drawn from lots, the stock and the card's redemption count, and the reward's
- * effect (points into another program's card, a pending delivery, an order discount).
+ * effect (points into another program's card, a pending delivery, an order discount). Pure: what it looks up beyond
+ * the card comes through {@link Reads}, which the caller's read set answers. Thread-safe.
  */
-final class RedemptionPlanner {
-  private final LoyaltyStore store;
+public final class RedemptionPlanner {
   private final ConditionCompiler conditions;
-  private final Enrolment enrolment;
-  private final java.util.function.Supplier<io.loyalty.core.internal.eval.Answers> answers;
 
-  RedemptionPlanner(LoyaltyStore store, ConditionCompiler conditions, Enrolment enrolment,
-      java.util.function.Supplier<io.loyalty.core.internal.eval.Answers> answers) {
-    this.answers = answers;
-    this.store = store;
+  /** A planner compiling conditions with the engine's compiler. */
+  public RedemptionPlanner(ConditionCompiler conditions) {
     this.conditions = conditions;
-    this.enrolment = enrolment;
   }
 
   /**
@@ -73,24 +67,25 @@ final class RedemptionPlanner {
    * @param batch an automatic transaction's further rewards after the first (at most 24 more), each its own
    *     redemption; empty otherwise
    */
-  record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
+  public record Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
       List<OutboxEvent> joins, List<Redemption> batch) {
     Plan(Redemption redemption, @Nullable RewardWrite reward, List<CardWrite> otherCards, List<LedgerEntry> otherEntries,
         List<OutboxEvent> joins) {
       this(redemption, reward, otherCards, otherEntries, joins, List.of());
     }
 
-    boolean failed() {
+    /** Whether the redemption failed a check (it is recorded, and nothing else changes). */
+    public boolean failed() {
       return redemption.status() == Redemption.Status.FAILED;
     }
 
     /** How many redemptions the card gains: those that succeeded (a failed one takes nothing). */
-    int taken() {
+    public int taken() {
       return failed() ? 0 : 1 + batch.size();
     }
 
     /** The redemptions the plan inserts: the first, then the batch. */
-    List<Redemption> redemptions() {
+    public List<Redemption> redemptions() {
       if (batch.isEmpty()) {
         return List.of(redemption);
       }
@@ -101,11 +96,15 @@ final class RedemptionPlanner {
     }
   }
 
-  /** Plans a redemption at {@code at}; on success it debits {@code ledger} (the caller finishes it). */
-  Plan redeem(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward, RedemptionId id,
-      @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic, CardStaging staging) {
+  /**
+   * Plans a redemption at {@code at}; on success it debits {@code ledger} (the caller finishes it). What it looks up
+   * besides the card comes from {@code reads}; the cards it writes in other programs are staged with {@code staging}.
+   */
+  public Plan redeem(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
+      RedemptionId id, @Nullable RedeemRequest request, Customer customer, Instant at, boolean automatic,
+      CardStaging staging, Reads reads) {
     Order order = request == null ? null : request.order();
-    Failure failure = check(program, card, ledger, assignment, reward, request, customer, at);
+    Failure failure = check(program, card, ledger, assignment, reward, request, customer, at, reads);
     if (failure != null) {
       return failed(attempt(id, request, program, card, assignment, reward.id(), at, automatic, order), failure.code(),
           failure.message());
@@ -130,7 +129,7 @@ final class RedemptionPlanner {
     List<CardWrite> otherCards = new ArrayList<>();
     List<LedgerEntry> otherEntries = new ArrayList<>();
     List<OutboxEvent> joins = new ArrayList<>(0);
-    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, joins, staging);
+    Fulfilment fulfilment = fulfil(reward, card, id, at, otherCards, otherEntries, joins, staging, reads);
     Redemption redemption = attempt(id, request, program, card, assignment, reward.id(), at, automatic, after)
         .status(Redemption.Status.SUCCEEDED).points(cost).draws(debit.draws()).discount(discount).fulfilment(fulfilment)
         .build();
@@ -146,27 +145,27 @@ final class RedemptionPlanner {
    * nothing, with its reason, so the skip is recorded and seen in the outbox.
    */
   @Nullable Plan autoRedeem(Program program, Card card, CardLedger ledger, long before, Supplier<RedemptionId> ids,
-      Customer customer, Instant at, CardStaging staging) {
-    RewardAssignment assignment = program.rewards().stream().filter(RewardAssignment::autoRedeem).findFirst().orElse(null);
-    if (assignment == null || assignment.points() == null) {
+      Customer customer, Instant at, CardStaging staging, Reads reads) {
+    RewardAssignment assignment = autoRedeemed(program);
+    if (assignment == null) {
       return null;
     }
     long after = ledger.balanceAt(at);
-    if (before >= assignment.points() || after < assignment.points()) {
+    if (before >= price(assignment) || after < price(assignment)) {
       return null;
     }
     RedemptionId id = ids.get(); // due: only now derive its id (a SHA-256 of its causes)
-    Reward reward = store.reward(assignment.reward()).orElse(null);
+    Reward reward = reads.reward(assignment.reward());
     if (reward == null || reward.deleted()) {
       return failed(attempt(id, null, program, card, assignment, assignment.reward(), at, true, null),
           ErrorCode.MISSING_REWARD, "the auto-redeem reward " + assignment.reward() + " is deleted");
     }
-    if (automaticToday(program, card, at) >= MAX_AUTOMATIC_PER_DAY) {
+    if (automaticToday(program, card, at, reads) >= MAX_AUTOMATIC_PER_DAY) {
       return failed(attempt(id, null, program, card, assignment, reward.id(), at, true, null),
           ErrorCode.AUTO_REDEEM_DAILY_LIMIT, "the card made its " + MAX_AUTOMATIC_PER_DAY
           + " automatic transactions of the day");
     }
-    Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging);
+    Plan plan = redeem(program, card, ledger, assignment, reward, id, null, customer, at, true, staging, reads);
     if (plan.failed()) {
       return plan;
     }
@@ -184,7 +183,7 @@ final class RedemptionPlanner {
           taken.deleted(), taken.metadata());
       spent = spent.withRedemptions(spent.redemptions() + 1);
       Plan next = redeem(program, spent, ledger, assignment, taken, DerivedIds.batchRedemption(id, unit), null, customer,
-          at, true, staging);
+          at, true, staging, reads);
       if (next.failed()) {
         break;
       }
@@ -203,6 +202,42 @@ final class RedemptionPlanner {
         .fulfilment(Fulfilment.NONE).build(), null, List.of(), List.of(), List.of());
   }
 
+  /**
+   * The auto-redemption a change on an open ledger triggers, planned on it and staged with {@code staging}, or
+   * {@code null}: when the balance last recorded on the card ({@link Card#ledgerBalance()}, so activations this write
+   * settled count too) was below the price and the ledger now reaches it, within Voucherify's daily limit; {@code id}
+   * is asked only when it is due.
+   */
+  public @Nullable Plan autoRedeemOnReach(Program program, Card card, CardLedger ledger, Supplier<RedemptionId> id,
+      Customer customer, Instant at, CardStaging staging, Reads reads) {
+    if (!hasAutoRedeem(program)) {
+      return null;
+    }
+    return autoRedeem(program, card, ledger, card.ledgerBalance(), id, customer, at, staging, reads);
+  }
+
+  /** Whether the program has a reward it redeems by itself. */
+  public static boolean hasAutoRedeem(Program program) {
+    for (int i = 0; i < program.rewards().size(); i++) {
+      if (program.rewards().get(i).autoRedeem()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The assignment auto-redeem uses: the program's first auto-redeem one, when it has a price; else {@code null}. */
+  public static @Nullable RewardAssignment autoRedeemed(Program program) {
+    List<RewardAssignment> rewards = program.rewards();
+    for (int i = 0; i < rewards.size(); i++) {
+      RewardAssignment assignment = rewards.get(i);
+      if (assignment.autoRedeem()) {
+        return assignment.points() == null ? null : assignment;
+      }
+    }
+    return null;
+  }
+
   /** What every redemption of this request records, whatever its outcome. */
   private static Redemption.Builder attempt(RedemptionId id, @Nullable RedeemRequest request, Program program, Card card,
       RewardAssignment assignment, RewardId reward, Instant at, boolean automatic, @Nullable Order order) {
@@ -211,21 +246,21 @@ final class RedemptionPlanner {
   }
 
   /** Voucherify's anti-fraud limit: at most this many automatic transactions per card and day (digest §5.8). */
-  static final int MAX_AUTOMATIC_PER_DAY = 10;
+  public static final int MAX_AUTOMATIC_PER_DAY = 10;
   /** And at most this many rewards in one automatic transaction. */
-  static final int MAX_REWARDS_PER_AUTOMATIC = 25;
+  public static final int MAX_REWARDS_PER_AUTOMATIC = 25;
 
   /**
    * The card's automatic transactions on the day of {@code at} in the program's zone: its successful automatic
    * redemptions, less the further units of a transaction (recognised by their ids, derived from the first's).
    */
-  private int automaticToday(Program program, Card card, Instant at) {
+  private static int automaticToday(Program program, Card card, Instant at, Reads reads) {
     if (card.redemptions() == 0) {
       return 0; // the common case: nothing to read
     }
     java.time.LocalDate today = at.atZone(program.zone()).toLocalDate();
     java.util.Set<RedemptionId> ids = new java.util.HashSet<>();
-    for (Redemption r : store.redemptions(card.code())) {
+    for (Redemption r : reads.redemptions(card.code())) {
       if (r.automatic() && r.status() == Redemption.Status.SUCCEEDED && r.at().atZone(program.zone()).toLocalDate()
           .equals(today)) {
         ids.add(r.id());
@@ -258,7 +293,7 @@ final class RedemptionPlanner {
 
   /** The first failed check, or {@code null} when the redemption may go ahead. */
   private @Nullable Failure check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
-      @Nullable RedeemRequest request, Customer customer, Instant at) {
+      @Nullable RedeemRequest request, Customer customer, Instant at, Reads reads) {
     if (!card.isPublished()) {
       return new Failure(ErrorCode.CARD_NOT_PUBLISHED, "card " + card.code() + " is not published to a customer");
     }
@@ -286,7 +321,7 @@ final class RedemptionPlanner {
     for (Condition condition : new Condition[] {program.redemptionCondition(), assignment.condition()}) {
       if (condition != null) {
         CompiledCondition.Failure failed = conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order,
-            answers.get()));
+            reads.answers()));
         if (failed != null) {
           return new Failure(ErrorCode.CUSTOMER_RULES_VIOLATED, failed.description());
         }
@@ -313,24 +348,29 @@ final class RedemptionPlanner {
   }
 
   /** The reward's delivery: points into another program's card now, anything else pending. */
-  private Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards, List<LedgerEntry> entries,
-      List<OutboxEvent> joins, CardStaging staging) {
+  private static Fulfilment fulfil(Reward reward, Card card, RedemptionId id, Instant at, List<CardWrite> cards,
+      List<LedgerEntry> entries, List<OutboxEvent> joins, CardStaging staging, Reads reads) {
     if (reward.kind() instanceof RewardKind.Coin) {
       return Fulfilment.NONE;
     }
     if (reward.kind() instanceof RewardKind.Campaign campaign && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
       ProgramId otherId = ProgramId.of(campaign.campaign());
-      Program other = store.program(otherId).orElseThrow(() -> new io.loyalty.spi.NotFoundException("program", otherId));
+      Program other = reads.program(otherId);
+      if (other == null) {
+        throw new io.loyalty.spi.NotFoundException("program", otherId);
+      }
       CustomerId holder = Objects.requireNonNull(card.holder(), "a published card has a holder");
-      Card target = staging.cardOf(otherId, holder, WalletId.MAIN);
+      Card target = staging.cardOf(otherId, holder, WalletId.MAIN, reads);
       long expected;
       List<Credit> credits = new ArrayList<>();
       if (target == null) {
-        Publication joined = enrolment.prepare(other, holder, null, at, true);
+        Publication joined = Publication.ofPool(other, holder, reads.pool(other, holder, at), at, true);
         target = joined.card();
         expected = joined.expectedVersion();
         credits.addAll(joined.initialCredits());
-        cards.addAll(joined.refills());
+        if (joined.refill() > 0) {
+          staging.refill(new Refill(other, joined.refill(), target.code()));
+        }
         joins.add(Outbox.joined(target, at));
       } else {
         expected = staging.expectedFor(target);
@@ -352,9 +392,9 @@ final class RedemptionPlanner {
    * its stock and the card's redemption count; a LOYALTY_PROGRAM reward's points are taken back from the other
    * card as far as its balance goes.
    */
-  Plan giveBack(Program program, Card card, CardLedger ledger, Redemption redemption, @Nullable Reward reward, Instant at,
-      Redemption.Status status, @Nullable String failureCode, String reason, List<CardWrite> otherCards,
-      List<LedgerEntry> otherEntries) {
+  public Plan giveBack(Program program, Card card, CardLedger ledger, Redemption redemption, @Nullable Reward reward,
+      Instant at, Redemption.Status status, @Nullable String failureCode, String reason, List<CardWrite> otherCards,
+      List<LedgerEntry> otherEntries, Reads reads) {
     if (redemption.points() > 0) {
       ledger.restore(redemption.draws(), at, CreditTerms.forProgram(program, at).expiresAt(),
           new LotSource(null, null, program.version(), null), new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.ROLLBACK, redemption.id()),
@@ -362,7 +402,7 @@ final class RedemptionPlanner {
     }
     if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign
         && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM && !redemption.fulfilment().reference().isEmpty()) {
-      Card other = store.card(io.loyalty.spi.CardCode.of(redemption.fulfilment().reference())).orElse(null);
+      Card other = reads.card(io.loyalty.spi.CardCode.of(redemption.fulfilment().reference()));
       if (other != null) {
         CardLedger otherLedger = CardLedger.open(other).settle(at);
         long take = Math.min(campaignPoints(campaign), Math.max(0, otherLedger.balanceAt(at)));
