@@ -7,6 +7,7 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class CardStaging {
   private final LoyaltyStore store;
   private final Map<CardCode, CardWrite> writes = new LinkedHashMap<>();
+  /** The cards as read from the store, the base of their first write (see {@link CardWrite#base()}). */
+  private final Map<CardCode, Card> read = new HashMap<>();
 
   CardStaging(LoyaltyStore store) {
     this.store = store;
@@ -28,13 +31,20 @@ final class CardStaging {
   /** The customer's card in the program: as this change set leaves it, else as stored. */
   @Nullable Card cardOf(ProgramId program, CustomerId holder) {
     Card staged = staged(program, holder);
-    return staged != null ? staged : store.cardOf(program, holder).orElse(null);
+    return staged != null ? staged : read(store.cardOf(program, holder).orElse(null));
   }
 
   /** The customer's card in the program: as this change set leaves it, else {@code stored} (as read before). */
   @Nullable Card cardOf(ProgramId program, CustomerId holder, @Nullable Card stored) {
     Card staged = staged(program, holder);
-    return staged != null ? staged : stored;
+    return staged != null ? staged : read(stored);
+  }
+
+  private @Nullable Card read(@Nullable Card stored) {
+    if (stored != null) {
+      read.put(stored.code(), stored);
+    }
+    return stored;
   }
 
   private @Nullable Card staged(ProgramId program, CustomerId holder) {
@@ -55,13 +65,20 @@ final class CardStaging {
 
   /** Stages the card's next state over {@code expected}; a later stage of the same card replaces it. */
   void stage(Card next, long expected) {
-    writes.put(next.code(), new CardWrite(next.version() == expected + 1 ? next : next.withVersion(expected + 1), expected));
+    stage(next, expected, null);
+  }
+
+  private void stage(Card next, long expected, @Nullable Card base) {
+    CardWrite staged = writes.get(next.code());
+    Card from = staged != null ? staged.base() : base != null ? base : read.get(next.code());
+    writes.put(next.code(), new CardWrite(next.version() == expected + 1 ? next : next.withVersion(expected + 1), expected,
+        from != null && from.version() == expected ? from : null));
   }
 
   /** Stages writes made elsewhere (refills, another program's card). */
   void stageAll(List<CardWrite> more) {
     for (CardWrite write : more) {
-      stage(write.card(), write.expectedVersion());
+      stage(write.card(), write.expectedVersion(), write.base());
     }
   }
 

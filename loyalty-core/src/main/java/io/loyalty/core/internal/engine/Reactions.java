@@ -68,7 +68,7 @@ final class Reactions {
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
           : transition.card().withRedemptions(t.card().redemptions() + auto.redemptions().size());
-      cards.add(new CardWrite(next, t.card().version()));
+      cards.add(CardWrite.over(t.card(), next));
       entries.addAll(transition.entries());
       if (auto != null) {
         cards.addAll(auto.otherCards());

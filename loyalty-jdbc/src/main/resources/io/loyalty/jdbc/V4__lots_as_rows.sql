@@ -1,0 +1,56 @@
+-- Version 4: a card is a row of scalar columns and counters, and each of its lots a row of loyalty_lot, so an order
+-- writes the card's row and the lots it adds or changes instead of a JSON body holding every lot. Instants are two
+-- columns, epoch seconds and nanoseconds (exact, as loyalty_redemption's). The card keeps the sums its lots add up to
+-- (active_sum, pending_sum: NULL if they exceed a bigint) and their number. Every card is in wallet 'main' until cards
+-- name their wallet: one card per customer, program and wallet. Lots are read whole with their card, by position
+-- (the primary key), so no other index is kept on them: none would be read.
+
+ALTER TABLE loyalty_card
+  ADD COLUMN wallet text COLLATE "C" NOT NULL DEFAULT 'main',
+  ADD COLUMN created_seconds bigint,
+  ADD COLUMN created_nanos integer,
+  ADD COLUMN published_seconds bigint,
+  ADD COLUMN published_nanos integer,
+  ADD COLUMN expires_seconds bigint,
+  ADD COLUMN expires_nanos integer,
+  ADD COLUMN active boolean,
+  ADD COLUMN debt bigint,
+  ADD COLUMN last_seq bigint,
+  ADD COLUMN redemptions bigint,
+  ADD COLUMN lot_count integer,
+  ADD COLUMN active_sum bigint,
+  ADD COLUMN pending_sum bigint;
+ALTER TABLE loyalty_card DROP CONSTRAINT loyalty_card_member_key;
+ALTER TABLE loyalty_card ADD CONSTRAINT loyalty_card_member_key UNIQUE (program, holder, wallet);
+
+CREATE TABLE loyalty_lot (
+  card              text COLLATE "C" NOT NULL,
+  position          integer NOT NULL,
+  id                bigint NOT NULL,
+  initial           bigint NOT NULL,
+  remaining         bigint NOT NULL,
+  granted_seconds   bigint NOT NULL,
+  granted_nanos     integer NOT NULL,
+  activates_seconds bigint,
+  activates_nanos   integer,
+  expires_seconds   bigint,
+  expires_nanos     integer,
+  state             text NOT NULL,
+  event_id          text COLLATE "C",
+  rule_id           text COLLATE "C",
+  program_version   bigint NOT NULL,
+  order_id          text COLLATE "C",
+  CONSTRAINT loyalty_lot_position_key PRIMARY KEY (card, position)
+);
+
+-- data step: every card's body becomes its columns and lot rows (CardRows.fromBodies); then the body goes
+
+ALTER TABLE loyalty_card DROP COLUMN body;
+ALTER TABLE loyalty_card
+  ALTER COLUMN created_seconds SET NOT NULL,
+  ALTER COLUMN created_nanos SET NOT NULL,
+  ALTER COLUMN active SET NOT NULL,
+  ALTER COLUMN debt SET NOT NULL,
+  ALTER COLUMN last_seq SET NOT NULL,
+  ALTER COLUMN redemptions SET NOT NULL,
+  ALTER COLUMN lot_count SET NOT NULL;
