@@ -20,6 +20,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -81,45 +84,104 @@ final class CardRows {
     }
   }
 
+  /** Reads consecutive values: the columns of a row, or the elements of a JSON array. */
+  private interface In {
+    @Nullable String text() throws SQLException;
+
+    @Nullable Long nullableNumber() throws SQLException;
+
+    boolean flag() throws SQLException;
+
+    default String required() throws SQLException {
+      return Objects.requireNonNull(text(), "a NOT NULL value");
+    }
+
+    default long number() throws SQLException {
+      return Objects.requireNonNull(nullableNumber(), "a NOT NULL value");
+    }
+
+    /** Two values: the epoch second and the nanosecond. */
+    default @Nullable Instant instant() throws SQLException {
+      Long seconds = nullableNumber();
+      Long nanos = nullableNumber();
+      return seconds == null ? null : Instant.ofEpochSecond(seconds, Objects.requireNonNull(nanos, "nanoseconds"));
+    }
+
+    default Instant requiredInstant() throws SQLException {
+      return Objects.requireNonNull(instant(), "a NOT NULL value");
+    }
+  }
+
   /** Reads consecutive columns of a row. */
-  static final class In {
+  private static final class Columns implements In {
     private final ResultSet rs;
     private int at;
 
-    In(ResultSet rs, int first) {
+    Columns(ResultSet rs, int first) {
       this.rs = rs;
       this.at = first;
     }
 
-    @Nullable String text() throws SQLException {
+    @Override
+    public @Nullable String text() throws SQLException {
       return rs.getString(at++);
     }
 
-    String required() throws SQLException {
-      return Objects.requireNonNull(text(), "a NOT NULL column");
+    @Override
+    public @Nullable Long nullableNumber() throws SQLException {
+      long value = rs.getLong(at++);
+      return rs.wasNull() ? null : value;
     }
 
-    long number() throws SQLException {
-      return rs.getLong(at++);
-    }
-
-    boolean flag() throws SQLException {
+    @Override
+    public boolean flag() throws SQLException {
       return rs.getBoolean(at++);
-    }
-
-    @Nullable Instant instant() throws SQLException {
-      long seconds = rs.getLong(at++);
-      boolean none = rs.wasNull();
-      int nanos = rs.getInt(at++);
-      return none ? null : Instant.ofEpochSecond(seconds, nanos);
-    }
-
-    Instant requiredInstant() throws SQLException {
-      return Objects.requireNonNull(instant(), "a NOT NULL column");
     }
 
     void skip(int columns) {
       at += columns;
+    }
+  }
+
+  /** Reads the values of one lot's text (see {@link #pack}). */
+  private static final class Packed implements In {
+    private final String[] values;
+    private int at;
+
+    Packed(String lot) {
+      this.values = lot.split(String.valueOf(UNIT), -1);
+      if (values.length != LOT_VALUES) {
+        throw new IllegalStateException("a stored lot has " + values.length + " values, not " + LOT_VALUES);
+      }
+    }
+
+    @Override
+    public @Nullable String text() {
+      String value = values[at++];
+      return value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public @Nullable Long nullableNumber() {
+      String value = text();
+      return value == null ? null : Long.parseLong(value);
+    }
+
+    @Override
+    public boolean flag() {
+      return "t".equals(text());
+    }
+
+    /** One value: the epoch second, or second:nanosecond. */
+    @Override
+    public @Nullable Instant instant() {
+      String value = text();
+      if (value == null) {
+        return null;
+      }
+      int colon = value.indexOf(':');
+      return colon < 0 ? Instant.ofEpochSecond(Long.parseLong(value))
+          : Instant.ofEpochSecond(Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1)));
     }
   }
 
@@ -164,19 +226,18 @@ final class CardRows {
       column("pending_sum", (o, c) -> o.number(exact(lots(c)::pendingSum)), null));
 
   private static final List<String> CARD_COLUMNS = CARD.stream().flatMap(f -> f.columns().stream()).toList();
-  /** A lot's columns but the card's code and the position, in the order {@link #readLot} reads them. */
-  private static final List<String> LOT_COLUMNS = List.of("id", "initial", "remaining", "granted_seconds",
-      "granted_nanos", "activates_seconds", "activates_nanos", "expires_seconds", "expires_nanos", "state", "event_id",
-      "rule_id", "program_version", "order_id");
+  /** Separates the values of a lot's text, and the lots a read aggregates. */
+  private static final char UNIT = '\u001f';
+  private static final char RECORD = '\u001e';
+  /** The values of a lot's text. */
+  private static final int LOT_VALUES = 11;
 
   static final String INSERT = "INSERT INTO loyalty_card (" + String.join(", ", CARD_COLUMNS) + ") VALUES ("
       + marks(CARD_COLUMNS.size()) + ")";
   static final String UPDATE = "UPDATE loyalty_card SET (" + String.join(", ", CARD_COLUMNS) + ") = ("
       + marks(CARD_COLUMNS.size()) + ") WHERE code = ? AND version = ?";
-  private static final String UPSERT_LOT = "INSERT INTO loyalty_lot (card, position, " + String.join(", ", LOT_COLUMNS)
-      + ") VALUES (" + marks(LOT_COLUMNS.size() + 2) + ") ON CONFLICT (card, position) DO UPDATE SET ("
-      + String.join(", ", LOT_COLUMNS) + ") = (" + LOT_COLUMNS.stream().map(c -> "EXCLUDED." + c)
-          .collect(Collectors.joining(", ")) + ")";
+  private static final String UPSERT_LOT = "INSERT INTO loyalty_lot (card, position, lot) VALUES (?, ?, ?)"
+      + " ON CONFLICT (card, position) DO UPDATE SET lot = EXCLUDED.lot";
   private static final String TRIM_LOTS = "DELETE FROM loyalty_lot WHERE card = ? AND position >= ?";
 
   private CardRows() {}
@@ -204,13 +265,11 @@ final class CardRows {
 
   /**
    * The query reading the cards {@code where} selects (a condition, possibly with its order and limit), each with
-   * its lots, in {@code order} (columns of {@code c}) and lots by position: one statement, so one snapshot.
+   * its lots' texts joined by {@link #RECORD} in position order: one statement, so one snapshot, and one row per card.
    */
-  static String select(String where, String order) {
-    return "SELECT " + CARD_COLUMNS.stream().map(c -> "c." + c).collect(Collectors.joining(", ")) + ", l.position, "
-        + LOT_COLUMNS.stream().map(c -> "l." + c).collect(Collectors.joining(", "))
-        + " FROM (SELECT * FROM loyalty_card WHERE " + where + ") c LEFT JOIN loyalty_lot l ON l.card = c.code"
-        + " ORDER BY " + order + ", l.position";
+  static String select(String where) {
+    return "SELECT " + String.join(", ", CARD_COLUMNS) + ", (SELECT string_agg(l.lot, E'\\x1e' ORDER BY l.position)"
+        + " FROM loyalty_lot l WHERE l.card = loyalty_card.code) FROM loyalty_card WHERE " + where;
   }
 
   /**
@@ -220,37 +279,19 @@ final class CardRows {
    */
   static List<Card> read(ResultSet rs) throws SQLException {
     List<Card> cards = new ArrayList<>();
-    String current = null;
-    Card.Builder card = null;
-    List<Lot> lots = new ArrayList<>();
-    int position = CARD_COLUMNS.size() + 1;
     try {
       while (rs.next()) {
-        String code = rs.getString(1);
-        if (card == null || !code.equals(current)) {
-          if (card != null) {
-            cards.add(card.lots(LotList.empty().plusAll(lots)).build());
-            lots.clear();
+        Card.Builder card = Card.builder();
+        Columns in = new Columns(rs, 1);
+        for (Field field : CARD) {
+          Read read = field.read();
+          if (read == null) {
+            in.skip(field.columns().size());
+          } else {
+            read.read(in, card);
           }
-          card = Card.builder();
-          In in = new In(rs, 1);
-          for (Field field : CARD) {
-            Read read = field.read();
-            if (read == null) {
-              in.skip(field.columns().size());
-            } else {
-              read.read(in, card);
-            }
-          }
-          current = code;
         }
-        rs.getInt(position);
-        if (!rs.wasNull()) {
-          lots.add(readLot(new In(rs, position + 1)));
-        }
-      }
-      if (card != null) {
-        cards.add(card.lots(LotList.empty().plusAll(lots)).build());
+        cards.add(card.lots(lots(rs.getString(CARD_COLUMNS.size() + 1))).build());
       }
     } catch (RuntimeException e) {
       throw new JdbcStoreException(ErrorCode.STORED_DEFINITION_UNREADABLE, "cannot read a stored Card from its rows", e);
@@ -258,7 +299,30 @@ final class CardRows {
     return cards;
   }
 
-  private static Lot readLot(In in) throws SQLException {
+  private static LotList lots(@Nullable String text) throws SQLException {
+    if (text == null) {
+      return LotList.empty();
+    }
+    List<Lot> lots = new ArrayList<>();
+    Ids ids = new Ids();
+    for (String lot : text.split(String.valueOf(RECORD), -1)) {
+      lots.add(unpack(lot, ids));
+    }
+    return LotList.empty().plusAll(lots);
+  }
+
+  /** The ids one read has made, by their text: a card's lots share their events, orders and rules. */
+  private static final class Ids {
+    private final Map<String, Object> made = new HashMap<>();
+
+    <T> @Nullable T of(@Nullable String text, Function<String, T> make, Class<T> type) {
+      return text == null ? null : type.cast(made.computeIfAbsent(type.getSimpleName() + ':' + text,
+          k -> make.apply(text)));
+    }
+  }
+
+  private static Lot unpack(String text, Ids ids) throws SQLException {
+    In in = new Packed(text);
     long id = in.number();
     long initial = in.number();
     long remaining = in.number();
@@ -271,25 +335,39 @@ final class CardRows {
     long programVersion = in.number();
     String order = in.text();
     return new Lot(id, initial, remaining, granted, activates, expires, state, new LotSource(
-        event == null ? null : EventId.of(event), rule == null ? null : RuleId.of(rule), programVersion,
-        order == null ? null : OrderId.of(order)));
+        ids.of(event, EventId::of, EventId.class), ids.of(rule, RuleId::of, RuleId.class), programVersion,
+        ids.of(order, OrderId::of, OrderId.class)));
   }
 
-  private static void bindLot(Out o, CardCode card, int position, Lot lot) throws SQLException {
-    o.text(card.value());
-    o.number(position);
-    o.number(lot.id());
-    o.number(lot.initial());
-    o.number(lot.remaining());
-    o.instant(lot.grantedAt());
-    o.instant(lot.activatesAt());
-    o.instant(lot.expiresAt());
-    o.text(lot.state().name());
+  /**
+   * A lot as one text: its id, initial and remaining points, when granted, activated and expiring (the epoch second,
+   * or second:nanosecond), state, event, rule, program version and order, joined by {@link #UNIT}, a {@code null} as
+   * nothing. Ids and numbers are never empty and hold neither separator (ids have no control characters), so no value
+   * needs escaping.
+   */
+  static String pack(Lot lot) {
+    StringBuilder b = new StringBuilder(96);
+    b.append(lot.id()).append(UNIT).append(lot.initial()).append(UNIT).append(lot.remaining()).append(UNIT);
+    instant(b, lot.grantedAt());
+    instant(b, lot.activatesAt());
+    instant(b, lot.expiresAt());
+    b.append(lot.state().name()).append(UNIT);
     LotSource source = lot.source();
-    o.text(source.event() == null ? null : source.event().value());
-    o.text(source.rule() == null ? null : source.rule().value());
-    o.number(source.programVersion());
-    o.text(source.order() == null ? null : source.order().value());
+    b.append(source.event() == null ? "" : source.event().value()).append(UNIT);
+    b.append(source.rule() == null ? "" : source.rule().value()).append(UNIT);
+    b.append(source.programVersion()).append(UNIT);
+    b.append(source.order() == null ? "" : source.order().value());
+    return b.toString();
+  }
+
+  private static void instant(StringBuilder b, @Nullable Instant at) {
+    if (at != null) {
+      b.append(at.getEpochSecond());
+      if (at.getNano() != 0) {
+        b.append(':').append(at.getNano());
+      }
+    }
+    b.append(UNIT);
   }
 
   /** Binds the card to {@link #INSERT}, or to {@link #UPDATE} over {@code expectedVersion} when that is not 0. */
@@ -334,14 +412,14 @@ final class CardRows {
           changed = IntStream.range(0, lots.size()).toArray();
         }
         for (int index : changed) {
-          bindLot(new Out(upsert), card.code(), index, lots.get(index));
+          upsert.setString(1, card.code().value());
+          upsert.setInt(2, index);
+          upsert.setString(3, pack(lots.get(index)));
           upsert.addBatch();
           rows++;
         }
       }
-      if (rows == 1) {
-        upsert.executeUpdate();
-      } else if (rows > 1) {
+      if (rows > 0) {
         upsert.executeBatch();
       }
     }

@@ -153,28 +153,27 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public List<Card> cardsOf(CustomerId holder) {
-    return cards(CardRows.select("holder = ?", "c.program, c.wallet"), holder.value());
+    return cards(CardRows.select("holder = ? ORDER BY program, wallet"), holder.value());
   }
 
   @Override
   public Optional<Card> card(CardCode code) {
-    return first(cards(CardRows.select("code = ?", "c.code"), code.value()));
+    return first(cards(CardRows.select("code = ?"), code.value()));
   }
 
   @Override
   public Optional<Card> cardOf(ProgramId program, CustomerId holder) {
-    return first(cards(CardRows.select("program = ? AND holder = ? AND wallet = 'main'", "c.code"), program.value(),
+    return first(cards(CardRows.select("program = ? AND holder = ? AND wallet = 'main'"), program.value(),
         holder.value()));
   }
 
   @Override
   public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
     checkLimit(limit);
-    List<Card> found = cards(CardRows.select("program = ? AND holder IS NULL AND code >= ? ORDER BY code LIMIT ?",
-        "c.code"), program.value(), from, (long) limit);
+    List<Card> found = cards(CardRows.select("program = ? AND holder IS NULL AND code >= ? ORDER BY code LIMIT ?"), program.value(), from, (long) limit);
     if (!from.isEmpty() && found.size() < limit) {
       found = new ArrayList<>(found);
-      found.addAll(cards(CardRows.select("program = ? AND holder IS NULL AND code < ? ORDER BY code LIMIT ?", "c.code"),
+      found.addAll(cards(CardRows.select("program = ? AND holder IS NULL AND code < ? ORDER BY code LIMIT ?"),
           program.value(), from, (long) (limit - found.size())));
     }
     return List.copyOf(found);
@@ -183,7 +182,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public List<Card> cards(ProgramId program, String afterCode, int limit) {
     checkLimit(limit);
-    return cards(CardRows.select("program = ? AND code > ? ORDER BY code LIMIT ?", "c.code"), program.value(),
+    return cards(CardRows.select("program = ? AND code > ? ORDER BY code LIMIT ?"), program.value(),
         afterCode, (long) limit);
   }
 

@@ -150,10 +150,13 @@ class MigrationTest {
     assertThat(store.cards(held.program(), "", 10)).containsExactly(held, pooled);
     assertThat(store.unpublishedCards(held.program(), "", 10)).containsExactly(pooled);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*), sum(remaining) FILTER (WHERE state = 'ACTIVE') FROM loyalty_lot")) {
+        ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM loyalty_lot), lot_count, active_sum, pending_sum"
+            + " FROM loyalty_card WHERE code = 'A-1'")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(70);
-      assertThat(rs.getLong(2)).isEqualTo(((LotList) held.lots()).activeSum());
+      assertThat(rs.getLong(2)).isEqualTo(70);
+      assertThat(rs.getLong(3)).isEqualTo(((LotList) held.lots()).activeSum());
+      assertThat(rs.getLong(4)).isEqualTo(((LotList) held.lots()).pendingSum());
     }
   }
 
