@@ -6,8 +6,9 @@
 -- A lot is one text (CardRows.pack): id, initial, remaining, granted, activates, expires (epoch second, or
 -- second:nanosecond), state, event, rule, program version and order, joined by U+001F, a NULL as nothing; no id holds
 -- a control character. One text because a card's lots are read whole, aggregated in one statement, and PostgreSQL
--- turns eleven typed columns into text four times slower than it joins ready texts. Lots are read by card and
--- position (the primary key), so no other index is kept on them: none would be read.
+-- turns a lot's fourteen typed columns into text about four times slower than it joins ready texts (720 lots: 3.7
+-- against 1.0 ms). Lots are read by card and position (the primary key), so no other index is kept on them: none
+-- would be read.
 
 ALTER TABLE loyalty_card
   ADD COLUMN wallet text COLLATE "C" NOT NULL DEFAULT 'main',

@@ -1,6 +1,9 @@
 package io.loyalty.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
@@ -18,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +82,36 @@ class JdbcLotRowsTest {
       boolean changed = position == 7 || position == 1_050;
       assertThat(after.get(position).equals(before.get(position))).as("lot row %d kept", position).isEqualTo(!changed);
     }
+  }
+
+  @Test
+  void random_appends_and_replacements_written_over_their_base_read_back_equal() {
+    DataSource ds = Postgres.freshSchema();
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    int[] cards = {0};
+    qt().withFixedSeed(41L).withExamples(25)
+        .forAll(integers().between(0, 70), lists().of(lists().of(integers().all()).ofSizeBetween(0, 40)).ofSizeBetween(1, 4))
+        .checkAssert((size, writes) -> {
+          int n = cards[0]++;
+          Card card = stored(size).toBuilder().code(CardCode.of("R-" + n)).holder(CustomerId.of("h" + n)).build();
+          assertThat(store.commit(ChangeSet.builder().card(new CardWrite(card, 0)).build())).isEqualTo(CommitResult.APPLIED);
+          for (List<Integer> ops : writes) {
+            Card base = store.card(card.code()).orElseThrow();
+            LotList lots = (LotList) base.lots();
+            for (int op : ops) {
+              if (lots.isEmpty() || op % 3 == 0) {
+                lots = lots.plus(lot(lots.size() + 1, 1 + Math.floorMod(op, 50)));
+              } else {
+                int at = Math.floorMod(op, lots.size());
+                lots = lots.with(at, lots.get(at).withRemaining(Math.floorMod(op / 3, lots.get(at).initial() + 1)));
+              }
+            }
+            Card next = base.next(lots, 0, lots.size());
+            assertThat(store.commit(ChangeSet.builder().card(CardWrite.over(base, next)).build()))
+                .isEqualTo(CommitResult.APPLIED);
+            assertThat(store.card(card.code())).contains(next);
+          }
+        });
   }
 
   @Test
