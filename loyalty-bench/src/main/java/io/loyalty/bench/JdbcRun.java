@@ -175,6 +175,8 @@ public final class JdbcRun {
         }
       }
       System.out.println();
+      tables("floor");
+      tables("engine");
       lots(a);
     }
     System.out.printf("%nwhole run: %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -373,6 +375,30 @@ public final class JdbcRun {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the size of schema " + schema, e);
     }
+  }
+
+  /** Where a schema's bytes are at the end of the runs: each table's heap (with TOAST) and indexes, and its rows. */
+  private void tables(String schema) throws SQLException {
+    System.out.println("| " + schema + " table | rows | heap and TOAST (KB) | indexes (KB) | bytes per row |");
+    System.out.println("|---|---:|---:|---:|---:|");
+    try (PreparedStatement p = admin.prepareStatement("SELECT c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)"
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'"
+        + " ORDER BY pg_total_relation_size(c.oid) DESC")) {
+      p.setString(1, schema);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          long rows;
+          try (Statement s = admin.createStatement();
+              ResultSet count = s.executeQuery("SELECT count(*) FROM " + schema + "." + r.getString(1))) {
+            count.next();
+            rows = count.getLong(1);
+          }
+          System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %s |%n", r.getString(1), rows, r.getLong(2) / 1024,
+              r.getLong(3) / 1024, rows == 0 ? "" : String.valueOf((r.getLong(2) + r.getLong(3)) / rows));
+        }
+      }
+    }
+    System.out.println();
   }
 
   private String show(String setting) throws SQLException {

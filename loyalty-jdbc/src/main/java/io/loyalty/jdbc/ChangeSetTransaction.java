@@ -118,6 +118,7 @@ final class ChangeSetTransaction {
         return refused;
       }
     }
+    CardRows.writeLots(c, cards);
     if (batched && changes.entries().size() > 1) {
       batch(INSERT_ENTRY, changes.entries(), (p, entry) -> bindEntry(p, entry));
     } else {
@@ -190,27 +191,13 @@ final class ChangeSetTransaction {
     if (card.version() != write.expectedVersion() + 1) {
       return conflict;
     }
-    String holder = card.holder() == null ? null : card.holder().value();
     CommitResult member = card.holder() == null ? new CommitResult.Conflict(new Aggregate.CardRef(card.code()))
         : new CommitResult.Duplicate(UniqueKey.MemberKey.of(card, card.holder()));
-    if (write.expectedVersion() == 0) {
-      String taken = insert("INSERT INTO loyalty_card (code, program, wallet, holder, version, body) VALUES (?, ?, ?, ?, ?, ?)",
-          card.code().value(), card.program().value(), card.wallet().value(), holder, card.version(), SpiJson.write(card));
-      if (taken == null) {
-        return null;
-      }
-      return taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate(new UniqueKey.CodeKey(card.code()));
-    }
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE loyalty_card SET program = ?, wallet = ?, holder = ?, version = ?, body = ? WHERE code = ? AND version = ?")) {
-      p.setString(1, card.program().value());
-      p.setString(2, card.wallet().value());
-      p.setString(3, holder);
-      p.setLong(4, card.version());
-      p.setString(5, SpiJson.write(card));
-      p.setString(6, card.code().value());
-      p.setLong(7, write.expectedVersion());
-      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> member);
+    boolean inserted = write.expectedVersion() == 0;
+    try (PreparedStatement p = c.prepareStatement(inserted ? CardRows.INSERT : CardRows.UPDATE)) {
+      CardRows.bind(p, card, write.expectedVersion());
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> !inserted
+          || taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate(new UniqueKey.CodeKey(card.code())));
     }
   }
 

@@ -154,35 +154,33 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public List<Card> cardsOf(CustomerId holder) {
-    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? ORDER BY program, wallet", holder.value());
+    return cards(CardRows.select("holder = ? ORDER BY program, wallet"), holder.value());
   }
 
   @Override
   public Optional<Card> card(CardCode code) {
-    return one(Card.class, "SELECT body FROM loyalty_card WHERE code = ?", code.value());
+    return first(cards(CardRows.select("code = ?"), code.value()));
   }
 
   @Override
   public Optional<Card> cardOf(ProgramId program, CustomerId holder, WalletId wallet) {
-    return one(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder = ? AND wallet = ?", program.value(),
-        holder.value(), wallet.value());
+    return first(cards(CardRows.select("program = ? AND holder = ? AND wallet = ?"), program.value(), holder.value(),
+        wallet.value()));
   }
 
   @Override
   public List<Card> cardsOf(ProgramId program, CustomerId holder) {
-    return list(Card.class, "SELECT body FROM loyalty_card WHERE holder = ? AND program = ? ORDER BY wallet", holder.value(),
-        program.value());
+    return cards(CardRows.select("holder = ? AND program = ? ORDER BY wallet"), holder.value(), program.value());
   }
 
   @Override
   public List<Card> unpublishedCards(ProgramId program, String from, int limit) {
     checkLimit(limit);
-    List<Card> found = list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder IS NULL AND code >= ?"
-        + " ORDER BY code LIMIT ?", program.value(), from, (long) limit);
+    List<Card> found = cards(CardRows.select("program = ? AND holder IS NULL AND code >= ? ORDER BY code LIMIT ?"), program.value(), from, (long) limit);
     if (!from.isEmpty() && found.size() < limit) {
       found = new ArrayList<>(found);
-      found.addAll(list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND holder IS NULL AND code < ?"
-          + " ORDER BY code LIMIT ?", program.value(), from, (long) (limit - found.size())));
+      found.addAll(cards(CardRows.select("program = ? AND holder IS NULL AND code < ? ORDER BY code LIMIT ?"),
+          program.value(), from, (long) (limit - found.size())));
     }
     return List.copyOf(found);
   }
@@ -190,8 +188,8 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public List<Card> cards(ProgramId program, String afterCode, int limit) {
     checkLimit(limit);
-    return list(Card.class, "SELECT body FROM loyalty_card WHERE program = ? AND code > ? ORDER BY code LIMIT ?",
-        program.value(), afterCode, (long) limit);
+    return cards(CardRows.select("program = ? AND code > ? ORDER BY code LIMIT ?"), program.value(),
+        afterCode, (long) limit);
   }
 
   @Override
@@ -288,6 +286,19 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot acknowledge outbox events", e);
     }
+  }
+
+  private List<Card> cards(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      return List.copyOf(CardRows.read(rs));
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read Cards", e);
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> found) {
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   private <T> Optional<T> one(Class<T> type, String sql, Object... values) {

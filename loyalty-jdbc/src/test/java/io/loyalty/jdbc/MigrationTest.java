@@ -3,6 +3,13 @@ package io.loyalty.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.OrderId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.Lot;
+import io.loyalty.spi.card.LotList;
+import io.loyalty.spi.card.LotSource;
+import io.loyalty.spi.card.LotState;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RuleId;
@@ -36,7 +43,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(4);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(5);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -51,6 +58,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(4);
       assertThat(rs.getString(2)).isEqualTo("V4__wallets.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(5);
+      assertThat(rs.getString(2)).isEqualTo("V5__lots_as_rows.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -134,6 +144,63 @@ class MigrationTest {
     assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
         .cards(List.of(new io.loyalty.spi.store.CardWrite(miles, 0))).build()).applied()).isTrue();
     assertThat(store.cardsOf(ProgramId.of("camp_a"), io.loyalty.spi.CustomerId.of("alice"))).containsExactly(miles, stored);
+  }
+
+  @Test
+  void version_5_turns_each_stored_card_into_its_row_and_lot_rows_and_reads_it_back_equal() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    Instant t0 = Instant.parse("2024-03-01T10:00:00.123456789Z");
+    List<Lot> lots = new java.util.ArrayList<>();
+    for (int i = 1; i <= 70; i++) {
+      LotState state = LotState.values()[i % 3];
+      lots.add(new Lot(i, 10L * i, i % 4 == 0 ? 0 : 5L * i, t0.plusSeconds(i), i % 2 == 0 ? null : t0.plusSeconds(100L * i),
+          i % 5 == 0 ? null : t0.plusNanos(7L * i).plusSeconds(86_400L * i), state,
+          i % 3 == 0 ? new LotSource(null, null, 2, null)
+              : new LotSource(EventId.of("evt_" + i), RuleId.of("r_" + i), 1, OrderId.of("ord_" + i))));
+    }
+    Card held = Card.builder().code(CardCode.of("A-1")).program(ProgramId.of("camp_a")).version(7)
+        .holder(CustomerId.of("alice")).createdAt(t0).publishedAt(t0.plusSeconds(5)).expiresAt(t0.plusSeconds(999_999))
+        .active(false).lots(lots).debt(3).lastSeq(70).redemptions(2).build();
+    Card pooled = Card.generated(CardCode.of("A-2"), ProgramId.of("camp_a"), t0);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+          + " applied_at timestamptz NOT NULL DEFAULT now())");
+      for (int v = 1; v <= 3; v++) {
+        String script = Migrations.SCRIPTS.get(v - 1);
+        try (var in = Migrations.class.getResourceAsStream(script)) {
+          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+            s.execute(statement);
+          }
+        }
+        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
+      }
+      try (var p = c.prepareStatement("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)")) {
+        for (Card card : List.of(held, pooled)) {
+          p.setString(1, card.code().value());
+          p.setString(2, card.program().value());
+          p.setString(3, card.holder() == null ? null : card.holder().value());
+          p.setLong(4, card.version());
+          p.setString(5, SpiJson.write(card));
+          p.executeUpdate();
+        }
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.schemaVersion()).isEqualTo(5);
+    assertThat(store.card(held.code())).contains(held);
+    assertThat(store.card(pooled.code())).contains(pooled);
+    assertThat(store.cardOf(held.program(), CustomerId.of("alice"), io.loyalty.spi.WalletId.MAIN)).contains(held);
+    assertThat(store.cards(held.program(), "", 10)).containsExactly(held, pooled);
+    assertThat(store.unpublishedCards(held.program(), "", 10)).containsExactly(pooled);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM loyalty_lot), lot_count, active_sum, pending_sum"
+            + " FROM loyalty_card WHERE code = 'A-1'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(70);
+      assertThat(rs.getLong(2)).isEqualTo(70);
+      assertThat(rs.getLong(3)).isEqualTo(((LotList) held.lots()).activeSum());
+      assertThat(rs.getLong(4)).isEqualTo(((LotList) held.lots()).pendingSum());
+    }
   }
 
   @Test

@@ -181,6 +181,11 @@ public final class ReferenceStore implements LoyaltyStore {
       if (!card.program().equals(current.program()) || !card.wallet().equals(current.wallet())) {
         throw new IllegalArgumentException("card " + card.code() + " cannot move to another program or wallet");
       }
+      Card base = w.base();
+      if (base != null && !base.equals(current)) {
+        // a store may write only what differs from the base: a base that is not the stored card would corrupt it
+        throw new IllegalArgumentException("the base of a write of card " + card.code() + " is not the stored card");
+      }
     }
     CustomerId holder = card.holder();
     if (holder != null && (current == null || !holder.equals(current.holder()))) {

@@ -416,6 +416,50 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     return out;
   }
 
+  /**
+   * The indexes, in order, of the lots this list holds that {@code earlier} does not hold at the same index (appended,
+   * or replaced by a lot that is not equal): found by descending only where the two trees do not share a node, so for
+   * a list made from {@code earlier} by appends and replacements it costs the changed lots times the tree's height,
+   * not the list's size. A store uses it to write only the lots a new version of a card changed.
+   *
+   * @throws IllegalArgumentException when {@code earlier} is longer than this list
+   */
+  public int[] changedSince(LotList earlier) {
+    if (earlier.size > size) {
+      throw new IllegalArgumentException("the earlier list holds " + earlier.size + " lots, more than " + size);
+    }
+    if (root == null) {
+      return new int[0];
+    }
+    Node then = earlier.root;
+    // a list as long or longer is at least as tall: the earlier root is the first child of the roots above it
+    for (int level = earlier.shift; then != null && level < shift; level += BITS) {
+      then = new Node(new Object[] {then}, false);
+    }
+    int[] count = {0};
+    int[] found = diff(root, then, shift, 0, new int[8], count);
+    return Arrays.copyOf(found, count[0]);
+  }
+
+  private static int[] diff(Node now, @Nullable Node then, int level, int base, int[] found, int[] count) {
+    if (now == then) {
+      return found;
+    }
+    int[] out = found;
+    for (int i = 0; i < now.slots.length; i++) {
+      Object was = then != null && i < then.slots.length ? then.slots[i] : null;
+      if (level > 0) {
+        out = diff((Node) now.slots[i], (Node) was, level - BITS, base | (i << level), out, count);
+      } else if (!now.slots[i].equals(was)) {
+        if (count[0] == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[count[0]++] = base | i;
+      }
+    }
+    return out;
+  }
+
   /** A new path down to a leaf holding {@code chunk}. */
   private static Node path(int level, Object[] chunk) {
     return level == 0 ? new Node(chunk, true) : new Node(new Object[] {path(level - BITS, chunk)}, false);

@@ -163,6 +163,45 @@ class LotListProperties {
   }
 
   @Test
+  @DisplayName("changedSince names exactly the indexes a scan finds different, shared tree or not")
+  void changedSinceMatchesAScan() {
+    qt().withFixedSeed(13L).withExamples(200)
+        .forAll(integers().between(0, 2_100), lists().of(integers().all()).ofSizeBetween(0, 80))
+        .checkAssert((size, ops) -> {
+          LotList built = LotList.empty();
+          for (int i = 1; i <= size; i++) {
+            built = built.plus(lot(i, i * 7));
+          }
+          LotList earlier = built;
+          LotList next = earlier;
+          for (int op : ops) {
+            if (next.isEmpty() || op % 3 != 0) {
+              next = op % 2 == 0 ? next.plus(lot(next.size() + 1, op))
+                  : next.plusAll(List.of(lot(next.size() + 1, op), lot(next.size() + 2, op / 3)));
+            } else {
+              int at = Math.floorMod(op / 3, next.size());
+              next = next.with(at, op % 5 == 0 ? next.get(at) : lot(next.get(at).id(), op / 11));
+            }
+          }
+          int[] scan = new int[next.size()];
+          int found = 0;
+          for (int k = 0; k < next.size(); k++) {
+            if (k >= earlier.size() || !next.get(k).equals(earlier.get(k))) {
+              scan[found++] = k;
+            }
+          }
+          int[] expected = java.util.Arrays.copyOf(scan, found);
+          assertThat(next.changedSince(earlier)).containsExactly(expected);
+          assertThat(next.changedSince(LotList.of(new ArrayList<>(earlier)))).as("no shared node").containsExactly(expected);
+          assertThat(next.changedSince(next)).isEmpty();
+          LotList longer = next;
+          if (longer.size() > earlier.size()) {
+            assertThatThrownBy(() -> earlier.changedSince(longer)).isInstanceOf(IllegalArgumentException.class);
+          }
+        });
+  }
+
+  @Test
   @DisplayName("sums past the range of a long are an ArithmeticException when asked for, as an exact sum is")
   void overflowIsReported() {
     Lot big = new Lot(1, Long.MAX_VALUE, Long.MAX_VALUE, T0, null, null, LotState.ACTIVE, SOURCE);

@@ -7,6 +7,8 @@ import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.store.CardWrite;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 public final class CardStaging {
   private final Map<CardCode, CardWrite> writes = new LinkedHashMap<>();
   private @Nullable List<Refill> refills;
+  /** The cards as read from the store, the base of their first write (see {@link CardWrite#base()}). */
+  private @Nullable Map<CardCode, Card> read;
 
   /** An empty staging, for one operation. */
   public CardStaging() {}
@@ -27,13 +31,23 @@ public final class CardStaging {
   /** The customer's card of the program's wallet: as this change set leaves it, else as {@code reads} give it. */
   @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet, Reads reads) {
     Card staged = staged(program, holder, wallet);
-    return staged != null ? staged : reads.cardOf(program, holder, wallet);
+    return staged != null ? staged : read(reads.cardOf(program, holder, wallet));
   }
 
   /** The customer's card of the program's wallet: as this change set leaves it, else {@code stored} (as read before). */
   @Nullable Card cardOf(ProgramId program, CustomerId holder, WalletId wallet, @Nullable Card stored) {
     Card staged = staged(program, holder, wallet);
-    return staged != null ? staged : stored;
+    return staged != null ? staged : read(stored);
+  }
+
+  private @Nullable Card read(@Nullable Card stored) {
+    if (stored != null) {
+      if (read == null) {
+        read = new HashMap<>(4);
+      }
+      read.put(stored.code(), stored);
+    }
+    return stored;
   }
 
   private @Nullable Card staged(ProgramId program, CustomerId holder, WalletId wallet) {
@@ -54,13 +68,20 @@ public final class CardStaging {
 
   /** Stages the card's next state over {@code expected}; a later stage of the same card replaces it. */
   void stage(Card next, long expected) {
-    writes.put(next.code(), new CardWrite(next.version() == expected + 1 ? next : next.withVersion(expected + 1), expected));
+    stage(next, expected, null);
+  }
+
+  private void stage(Card next, long expected, @Nullable Card base) {
+    CardWrite staged = writes.get(next.code());
+    Card from = staged != null ? staged.base() : base != null ? base : read == null ? null : read.get(next.code());
+    writes.put(next.code(), new CardWrite(next.version() == expected + 1 ? next : next.withVersion(expected + 1), expected,
+        from != null && from.version() == expected ? from : null));
   }
 
   /** Stages writes made elsewhere (refills, another program's card). */
   void stageAll(List<CardWrite> more) {
     for (CardWrite write : more) {
-      stage(write.card(), write.expectedVersion());
+      stage(write.card(), write.expectedVersion(), write.base());
     }
   }
 

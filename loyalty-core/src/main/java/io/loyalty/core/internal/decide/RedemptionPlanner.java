@@ -361,11 +361,13 @@ public final class RedemptionPlanner {
       }
       CustomerId holder = Objects.requireNonNull(card.holder(), "a published card has a holder");
       Card target = staging.cardOf(otherId, holder, WalletId.MAIN, reads);
+      Card base = target; // as read from the store unless a write of this change set staged it
       long expected;
       List<Credit> credits = new ArrayList<>();
       if (target == null) {
         Publication joined = Publication.ofPool(other, holder, reads.pool(other, holder, at), at, true);
         target = joined.card();
+        base = null;
         expected = joined.expectedVersion();
         credits.addAll(joined.initialCredits());
         if (joined.refill() > 0) {
@@ -380,7 +382,7 @@ public final class RedemptionPlanner {
           new LotSource(null, null, other.version(), null), "reward " + reward.name(),
           CreditTerms.forProgram(other, at).expiresAt()));
       CardTransition t = CardLedger.credit(target, credits, at);
-      cards.add(new CardWrite(t.card(), expected));
+      cards.add(new CardWrite(t.card(), expected, base != null && base.version() == expected ? base : null));
       entries.addAll(t.entries());
       return new Fulfilment(FulfilmentStatus.COMPLETE, target.code().value());
     }
@@ -412,7 +414,7 @@ public final class RedemptionPlanner {
         }
         // written even when nothing is taken: the compare-and-set proves the balance was read as stored
         CardTransition t = otherLedger.finish();
-        otherCards.add(new CardWrite(t.card(), other.version()));
+        otherCards.add(CardWrite.over(other, t.card()));
         otherEntries.addAll(t.entries());
       }
     }

@@ -190,7 +190,7 @@ public final class Operations {
         return card;
       }
       Card next = card.withActive(active);
-      CommitResult result = committer.commit(ChangeSet.builder().card(new CardWrite(next, card.version())).build());
+      CommitResult result = committer.commit(ChangeSet.builder().card(CardWrite.over(card, next)).build());
       return result.applied() ? next : null;
     });
   }

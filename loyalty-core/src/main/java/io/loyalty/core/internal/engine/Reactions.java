@@ -82,7 +82,7 @@ final class Reactions {
       CardTransition transition = t.ledger().finish();
       Card next = auto == null ? transition.card()
           : transition.card().withRedemptions(t.card().redemptions() + auto.taken());
-      cards.add(new CardWrite(next, t.card().version()));
+      cards.add(CardWrite.over(t.card(), next));
       entries.addAll(transition.entries());
       if (auto != null) {
         cards.addAll(enrolment.withRefills(auto.otherCards(), staging.refills(), at));

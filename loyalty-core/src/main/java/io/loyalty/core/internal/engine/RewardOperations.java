@@ -366,7 +366,7 @@ public final class RewardOperations {
     entries.addAll(plan.otherEntries());
     // The card is always written, even by a failed redemption: the compare-and-set proves the decision was made on
     // the card as stored, so a stale read can never make a wrong failure permanent.
-    cards.add(new CardWrite(t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta)), card.version()));
+    cards.add(CardWrite.over(card, t.card().withRedemptions(Math.max(0, card.redemptions() + countDelta))));
     ChangeSet.Builder changes = ChangeSet.builder().cards(cards).entries(entries)
         .redemption(new RedemptionWrite(plan.redemption(), redemptionVersion)).events(plan.joins());
     RewardWrite rewardWrite = plan.reward();
