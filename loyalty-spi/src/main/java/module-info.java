@@ -17,4 +17,5 @@ open module io.loyalty.spi {
   exports io.loyalty.spi.program;
   exports io.loyalty.spi.reward;
   exports io.loyalty.spi.store;
+  exports io.loyalty.spi.tier;
 }

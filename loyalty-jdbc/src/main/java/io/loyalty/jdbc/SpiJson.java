@@ -64,7 +64,7 @@ final class SpiJson {
   /** The sealed hierarchies of the SPI that stored records carry. */
   static final List<Class<?>> SEALED = List.of(Trigger.class, Measure.class, PointsFormula.class, Condition.class,
       ItemTarget.class, ExpirationRule.class, MetaValue.class, LoyaltyEvent.class, RewardKind.class,
-      io.loyalty.spi.store.OutboxEvent.Payload.class);
+      io.loyalty.spi.store.OutboxEvent.Payload.class, io.loyalty.spi.tier.TierMapping.class);
 
   private static final ObjectMapper MAPPER = build();
   /** The same mapper for JSON trees that keep every decimal as written (a data migration rewrites stored rows). */
@@ -99,6 +99,7 @@ final class SpiJson {
     id(ids, SchemaId.class, SchemaId::of);
     id(ids, SegmentId.class, SegmentId::of);
     id(ids, SkuId.class, SkuId::of);
+    id(ids, io.loyalty.spi.TierId.class, io.loyalty.spi.TierId::of);
     id(ids, ValidationRuleId.class, ValidationRuleId::of);
     id(ids, WalletId.class, WalletId::of);
     // a ledger key is stored as its text, which LedgerKey.parse reads back (rows written before keys were typed too)
@@ -153,6 +154,12 @@ final class SpiJson {
 
   private static <T> void id(SimpleModule module, Class<T> type, Function<String, T> parse) {
     module.addSerializer(type, ToStringSerializer.instance);
+    module.addKeyDeserializer(type, new com.fasterxml.jackson.databind.KeyDeserializer() {
+      @Override
+      public Object deserializeKey(String key, DeserializationContext ctxt) {
+        return parse.apply(key); // ids as map keys: a tier's mappings by rule and by reward assignment
+      }
+    });
     module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
       private static final long serialVersionUID = 1L;
 

@@ -141,6 +141,17 @@ final class RichValues {
             .when(new Condition.Named(ValidationRuleId.of("val_2"))))
         .reward(RewardAssignment.payWithPoints("rewa_2", RewardId.of("rew_coin")))
         .redemptionCondition(new Condition.CustomerMetadata("tier", Comparison.in("gold", "silver")))
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_basic"), "Básic ☕", 0).to(99L).build())
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_gold"), "Gold 🎉", 100)
+            .earningRule(RuleId.of("r_fixed"), io.loyalty.spi.tier.TierMapping.multiply(new BigDecimal("1.50")))
+            .earningRule(RuleId.of("r_amount"), io.loyalty.spi.tier.TierMapping.custom(7))
+            .reward(io.loyalty.spi.AssignmentId.of("rewa_1"), io.loyalty.spi.tier.TierMapping.custom(80))
+            .metadata(Metadata.of("perk", "lounge")).build())
+        .tierPolicy(new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD,
+            io.loyalty.spi.tier.TierPolicy.CalendarPeriod.QUARTER, io.loyalty.spi.tier.TierPolicy.Start.NEXT_PERIOD,
+            new io.loyalty.spi.tier.TierPolicy.Expiration(io.loyalty.spi.tier.TierPolicy.ExpirationType.CUSTOM,
+                IsoDuration.parse("P3M"), new io.loyalty.spi.tier.TierPolicy.Rounding(null,
+                    io.loyalty.spi.tier.TierPolicy.Strategy.END, 11))))
         .metadata(Metadata.of("tier", "gold", "ratio", new BigDecimal("1.50"), "flag", true, "n", 42L, "big", STRIPPED))
         .build().withVersion(1);
   }

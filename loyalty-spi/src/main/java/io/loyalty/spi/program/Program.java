@@ -10,6 +10,8 @@ import java.util.Optional;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param rewards the rewards the program offers, with their prices in points
  * @param redemptionCondition what must hold for any redemption in the program (Voucherify's campaign
  *     validation rules), {@code null} for nothing
+ * @param tiers the program's tiers in ascending order of their ranges; empty for none
+ * @param tierPolicy how members qualify for the tiers and keep them ({@link TierPolicy#BALANCE_DROP} by default)
  * @param metadata free key/values
  */
 public record Program(
@@ -48,6 +52,8 @@ public record Program(
     List<EarningRule> earningRules,
     List<RewardAssignment> rewards,
     @Nullable Condition redemptionCondition,
+    List<Tier> tiers,
+    TierPolicy tierPolicy,
     Metadata metadata) {
 
   /** Defaults the optional parts and copies the rules. */
@@ -58,6 +64,8 @@ public record Program(
     refundPolicy = refundPolicy == null ? RefundPolicy.WITHIN_BALANCE : refundPolicy;
     earningRules = earningRules == null ? List.of() : List.copyOf(earningRules);
     rewards = rewards == null ? List.of() : List.copyOf(rewards);
+    tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    tierPolicy = tierPolicy == null ? TierPolicy.BALANCE_DROP : tierPolicy;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
   }
 
@@ -69,16 +77,17 @@ public record Program(
   /** A builder seeded with this program's values (the version is assigned when stored). */
   public Builder toBuilder() {
     Builder b = new Builder(id, name).zone(zone).active(active).validity(validity).pool(pool).card(card)
-        .autoJoin(autoJoin).refundPolicy(refundPolicy).redemptionCondition(redemptionCondition).metadata(metadata);
+        .autoJoin(autoJoin).refundPolicy(refundPolicy).redemptionCondition(redemptionCondition).tierPolicy(tierPolicy).metadata(metadata);
     earningRules.forEach(b::earningRule);
     rewards.forEach(b::reward);
+    tiers.forEach(b::tier);
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
     return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules,
-        rewards, redemptionCondition, metadata);
+        rewards, redemptionCondition, tiers, tierPolicy, metadata);
   }
 
   /** The rule with this id, if any. */
@@ -105,6 +114,8 @@ public record Program(
     private final List<EarningRule> rules = new ArrayList<>();
     private final List<RewardAssignment> rewards = new ArrayList<>();
     private @Nullable Condition redemptionCondition;
+    private final List<Tier> tiers = new ArrayList<>();
+    private TierPolicy tierPolicy = TierPolicy.BALANCE_DROP;
     private Metadata metadata = Metadata.EMPTY;
 
     private Builder(ProgramId id, String name) {
@@ -186,6 +197,25 @@ public record Program(
       return this;
     }
 
+    /** Adds a tier; tiers are given in ascending order of their ranges. */
+    public Builder tier(Tier tier) {
+      tiers.add(Objects.requireNonNull(tier, "tier"));
+      return this;
+    }
+
+    /** Replaces every tier. */
+    public Builder tiers(List<Tier> tiers) {
+      this.tiers.clear();
+      tiers.forEach(this::tier);
+      return this;
+    }
+
+    /** Sets how members qualify for the tiers and keep them. */
+    public Builder tierPolicy(TierPolicy tierPolicy) {
+      this.tierPolicy = Objects.requireNonNull(tierPolicy, "tierPolicy");
+      return this;
+    }
+
     /** Sets the metadata. */
     public Builder metadata(Metadata metadata) {
       this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -195,7 +225,7 @@ public record Program(
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
       return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, rewards,
-          redemptionCondition, metadata);
+          redemptionCondition, tiers, tierPolicy, metadata);
     }
   }
 }

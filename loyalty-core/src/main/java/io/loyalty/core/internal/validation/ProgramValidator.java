@@ -98,6 +98,7 @@ public final class ProgramValidator {
       checkRule(v, path, rule, program);
     }
     checkRewards(v, program);
+    TierValidator.validate(v, program);
     if (program.redemptionCondition() != null) {
       v.addAll(ConditionValidator.validate("validation_rules", program.redemptionCondition(), validationRules));
     }
