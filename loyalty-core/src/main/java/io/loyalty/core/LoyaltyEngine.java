@@ -15,6 +15,7 @@ import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.WalletId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.tier.Tier;
 import io.loyalty.spi.card.Lot;
 import org.jspecify.annotations.Nullable;
 import io.loyalty.spi.earning.EventOutcome;
@@ -255,6 +256,29 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(asOf, "asOf");
     Card card = card(code);
     return exact(code, () -> operations.reports().balanceAndPending(card, asOf)[0]);
+  }
+
+  /**
+   * The tier the card is in now: its program's tier whose range holds the balance (BALANCE qualification); empty when
+   * the program has no tiers or the balance falls in none.
+   */
+  public Optional<Tier> tier(CardCode code) {
+    return tier(code, clock.now());
+  }
+
+  /**
+   * The tier the card was in at {@code asOf}: the tier of its balance then ({@link #balance(CardCode, Instant)}),
+   * under the program's current tiers.
+   */
+  public Optional<Tier> tier(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    Program program = program(card.program());
+    if (program.tiers().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(io.loyalty.core.internal.eval.Tiers.at(program, balance(code, asOf)));
   }
 
   /** Every ledger entry of the card, oldest first. */

@@ -114,6 +114,20 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void tier_moves_read_back_as_written_with_their_tiers_or_none() {
+      Card a = PortWorld.seed(store);
+      OutboxEvent joined = new OutboxEvent("tier:A#0", Type.TIER_JOINED, a.code(), pid("P1"), T0,
+          new OutboxEvent.TierChange(cust("cust1"), null, io.loyalty.spi.TierId.of("ltr_b\u00e1sic"), 0));
+      OutboxEvent up = new OutboxEvent("tier:A#3", Type.TIER_UPGRADED, a.code(), pid("P1"), T0,
+          new OutboxEvent.TierChange(cust("cust1"), io.loyalty.spi.TierId.of("ltr_b\u00e1sic"),
+              io.loyalty.spi.TierId.of("ltr_gold"), Long.MAX_VALUE));
+      OutboxEvent left = new OutboxEvent("tier:A#4", Type.TIER_LEFT, a.code(), pid("P1"), T0,
+          new OutboxEvent.TierChange(cust("cust1"), io.loyalty.spi.TierId.of("ltr_gold"), null, -5));
+      changes().write(StoreValues.next(a)).event(joined).event(up).event(left).applyTo(store);
+      assertThat(store.pending("relay", ALL, 10)).containsExactly(joined, up, left);
+    }
+
+    @Test
     void a_rejected_change_set_writes_none_of_its_events() {
       Card a = PortWorld.seed(store);
       // stale: card A is stored at version 2

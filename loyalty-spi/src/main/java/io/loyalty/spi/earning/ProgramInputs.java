@@ -2,6 +2,7 @@ package io.loyalty.spi.earning;
 
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.TierId;
 import io.loyalty.spi.RuleId;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  *     otherwise
  * @param basis for a refund, the events it was judged against: the order's payment, then its earlier refunds in
  *     ledger order; empty otherwise
+ * @param tier the card's tier before the event's points, whose mappings its rules earned by; {@code null} for none
  */
 public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
-    List<RulePoints> held, List<EventId> basis) {
+    List<RulePoints> held, List<EventId> basis, @Nullable TierId tier) {
   /** Copies the collections. */
   public ProgramInputs {
     Objects.requireNonNull(program, "program");
@@ -48,8 +50,14 @@ public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<
     return map;
   }
 
+  /** Inputs without a tier, as before tiers existed. */
+  public ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
+      List<RulePoints> held, List<EventId> basis) {
+    this(program, block, awarded, answers, held, basis, null);
+  }
+
   /** The inputs of a program whose decision read nothing beyond the event and its definition. */
   public static ProgramInputs plain(ProgramId program) {
-    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of());
+    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of(), null);
   }
 }

@@ -45,5 +45,7 @@ public enum SkipReason {
   /** This card already earned with this rule for this order (through another event). */
   ALREADY_AWARDED,
   /** The trigger is accepted in definitions but does not fire yet (tier events). */
-  TRIGGER_NOT_SUPPORTED
+  TRIGGER_NOT_SUPPORTED,
+  /** The member's tier maps the rule to no points ({@code CUSTOM} 0, or a multiplier that rounds to 0). */
+  TIER_GIVES_NONE
 }

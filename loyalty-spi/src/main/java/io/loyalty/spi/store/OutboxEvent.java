@@ -3,12 +3,14 @@ package io.loyalty.spi.store;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.TierId;
 import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.reward.Redemption;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain event committed in the same change set as the change that caused it (a transactional outbox), so it
@@ -67,7 +69,15 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
     /** A successful redemption was rolled back. */
     REWARD_ROLLED_BACK(RedemptionChange.class),
     /** A reward's delivery completed. */
-    REWARD_DELIVERED(RedemptionChange.class);
+    REWARD_DELIVERED(RedemptionChange.class),
+    /** The member entered the program's tiers: a tier after none. */
+    TIER_JOINED(TierChange.class),
+    /** The member fell out of every tier. */
+    TIER_LEFT(TierChange.class),
+    /** The member moved to a higher tier. */
+    TIER_UPGRADED(TierChange.class),
+    /** The member moved to a lower tier. */
+    TIER_DOWNGRADED(TierChange.class);
 
     private final Class<? extends Payload> payload;
 
@@ -97,7 +107,7 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
   }
 
   /** What an event carries. */
-  public sealed interface Payload permits Transaction, RedemptionChange, Membership {}
+  public sealed interface Payload permits Transaction, RedemptionChange, Membership, TierChange {}
 
   /** A card transaction: the ledger entry as written, with the balance after it. */
   public record Transaction(LedgerEntry entry) implements Payload {
@@ -120,6 +130,26 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
     /** Checks the holder. */
     public Membership {
       Objects.requireNonNull(holder, "holder");
+    }
+  }
+
+  /**
+   * A member's move between a program's tiers, as one change set left it (auto-redeem runs before tiers are
+   * checked, so only the net move counts, digest section 5.8).
+   *
+   * @param holder the card's holder
+   * @param from the tier before the change, {@code null} for none
+   * @param to the tier after it, {@code null} for none
+   * @param balance the card's balance after the change, which placed it in {@code to}
+   */
+  public record TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance)
+      implements Payload {
+    /** Checks the holder, and that the tier changed. */
+    public TierChange {
+      Objects.requireNonNull(holder, "holder");
+      if (Objects.equals(from, to)) {
+        throw new IllegalArgumentException("a tier change changes the tier");
+      }
     }
   }
 }

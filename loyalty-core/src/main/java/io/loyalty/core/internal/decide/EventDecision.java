@@ -15,6 +15,8 @@ import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.core.internal.eval.Tiers;
 import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.LotSource;
@@ -107,13 +109,16 @@ public final class EventDecision {
       EvaluationContext ctx = event0.withAnswers(answers);
       SkipReason block = card == null ? null : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(orderEntries(next, card), ctx.order());
-      ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded);
+      // the member's tier before the event's points: its mappings apply (section 2.11); a new member has none yet
+      Tier tier = card == null || program.tiers().isEmpty() ? null : Tiers.at(program, card.balanceAt(now));
+      ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded,
+          tier);
       long expected;
       List<Credit> initial = List.of();
       if (card == null) {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
-          inputs.add(inputsOf(program, null, Set.of(), answers));
+          inputs.add(inputsOf(program, null, Set.of(), answers, null));
           continue;
         }
         Publication joined = Publication.ofPool(program, event.customer().id(),
@@ -125,13 +130,14 @@ public final class EventDecision {
         if (joined.refill() > 0) {
           writes.refill(new Refill(program, joined.refill(), card.code()));
         }
-        outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of());
+        tier = program.tiers().isEmpty() ? null : Tiers.at(program, 0);
+        outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of(), tier);
         block = null;
         awarded = Set.of();
       } else {
         if (outcome.points() == 0) {
           outcomes.add(outcome);
-          inputs.add(inputsOf(program, block, awarded, answers));
+          inputs.add(inputsOf(program, block, awarded, answers, tier));
           continue;
         }
         expected = writes.expectedFor(card);
@@ -165,7 +171,7 @@ public final class EventDecision {
             outcome.points(), outcome.accruals(), outcome.skipped(), outcome.reversals(), auto.redemption().id());
       }
       outcomes.add(outcome);
-      inputs.add(inputsOf(program, block, awarded, answers));
+      inputs.add(inputsOf(program, block, awarded, answers, tier));
     }
     EventOutcome outcome = new EventOutcome(event.id(), event.name(), at, outcomes.list());
     return new EventPlan(outcome, new ChangeSet(List.of(), writes.writes(), entries.list(),
@@ -174,9 +180,9 @@ public final class EventDecision {
   }
 
   private static ProgramInputs inputsOf(Program program, @Nullable SkipReason block, Set<RuleId> awarded,
-      Answering.Recording answers) {
+      Answering.Recording answers, @Nullable Tier tier) {
     HostAnswers recorded = answers.recorded();
-    if (block == null && awarded.isEmpty() && recorded.isEmpty()) {
+    if (block == null && awarded.isEmpty() && recorded.isEmpty() && tier == null) {
       return ProgramInputs.plain(program.id());
     }
     List<RuleId> inRuleOrder = new ArrayList<>();
@@ -185,7 +191,8 @@ public final class EventDecision {
         inRuleOrder.add(rule.id());
       }
     }
-    return new ProgramInputs(program.id(), block, inRuleOrder, recorded, List.of(), List.of());
+    return new ProgramInputs(program.id(), block, inRuleOrder, recorded, List.of(), List.of(),
+        tier == null ? null : tier.id());
   }
 
   /**

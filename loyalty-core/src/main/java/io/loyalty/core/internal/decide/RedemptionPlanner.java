@@ -10,6 +10,7 @@ import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
 import io.loyalty.core.internal.reward.CoinMath;
+import io.loyalty.core.internal.eval.Tiers;
 import io.loyalty.core.internal.validity.ValidityWindow;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.ErrorCode;
@@ -121,7 +122,7 @@ public final class RedemptionPlanner {
       discount = payment.discount();
       after = order.withDiscount(discount);
     } else {
-      cost = price(assignment);
+      cost = price(program, assignment, ledger.balanceAt(at));
     }
     LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.DEBIT, id), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
@@ -151,7 +152,9 @@ public final class RedemptionPlanner {
       return null;
     }
     long after = ledger.balanceAt(at);
-    if (before >= price(assignment) || after < price(assignment)) {
+    // priced by the tier the card is in when the redemption runs, after the credit (tiers are checked after it, 5.8)
+    long due = price(program, assignment, after);
+    if (before >= due || after < due) {
       return null;
     }
     RedemptionId id = ids.get(); // due: only now derive its id (a SHA-256 of its causes)
@@ -177,7 +180,7 @@ public final class RedemptionPlanner {
     List<Redemption> batch = new ArrayList<>();
     Reward taken = reward;
     Card spent = card;
-    long price = price(assignment);
+    long price = due;
     for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC && ledger.balanceAt(at) >= price; unit++) {
       taken = new Reward(taken.id(), taken.version(), taken.name(), taken.kind(), taken.stock(), taken.redeemed() + 1,
           taken.deleted(), taken.metadata());
@@ -278,9 +281,12 @@ public final class RedemptionPlanner {
     return transactions;
   }
 
-  /** The price of an assignment that is not pay-with-points (validated: such an assignment has one). */
-  private static long price(RewardAssignment assignment) {
-    return Objects.requireNonNull(assignment.points(), "an assignment that is not pay-with-points has a price");
+  /**
+   * The price of an assignment that is not pay-with-points (validated: such an assignment has one), as the tier of a
+   * card with {@code balance} maps it.
+   */
+  private static long price(Program program, RewardAssignment assignment, long balance) {
+    return Tiers.price(program, assignment, balance);
   }
 
   /** The points a LOYALTY_PROGRAM reward gives (validated: 1 to MAX_POINTS). */
@@ -340,9 +346,9 @@ public final class RedemptionPlanner {
       if (CoinMath.pay((RewardKind.Coin) reward.kind(), paying.currency(), paying.totalAmount(), balance, requested).points() == 0) {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has no usable points to pay with");
       }
-    } else if (balance < price(assignment)) {
+    } else if (balance < price(program, assignment, balance)) {
       return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, the reward costs "
-          + price(assignment));
+          + price(program, assignment, balance));
     }
     return null;
   }

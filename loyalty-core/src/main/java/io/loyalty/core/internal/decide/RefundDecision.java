@@ -35,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.loyalty.core.internal.eval.Tiers;
+import io.loyalty.spi.TierId;
+import io.loyalty.spi.tier.Tier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +78,7 @@ public final class RefundDecision {
     OrderPaid paid = null;
     long paidVersion = 0;
     HostAnswers paidAnswers = null;
+    TierId paidTier = null;
     List<OrderRefunded> earlier = new ArrayList<>();
     for (LedgerEntry entry : history) {
       RuleId rule = entry.rule();
@@ -89,6 +93,7 @@ public final class RefundDecision {
             paid = p;
             paidVersion = entry.programVersion();
             paidAnswers = payment.inputsOf(program.id()).map(ProgramInputs::answers).orElse(null);
+            paidTier = payment.inputsOf(program.id()).map(ProgramInputs::tier).orElse(null);
           }
         }
         case PENDING_POINTS_ADJUSTED, PENDING_POINTS_CANCELED, POINTS_EXPIRATION ->
@@ -122,7 +127,9 @@ public final class RefundDecision {
         : Answering.recording(paidAnswers, live);
     Program version = read.version(paidVersion);
     Program granting = version == null ? program : version;
-    Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card.code(), answers);
+    // and by the tier the member was in at payment, whose mappings its points were earned by
+    Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card.code(), answers,
+        Tiers.byId(granting, paidTier));
     List<io.loyalty.spi.EventId> basis = new ArrayList<>();
     basis.add(paid.id());
     earlier.forEach(e -> basis.add(e.id()));
@@ -152,13 +159,13 @@ public final class RefundDecision {
    * the program version and customer snapshot of the payment. Reads nothing: a function of its arguments.
    */
   public Map<RuleId, Long> owed(CompiledProgram plan, OrderPaid paid, List<OrderRefunded> earlier,
-      OrderRefunded refund, Map<RuleId, Long> held, CardCode card, Answers answers) {
+      OrderRefunded refund, Map<RuleId, Long> held, CardCode card, Answers answers, @Nullable Tier tier) {
     Order order = paid.order();
     long[] before = refundedUnits(order, earlier, null);
     long[] after = refundedUnits(order, earlier, refund);
     Order left = refund.isWhole() ? null : remaining(order, after);
-    Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before), answers);
-    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, left, answers);
+    Map<RuleId, Long> pointsBefore = pointsOn(plan, paid, card, remaining(order, before), answers, tier);
+    Map<RuleId, Long> pointsAfter = pointsOn(plan, paid, card, left, answers, tier);
     Map<RuleId, Long> owed = new LinkedHashMap<>();
     for (Map.Entry<RuleId, Long> h : held.entrySet()) {
       RuleId rule = h.getKey();
@@ -258,13 +265,13 @@ public final class RefundDecision {
 
   /** Each rule's points on what is left of the order ({@code null}: nothing left, so no points). */
   private Map<RuleId, Long> pointsOn(CompiledProgram plan, OrderPaid paid, CardCode card, @Nullable Order left,
-      Answers answers) {
+      Answers answers, @Nullable Tier tier) {
     if (left == null) {
       return Map.of();
     }
     LoyaltyEvent asPaid = new OrderPaid(paid.id(), paid.occurredAt(), paid.customer(), left, paid.card());
     ProgramOutcome outcome = evaluator.evaluate(plan, EvaluationContext.of(asPaid, answers), card, false, null,
-        Set.of());
+        Set.of(), tier);
     Map<RuleId, Long> points = new LinkedHashMap<>();
     for (Accrual a : outcome.accruals()) {
       points.put(a.rule(), a.points());

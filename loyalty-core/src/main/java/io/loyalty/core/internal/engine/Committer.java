@@ -8,6 +8,10 @@ import io.loyalty.spi.store.OutboxEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.program.Program;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,7 @@ final class Committer {
   private final ChangeSetWriter store;
   private final EngineClock clock;
   private volatile Consumer<List<OutboxEvent>> consumers = events -> {};
+  private volatile Function<ProgramId, @Nullable Program> programs = id -> null;
 
   Committer(ChangeSetWriter store, EngineClock clock) {
     this.store = store;
@@ -33,9 +38,14 @@ final class Committer {
     this.consumers = Objects.requireNonNull(consumers, "consumers");
   }
 
+  /** Sets where the definitions whose tiers the events follow come from (wired once, with the loader). */
+  void programs(Function<ProgramId, @Nullable Program> programs) {
+    this.programs = Objects.requireNonNull(programs, "programs");
+  }
+
   /** Commits the change set with its events; runs the consumers on them when it was applied. */
   CommitResult commit(ChangeSet changes) {
-    List<OutboxEvent> events = Outbox.derive(changes, clock.now());
+    List<OutboxEvent> events = Outbox.derive(changes, clock.now(), programs);
     CommitResult result = store.commit(events == changes.events() ? changes : changes.withEvents(events));
     if (result.applied() && !events.isEmpty()) {
       try {

@@ -119,7 +119,7 @@ final class EventApplication {
           ? Answering.recording(in.answers(), HostAnswering.recording(rules, collections))
           : HostAnswering.replaying(in.answers()));
       ProgramOutcome again = evaluator.evaluate(plans.plan(program), ctx, p.card(), p.joined(), in.block(),
-          Set.copyOf(in.awarded()));
+          Set.copyOf(in.awarded()), io.loyalty.core.internal.eval.Tiers.byId(program, in.tier()));
       replayed.add(p.autoRedemption() == null ? again : new ProgramOutcome(again.program(), again.programVersion(),
           again.card(), again.joined(), again.points(), again.accruals(), again.skipped(), again.reversals(),
           p.autoRedemption()));

@@ -86,6 +86,7 @@ public final class Operations {
     PlanCache plans = new PlanCache(conditions);
     RedemptionPlanner planner = new RedemptionPlanner(conditions);
     Loader loader = new Loader(store, plans, enrolment, new HostPorts(validationRules, collections));
+    committer.programs(loader::known);
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
         rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);

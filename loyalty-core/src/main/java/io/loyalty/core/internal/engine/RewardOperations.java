@@ -346,9 +346,11 @@ public final class RewardOperations {
       if (reward == null) {
         continue;
       }
-      boolean affordable = a.points() == null ? balance > 0 : balance >= a.points();
+      // priced by the card's tier (section 6.1 rewards mapping)
+      Long price = a.points() == null ? null : io.loyalty.core.internal.eval.Tiers.price(program, a, balance);
+      boolean affordable = price == null ? balance > 0 : balance >= price;
       if (!affordableOnly || affordable) {
-        list.add(new MemberReward(a, reward, a.points(), affordable, reward.inStock()));
+        list.add(new MemberReward(a, reward, price, affordable, reward.inStock()));
       }
     }
     return List.copyOf(list);

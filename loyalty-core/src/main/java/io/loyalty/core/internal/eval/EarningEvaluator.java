@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +48,22 @@ public final class EarningEvaluator {
       boolean joined,
       @Nullable SkipReason memberBlock,
       Set<RuleId> alreadyAwarded) {
+    return evaluate(plan, ctx, card, joined, memberBlock, alreadyAwarded, null);
+  }
+
+  /**
+   * As {@link #evaluate(CompiledProgram, EvaluationContext, CardCode, boolean, SkipReason, Set)} for a member in
+   * {@code tier} (the card's tier before the event's points, section 2.11): a rule the tier maps earns what the
+   * mapping makes of its points ({@link Tiers#apply}); {@code null} for no tier.
+   */
+  public ProgramOutcome evaluate(
+      CompiledProgram plan,
+      EvaluationContext ctx,
+      @Nullable CardCode card,
+      boolean joined,
+      @Nullable SkipReason memberBlock,
+      Set<RuleId> alreadyAwarded,
+      @Nullable Tier tier) {
     Program program = plan.program();
     LoyaltyEvent event = java.util.Objects.requireNonNull(ctx.event(), "earning needs an event");
     Instant at = event.occurredAt();
@@ -80,7 +98,18 @@ public final class EarningEvaluator {
         continue;
       }
       Object result = evaluateRule(rule, ctx, at, alreadyAwarded, Objects.requireNonNull(memo, "unblocked: the plan's memo"));
-      if (result instanceof Accrual accrual) {
+      if (result instanceof Accrual found) {
+        Accrual accrual = found;
+        TierMapping mapping = tier == null ? null : tier.earningRules().get(id);
+        if (tier != null && mapping != null) {
+          long mapped = Tiers.apply(mapping, found.points(), rule.rule().formula());
+          if (mapped == 0) {
+            skipped = add(skipped, new Skip(id, SkipReason.TIER_GIVES_NONE, "tier " + tier.id() + " maps rule " + id
+                + " to no points"));
+            continue;
+          }
+          accrual = new Accrual(id, found.banner(), found.calculationType(), found.measured(), mapped, found.lines());
+        }
         accruals[earned++] = accrual;
         total = FormulaEvaluator.addExact(total, accrual.points(), event.id());
       } else {

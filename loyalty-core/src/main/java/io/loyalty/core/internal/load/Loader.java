@@ -65,6 +65,11 @@ public final class Loader {
     this.host = host;
   }
 
+  /** The program's latest definition as the catalog was last read (see {@link ProgramIndex#known}). */
+  public @Nullable Program known(ProgramId id) {
+    return index.known(id);
+  }
+
   /**
    * The event's read set at {@code now}, against the catalog as stored or, with {@code candidate}, with it in place
    * of its program's definition.
@@ -270,7 +275,8 @@ public final class Loader {
       if (assignment == null || autoRedeeming.contains(program.id())) {
         return;
       }
-      long price = java.util.Objects.requireNonNull(assignment.points(), "an auto-redeem assignment has a price");
+      // the lowest price any tier gives it: a card at or above that cannot reach it on this event
+      long price = io.loyalty.core.internal.eval.Tiers.lowestPrice(program, assignment);
       if (!force && card != null && card.ledgerBalance() >= price) {
         return;
       }

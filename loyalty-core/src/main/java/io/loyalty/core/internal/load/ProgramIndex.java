@@ -47,6 +47,19 @@ public final class ProgramIndex {
     return fresh;
   }
 
+  /**
+   * The program's latest definition as this index last saw the catalog (what the engine's last decision read), read
+   * again only when the index has none or does not know the program; {@code null} when the store has none.
+   */
+  public @Nullable Program known(ProgramId id) {
+    Catalog cached = catalog;
+    ProgramEntry entry = cached == null ? null : cached.entry(id);
+    if (entry == null) {
+      entry = current().entry(id);
+    }
+    return entry == null ? null : entry.program();
+  }
+
   /** The programs of one catalog version; immutable. */
   public static final class Catalog {
     private final long version;

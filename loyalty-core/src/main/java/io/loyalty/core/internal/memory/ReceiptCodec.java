@@ -159,6 +159,7 @@ final class ReceiptCodec {
       }
       w.varint(in.basis().size());
       in.basis().forEach(e -> w.text(e.value()));
+      w.nullableText(in.tier() == null ? null : in.tier().value());
     }
   }
 
@@ -189,9 +190,10 @@ final class ReceiptCodec {
       for (int k = 0; k < basis.length; k++) {
         basis[k] = EventId.of(r.text());
       }
+      String tier = r.nullableText();
       inputs[i] = new ProgramInputs(programs[i].program(), block == 0 ? null : SKIP_REASONS[block - 1],
           List.of(awarded), answers.length == 0 ? HostAnswers.NONE : new HostAnswers(List.of(answers), List.of()),
-          List.of(held), List.of(basis));
+          List.of(held), List.of(basis), tier == null ? null : io.loyalty.spi.TierId.of(tier));
     }
     return List.of(inputs);
   }

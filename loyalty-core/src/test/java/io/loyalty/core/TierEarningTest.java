@@ -1,0 +1,166 @@
+package io.loyalty.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.TierId;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.earning.SkipReason;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.OrderRefunded;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierMapping;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Balance tiers (digest sections 2.11, 5.8 and 6): the tier before an event's points applies its mappings, the
+ * receipt records it so replays and refunds use the same, and each net move between tiers is one outbox event.
+ */
+@DisplayName("balance tiers: earning mappings and tier events")
+class TierEarningTest {
+  static final RuleId PER_DOLLAR = RuleId.of("ern_per_dollar");
+  static final RuleId BONUS = RuleId.of("ern_bonus");
+  private final MutableClock clock = new MutableClock(Fixtures.T0);
+  private final InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
+  private final LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).random(Fixtures.seeded(5))
+      .build();
+
+  /** Basic 0-99, Silver 100-499 (per-dollar points × 1.5), Gold 500+ (the bonus rule gives 40 instead of 10). */
+  static Program ladder() {
+    return Program.builder(Fixtures.PROGRAM, "tiered")
+        .earningRule(EarningRule.builder(PER_DOLLAR, Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 100, 1)).build())
+        .earningRule(EarningRule.builder(BONUS, Trigger.ORDER_PAID, PointsFormula.fixed(10)).build())
+        .tier(Tier.builder(TierId.of("ltr_basic"), "Basic", 0).to(99L).build())
+        .tier(Tier.builder(TierId.of("ltr_silver"), "Silver", 100).to(499L)
+            .earningRule(PER_DOLLAR, TierMapping.multiply(new BigDecimal("1.5"))).build())
+        .tier(Tier.builder(TierId.of("ltr_gold"), "Gold", 500)
+            .earningRule(BONUS, TierMapping.custom(40))
+            .earningRule(PER_DOLLAR, TierMapping.custom(0)).build())
+        .build();
+  }
+
+  private EventOutcome pay(String id, long cents) {
+    clock.advance(Duration.ofMinutes(1));
+    return engine.apply(OrderPaid.of(id, clock.instant(), Fixtures.customer("alice"), Order.ofAmount("o_" + id, "USD",
+        cents)));
+  }
+
+  private List<OutboxEvent> tierEvents() {
+    return store.pending("test", EnumSet.of(OutboxEvent.Type.TIER_JOINED, OutboxEvent.Type.TIER_LEFT,
+        OutboxEvent.Type.TIER_UPGRADED, OutboxEvent.Type.TIER_DOWNGRADED), 100);
+  }
+
+  private static String tierOf(OutboxEvent e) {
+    OutboxEvent.TierChange c = (OutboxEvent.TierChange) e.payload();
+    return (c.from() == null ? "-" : c.from().value()) + ">" + (c.to() == null ? "-" : c.to().value());
+  }
+
+  @Test
+  @DisplayName("the tier before the points maps them; each move is one event; the tier reads as of any instant")
+  void mappingsAndMoves() {
+    engine.define(ladder());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    // Basic: 95 + 10 = 105 points, unmapped; the card moves Basic -> Silver
+    ProgramOutcome first = pay("e1", 9_500).programs().get(0);
+    assertThat(first.points()).isEqualTo(105);
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_silver");
+    // Silver: 100 dollars × 1.5 = 150, bonus 10: 265 in all, still Silver
+    ProgramOutcome second = pay("e2", 10_000).programs().get(0);
+    assertThat(second.accruals()).extracting(a -> a.points()).containsExactly(150L, 10L);
+    assertThat(engine.balance(card)).isEqualTo(265);
+    // Silver again: 300 × 1.5 = 450 + 10 -> 725, Gold
+    pay("e3", 30_000);
+    assertThat(engine.balance(card)).isEqualTo(725);
+    // Gold: the per-dollar rule gives nothing (CUSTOM 0, recorded as skipped), the bonus 40
+    ProgramOutcome gold = pay("e4", 10_000).programs().get(0);
+    assertThat(gold.accruals()).singleElement().satisfies(a -> {
+      assertThat(a.rule()).isEqualTo(BONUS);
+      assertThat(a.points()).isEqualTo(40);
+    });
+    assertThat(gold.skipped()).anySatisfy(s -> {
+      assertThat(s.rule()).isEqualTo(PER_DOLLAR);
+      assertThat(s.reason()).isEqualTo(SkipReason.TIER_GIVES_NONE);
+    });
+    // the enrolment put the card in Basic (balance 0), then two upgrades
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).containsExactly("TIER_JOINED ->ltr_basic",
+        "TIER_UPGRADED ltr_basic>ltr_silver", "TIER_UPGRADED ltr_silver>ltr_gold");
+    // removing points by hand moves it down, with one event
+    engine.removePoints(card, 700, "correction", null);
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_basic");
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).endsWith(
+        "TIER_DOWNGRADED ltr_gold>ltr_basic");
+    // history: the tier as of the moment after the second order
+    assertThat(engine.tier(card, Fixtures.T0.plus(Duration.ofMinutes(2)).plusSeconds(1)))
+        .map(t -> t.id().value()).contains("ltr_silver");
+    assertThat(engine.tier(card, Fixtures.T0)).map(t -> t.id().value()).contains("ltr_basic");
+  }
+
+  @Test
+  @DisplayName("a member who joins by an event enters the tiers with a JOINED event")
+  void joinedByEvent() {
+    engine.define(ladder().toBuilder().autoJoin(true).build());
+    pay("e1", 20_000);
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).containsExactly("TIER_JOINED ->ltr_silver");
+  }
+
+  @Test
+  @DisplayName("a replay and a refund use the tier recorded at payment, whatever the tier is now")
+  void replayAndRefundUseThePaymentsTier() {
+    engine.define(ladder());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    pay("e1", 20_000); // Basic: 200 + 10 -> Silver
+    EventOutcome silver = pay("e2", 20_000); // Silver: 300 + 10 = 310 -> 520, Gold
+    assertThat(engine.balance(card)).isEqualTo(520);
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_gold");
+    Replay replay = engine.replay(silver.event());
+    assertThat(replay.replayed()).isEqualTo(replay.recorded());
+    // the whole refund of the Silver order takes back the 310 it earned under Silver, not the Gold mapping's 40
+    clock.advance(Duration.ofMinutes(1));
+    engine.apply(OrderRefunded.whole("r2", clock.instant(), Fixtures.customer("alice"), "o_e2"));
+    assertThat(engine.balance(card)).isEqualTo(210);
+  }
+
+  @Test
+  @DisplayName("a tier's reward mapping prices the reward for its members, in listings, redemptions and auto-redeem")
+  void rewardPrices() {
+    io.loyalty.spi.reward.Reward mug = engine.defineReward(io.loyalty.spi.reward.Reward.of("rew_mug", "Mug",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_mug"), null)));
+    io.loyalty.spi.AssignmentId assignment = io.loyalty.spi.AssignmentId.of("rewa_mug");
+    Program base = ladder();
+    engine.define(base.toBuilder()
+        .rewards(List.of(io.loyalty.spi.reward.RewardAssignment.of("rewa_mug", mug.id(), 600)))
+        .tiers(List.of(base.tiers().get(0), base.tiers().get(1),
+            Tier.builder(TierId.of("ltr_gold"), "Gold", 500).reward(assignment, TierMapping.custom(300)).build()))
+        .build());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    pay("e1", 20_000); // 210, Silver: the mug costs 600
+    assertThat(engine.rewards(card, false)).singleElement().satisfies(r -> {
+      assertThat(r.points()).isEqualTo(600L);
+      assertThat(r.affordable()).isFalse();
+    });
+    pay("e2", 20_000); // Silver: 300 + 10 -> 520, Gold: the mug costs 300
+    assertThat(engine.rewards(card, true)).singleElement().satisfies(r -> assertThat(r.points()).isEqualTo(300L));
+    io.loyalty.spi.reward.Redemption r = engine.redeem(io.loyalty.spi.reward.RedeemRequest.of("red_1", card, assignment));
+    assertThat(r.succeeded()).isTrue();
+    assertThat(r.points()).isEqualTo(300);
+    assertThat(engine.balance(card)).isEqualTo(220);
+    // and the move back to Silver is one event
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).endsWith("TIER_DOWNGRADED ltr_gold>ltr_silver");
+  }
+}
