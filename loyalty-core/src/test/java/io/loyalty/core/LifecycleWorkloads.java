@@ -72,7 +72,12 @@ final class LifecycleWorkloads {
   }
 
   /** A program and its members: 1–4 rules, the card template's expiry, the refund policy, 1 or 2 members. */
-  record Setup(List<RuleSpec> rules, int programExpiry, RefundPolicy policy, int members, int initialPoints, boolean warsaw) {
+  record Setup(List<RuleSpec> rules, int programExpiry, RefundPolicy policy, int members, int initialPoints, boolean warsaw,
+      boolean tiered) {
+    Setup(List<RuleSpec> rules, int programExpiry, RefundPolicy policy, int members, int initialPoints, boolean warsaw) {
+      this(rules, programExpiry, policy, members, initialPoints, warsaw, false);
+    }
+
     Program program() {
       List<EarningRule> built = new ArrayList<>();
       for (int i = 0; i < rules.size(); i++) {
@@ -80,8 +85,17 @@ final class LifecycleWorkloads {
       }
       return Program.builder(Fixtures.PROGRAM, "Lifecycle").zone(warsaw ? ZoneId.of("Europe/Warsaw") : ZoneId.of("UTC"))
           .card(CardTemplate.DEFAULT.withExpiration(expiration(programExpiry)).withInitialPoints(initialPoints))
-          .refundPolicy(policy).earningRules(built).build();
+          .refundPolicy(policy).earningRules(built).tiers(tiered ? TIERS : List.of()).build();
     }
+
+    /** Balance tiers over the workload's amounts: 0-39, 40-149 (the first rule × 1.5), 150+ (it gives 3). */
+    private static final List<io.loyalty.spi.tier.Tier> TIERS = List.of(
+        io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t_low"), "Low", 0).to(39L).build(),
+        io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t_mid"), "Mid", 40).to(149L)
+            .earningRule(RuleId.of("r0"), io.loyalty.spi.tier.TierMapping.multiply(new java.math.BigDecimal("1.5")))
+            .build(),
+        io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t_top"), "Top", 150)
+            .earningRule(RuleId.of("r0"), io.loyalty.spi.tier.TierMapping.custom(3)).build());
   }
 
   /**
@@ -127,7 +141,7 @@ final class LifecycleWorkloads {
     return lists().of(ruleSpecs()).ofSizeBetween(1, 4).zip(integers().between(0, 4), integers().between(0, 2),
         integers().between(1, 2), integers().between(0, 3),
         (rules, expiry, policy, members, extra) -> new Setup(rules, expiry, RefundPolicy.values()[policy], members,
-            extra == 3 ? 25 : 0, extra == 2));
+            extra == 3 ? 25 : 0, extra == 2, extra == 1));
   }
 
   static Gen<Step> steps() {

@@ -125,15 +125,22 @@ class TierEarningTest {
     engine.define(ladder());
     CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
     pay("e1", 20_000); // Basic: 200 + 10 -> Silver
-    EventOutcome silver = pay("e2", 20_000); // Silver: 300 + 10 = 310 -> 520, Gold
+    clock.advance(Duration.ofMinutes(1));
+    // Silver: two lines of 100 dollars, 200 × 1.5 = 300, + 10 = 310 -> 520, Gold
+    EventOutcome silver = engine.apply(OrderPaid.of("e2", clock.instant(), Fixtures.customer("alice"),
+        Order.of("o_e2", "USD", io.loyalty.spi.event.OrderItem.product("prod_a", 1, 10_000),
+            io.loyalty.spi.event.OrderItem.product("prod_b", 1, 10_000))));
     assertThat(engine.balance(card)).isEqualTo(520);
     assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_gold");
     Replay replay = engine.replay(silver.event());
     assertThat(replay.replayed()).isEqualTo(replay.recorded());
-    // the whole refund of the Silver order takes back the 310 it earned under Silver, not the Gold mapping's 40
+    // refunding one line takes back what it earned under Silver (100 × 1.5 = 150), not under Gold (0) or no tier (100)
     clock.advance(Duration.ofMinutes(1));
-    engine.apply(OrderRefunded.whole("r2", clock.instant(), Fixtures.customer("alice"), "o_e2"));
-    assertThat(engine.balance(card)).isEqualTo(210);
+    engine.apply(OrderRefunded.lines("r2", clock.instant(), Fixtures.customer("alice"), "o_e2",
+        new io.loyalty.spi.event.RefundLine(1, 1)));
+    assertThat(engine.balance(card)).isEqualTo(370);
+    assertThat(engine.replay(io.loyalty.spi.EventId.of("r2")).replayed())
+        .isEqualTo(engine.replay(io.loyalty.spi.EventId.of("r2")).recorded());
   }
 
   @Test
