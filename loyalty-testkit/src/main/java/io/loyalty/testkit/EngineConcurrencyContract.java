@@ -141,6 +141,49 @@ public abstract class EngineConcurrencyContract extends StoreContract {
   }
 
   @Test
+  void racing_orders_of_two_engines_crossing_tier_thresholds_write_each_move_once() throws Exception {
+    Program.Builder tiered = program(CardPool.growing(2), false).toBuilder();
+    for (int t = 0; t < 10; t++) {
+      tiered.tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t" + t), "T" + t, 10L * t)
+          .to(t == 9 ? null : 10L * t + 9).build());
+    }
+    Program program = engine.define(tiered.build());
+    LoyaltyEngine second = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(8)).build();
+    Card card = engine.enrol(PROGRAM, CustomerId.of("alice"));
+    int events = budget().threads() * budget().opsPerThread() / 2;
+    List<Callable<EventOutcome>> tasks = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      String id = "evt_" + i;
+      long amount = 100L * (1 + i % 7);
+      LoyaltyEngine by = i % 2 == 0 ? engine : second;
+      tasks.add(() -> by.apply(paid(id, "alice", "ord_" + id, amount)));
+    }
+    Race.run(budget().threads(), tasks);
+    // the moves the committed ledger implies, one per entry that crossed a range, after the enrolment's entry
+    List<String> expected = new ArrayList<>();
+    expected.add("tier:" + card.code().value() + "#0 TIER_JOINED null>t0");
+    for (LedgerEntry e : engine.ledger(card.code())) {
+      long from = Math.min(9, (e.balanceAfter() - e.points()) / 10);
+      long to = Math.min(9, e.balanceAfter() / 10);
+      if (from != to) {
+        expected.add("tier:" + card.code().value() + "#" + e.seq() + " TIER_UPGRADED t" + from + ">t" + to);
+      }
+    }
+    List<String> written = store.pending("kit", Set.of(io.loyalty.spi.store.OutboxEvent.Type.TIER_JOINED,
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_UPGRADED, io.loyalty.spi.store.OutboxEvent.Type.TIER_DOWNGRADED,
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_LEFT), 10_000).stream().map(e -> {
+          io.loyalty.spi.store.OutboxEvent.TierChange c = (io.loyalty.spi.store.OutboxEvent.TierChange) e.payload();
+          return e.id() + " " + e.type() + " " + c.from() + ">" + c.to();
+        }).toList();
+    assertThat(written).as("one event per move, none lost, none twice").containsExactlyElementsOf(expected);
+    assertThat(expected).as("the race crossed several thresholds").hasSizeGreaterThan(3);
+    assertThat(engine.tier(card.code())).map(t -> t.id().value())
+        .contains("t" + Math.min(9, engine.balance(card.code()) / 10));
+    assertThat(program.tiers()).hasSize(10);
+  }
+
+  @Test
   void several_threads_enrolling_into_a_static_pool_never_share_a_card_and_exhaust_it_exactly() throws Exception {
     int cards = budget().threads() * 5;
     engine.define(program(CardPool.fixed(cards), false));
