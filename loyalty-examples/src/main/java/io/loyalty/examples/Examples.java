@@ -1,6 +1,6 @@
 package io.loyalty.examples;
 
-/** Runs every example in turn: the seed tutorial, a year of simulated time, then the rewards tour. */
+/** Runs every example in turn: the seed tutorial, a year of simulated time, the rewards tour, then the tiers. */
 public final class Examples {
   private Examples() {}
 
@@ -14,5 +14,8 @@ public final class Examples {
     System.out.println();
     System.out.println("#### Rewards: the tutorial's redemption, stock, pay with points and a rollback");
     RewardsTour.main(args);
+    System.out.println();
+    System.out.println("#### Tiers: Voucherify's ladder, moves as outbox events, and a member's tier history");
+    TierTour.main(args);
   }
 }

@@ -1,0 +1,110 @@
+package io.loyalty.examples;
+
+import io.loyalty.core.InMemoryLoyaltyStore;
+import io.loyalty.core.LoyaltyEngine;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.TierId;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.program.EarningRule;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierMapping;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * A tiered program on Voucherify's documented ladder (Basic 0–99, Silver 100–499, Gold 500–999, Platinum 1000+):
+ * Silver and Gold multiply the per-dollar rule, the member moves up as she earns and down when points are taken,
+ * and the tour prints each move (from the outbox) and her tier history, read as of each week after the fact.
+ */
+public final class TierTour {
+  private final PrintStream out;
+
+  TierTour(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the tour, printing to standard output. */
+  public static void main(String[] args) {
+    new TierTour(System.out).run();
+  }
+
+  void run() {
+    Instant start = Instant.parse("2026-03-02T09:00:00Z");
+    Instant[] now = {start};
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneId.of("UTC");
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+    };
+    InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
+    LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).build();
+    RuleId perDollar = RuleId.of("ern_per_dollar");
+    Program program = engine.define(Program.builder(SeedProgram.ACME, "ACME Tiers")
+        .earningRule(EarningRule.builder(perDollar, Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 100, 1)).build())
+        .tier(Tier.builder(TierId.of("ltr_basic"), "Basic", 0).to(99L).build())
+        .tier(Tier.builder(TierId.of("ltr_silver"), "Silver", 100).to(499L)
+            .earningRule(perDollar, TierMapping.multiply(new BigDecimal("1.25"))).build())
+        .tier(Tier.builder(TierId.of("ltr_gold"), "Gold", 500).to(999L)
+            .earningRule(perDollar, TierMapping.multiply(new BigDecimal("1.5"))).build())
+        .tier(Tier.builder(TierId.of("ltr_platinum"), "Platinum", 1000).earningRule(perDollar, TierMapping.multiply(
+            BigDecimal.valueOf(2))).build())
+        .build());
+    CardCode card = engine.enrol(program.id(), CustomerId.of("alice@example.com")).code();
+    long[] orders = {12_000, 30_000, 25_000, 40_000};
+    List<Instant> weeks = new ArrayList<>();
+    for (int i = 0; i < orders.length; i++) {
+      now[0] = start.plus(Duration.ofDays(7L * i + 1));
+      long points = engine.apply(OrderPaid.of("evt_" + i, now[0], Customer.of("alice@example.com"),
+          Order.ofAmount("ord_" + i, "USD", orders[i]))).points();
+      weeks.add(now[0]);
+      out.printf("Week %d: a $%d order earns %d points -> balance %d, tier %s%n", i + 1, orders[i] / 100, points,
+          engine.balance(card), engine.tier(card).map(Tier::name).orElse("none"));
+    }
+    now[0] = start.plus(Duration.ofDays(30));
+    engine.removePoints(card, 900, "a returned order, settled by hand", null);
+    weeks.add(now[0]);
+    out.printf("Day 30: 900 points removed by hand -> balance %d, tier %s%n", engine.balance(card),
+        engine.tier(card).map(Tier::name).orElse("none"));
+    out.println("Moves, as the outbox holds them:");
+    for (OutboxEvent e : store.pending("tour", EnumSet.of(OutboxEvent.Type.TIER_JOINED, OutboxEvent.Type.TIER_UPGRADED,
+        OutboxEvent.Type.TIER_DOWNGRADED, OutboxEvent.Type.TIER_LEFT), 100)) {
+      OutboxEvent.TierChange c = (OutboxEvent.TierChange) e.payload();
+      out.printf("  %-15s %-12s -> %-12s at balance %d%n", e.type().wireName(), c.from() == null ? "-" : c.from(),
+          c.to() == null ? "-" : c.to(), c.balance());
+    }
+    out.println("Tier history, read afterwards as of each step:");
+    out.printf("  %s  %s%n", start, engine.tier(card, start).map(Tier::name).orElse("none"));
+    for (Instant at : weeks) {
+      out.printf("  %s  %s (balance %d)%n", at, engine.tier(card, at).map(Tier::name).orElse("none"),
+          engine.balance(card, at));
+    }
+  }
+}
