@@ -32,8 +32,13 @@ public final class ApplyFixture {
 
   /** As {@link #create(int)}, with {@code rounds} new orders per member, applied round-robin over the members. */
   public static ApplyFixture create(int members, int rounds) {
+    return create(members, rounds, false);
+  }
+
+  /** As {@link #create(int, int)}, on the workload's tiered program when {@code tiered} ({@link Workload#tieredProgram}). */
+  public static ApplyFixture create(int members, int rounds, boolean tiered) {
     LoyaltyEngine engine = Engines.create();
-    engine.define(Workload.program());
+    engine.define(tiered ? Workload.tieredProgram() : Workload.program());
     Customer[] customers = new Customer[members];
     for (int m = 0; m < members; m++) {
       customers[m] = Workload.customer("member_" + m);

@@ -52,7 +52,8 @@ public final class RunAll {
     checkApply(v);
     BalanceFixture balance = new BalanceFixture();
 
-    ApplyVariant apply = new ApplyVariant();
+    ApplyVariant apply = new ApplyVariant(false);
+    ApplyVariant tieredApply = new ApplyVariant(true);
     Harness.Variant floor = variant("hand-written Java (floor)", true, () -> HandWritten.earn(v.order, v.customer).points(10));
     Harness.Variant eval = variant("engine: evaluate (pure)", true, () -> v.engine.evaluate(v.event).points());
     Harness.Variant easy = variant("Easy Rules 4.1.0", true, () -> v.easyRules.earn(v.order, v.customer).points(10));
@@ -60,7 +61,8 @@ public final class RunAll {
     Harness.Variant quote = variant("engine: quote (with breakdown)", true, () -> v.engine.quote(v.event).points());
     Harness.Variant engineBalance = variant("engine: balance(code, instant), 100 lots", false, balance::engineBalance);
     Harness.Variant cardBalance = variant("card.balanceAt(instant), 100 lots", false, balance::cardBalance);
-    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, engineBalance, cardBalance);
+    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, tieredApply, engineBalance,
+        cardBalance);
     Harness harness = new Harness(all, warmup, rounds, batchMs);
     System.out.printf(Locale.ROOT, "Interleaved harness: %d warm-up + %d measured rounds, batches of ~%d ms ...%n",
         warmup, rounds, batchMs);
@@ -78,6 +80,9 @@ public final class RunAll {
     System.out.printf(Locale.ROOT, "engine apply, per order: p50 %s, p90 %s, p99 %s (%,d orders timed one by one)%n",
         Harness.time(applyP50), Harness.time(Harness.percentile(apply.latencies, 90)),
         Harness.time(Harness.percentile(apply.latencies, 99)), apply.latencies.size());
+    double tieredP50 = Harness.median(tieredApply.latencies);
+    System.out.printf(Locale.ROOT, "engine apply on a tiered program, per order: p50 %s (%.2fx the untiered p50)%n",
+        Harness.time(tieredP50), tieredP50 / applyP50);
     System.out.printf(Locale.ROOT, "Easy Rules / engine evaluate: %.1fx; Drools / engine evaluate: %.1fx (medians of rounds)%n%n",
         easyX, droolsX);
     System.out.println("| target | measured | met |");
@@ -159,17 +164,19 @@ public final class RunAll {
   /** {@code engine.apply} of fresh orders on a fresh fixture per batch, each order also timed alone. */
   private static final class ApplyVariant extends Harness.Variant {
     final List<Double> latencies = new ArrayList<>();
+    private final boolean tiered;
     private ApplyFixture fixture;
     private long[] times = new long[0];
 
-    ApplyVariant() {
-      super("engine: apply into the in-memory store", false, 5_000);
+    ApplyVariant(boolean tiered) {
+      super(tiered ? "engine: apply, tiered program" : "engine: apply into the in-memory store", false, 5_000);
+      this.tiered = tiered;
     }
 
     @Override
     protected void prepare(int n) {
       fixture = null;
-      fixture = ApplyFixture.create(n);
+      fixture = ApplyFixture.create(n, 1, tiered);
       times = new long[n];
       System.gc(); // settle the fixture into the old generation: its copying is setup, not apply
     }

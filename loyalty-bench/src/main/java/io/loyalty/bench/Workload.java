@@ -92,6 +92,22 @@ public final class Workload {
   }
 
   /** The program with the 12 rules. */
+  /**
+   * The workload's program with four balance tiers (0-999, 1,000-4,999, 5,000-9,999 with two rules mapped, 10,000+):
+   * a member with the fixture's two earlier orders (5,890 points) is in the third, so the measured order is earned
+   * through its mappings, and most orders move no tier.
+   */
+  public static Program tieredProgram() {
+    return program().toBuilder()
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_1"), "One", 0).to(999L).build())
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_2"), "Two", 1_000).to(4_999L).build())
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_3"), "Three", 5_000).to(9_999L)
+            .earningRule(id(1), io.loyalty.spi.tier.TierMapping.multiply(new java.math.BigDecimal("1.5")))
+            .earningRule(id(0), io.loyalty.spi.tier.TierMapping.custom(50)).build())
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_4"), "Four", 10_000).build())
+        .build();
+  }
+
   public static Program program() {
     List<EarningRule> rules = List.of(
         rule(0, PointsFormula.fixed(5)),
