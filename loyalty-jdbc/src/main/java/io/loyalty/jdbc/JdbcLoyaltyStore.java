@@ -207,19 +207,17 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
     checkLimit(limit);
-    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND seq > ? ORDER BY seq LIMIT ?",
-        card.value(), afterSeq, (long) limit);
+    return entries(LedgerRows.select("card = ? AND seq > ? ORDER BY seq LIMIT ?"), card.value(), afterSeq, (long) limit);
   }
 
   @Override
   public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
-    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND order_id = ? ORDER BY seq",
-        card.value(), order.value());
+    return entries(LedgerRows.select("card = ? AND order_id = ? ORDER BY seq"), card.value(), order.value());
   }
 
   @Override
   public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
-    return one(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE entry_key = ?", key.text());
+    return first(entries(LedgerRows.select("entry_key = ?"), key.text()));
   }
 
   @Override
@@ -294,6 +292,15 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
       return List.copyOf(CardRows.read(rs));
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot read Cards", e);
+    }
+  }
+
+  private List<LedgerEntry> entries(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      return List.copyOf(LedgerRows.read(rs));
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read ledger entries", e);
     }
   }
 
