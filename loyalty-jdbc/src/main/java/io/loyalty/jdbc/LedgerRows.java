@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A ledger entry as a row of {@code loyalty_ledger} (schema version 6): the columns the ports query by ({@code card,
- * seq, entry_key, order_id, event_id}), the free texts as columns ({@code reason}, NULL when empty, and
+ * seq, entry_key, order_id, event_id}), the free texts as columns ({@code reason}, see {@link #reason}, and
  * {@code related}), and everything else as one packed text ({@link #pack}). The mapping is here and only here.
  */
 final class LedgerRows {
@@ -50,8 +50,17 @@ final class LedgerRows {
     text(p, 4, entry.order() == null ? null : entry.order().value());
     text(p, 5, entry.event() == null ? null : entry.event().value());
     p.setString(6, pack(entry));
-    text(p, 7, entry.reason().isEmpty() ? null : entry.reason());
+    text(p, 7, reason(entry));
     text(p, 8, entry.related() == null ? null : entry.related().text());
+  }
+
+  /**
+   * The reason column: {@code NULL} when the reason is the rule's id (an accrual's), or empty for an entry of no rule;
+   * else the reason itself, possibly empty.
+   */
+  static @Nullable String reason(LedgerEntry entry) {
+    String implied = entry.rule() == null ? "" : entry.rule().value();
+    return entry.reason().equals(implied) ? null : entry.reason();
   }
 
   private static void text(PreparedStatement p, int at, @Nullable String value) throws SQLException {
@@ -77,10 +86,10 @@ final class LedgerRows {
         String related = rs.getString(8);
         LedgerEntry.Builder entry = LedgerEntry.builder().card(CardCode.of(rs.getString(1))).seq(rs.getLong(2))
             .key(LedgerKey.parse(rs.getString(3))).order(order == null ? null : OrderId.of(order))
-            .event(event == null ? null : EventId.of(event)).reason(reason == null ? "" : reason)
+            .event(event == null ? null : EventId.of(event))
             .related(related == null ? null : LedgerKey.parse(related));
-        unpack(rs.getString(6), entry);
-        entries.add(entry.build());
+        RuleId rule = unpack(rs.getString(6), entry);
+        entries.add(entry.reason(reason != null ? reason : rule == null ? "" : rule.value()).build());
       }
     } catch (RuntimeException e) {
       throw new JdbcStoreException(ErrorCode.STORED_DEFINITION_UNREADABLE, "cannot read a stored LedgerEntry from its row",
@@ -111,7 +120,8 @@ final class LedgerRows {
     return b.toString();
   }
 
-  private static void unpack(String text, LedgerEntry.Builder entry) {
+  /** Sets the packed values; returns the rule. */
+  private static @Nullable RuleId unpack(String text, LedgerEntry.Builder entry) {
     String[] v = text.split(String.valueOf(UNIT), -1);
     if (v.length != VALUES) {
       throw new IllegalStateException("a stored ledger entry has " + v.length + " packed values, not " + VALUES);
@@ -126,9 +136,10 @@ final class LedgerRows {
         draws.add(new LotDraw(Long.parseLong(draw.substring(0, cut)), Long.parseLong(draw.substring(cut + 1))));
       }
     }
+    RuleId rule = v[5].isEmpty() ? null : RuleId.of(v[5]);
     entry.type(EntryType.valueOf(v[0])).points(Long.parseLong(v[1])).pending(Long.parseLong(v[2]))
-        .balanceAfter(Long.parseLong(v[3])).at(at).rule(v[5].isEmpty() ? null : RuleId.of(v[5]))
-        .programVersion(Long.parseLong(v[6])).draws(draws);
+        .balanceAfter(Long.parseLong(v[3])).at(at).rule(rule).programVersion(Long.parseLong(v[6])).draws(draws);
+    return rule;
   }
 
   /**
@@ -154,7 +165,7 @@ final class LedgerRows {
           "UPDATE loyalty_ledger SET fields = ?, reason = ?, related = ? WHERE card = ? AND seq = ?")) {
         for (LedgerEntry entry : page) {
           u.setString(1, pack(entry));
-          text(u, 2, entry.reason().isEmpty() ? null : entry.reason());
+          text(u, 2, reason(entry));
           text(u, 3, entry.related() == null ? null : entry.related().text());
           u.setString(4, entry.card().value());
           u.setLong(5, entry.seq());

@@ -1,6 +1,7 @@
 package io.loyalty.jdbc;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -58,7 +59,8 @@ import java.util.function.Function;
  * The JSON form of the SPI records in the store's {@code body} columns, configured here so the SPI stays free of
  * Jackson: records by their components, sealed hierarchies tagged by {@code "@kind"} (the permitted subtype's name
  * in snake case), typed ids as plain strings, decimals exact with their scale ({@code 1.2E+3} stays scale -2),
- * instants as ISO strings with nanoseconds, durations and periods as ISO text, and non-ASCII escaped.
+ * instants as ISO strings with nanoseconds, durations and periods as ISO text, non-ASCII escaped, and null members
+ * left out.
  */
 final class SpiJson {
   /** The sealed hierarchies of the SPI that stored records carry. */
@@ -138,6 +140,8 @@ final class SpiJson {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        // a null member is left out (read back as null: the same record); rows written with them read as before
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(JsonWriteFeature.ESCAPE_NON_ASCII);
     for (Class<?> sealed : SEALED) {
       builder.addMixIn(sealed, Tagged.class);

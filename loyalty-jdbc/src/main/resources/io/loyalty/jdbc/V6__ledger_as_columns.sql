@@ -1,9 +1,10 @@
 -- Version 6: a ledger entry is no longer a JSON body. The columns card, seq, entry_key, order_id and event_id hold
--- what they held, the free texts are columns (reason, NULL when empty; related, the linked entry's key), and the rest
--- is one text, "fields" (LedgerRows.pack): type, points, pending, balance after, instant (epoch second, or
--- second:nanosecond), rule, program version and draws (lot:points joined by commas), joined by U+001F, a NULL as
--- nothing. No query reads entries by event, so the event index goes; entries of an order are read by card and order
--- (LedgerStore.entriesForOrder, a handful of rows sorted by seq after the scan), so that index drops seq.
+-- what they held; the free texts are columns: reason (NULL when it is the rule's id, or empty for an entry of no
+-- rule) and related (the linked entry's key); the rest is one text, "fields" (LedgerRows.pack): type, points,
+-- pending, balance after, instant (epoch second, or second:nanosecond), rule, program version and draws (lot:points
+-- joined by commas), joined by U+001F, a NULL as nothing. No query reads entries by event, so the event index goes;
+-- entries of an order are read by card and order (LedgerStore.entriesForOrder, a handful of rows sorted by seq after
+-- the scan), so that index drops seq.
 
 ALTER TABLE loyalty_ledger
   ADD COLUMN fields text,

@@ -225,8 +225,8 @@ class MigrationTest {
         .programVersion(0).reason("caf\u00e9 \u2603, tab\there\u001f and \"quotes\"")
         .draws(List.of(new LotDraw(1, 60), new LotDraw(7, 10))).related(LedgerKey.parse("other:side")).build();
     LedgerEntry manual = LedgerEntry.builder().card(code).seq(3).type(EntryType.POINTS_ADDITION).points(Long.MAX_VALUE)
-        .pending(Long.MIN_VALUE).balanceAfter(-1).at(Instant.EPOCH).key(LedgerKey.parse("manual:1")).programVersion(1)
-        .build();
+        .pending(Long.MIN_VALUE).balanceAfter(-1).at(Instant.EPOCH).key(LedgerKey.parse("manual:1")).rule(RuleId.of("r_manual"))
+        .programVersion(1).build();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
           + " applied_at timestamptz NOT NULL DEFAULT now())");
