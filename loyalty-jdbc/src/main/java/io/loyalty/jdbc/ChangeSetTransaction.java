@@ -142,11 +142,11 @@ final class ChangeSetTransaction {
     // Last: the card rows are locked by now, so a card's events take positions in the order its changes commit.
     if (batched && changes.events().size() > 1) {
       batch(INSERT_EVENT, changes.events(), (p, event) -> bind(p, event.id(), OutboxEvent.AGGREGATE_TYPE,
-          event.card().value(), event.type().wireName(), SpiJson.write(event)));
+          event.card().value(), event.type().wireName(), SpiJson.payload(event)));
     } else {
       for (OutboxEvent event : changes.events()) {
         String taken = insert(INSERT_EVENT, event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(),
-            event.type().wireName(), SpiJson.write(event));
+            event.type().wireName(), SpiJson.payload(event));
         if (taken != null) {
           return new CommitResult.Duplicate(new UniqueKey.OutboxKey(event.id()));
         }

@@ -253,7 +253,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
     List<Object> values = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT payload FROM loyalty_outbox o WHERE ");
+    StringBuilder sql = new StringBuilder("SELECT id, type, aggregateid, payload FROM loyalty_outbox o WHERE ");
     if (!types.isEmpty()) {
       sql.append("type IN (");
       for (OutboxEvent.Type type : types) {
@@ -266,7 +266,16 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
         + " ORDER BY position LIMIT ?");
     values.add(consumer);
     values.add((long) limit);
-    return list(OutboxEvent.class, sql.toString(), values.toArray());
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql.toString(), values.toArray());
+        ResultSet rs = p.executeQuery()) {
+      List<OutboxEvent> found = new ArrayList<>();
+      while (rs.next()) {
+        found.add(SpiJson.event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read outbox events", e);
+    }
   }
 
   @Override

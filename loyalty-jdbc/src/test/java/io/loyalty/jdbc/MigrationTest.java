@@ -28,6 +28,7 @@ import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
@@ -227,6 +228,8 @@ class MigrationTest {
     LedgerEntry manual = LedgerEntry.builder().card(code).seq(3).type(EntryType.POINTS_ADDITION).points(Long.MAX_VALUE)
         .pending(Long.MIN_VALUE).balanceAfter(-1).at(Instant.EPOCH).key(LedgerKey.parse("manual:1")).rule(RuleId.of("r_manual"))
         .programVersion(1).build();
+    OutboxEvent added = new OutboxEvent("entry:A-1#1", OutboxEvent.Type.POINTS_ADDED, code, card.program(), t0,
+        new OutboxEvent.Transaction(accrual));
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
           + " applied_at timestamptz NOT NULL DEFAULT now())");
@@ -255,6 +258,15 @@ class MigrationTest {
           p.executeUpdate();
         }
       }
+      try (var p = c.prepareStatement("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload)"
+          + " VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, added.id());
+        p.setString(2, OutboxEvent.AGGREGATE_TYPE);
+        p.setString(3, code.value());
+        p.setString(4, added.type().wireName());
+        p.setString(5, SpiJson.write(added)); // before version 6, the payload was the whole event
+        p.executeUpdate();
+      }
     }
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
     assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
@@ -262,6 +274,11 @@ class MigrationTest {
     assertThat(store.entriesForOrder(code, OrderId.of("ord_1"))).containsExactly(accrual);
     assertThat(store.entry(redemption.key())).contains(redemption);
     assertThat(store.entry(manual.key())).contains(manual);
+    OutboxEvent redeemed = new OutboxEvent("entry:A-1#2", OutboxEvent.Type.POINTS_REDEEMED, code, card.program(),
+        t0.plusNanos(1), new OutboxEvent.Transaction(redemption));
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder().events(List.of(redeemed)).build()).applied())
+        .isTrue();
+    assertThat(store.pending("consumer", java.util.Set.of(), 10)).containsExactly(added, redeemed);
   }
 
   @Test
