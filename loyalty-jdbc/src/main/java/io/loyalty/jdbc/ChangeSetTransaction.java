@@ -35,8 +35,6 @@ final class ChangeSetTransaction {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
-  private static final String INSERT_ENTRY =
-      "INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       "INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)";
 
@@ -120,7 +118,7 @@ final class ChangeSetTransaction {
     }
     CardRows.writeLots(c, cards);
     if (batched && changes.entries().size() > 1) {
-      batch(INSERT_ENTRY, changes.entries(), (p, entry) -> bindEntry(p, entry));
+      batch(LedgerRows.INSERT, changes.entries(), (p, entry) -> bindEntry(p, entry));
     } else {
       for (LedgerEntry entry : changes.entries()) {
         refused = entry(entry);
@@ -144,11 +142,11 @@ final class ChangeSetTransaction {
     // Last: the card rows are locked by now, so a card's events take positions in the order its changes commit.
     if (batched && changes.events().size() > 1) {
       batch(INSERT_EVENT, changes.events(), (p, event) -> bind(p, event.id(), OutboxEvent.AGGREGATE_TYPE,
-          event.card().value(), event.type().wireName(), SpiJson.write(event)));
+          event.card().value(), event.type().wireName(), SpiJson.payload(event)));
     } else {
       for (OutboxEvent event : changes.events()) {
         String taken = insert(INSERT_EVENT, event.id(), OutboxEvent.AGGREGATE_TYPE, event.card().value(),
-            event.type().wireName(), SpiJson.write(event));
+            event.type().wireName(), SpiJson.payload(event));
         if (taken != null) {
           return new CommitResult.Duplicate(new UniqueKey.OutboxKey(event.id()));
         }
@@ -202,8 +200,7 @@ final class ChangeSetTransaction {
   }
 
   private @Nullable CommitResult entry(LedgerEntry entry) throws SQLException {
-    checkSeq(entry);
-    String taken = insert(INSERT_ENTRY, entryValues(entry));
+    String taken = insert(LedgerRows.INSERT, entry, ChangeSetTransaction::bindEntry);
     if (taken == null) {
       return null;
     }
@@ -219,15 +216,9 @@ final class ChangeSetTransaction {
     }
   }
 
-  private static @Nullable Object[] entryValues(LedgerEntry entry) {
-    return new @Nullable Object[] {entry.card().value(), entry.seq(), entry.key().text(),
-        entry.order() == null ? null : entry.order().value(), entry.event() == null ? null : entry.event().value(),
-        SpiJson.write(entry)};
-  }
-
   private static void bindEntry(PreparedStatement p, LedgerEntry entry) throws SQLException {
     checkSeq(entry);
-    bind(p, entryValues(entry));
+    LedgerRows.bind(p, entry);
   }
 
   /** How one row of a batch is bound. */
@@ -295,8 +286,13 @@ final class ChangeSetTransaction {
 
   /** Runs an insert; returns {@code null}, or the name of the unique constraint that refused the row. */
   private @Nullable String insert(String sql, @Nullable Object... values) throws SQLException {
+    return insert(sql, values, ChangeSetTransaction::bind);
+  }
+
+  /** Runs an insert of the row as the binder binds it; returns {@code null}, or the name of the refusing constraint. */
+  private <T> @Nullable String insert(String sql, T row, Binder<T> binder) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      bind(p, values);
+      binder.bind(p, row);
       String[] taken = new String[1];
       savepoint(() -> {
         p.executeUpdate();

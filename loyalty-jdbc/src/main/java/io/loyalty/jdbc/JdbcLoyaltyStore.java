@@ -207,19 +207,17 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public List<LedgerEntry> ledger(CardCode card, long afterSeq, int limit) {
     checkLimit(limit);
-    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND seq > ? ORDER BY seq LIMIT ?",
-        card.value(), afterSeq, (long) limit);
+    return entries(LedgerRows.select("card = ? AND seq > ? ORDER BY seq LIMIT ?"), card.value(), afterSeq, (long) limit);
   }
 
   @Override
   public List<LedgerEntry> entriesForOrder(CardCode card, OrderId order) {
-    return list(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE card = ? AND order_id = ? ORDER BY seq",
-        card.value(), order.value());
+    return entries(LedgerRows.select("card = ? AND order_id = ? ORDER BY seq"), card.value(), order.value());
   }
 
   @Override
   public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
-    return one(LedgerEntry.class, "SELECT body FROM loyalty_ledger WHERE entry_key = ?", key.text());
+    return first(entries(LedgerRows.select("entry_key = ?"), key.text()));
   }
 
   @Override
@@ -255,7 +253,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
     List<Object> values = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT payload FROM loyalty_outbox o WHERE ");
+    StringBuilder sql = new StringBuilder("SELECT id, type, aggregateid, payload FROM loyalty_outbox o WHERE ");
     if (!types.isEmpty()) {
       sql.append("type IN (");
       for (OutboxEvent.Type type : types) {
@@ -268,7 +266,16 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
         + " ORDER BY position LIMIT ?");
     values.add(consumer);
     values.add((long) limit);
-    return list(OutboxEvent.class, sql.toString(), values.toArray());
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql.toString(), values.toArray());
+        ResultSet rs = p.executeQuery()) {
+      List<OutboxEvent> found = new ArrayList<>();
+      while (rs.next()) {
+        found.add(SpiJson.event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read outbox events", e);
+    }
   }
 
   @Override
@@ -294,6 +301,15 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
       return List.copyOf(CardRows.read(rs));
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot read Cards", e);
+    }
+  }
+
+  private List<LedgerEntry> entries(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      return List.copyOf(LedgerRows.read(rs));
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read ledger entries", e);
     }
   }
 

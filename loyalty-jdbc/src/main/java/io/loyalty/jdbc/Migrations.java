@@ -16,13 +16,13 @@ import javax.sql.DataSource;
  * Applies the versioned schema scripts ({@code V<n>__<name>.sql} beside this class) that the database has not
  * recorded in {@code loyalty_schema_version}, in one transaction under an advisory lock, so several service
  * instances starting at once migrate once. A script may have a data step written in Java (version 2:
- * {@link LegacyReceipts}, after the script; version 5: {@link CardRows#fromBodies}, where the script's
- * {@code -- data step} line is), run in the same transaction.
+ * {@link LegacyReceipts}, after the script; version 5: {@link CardRows#fromBodies}, version 6: {@link LedgerRows#fromBodies},
+ * where the script's {@code -- data step} line is), run in the same transaction.
  */
 final class Migrations {
   /** The scripts in version order; a new version is one more line. */
   static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__cards_by_holder.sql", "V3__outbox.sql",
-      "V4__wallets.sql", "V5__lots_as_rows.sql");
+      "V4__wallets.sql", "V5__lots_as_rows.sql", "V6__ledger_as_columns.sql");
 
   /** Taken for the migration transaction: instances migrating at once wait for each other. */
   private static final long LOCK = 0x4C6F79616C7479L;
@@ -59,6 +59,8 @@ final class Migrations {
             LegacyReceipts.dropNotAMember(c);
           } else if (v == 5) {
             CardRows.fromBodies(c);
+          } else if (v == 6) {
+            LedgerRows.fromBodies(c);
           }
           for (String statement : parts.length > 1 ? statements(parts[1]) : List.<String>of()) {
             s.execute(statement);

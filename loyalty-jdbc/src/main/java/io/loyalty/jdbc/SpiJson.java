@@ -1,6 +1,8 @@
 package io.loyalty.jdbc;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -40,7 +42,10 @@ import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.SkuId;
 import io.loyalty.spi.ValidationRuleId;
 import io.loyalty.spi.WalletId;
+import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.LedgerKey;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.ExpirationRule;
@@ -58,7 +63,8 @@ import java.util.function.Function;
  * The JSON form of the SPI records in the store's {@code body} columns, configured here so the SPI stays free of
  * Jackson: records by their components, sealed hierarchies tagged by {@code "@kind"} (the permitted subtype's name
  * in snake case), typed ids as plain strings, decimals exact with their scale ({@code 1.2E+3} stays scale -2),
- * instants as ISO strings with nanoseconds, durations and periods as ISO text, and non-ASCII escaped.
+ * instants as ISO strings with nanoseconds, durations and periods as ISO text, non-ASCII escaped, and null members
+ * left out.
  */
 final class SpiJson {
   /** The sealed hierarchies of the SPI that stored records carry. */
@@ -69,11 +75,19 @@ final class SpiJson {
   private static final ObjectMapper MAPPER = build();
   /** The same mapper for JSON trees that keep every decimal as written (a data migration rewrites stored rows). */
   private static final ObjectMapper TREES = MAPPER.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+  /** The same mapper writing a ledger entry without its card (an outbox payload's entry of the event's card). */
+  private static final ObjectMapper NO_CARD = MAPPER.copy().addMixIn(LedgerEntry.class, WithoutCard.class);
+  /** The outbox event types by their wire names (the {@code type} column). */
+  private static final java.util.Map<String, OutboxEvent.Type> TYPES = java.util.Arrays.stream(OutboxEvent.Type.values())
+      .collect(java.util.stream.Collectors.toMap(OutboxEvent.Type::wireName, t -> t));
 
   private SpiJson() {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@kind")
   private interface Tagged {}
+
+  @JsonIgnoreProperties("card")
+  private interface WithoutCard {}
 
   /**
    * The deepest JSON a stored record may nest: far above what validated definitions produce (a condition nests at
@@ -139,6 +153,8 @@ final class SpiJson {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        // a null member is left out (read back as null: the same record); rows written with them read as before
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(JsonWriteFeature.ESCAPE_NON_ASCII);
     for (Class<?> sealed : SEALED) {
       builder.addMixIn(sealed, Tagged.class);
@@ -180,6 +196,75 @@ final class SpiJson {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new JdbcStoreException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /**
+   * An outbox event's payload column (schema 6): only what the other columns do not hold, {@code program}, {@code at}
+   * and the payload's one component by its name, {@code entry} (without its card when it is the event's),
+   * {@code redemption}, {@code holder} or {@code tier} (the whole tier change).
+   */
+  static String payload(OutboxEvent event) {
+    try (java.io.StringWriter out = new java.io.StringWriter(); com.fasterxml.jackson.core.JsonGenerator g =
+        MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("program", event.program().value());
+      g.writeFieldName("at");
+      MAPPER.writeValue(g, event.at());
+      if (event.payload() instanceof OutboxEvent.Transaction t) {
+        g.writeFieldName("entry");
+        (t.entry().card().equals(event.card()) ? NO_CARD : MAPPER).writeValue(g, t.entry());
+      } else if (event.payload() instanceof OutboxEvent.RedemptionChange r) {
+        g.writeFieldName("redemption");
+        MAPPER.writeValue(g, r.redemption());
+      } else if (event.payload() instanceof OutboxEvent.TierChange t) {
+        g.writeFieldName("tier");
+        MAPPER.writeValue(g, t);
+      } else {
+        g.writeStringField("holder", ((OutboxEvent.Membership) event.payload()).holder().value());
+      }
+      g.writeEndObject();
+      g.flush();
+      return out.toString();
+    } catch (IOException e) {
+      throw new JdbcStoreException("cannot write an OutboxEvent as JSON", e);
+    }
+  }
+
+  /**
+   * The outbox event of a row: its {@code id}, {@code type} and {@code aggregateid} columns and its {@link #payload}
+   * (or, written before schema 6, the whole event).
+   *
+   * @throws JdbcStoreException with code {@code stored_definition_unreadable} for a row this version cannot read
+   */
+  static OutboxEvent event(String id, String type, String card, String payload) {
+    try {
+      JsonNode root = TREES.readTree(payload);
+      if (root.has("payload")) {
+        return read(payload, OutboxEvent.class);
+      }
+      OutboxEvent.Type kind = TYPES.get(type);
+      if (kind == null) {
+        throw new IllegalArgumentException("unknown outbox event type " + type);
+      }
+      OutboxEvent.Payload facts;
+      if (root.get("entry") instanceof com.fasterxml.jackson.databind.node.ObjectNode entry) {
+        if (!entry.has("card")) {
+          entry.put("card", card);
+        }
+        facts = new OutboxEvent.Transaction(TREES.treeToValue(entry, LedgerEntry.class));
+      } else if (root.has("redemption")) {
+        facts = new OutboxEvent.RedemptionChange(TREES.treeToValue(root.get("redemption"), Redemption.class));
+      } else if (root.has("tier")) {
+        facts = TREES.treeToValue(root.get("tier"), OutboxEvent.TierChange.class);
+      } else {
+        facts = new OutboxEvent.Membership(CustomerId.of(root.get("holder").asText()));
+      }
+      return new OutboxEvent(id, kind, CardCode.of(card), ProgramId.of(root.get("program").asText()),
+          TREES.treeToValue(root.get("at"), java.time.Instant.class), facts);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new JdbcStoreException(io.loyalty.spi.ErrorCode.STORED_DEFINITION_UNREADABLE,
+          "cannot read a stored OutboxEvent from JSON", e);
     }
   }
 

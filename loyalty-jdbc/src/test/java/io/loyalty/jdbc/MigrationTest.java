@@ -6,6 +6,10 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.OrderId;
 import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.EntryType;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.card.LedgerKey;
+import io.loyalty.spi.card.LotDraw;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.card.LotList;
 import io.loyalty.spi.card.LotSource;
@@ -24,6 +28,7 @@ import io.loyalty.spi.event.Order;
 import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.store.EventReceipt;
+import io.loyalty.spi.store.OutboxEvent;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
@@ -43,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(5);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(6);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -61,6 +66,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(5);
       assertThat(rs.getString(2)).isEqualTo("V5__lots_as_rows.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(6);
+      assertThat(rs.getString(2)).isEqualTo("V6__ledger_as_columns.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -186,7 +194,7 @@ class MigrationTest {
       }
     }
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
-    assertThat(store.schemaVersion()).isEqualTo(5);
+    assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.card(held.code())).contains(held);
     assertThat(store.card(pooled.code())).contains(pooled);
     assertThat(store.cardOf(held.program(), CustomerId.of("alice"), io.loyalty.spi.WalletId.MAIN)).contains(held);
@@ -201,6 +209,76 @@ class MigrationTest {
       assertThat(rs.getLong(3)).isEqualTo(((LotList) held.lots()).activeSum());
       assertThat(rs.getLong(4)).isEqualTo(((LotList) held.lots()).pendingSum());
     }
+  }
+
+  @Test
+  void version_6_turns_each_stored_ledger_body_into_its_columns_and_reads_every_entry_back_equal() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    Instant t0 = Instant.parse("2024-03-01T10:00:00.123456789Z");
+    CardCode code = CardCode.of("A-1");
+    Card card = Card.generated(code, ProgramId.of("camp_a"), t0).toBuilder().version(2).lastSeq(3).build();
+    LedgerEntry accrual = LedgerEntry.builder().card(code).seq(1).type(EntryType.POINTS_ACCRUAL).points(120).pending(0)
+        .balanceAfter(120).at(t0).key(LedgerKey.Accrual.of(code, OrderId.of("ord_1"), EventId.of("evt_1"),
+            RuleId.of("r_amount"))).event(EventId.of("evt_1")).rule(RuleId.of("r_amount")).programVersion(3)
+        .order(OrderId.of("ord_1")).reason("r_amount").build();
+    LedgerEntry redemption = LedgerEntry.builder().card(code).seq(2).type(EntryType.POINTS_REDEMPTION).points(-70)
+        .pending(-5).balanceAfter(50).at(Instant.parse("1969-12-31T23:59:59.5Z")).key(LedgerKey.parse("legacy key \u00e9"))
+        .programVersion(0).reason("caf\u00e9 \u2603, tab\there\u001f and \"quotes\"")
+        .draws(List.of(new LotDraw(1, 60), new LotDraw(7, 10))).related(LedgerKey.parse("other:side")).build();
+    LedgerEntry manual = LedgerEntry.builder().card(code).seq(3).type(EntryType.POINTS_ADDITION).points(Long.MAX_VALUE)
+        .pending(Long.MIN_VALUE).balanceAfter(-1).at(Instant.EPOCH).key(LedgerKey.parse("manual:1")).rule(RuleId.of("r_manual"))
+        .programVersion(1).build();
+    OutboxEvent added = new OutboxEvent("entry:A-1#1", OutboxEvent.Type.POINTS_ADDED, code, card.program(), t0,
+        new OutboxEvent.Transaction(accrual));
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+          + " applied_at timestamptz NOT NULL DEFAULT now())");
+      for (int v = 1; v <= 5; v++) {
+        String script = Migrations.SCRIPTS.get(v - 1);
+        try (var in = Migrations.class.getResourceAsStream(script)) {
+          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+            s.execute(statement);
+          }
+        }
+        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
+      }
+      try (var p = c.prepareStatement(CardRows.INSERT)) {
+        CardRows.bind(p, card, 0);
+        p.executeUpdate();
+      }
+      try (var p = c.prepareStatement("INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body)"
+          + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (LedgerEntry entry : List.of(accrual, redemption, manual)) {
+          p.setString(1, entry.card().value());
+          p.setLong(2, entry.seq());
+          p.setString(3, entry.key().text());
+          p.setString(4, entry.order() == null ? null : entry.order().value());
+          p.setString(5, entry.event() == null ? null : entry.event().value());
+          p.setString(6, SpiJson.write(entry));
+          p.executeUpdate();
+        }
+      }
+      try (var p = c.prepareStatement("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload)"
+          + " VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, added.id());
+        p.setString(2, OutboxEvent.AGGREGATE_TYPE);
+        p.setString(3, code.value());
+        p.setString(4, added.type().wireName());
+        p.setString(5, SpiJson.write(added)); // before version 6, the payload was the whole event
+        p.executeUpdate();
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
+    assertThat(store.ledger(code, 0, 10)).containsExactly(accrual, redemption, manual);
+    assertThat(store.entriesForOrder(code, OrderId.of("ord_1"))).containsExactly(accrual);
+    assertThat(store.entry(redemption.key())).contains(redemption);
+    assertThat(store.entry(manual.key())).contains(manual);
+    OutboxEvent redeemed = new OutboxEvent("entry:A-1#2", OutboxEvent.Type.POINTS_REDEEMED, code, card.program(),
+        t0.plusNanos(1), new OutboxEvent.Transaction(redemption));
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder().events(List.of(redeemed)).build()).applied())
+        .isTrue();
+    assertThat(store.pending("consumer", java.util.Set.of(), 10)).containsExactly(added, redeemed);
   }
 
   @Test
