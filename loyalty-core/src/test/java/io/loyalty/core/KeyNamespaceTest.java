@@ -79,6 +79,10 @@ class KeyNamespaceTest {
     assertThat(engine.balance(alice)).isEqualTo(60);
     assertThat(engine.transfer(alice, bob, 40, "move", "src_2").in().card()).isEqualTo(bob);
     assertThat(engine.balance(bob)).isEqualTo(40);
+    // a removal of the very points and card a transfer names is still another operation
+    engine.removePoints(alice, 10, "r", "src_3");
+    assertThatThrownBy(() -> engine.transfer(alice, bob, 10, "move", "src_3")).isInstanceOf(SourceIdReusedException.class);
+    assertThat(engine.balance(bob)).isEqualTo(40);
   }
 
   @Test

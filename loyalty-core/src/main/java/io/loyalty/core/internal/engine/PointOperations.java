@@ -124,11 +124,21 @@ public final class PointOperations {
     return retry.run("transfer " + points + " points from " + from + " to " + to, () -> {
       Optional<LedgerEntry> out = store.entry(outKey);
       if (out.isPresent()) {
-        LedgerEntry in = store.entry(inKey).orElse(null);
-        if (!out.get().card().equals(from) || out.get().points() != -points || in == null || !in.card().equals(to)) {
+        LedgerEntry claimed = out.get();
+        if (claimed.type() != EntryType.POINTS_TRANSFER_OUT || !claimed.card().equals(from)
+            || claimed.points() != -points || !inKey.equals(claimed.related())) {
           throw new SourceIdReusedException("source id " + sourceId + " was used for another operation");
         }
-        return new Transfer(out.get(), in);
+        LedgerEntry in = store.entry(inKey).orElse(null);
+        if (in == null) {
+          // committed with the out entry in one change set, so it exists: this read came between the two cards'
+          // publications (a store may publish a commit's cards one by one); read again
+          return null;
+        }
+        if (!in.card().equals(to)) {
+          throw new SourceIdReusedException("source id " + sourceId + " was used for another operation");
+        }
+        return new Transfer(claimed, in);
       }
       Instant now = clock.now();
       Card source = usable(published(from), now);
