@@ -123,17 +123,7 @@ class MigrationTest {
     String body = SpiJson.write(stored).replace("\"wallet\":\"main\",", "");
     assertThat(body).doesNotContain("wallet");
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
-          + " applied_at timestamptz NOT NULL DEFAULT now())");
-      for (int v = 1; v <= 3; v++) {
-        String script = Migrations.SCRIPTS.get(v - 1);
-        try (var in = Migrations.class.getResourceAsStream(script)) {
-          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
-            s.execute(statement);
-          }
-        }
-        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
-      }
+      migrateBySqlTo(s, 3);
       try (var p = c.prepareStatement("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)")) {
         p.setString(1, "A-1");
         p.setString(2, "camp_a");
@@ -171,17 +161,7 @@ class MigrationTest {
         .active(false).lots(lots).debt(3).lastSeq(70).redemptions(2).build();
     Card pooled = Card.generated(CardCode.of("A-2"), ProgramId.of("camp_a"), t0);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
-          + " applied_at timestamptz NOT NULL DEFAULT now())");
-      for (int v = 1; v <= 3; v++) {
-        String script = Migrations.SCRIPTS.get(v - 1);
-        try (var in = Migrations.class.getResourceAsStream(script)) {
-          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
-            s.execute(statement);
-          }
-        }
-        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
-      }
+      migrateBySqlTo(s, 3);
       try (var p = c.prepareStatement("INSERT INTO loyalty_card (code, program, holder, version, body) VALUES (?, ?, ?, ?, ?)")) {
         for (Card card : List.of(held, pooled)) {
           p.setString(1, card.code().value());
@@ -231,17 +211,7 @@ class MigrationTest {
     OutboxEvent added = new OutboxEvent("entry:A-1#1", OutboxEvent.Type.POINTS_ADDED, code, card.program(), t0,
         new OutboxEvent.Transaction(accrual));
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
-          + " applied_at timestamptz NOT NULL DEFAULT now())");
-      for (int v = 1; v <= 5; v++) {
-        String script = Migrations.SCRIPTS.get(v - 1);
-        try (var in = Migrations.class.getResourceAsStream(script)) {
-          for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
-            s.execute(statement);
-          }
-        }
-        s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
-      }
+      migrateBySqlTo(s, 5);
       try (var p = c.prepareStatement(CardRows.INSERT)) {
         CardRows.bind(p, card, 0);
         p.executeUpdate();
@@ -302,5 +272,23 @@ class MigrationTest {
   void a_script_splits_into_statements_at_semicolons_ending_lines_and_drops_comments() {
     assertThat(Migrations.statements("-- a comment\nCREATE TABLE t (\n  a int -- why\n);\n\nCREATE INDEX i ON t (a);\n"))
         .containsExactly("CREATE TABLE t (\n  a int \n)", "CREATE INDEX i ON t (a)");
+  }
+
+  /**
+   * Applies the scripts up to version {@code last} as plain SQL and records them, as a database of that version
+   * holds them (no data step runs: the tests insert the rows of that version after it).
+   */
+  private static void migrateBySqlTo(Statement s, int last) throws Exception {
+    s.execute("CREATE TABLE loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+        + " applied_at timestamptz NOT NULL DEFAULT now())");
+    for (int v = 1; v <= last; v++) {
+      String script = Migrations.SCRIPTS.get(v - 1);
+      try (var in = Migrations.class.getResourceAsStream(script)) {
+        for (String statement : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+          s.execute(statement);
+        }
+      }
+      s.execute("INSERT INTO loyalty_schema_version (version, script) VALUES (" + v + ", '" + script + "')");
+    }
   }
 }
