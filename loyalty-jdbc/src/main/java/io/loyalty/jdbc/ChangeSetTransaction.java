@@ -179,8 +179,16 @@ final class ChangeSetTransaction {
       p.setString(3, SpiJson.write(program));
       p.setString(4, program.id().value());
       p.setLong(5, write.expectedVersion());
-      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
+      return savepoint(() -> p.executeUpdate() == 1 ? bumpCatalog() : conflict, taken -> conflict);
     }
+  }
+
+  /** One more program version: the catalog's counter moves in the same transaction (schema 7). */
+  private @Nullable CommitResult bumpCatalog() throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_catalog SET version = version + 1 WHERE id = 1")) {
+      p.executeUpdate();
+    }
+    return null;
   }
 
   private @Nullable CommitResult card(CardWrite write) throws SQLException {

@@ -143,7 +143,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public long catalogVersion() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement p = prepare(c, "SELECT count(*) FROM loyalty_program");
+        PreparedStatement p = prepare(c, "SELECT version FROM loyalty_catalog WHERE id = 1");
         ResultSet rs = p.executeQuery()) {
       rs.next();
       return rs.getLong(1);

@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(6);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(7);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -69,6 +69,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(6);
       assertThat(rs.getString(2)).isEqualTo("V6__ledger_as_columns.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(7);
+      assertThat(rs.getString(2)).isEqualTo("V7__catalog_counter.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -272,6 +275,35 @@ class MigrationTest {
   void a_script_splits_into_statements_at_semicolons_ending_lines_and_drops_comments() {
     assertThat(Migrations.statements("-- a comment\nCREATE TABLE t (\n  a int -- why\n);\n\nCREATE INDEX i ON t (a);\n"))
         .containsExactly("CREATE TABLE t (\n  a int \n)", "CREATE INDEX i ON t (a)");
+  }
+
+  @Test
+  void version_7_starts_the_catalog_counter_at_the_stored_program_versions_and_program_writes_move_it() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      migrateBySqlTo(s, 6);
+      try (var p = c.prepareStatement("INSERT INTO loyalty_program (id, version, body) VALUES (?, ?, ?)")) {
+        for (int v = 1; v <= 3; v++) {
+          io.loyalty.spi.program.Program program = io.loyalty.spi.program.Program.builder(ProgramId.of("camp_a"), "A")
+              .build().withVersion(v);
+          p.setString(1, "camp_a");
+          p.setLong(2, v);
+          p.setString(3, SpiJson.write(program));
+          p.executeUpdate();
+        }
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.catalogVersion()).as("the count of versions stored before it").isEqualTo(3);
+    io.loyalty.spi.program.Program next = io.loyalty.spi.program.Program.builder(ProgramId.of("camp_b"), "B").build()
+        .withVersion(1);
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .program(new io.loyalty.spi.store.ProgramWrite(next, 0)).build()).applied()).isTrue();
+    assertThat(store.catalogVersion()).isEqualTo(4);
+    // a refused program write moves nothing
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .program(new io.loyalty.spi.store.ProgramWrite(next, 0)).build()).applied()).isFalse();
+    assertThat(store.catalogVersion()).isEqualTo(4);
   }
 
   /**
