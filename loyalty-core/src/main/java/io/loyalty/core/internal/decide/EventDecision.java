@@ -130,7 +130,7 @@ public final class EventDecision {
         if (joined.refill() > 0) {
           writes.refill(new Refill(program, joined.refill(), card.code()));
         }
-        tier = program.tiers().isEmpty() ? null : Tiers.at(program, 0);
+        tier = Tiers.at(program, 0);
         outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of(), tier);
         block = null;
         awarded = Set.of();

@@ -122,7 +122,7 @@ public final class RedemptionPlanner {
       discount = payment.discount();
       after = order.withDiscount(discount);
     } else {
-      cost = price(program, assignment, ledger.balanceAt(at));
+      cost = Tiers.price(program, assignment, ledger.balanceAt(at));
     }
     LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.DEBIT, id), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
@@ -153,7 +153,7 @@ public final class RedemptionPlanner {
     }
     long after = ledger.balanceAt(at);
     // priced by the tier the card is in when the redemption runs, after the credit (tiers are checked after it, 5.8)
-    long due = price(program, assignment, after);
+    long due = Tiers.price(program, assignment, after);
     if (before >= due || after < due) {
       return null;
     }
@@ -281,14 +281,6 @@ public final class RedemptionPlanner {
     return transactions;
   }
 
-  /**
-   * The price of an assignment that is not pay-with-points (validated: such an assignment has one), as the tier of a
-   * card with {@code balance} maps it.
-   */
-  private static long price(Program program, RewardAssignment assignment, long balance) {
-    return Tiers.price(program, assignment, balance);
-  }
-
   /** The points a LOYALTY_PROGRAM reward gives (validated: 1 to MAX_POINTS). */
   private static long campaignPoints(RewardKind.Campaign campaign) {
     return Objects.requireNonNull(campaign.balance(), "a points reward gives points");
@@ -346,9 +338,9 @@ public final class RedemptionPlanner {
       if (CoinMath.pay((RewardKind.Coin) reward.kind(), paying.currency(), paying.totalAmount(), balance, requested).points() == 0) {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has no usable points to pay with");
       }
-    } else if (balance < price(program, assignment, balance)) {
+    } else if (balance < Tiers.price(program, assignment, balance)) {
       return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, the reward costs "
-          + price(program, assignment, balance));
+          + Tiers.price(program, assignment, balance));
     }
     return null;
   }

@@ -51,12 +51,15 @@ public final class Tiers {
    *     a defined program)
    */
   public static long apply(TierMapping mapping, long points, PointsFormula formula) {
+    return apply(mapping, points, formula instanceof PointsFormula.Proportional p
+        && p.rounding() == PointsFormula.StepRounding.PRORATE_HALF_UP ? RoundingMode.HALF_UP : RoundingMode.DOWN);
+  }
+
+  private static long apply(TierMapping mapping, long points, RoundingMode mode) {
     if (mapping instanceof TierMapping.Custom custom) {
       return custom.points();
     }
     BigDecimal multiplier = ((TierMapping.Multiply) mapping).multiplier();
-    RoundingMode mode = formula instanceof PointsFormula.Proportional p
-        && p.rounding() == PointsFormula.StepRounding.PRORATE_HALF_UP ? RoundingMode.HALF_UP : RoundingMode.DOWN;
     return BigDecimal.valueOf(points).multiply(multiplier).setScale(0, mode).longValueExact();
   }
 
@@ -66,24 +69,31 @@ public final class Tiers {
    * card is in no tier or its tier does not map the assignment.
    */
   public static long price(Program program, RewardAssignment assignment, long balance) {
-    long price = java.util.Objects.requireNonNull(assignment.points(), "an assignment that is not pay-with-points has a price");
-    Tier tier = program.tiers().isEmpty() ? null : at(program, balance);
+    long price = ownPrice(assignment);
+    Tier tier = at(program, balance);
     TierMapping mapping = tier == null ? null : tier.rewards().get(assignment.id());
-    if (mapping == null) {
-      return price;
-    }
-    return Math.max(1, apply(mapping, price, PointsFormula.fixed(price)));
+    return mapping == null ? price : priced(mapping, price);
   }
 
   /** The lowest price the assignment has in any tier of the program, or its own when lower. */
   public static long lowestPrice(Program program, RewardAssignment assignment) {
-    long lowest = java.util.Objects.requireNonNull(assignment.points(), "an assignment that is not pay-with-points has a price");
+    long price = ownPrice(assignment);
+    long lowest = price;
     for (Tier tier : program.tiers()) {
       TierMapping mapping = tier.rewards().get(assignment.id());
       if (mapping != null) {
-        lowest = Math.min(lowest, Math.max(1, apply(mapping, assignment.points(), PointsFormula.fixed(assignment.points()))));
+        lowest = Math.min(lowest, priced(mapping, price));
       }
     }
     return lowest;
+  }
+
+  private static long ownPrice(RewardAssignment assignment) {
+    return java.util.Objects.requireNonNull(assignment.points(), "an assignment that is not pay-with-points has a price");
+  }
+
+  /** A price as a tier maps it: rounded down, at least 1 point. */
+  private static long priced(TierMapping mapping, long price) {
+    return Math.max(1, apply(mapping, price, RoundingMode.DOWN));
   }
 }
