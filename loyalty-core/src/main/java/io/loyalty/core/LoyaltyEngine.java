@@ -259,16 +259,18 @@ public final class LoyaltyEngine {
   }
 
   /**
-   * The tier the card is in now: its program's tier whose range holds the balance (BALANCE qualification); empty when
-   * the program has no tiers or the balance falls in none.
+   * The tier the card is in now, under its program's tier policy ({@link #tier(CardCode, Instant)}); empty when the
+   * program has no tiers or the card holds none.
    */
   public Optional<Tier> tier(CardCode code) {
     return tier(code, clock.now());
   }
 
   /**
-   * The tier the card was in at {@code asOf}: the tier of its balance then ({@link #balance(CardCode, Instant)}),
-   * under the program's current tiers.
+   * The tier the card was (or will be, with nothing else changing) in at {@code asOf}, under the program's current
+   * tiers: under {@code BALANCE_DROP} the tier of its balance then ({@link #balance(CardCode, Instant)}); under a
+   * policy with terms the highest tier whose term held then, the terms that end before {@code asOf} settled as a
+   * write then would settle them (docs/tiers.md).
    */
   public Optional<Tier> tier(CardCode code, Instant asOf) {
     Objects.requireNonNull(code, "code");
@@ -278,7 +280,8 @@ public final class LoyaltyEngine {
     if (program.tiers().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(io.loyalty.core.internal.eval.Tiers.at(program, balance(code, asOf)));
+    long balance = io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program) ? 0 : balance(code, asOf);
+    return Optional.ofNullable(io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, asOf));
   }
 
   /** Every ledger entry of the card, oldest first. */

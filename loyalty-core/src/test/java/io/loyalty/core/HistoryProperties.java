@@ -95,6 +95,56 @@ class HistoryProperties {
         });
   }
 
+  @Test
+  void under_a_policy_with_terms_the_tier_events_replayed_up_to_an_instant_give_the_tier_read_live_then() {
+    java.util.Set<io.loyalty.spi.store.OutboxEvent.Type> tierTypes = java.util.EnumSet.of(
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_JOINED, io.loyalty.spi.store.OutboxEvent.Type.TIER_LEFT,
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_UPGRADED, io.loyalty.spi.store.OutboxEvent.Type.TIER_DOWNGRADED,
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_PROLONGED);
+    qt().withFixedSeed(20261204L).withExamples(100)
+        .forAll(LifecycleWorkloads.setups().assuming(s -> s.tiers() >= 2), steps())
+        .checkAssert((setup, steps) -> {
+          World w = new World(setup);
+          List<Reads> live = new ArrayList<>();
+          List<RedemptionId> redemptions = new ArrayList<>();
+          for (Step step : steps) {
+            w.clock.advance(step.waitOf());
+            try {
+              apply(w, step, redemptions);
+            } catch (LoyaltyException refused) {
+              // a refusal writes nothing
+            }
+            if (!live.isEmpty() && live.get(live.size() - 1).at().equals(w.now())) {
+              live.remove(live.size() - 1);
+            }
+            live.add(read(w, w.now()));
+          }
+          // one write per card just after the last read records every move up to it, each with when it took effect
+          w.clock.advance(Duration.ofNanos(1));
+          for (CardCode code : w.cards) {
+            w.engine.addPoints(code, 1, AddedPointsExpiry.never(), "close", null);
+          }
+          List<io.loyalty.spi.store.OutboxEvent> events = w.store.pending("history", tierTypes, 100_000);
+          for (Reads then : live) {
+            for (int c = 0; c < w.cards.size(); c++) {
+              CardCode code = w.cards.get(c);
+              io.loyalty.spi.TierId held = null;
+              for (io.loyalty.spi.store.OutboxEvent e : events) {
+                io.loyalty.spi.store.OutboxEvent.TierChange change = (io.loyalty.spi.store.OutboxEvent.TierChange) e.payload();
+                Instant effective = change.effective() == null ? e.at() : change.effective();
+                if (e.card().equals(code) && !effective.isAfter(then.at())) {
+                  held = change.to();
+                }
+              }
+              assertThat(java.util.Optional.ofNullable(held))
+                  .as("tier events of %s up to %s after %s in %s: %s; ledger %s", code, then.at(), steps, setup,
+                      events.stream().filter(e -> e.card().equals(code)).toList(), w.engine.ledger(code))
+                  .isEqualTo(then.tiers().get(c).map(io.loyalty.spi.tier.Tier::id));
+            }
+          }
+        });
+  }
+
   private static void apply(World w, Step step, List<RedemptionId> redemptions) {
     CardCode card = w.card(step.a());
     switch (step.kind()) {

@@ -73,9 +73,9 @@ final class LifecycleWorkloads {
 
   /** A program and its members: 1–4 rules, the card template's expiry, the refund policy, 1 or 2 members. */
   record Setup(List<RuleSpec> rules, int programExpiry, RefundPolicy policy, int members, int initialPoints, boolean warsaw,
-      boolean tiered) {
+      int tiers) {
     Setup(List<RuleSpec> rules, int programExpiry, RefundPolicy policy, int members, int initialPoints, boolean warsaw) {
-      this(rules, programExpiry, policy, members, initialPoints, warsaw, false);
+      this(rules, programExpiry, policy, members, initialPoints, warsaw, 0);
     }
 
     Program program() {
@@ -85,8 +85,29 @@ final class LifecycleWorkloads {
       }
       return Program.builder(Fixtures.PROGRAM, "Lifecycle").zone(warsaw ? ZoneId.of("Europe/Warsaw") : ZoneId.of("UTC"))
           .card(CardTemplate.DEFAULT.withExpiration(expiration(programExpiry)).withInitialPoints(initialPoints))
-          .refundPolicy(policy).earningRules(built).tiers(tiered ? TIERS : List.of()).build();
+          .refundPolicy(policy).earningRules(built).tiers(tiers == 0 ? List.of() : TIERS)
+          .tierPolicy(POLICIES.get(Math.max(0, tiers - 1))).build();
     }
+
+    /**
+     * The tier policies a workload may run under ({@code tiers} 1 to 4): the balance, a CUSTOM term of 10 days on the
+     * balance, and points earned per month (to the next month's end) or per quarter (from the next quarter, 7 days
+     * of grace).
+     */
+    private static final List<io.loyalty.spi.tier.TierPolicy> POLICIES = List.of(
+        io.loyalty.spi.tier.TierPolicy.BALANCE_DROP,
+        new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.BALANCE, null,
+            io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE, new io.loyalty.spi.tier.TierPolicy.Expiration(
+                io.loyalty.spi.tier.TierPolicy.ExpirationType.CUSTOM, io.loyalty.spi.program.IsoDuration.ofDays(10),
+                null)),
+        new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD,
+            io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH, io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE,
+            new io.loyalty.spi.tier.TierPolicy.Expiration(
+                io.loyalty.spi.tier.TierPolicy.ExpirationType.END_OF_NEXT_PERIOD, null, null)),
+        new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD,
+            io.loyalty.spi.tier.TierPolicy.CalendarPeriod.QUARTER, io.loyalty.spi.tier.TierPolicy.Start.NEXT_PERIOD,
+            new io.loyalty.spi.tier.TierPolicy.Expiration(io.loyalty.spi.tier.TierPolicy.ExpirationType.END_OF_PERIOD,
+                io.loyalty.spi.program.IsoDuration.ofDays(7), null)));
 
     /** Balance tiers over the workload's amounts: 0-39, 40-149 (the first rule × 1.5), 150+ (it gives 3). */
     private static final List<io.loyalty.spi.tier.Tier> TIERS = List.of(
@@ -139,9 +160,9 @@ final class LifecycleWorkloads {
 
   static Gen<Setup> setups() {
     return lists().of(ruleSpecs()).ofSizeBetween(1, 4).zip(integers().between(0, 4), integers().between(0, 2),
-        integers().between(1, 2), integers().between(0, 3),
+        integers().between(1, 2), integers().between(0, 6),
         (rules, expiry, policy, members, extra) -> new Setup(rules, expiry, RefundPolicy.values()[policy], members,
-            extra == 3 ? 25 : 0, extra == 2, extra == 1));
+            extra == 3 ? 25 : 0, extra == 2 || extra == 6, extra == 1 ? 1 : extra >= 4 ? extra - 2 : 0));
   }
 
   static Gen<Step> steps() {
@@ -228,7 +249,8 @@ final class LifecycleWorkloads {
   static final class World {
     final Setup setup;
     final MutableClock clock = new MutableClock(START);
-    final LoyaltyEngine engine = LoyaltyEngine.builder().clock(clock).random(Fixtures.seeded(17)).build();
+    final InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
+    final LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).random(Fixtures.seeded(17)).build();
     final List<Customer> members = new ArrayList<>();
     final List<CardCode> cards = new ArrayList<>();
     final List<PaidOrder> orders = new ArrayList<>();

@@ -91,7 +91,7 @@ class TierDefinitionTest {
   }
 
   @Test
-  @DisplayName("a policy's parts must fit, and the policies this version cannot settle yet are refused, not ignored")
+  @DisplayName("a policy's parts must fit: a period only for POINTS_IN_PERIOD, a CUSTOM term of at least a day")
   void policies() {
     Program.Builder b = program(tier("a", 0, null));
     TierPolicy periodOnBalance = new TierPolicy(TierPolicy.Qualification.BALANCE, TierPolicy.CalendarPeriod.MONTH,
@@ -104,15 +104,20 @@ class TierDefinitionTest {
     TierPolicy custom = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
         new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P3M"),
             new TierPolicy.Rounding(TierPolicy.CalendarPeriod.MONTH, TierPolicy.Strategy.END, null)));
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-        () -> engine.define(b.tierPolicy(custom).build()));
-    assertThat(e.violations()).singleElement().satisfies(v -> {
-      assertThat(v.path()).isEqualTo("loyalty_tiers_expiration.expiration_date.type");
-      assertThat(v.message()).contains("not supported yet");
-    });
+    TierPolicy hourly = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("PT23H"), null));
+    assertThat(rejected(b.tierPolicy(hourly).build())).containsExactly("loyalty_tiers_expiration.expiration_date.extend");
+    TierPolicy startNextOnBalance = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.NEXT_PERIOD,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    assertThat(rejected(b.tierPolicy(startNextOnBalance).build())).containsExactly("loyalty_tiers_expiration.start_date.type");
+    TierPolicy dropOnPeriod = new TierPolicy(TierPolicy.Qualification.POINTS_IN_PERIOD, TierPolicy.CalendarPeriod.QUARTER,
+        TierPolicy.Start.IMMEDIATE, new TierPolicy.Expiration(TierPolicy.ExpirationType.BALANCE_DROP, null, null));
+    assertThat(rejected(b.tierPolicy(dropOnPeriod).build())).containsExactly("loyalty_tiers_expiration.expiration_date.type");
     TierPolicy customWithoutTerm = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
         new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, null, null));
     assertThat(rejected(b.tierPolicy(customWithoutTerm).build()))
         .contains("loyalty_tiers_expiration.expiration_date.extend");
+    // and seed 001's policy is defined
+    assertThat(engine.define(b.tierPolicy(custom).build()).tierPolicy()).isEqualTo(custom);
   }
 }

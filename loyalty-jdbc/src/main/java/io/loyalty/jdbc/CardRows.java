@@ -222,6 +222,8 @@ final class CardRows {
       column("debt", (o, c) -> o.number(c.debt()), (i, b) -> b.debt(i.number())),
       column("last_seq", (o, c) -> o.number(c.lastSeq()), (i, b) -> b.lastSeq(i.number())),
       column("redemptions", (o, c) -> o.number(c.redemptions()), (i, b) -> b.redemptions(i.number())),
+      column("tiers", (o, c) -> o.text(c.tiers() == null ? null : SpiJson.write(c.tiers())),
+          (i, b) -> b.tiers(tiers(i.text()))),
       column("lot_count", (o, c) -> o.number(c.lots().size()), null),
       column("active_sum", (o, c) -> o.number(exact(lots(c)::activeSum)), null),
       column("pending_sum", (o, c) -> o.number(exact(lots(c)::pendingSum)), null));
@@ -233,15 +235,28 @@ final class CardRows {
   /** The values of a lot's text. */
   private static final int LOT_VALUES = 11;
 
-  static final String INSERT = "INSERT INTO loyalty_card (" + String.join(", ", CARD_COLUMNS) + ") VALUES ("
-      + marks(CARD_COLUMNS.size()) + ")";
-  static final String UPDATE = "UPDATE loyalty_card SET (" + String.join(", ", CARD_COLUMNS) + ") = ("
-      + marks(CARD_COLUMNS.size()) + ") WHERE code = ? AND version = ?";
+  static final String INSERT = insert(CARD);
+  static final String UPDATE = update(CARD);
+  /** The card's fields as schema version 5 has them (its migration writes them): all but the later {@code tiers}. */
+  private static final List<Field> AT_5 = CARD.stream().filter(f -> !f.columns().contains("tiers")).toList();
+  /** An insert of a card into a schema at version 5 to 7 (for the migrations' tests). */
+  static final String INSERT_AT_5 = insert(AT_5);
   private static final String UPSERT_LOT = "INSERT INTO loyalty_lot (card, position, lot) VALUES (?, ?, ?)"
       + " ON CONFLICT (card, position) DO UPDATE SET lot = EXCLUDED.lot";
   private static final String TRIM_LOTS = "DELETE FROM loyalty_lot WHERE card = ? AND position >= ?";
 
   private CardRows() {}
+
+  private static String insert(List<Field> fields) {
+    List<String> columns = fields.stream().flatMap(f -> f.columns().stream()).toList();
+    return "INSERT INTO loyalty_card (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
+  }
+
+  private static String update(List<Field> fields) {
+    List<String> columns = fields.stream().flatMap(f -> f.columns().stream()).toList();
+    return "UPDATE loyalty_card SET (" + String.join(", ", columns) + ") = (" + marks(columns.size())
+        + ") WHERE code = ? AND version = ?";
+  }
 
   private static String marks(int n) {
     return IntStream.range(0, n).mapToObj(i -> "?").collect(Collectors.joining(", "));
@@ -258,6 +273,10 @@ final class CardRows {
     } catch (ArithmeticException overflow) {
       return null;
     }
+  }
+
+  private static io.loyalty.spi.tier.@Nullable TierState tiers(@Nullable String json) {
+    return json == null ? null : SpiJson.read(json, io.loyalty.spi.tier.TierState.class);
   }
 
   private static @Nullable CustomerId customer(@Nullable String holder) {
@@ -373,8 +392,18 @@ final class CardRows {
 
   /** Binds the card to {@link #INSERT}, or to {@link #UPDATE} over {@code expectedVersion} when that is not 0. */
   static void bind(PreparedStatement p, Card card, long expectedVersion) throws SQLException {
+    bind(p, card, expectedVersion, CARD);
+  }
+
+  /** As {@link #bind(PreparedStatement, Card, long)} for {@link #INSERT_AT_5}. */
+  static void bindAt5(PreparedStatement p, Card card, long expectedVersion) throws SQLException {
+    bind(p, card, expectedVersion, AT_5);
+  }
+
+  private static void bind(PreparedStatement p, Card card, long expectedVersion, List<Field> fields)
+      throws SQLException {
     Out out = new Out(p);
-    for (Field field : CARD) {
+    for (Field field : fields) {
       field.write().write(out, card);
     }
     if (expectedVersion != 0) {
@@ -443,9 +472,9 @@ final class CardRows {
           }
         }
       }
-      try (PreparedStatement u = c.prepareStatement(UPDATE)) {
+      try (PreparedStatement u = c.prepareStatement(update(AT_5))) {
         for (Card card : page) {
-          bind(u, card, card.version());
+          bind(u, card, card.version(), AT_5);
           u.addBatch();
           after = card.code().value();
         }

@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(7);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(8);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -72,6 +72,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(7);
       assertThat(rs.getString(2)).isEqualTo("V7__catalog_counter.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(8);
+      assertThat(rs.getString(2)).isEqualTo("V8__card_tiers.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -215,8 +218,8 @@ class MigrationTest {
         new OutboxEvent.Transaction(accrual));
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       migrateBySqlTo(s, 5);
-      try (var p = c.prepareStatement(CardRows.INSERT)) {
-        CardRows.bind(p, card, 0);
+      try (var p = c.prepareStatement(CardRows.INSERT_AT_5)) {
+        CardRows.bindAt5(p, card, 0);
         p.executeUpdate();
       }
       try (var p = c.prepareStatement("INSERT INTO loyalty_ledger (card, seq, entry_key, order_id, event_id, body)"
@@ -304,6 +307,32 @@ class MigrationTest {
     assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
         .program(new io.loyalty.spi.store.ProgramWrite(next, 0)).build()).applied()).isFalse();
     assertThat(store.catalogVersion()).isEqualTo(4);
+  }
+
+  @Test
+  void version_8_reads_the_cards_stored_before_it_with_no_tier_state_and_keeps_the_state_a_write_gives() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    Instant t0 = Instant.parse("2024-03-01T10:00:00.123456789Z");
+    io.loyalty.spi.card.Card card = Card.generated(CardCode.of("A-1"), ProgramId.of("camp_a"), t0).toBuilder()
+        .holder(io.loyalty.spi.CustomerId.of("alice")).publishedAt(t0)
+        .tiers(new io.loyalty.spi.tier.TierState(t0.plusSeconds(60), t0, 120, List.of(new io.loyalty.spi.tier.TierState.Grant(
+            io.loyalty.spi.TierId.of("ltr_silver \u00e9"), t0, t0.plusSeconds(86_400).plusNanos(1), t0))))
+        .build();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      migrateBySqlTo(s, 7);
+      try (var p = c.prepareStatement(CardRows.INSERT_AT_5)) {
+        CardRows.bindAt5(p, card, 0);
+        p.executeUpdate();
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    io.loyalty.spi.card.Card read = store.card(card.code()).orElseThrow();
+    assertThat(read.tiers()).isNull();
+    assertThat(read).isEqualTo(card.withTiers(null));
+    io.loyalty.spi.card.Card next = read.toBuilder().version(read.version() + 1).tiers(card.tiers()).build();
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .card(new io.loyalty.spi.store.CardWrite(next, read.version())).build()).applied()).isTrue();
+    assertThat(store.card(card.code()).orElseThrow().tiers()).isEqualTo(card.tiers()).isNotNull();
   }
 
   /**

@@ -114,7 +114,7 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
-    void tier_moves_read_back_as_written_with_their_tiers_or_none() {
+    void tier_moves_read_back_as_written_with_their_tiers_or_none_and_their_instants() {
       Card a = PortWorld.seed(store);
       OutboxEvent joined = new OutboxEvent("tier:A#0", Type.TIER_JOINED, a.code(), pid("P1"), T0,
           new OutboxEvent.TierChange(cust("cust1"), null, io.loyalty.spi.TierId.of("ltr_b\u00e1sic"), 0));
@@ -123,8 +123,16 @@ public abstract class OutboxContract extends StoreContract {
               io.loyalty.spi.TierId.of("ltr_gold"), Long.MAX_VALUE));
       OutboxEvent left = new OutboxEvent("tier:A#4", Type.TIER_LEFT, a.code(), pid("P1"), T0,
           new OutboxEvent.TierChange(cust("cust1"), io.loyalty.spi.TierId.of("ltr_gold"), null, -5));
-      changes().write(StoreValues.next(a)).event(joined).event(up).event(left).applyTo(store);
-      assertThat(store.pending("relay", ALL, 10)).containsExactly(joined, up, left);
+      java.time.Instant midnight = java.time.Instant.parse("2024-07-01T00:00:00.000000001Z");
+      OutboxEvent prolonged = new OutboxEvent("tier:A@7.1", Type.TIER_PROLONGED, a.code(), pid("P1"), T0,
+          new OutboxEvent.TierChange(cust("cust1"), io.loyalty.spi.TierId.of("ltr_gold"),
+              io.loyalty.spi.TierId.of("ltr_gold"), 7, midnight, midnight.plusSeconds(86_400 * 92L)));
+      OutboxEvent expiry = new OutboxEvent("tier:A@7.2", Type.TIER_EXPIRATION_CHANGED, a.code(), pid("P1"), T0,
+          new OutboxEvent.TierChange(cust("cust1"), io.loyalty.spi.TierId.of("ltr_gold"),
+              io.loyalty.spi.TierId.of("ltr_gold"), 7, null, midnight.plusSeconds(86_400 * 92L)));
+      changes().write(StoreValues.next(a)).event(joined).event(up).event(left).event(prolonged).event(expiry)
+          .applyTo(store);
+      assertThat(store.pending("relay", ALL, 10)).containsExactly(joined, up, left, prolonged, expiry);
     }
 
     @Test

@@ -165,7 +165,11 @@ final class RichValues {
         new Lot(3, 20, 0, T0.plusNanos(123_456_789), T0.plus(DAY), T0.plus(DAY.multipliedBy(10)), LotState.CANCELED,
             new LotSource(EventId.of("evt2"), RuleId.of("r_fixed"), 1, null)));
     return new Card(CARD, PROGRAM, WalletId.of("lcd_wället"), 1, CustomerId.of("cust_ü"), T0, T0.plusSeconds(1).plusNanos(987_654_321),
-        T0.plus(DAY.multipliedBy(400)), false, lots, 35, EntryType.values().length, 2);
+        T0.plus(DAY.multipliedBy(400)), false, lots, 35, EntryType.values().length, 2,
+        new io.loyalty.spi.tier.TierState(T0.plusSeconds(5).plusNanos(1), T0, 42, List.of(
+            new io.loyalty.spi.tier.TierState.Grant(io.loyalty.spi.TierId.of("ltr_basic"), T0, T0.plus(DAY), T0),
+            new io.loyalty.spi.tier.TierState.Grant(io.loyalty.spi.TierId.of("ltr_gold"), T0.plus(DAY),
+                T0.plus(DAY.multipliedBy(90)).plusNanos(5), T0.plusNanos(3)))));
   }
 
   /** A key of every kind in turn, with host parts that hold colons, digits and non-ASCII text. */

@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeq the sequence number of the card's latest ledger entry, 0 for none
  * @param redemptions how many reward redemptions the card holds (rolled-back ones give theirs back); the card
  *     template's {@code redemptionQuantity} caps it
+ * @param tiers what the card's tiers remember under a policy with terms ({@link io.loyalty.spi.tier.TierState});
+ *     {@code null} under {@code BALANCE_DROP}, where the tier follows the balance, or before the first write that
+ *     settled one
  */
 public record Card(
     CardCode code,
@@ -43,7 +46,8 @@ public record Card(
     List<Lot> lots,
     long debt,
     long lastSeq,
-    long redemptions) {
+    long redemptions,
+    io.loyalty.spi.tier.@Nullable TierState tiers) {
 
   /** Holds the lots as a {@link LotList} (shared, not copied, when they are one already). */
   public Card {
@@ -147,6 +151,11 @@ public record Card(
     return toBuilder().version(version).build();
   }
 
+  /** A copy with other tier state (same version: combine with {@link #next}). */
+  public Card withTiers(io.loyalty.spi.tier.@Nullable TierState tiers) {
+    return toBuilder().tiers(tiers).build();
+  }
+
   /** A copy with another redemption count (same version: combine with {@link #next}). */
   public Card withRedemptions(long redemptions) {
     return toBuilder().redemptions(redemptions).build();
@@ -184,6 +193,7 @@ public record Card(
     private long debt;
     private long lastSeq;
     private long redemptions;
+    private io.loyalty.spi.tier.@Nullable TierState tiers;
 
     Builder() {}
 
@@ -201,6 +211,7 @@ public record Card(
       this.debt = from.debt();
       this.lastSeq = from.lastSeq();
       this.redemptions = from.redemptions();
+      this.tiers = from.tiers();
     }
 
     /** Sets {@code code}. */
@@ -281,12 +292,18 @@ public record Card(
       return this;
     }
 
+    /** Sets {@code tiers}. */
+    public Builder tiers(io.loyalty.spi.tier.@Nullable TierState tiers) {
+      this.tiers = tiers;
+      return this;
+    }
+
     /** The card, checked as its constructor checks it. */
     public Card build() {
       return new Card(java.util.Objects.requireNonNull(code, "code"),
           java.util.Objects.requireNonNull(program, "program"), wallet, version, holder,
           java.util.Objects.requireNonNull(createdAt, "createdAt"), publishedAt, expiresAt, active,
-          java.util.Objects.requireNonNull(lots, "lots"), debt, lastSeq, redemptions);
+          java.util.Objects.requireNonNull(lots, "lots"), debt, lastSeq, redemptions, tiers);
     }
   }
 }

@@ -77,7 +77,11 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
     /** The member moved to a higher tier. */
     TIER_UPGRADED(TierChange.class),
     /** The member moved to a lower tier. */
-    TIER_DOWNGRADED(TierChange.class);
+    TIER_DOWNGRADED(TierChange.class),
+    /** The member qualified again for the tier held, which now lasts longer ({@code from} and {@code to} name it). */
+    TIER_PROLONGED(TierChange.class),
+    /** The held tier's expiration moved ({@code expiresAt}); it accompanies a prolonged term. */
+    TIER_EXPIRATION_CHANGED(TierChange.class);
 
     private final Class<? extends Payload> payload;
 
@@ -134,22 +138,32 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
   }
 
   /**
-   * A member's move between a program's tiers, as one change set left it (auto-redeem runs before tiers are
-   * checked, so only the net move counts, digest section 5.8).
+   * A member's move between a program's tiers, or a held tier's new term (auto-redeem runs before tiers are checked,
+   * so only the net move of a change counts, digest section 5.8).
    *
    * @param holder the card's holder
-   * @param from the tier before the change, {@code null} for none
-   * @param to the tier after it, {@code null} for none
-   * @param balance the card's balance after the change, which placed it in {@code to}
+   * @param from the tier before, {@code null} for none; for a prolonged tier, the tier itself
+   * @param to the tier after, {@code null} for none; for a prolonged tier, the tier itself
+   * @param balance the card's balance after the change
+   * @param effective when the move took effect: the change's instant, or a term's end or start that a later write
+   *     settled (a tier that expired at midnight and was recorded at the next write); {@code null} when it is the
+   *     event's {@code at}
+   * @param expiresAt the first instant the tier {@code to} no longer holds, {@code null} when it follows the balance
+   *     or for no tier
    */
-  public record TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance)
-      implements Payload {
-    /** Checks the holder, and that the tier changed. */
+  public record TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance,
+      @Nullable Instant effective, @Nullable Instant expiresAt) implements Payload {
+    /** Checks the holder, and that a move changes the tier (a prolonged term names its tier on both sides). */
     public TierChange {
       Objects.requireNonNull(holder, "holder");
-      if (Objects.equals(from, to)) {
-        throw new IllegalArgumentException("a tier change changes the tier");
+      if (Objects.equals(from, to) && from == null) {
+        throw new IllegalArgumentException("a tier change names a tier");
       }
+    }
+
+    /** A move that took effect at the event's instant and whose tier follows the balance. */
+    public TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance) {
+      this(holder, from, to, balance, null, null);
     }
   }
 }

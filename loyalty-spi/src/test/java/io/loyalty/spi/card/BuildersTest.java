@@ -23,7 +23,9 @@ class BuildersTest {
   @DisplayName("a card, a ledger entry and a redemption round-trip through their builders")
   void roundTrip() {
     Card card = new Card(CardCode.of("A-1"), ProgramId.of("camp_1"), io.loyalty.spi.WalletId.of("lcd_1"), 3, CustomerId.of("c1"), T0, T0, null, false,
-        List.of(new Lot(1, 5, 5, T0, null, null, LotState.ACTIVE, new LotSource(null, null, 1, null))), 2, 1, 1);
+        List.of(new Lot(1, 5, 5, T0, null, null, LotState.ACTIVE, new LotSource(null, null, 1, null))), 2, 1, 1,
+        new io.loyalty.spi.tier.TierState(T0, T0, 7, List.of(new io.loyalty.spi.tier.TierState.Grant(
+            io.loyalty.spi.TierId.of("ltr_1"), T0, T0.plusSeconds(60), T0))));
     assertThat(card.toBuilder().build()).isEqualTo(card);
     assertThat(card.toBuilder().version(4).build().version()).isEqualTo(4);
     assertThat(card.toBuilder().build().wallet()).isEqualTo(io.loyalty.spi.WalletId.of("lcd_1"));

@@ -126,7 +126,7 @@ class LotListProperties {
             lots.add(lot);
           }
           Card card = new Card(io.loyalty.spi.CardCode.of("A-1"), io.loyalty.spi.ProgramId.of("camp_1"), io.loyalty.spi.WalletId.MAIN, 1, null, T0,
-              null, null, true, lots, debt, lots.size(), 0);
+              null, null, true, lots, debt, lots.size(), 0, null);
           Instant asOf = T0.plusSeconds(offset);
           long owed = debt;
           List<Lot> activating = lots.stream().filter(l -> l.state() == LotState.PENDING

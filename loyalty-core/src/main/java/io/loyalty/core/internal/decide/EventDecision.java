@@ -16,7 +16,7 @@ import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.tier.Tier;
-import io.loyalty.core.internal.eval.Tiers;
+import io.loyalty.core.internal.eval.TierTimeline;
 import io.loyalty.spi.card.EntryType;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.card.LotSource;
@@ -110,7 +110,8 @@ public final class EventDecision {
       SkipReason block = card == null ? null : cardBlock(card, at, now);
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(orderEntries(next, card), ctx.order());
       // the member's tier before the event's points: its mappings apply (section 2.11); a new member has none yet
-      Tier tier = card == null || program.tiers().isEmpty() ? null : Tiers.at(program, card.balanceAt(now));
+      Tier tier = card == null || program.tiers().isEmpty() ? null
+          : TierTimeline.tierAt(program, card, card.balanceAt(now), now);
       ProgramOutcome outcome = evaluator.evaluate(plan, ctx, card == null ? null : card.code(), false, block, awarded,
           tier);
       long expected;
@@ -130,7 +131,7 @@ public final class EventDecision {
         if (joined.refill() > 0) {
           writes.refill(new Refill(program, joined.refill(), card.code()));
         }
-        tier = Tiers.at(program, 0);
+        tier = TierTimeline.tierAt(program, card, 0, now);
         outcome = evaluator.evaluate(plan, ctx, card.code(), true, null, Set.of(), tier);
         block = null;
         awarded = Set.of();

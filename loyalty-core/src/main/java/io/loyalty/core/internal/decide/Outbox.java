@@ -44,20 +44,19 @@ public final class Outbox {
    * redemptions'. Every entry's card is written by the same change set, which gives its program.
    */
   public static List<OutboxEvent> derive(ChangeSet changes, Instant at) {
-    return derive(changes, at, program -> null);
+    return derive(changes, at, List.of());
   }
 
   /**
-   * As {@link #derive(ChangeSet, Instant)}, with after the entries each card's move between its program's tiers
-   * ({@code programs} gives the definitions; {@code null} for a program not known, which has no tiers here).
+   * As {@link #derive(ChangeSet, Instant)}, with the tier events {@link TierReaction} found after the entries.
    */
-  public static List<OutboxEvent> derive(ChangeSet changes, Instant at,
-      Function<ProgramId, @Nullable Program> programs) {
-    if (changes.entries().isEmpty() && changes.redemptions().isEmpty() && changes.events().isEmpty()) {
+  public static List<OutboxEvent> derive(ChangeSet changes, Instant at, List<OutboxEvent> tierEvents) {
+    if (changes.entries().isEmpty() && changes.redemptions().isEmpty() && changes.events().isEmpty()
+        && tierEvents.isEmpty()) {
       return changes.events();
     }
     List<OutboxEvent> events = new ArrayList<>(changes.events().size() + changes.entries().size()
-        + changes.redemptions().size());
+        + changes.redemptions().size() + tierEvents.size());
     events.addAll(changes.events());
     List<CardWrite> cards = changes.cards();
     Card last = null; // entries come in runs of one card: its program is looked up once per run
@@ -75,7 +74,7 @@ public final class Outbox {
       events.add(new OutboxEvent("entry:" + entry.card().value() + "#" + entry.seq(), Type.of(entry.type()),
           entry.card(), program, at, new OutboxEvent.Transaction(entry)));
     }
-    tierMoves(changes, at, programs, events);
+    events.addAll(tierEvents);
     for (RedemptionWrite write : changes.redemptions()) {
       Redemption r = write.redemption();
       Type type = typeOf(r, write.expectedVersion() == 0);
@@ -102,52 +101,4 @@ public final class Outbox {
     };
   }
 
-  /**
-   * One event per card whose change set moved it between its program's tiers (BALANCE qualification, digest section
-   * 6.2): the tier of the balance before the card's first entry here against the tier of its balance after the last.
-   * A card published by this change set had no tier before, so it enters the tier its first balance falls in. Its id names the card's last entry, so a retried change
-   * derives the same id.
-   */
-  private static void tierMoves(ChangeSet changes, Instant at, Function<ProgramId, @Nullable Program> programs,
-      List<OutboxEvent> events) {
-    List<CardWrite> cards = changes.cards();
-    for (int c = 0; c < cards.size(); c++) {
-      Card card = cards.get(c).card();
-      CustomerId holder = card.holder();
-      if (holder == null) {
-        continue;
-      }
-      Program program = programs.apply(card.program());
-      if (program == null || program.tiers().isEmpty()) {
-        continue;
-      }
-      LedgerEntry first = null;
-      LedgerEntry lastEntry = null;
-      for (LedgerEntry entry : changes.entries()) {
-        if (entry.card().equals(card.code())) {
-          first = first == null ? entry : first;
-          lastEntry = entry;
-        }
-      }
-      boolean joined = false;
-      for (OutboxEvent e : changes.events()) {
-        joined |= e.type() == Type.MEMBER_JOINED && e.card().equals(card.code());
-      }
-      if (!joined && (first == null || lastEntry == null)) {
-        continue; // no balance changed
-      }
-      Tier before = joined || first == null ? null : Tiers.at(program, first.balanceAfter() - first.points());
-      long balance = lastEntry == null ? card.ledgerBalance() : lastEntry.balanceAfter();
-      Tier after = Tiers.at(program, balance);
-      if (before == after) {
-        continue;
-      }
-      Type type = before == null ? Type.TIER_JOINED : after == null ? Type.TIER_LEFT
-          : program.tiers().indexOf(after) > program.tiers().indexOf(before) ? Type.TIER_UPGRADED : Type.TIER_DOWNGRADED;
-      long seq = lastEntry == null ? card.lastSeq() : lastEntry.seq();
-      events.add(new OutboxEvent("tier:" + card.code().value() + "#" + seq, type, card.code(), card.program(), at,
-          new OutboxEvent.TierChange(holder, before == null ? null : before.id(), after == null ? null : after.id(),
-              balance)));
-    }
-  }
 }

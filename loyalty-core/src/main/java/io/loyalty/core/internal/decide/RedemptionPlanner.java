@@ -10,6 +10,7 @@ import io.loyalty.core.internal.ledger.CardTransition;
 import io.loyalty.core.internal.ledger.Credit;
 import io.loyalty.core.internal.ledger.Debit;
 import io.loyalty.core.internal.reward.CoinMath;
+import io.loyalty.core.internal.eval.TierTimeline;
 import io.loyalty.core.internal.eval.Tiers;
 import io.loyalty.core.internal.validity.ValidityWindow;
 import io.loyalty.spi.CustomerId;
@@ -122,7 +123,8 @@ public final class RedemptionPlanner {
       discount = payment.discount();
       after = order.withDiscount(discount);
     } else {
-      cost = Tiers.price(program, assignment, ledger.balanceAt(at));
+      long balance = ledger.balanceAt(at);
+      cost = Tiers.price(assignment, TierTimeline.tierAt(program, card, balance, at));
     }
     LedgerEntry debit = ledger.debit(new Debit(EntryType.POINTS_REDEMPTION, cost, new LedgerKey.OfRedemption(LedgerKey.OfRedemption.Kind.DEBIT, id), null,
         order == null ? null : order.id(), program.version(), (automatic ? "auto-redeemed " : "redeemed ") + reward.name(),
@@ -153,7 +155,7 @@ public final class RedemptionPlanner {
     }
     long after = ledger.balanceAt(at);
     // priced by the tier the card is in when the redemption runs, after the credit (tiers are checked after it, 5.8)
-    long due = Tiers.price(program, assignment, after);
+    long due = Tiers.price(assignment, TierTimeline.tierAt(program, card, after, at));
     if (before >= due || after < due) {
       return null;
     }
@@ -338,9 +340,12 @@ public final class RedemptionPlanner {
       if (CoinMath.pay((RewardKind.Coin) reward.kind(), paying.currency(), paying.totalAmount(), balance, requested).points() == 0) {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has no usable points to pay with");
       }
-    } else if (balance < Tiers.price(program, assignment, balance)) {
-      return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance + " usable points, the reward costs "
-          + Tiers.price(program, assignment, balance));
+    } else {
+      long price = Tiers.price(assignment, TierTimeline.tierAt(program, card, balance, at));
+      if (balance < price) {
+        return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance
+            + " usable points, the reward costs " + price);
+      }
     }
     return null;
   }

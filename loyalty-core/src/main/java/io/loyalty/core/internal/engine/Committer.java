@@ -5,6 +5,7 @@ import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.ChangeSetWriter;
 import io.loyalty.spi.store.CommitResult;
 import io.loyalty.spi.store.OutboxEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -45,8 +46,12 @@ final class Committer {
 
   /** Commits the change set with its events; runs the consumers on them when it was applied. */
   CommitResult commit(ChangeSet changes) {
-    List<OutboxEvent> events = Outbox.derive(changes, clock.now(), programs);
-    CommitResult result = store.commit(events == changes.events() ? changes : changes.withEvents(events));
+    Instant now = clock.now();
+    io.loyalty.core.internal.decide.TierReaction.Result tiers =
+        io.loyalty.core.internal.decide.TierReaction.stage(changes, now, programs);
+    ChangeSet staged = tiers.changes();
+    List<OutboxEvent> events = Outbox.derive(staged, now, tiers.events());
+    CommitResult result = store.commit(events == staged.events() ? staged : staged.withEvents(events));
     if (result.applied() && !events.isEmpty()) {
       try {
         consumers.accept(events);

@@ -335,19 +335,21 @@ public final class RewardOperations {
     Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
     Program program = store.program(card.program()).orElseThrow();
     long balance;
+    Instant now = clock.now();
     try {
-      balance = card.balanceAt(clock.now());
+      balance = card.balanceAt(now);
     } catch (ArithmeticException e) {
       throw new io.loyalty.core.OverflowException("card " + code + ": the sum of its points exceeds the range of exact points");
     }
     List<MemberReward> list = new ArrayList<>();
+    io.loyalty.spi.tier.Tier tier = io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, now);
     for (RewardAssignment a : program.rewards()) {
       Reward reward = store.reward(a.reward()).filter(r -> !r.deleted()).orElse(null);
       if (reward == null) {
         continue;
       }
       // priced by the card's tier (section 6.1 rewards mapping)
-      Long price = a.points() == null ? null : io.loyalty.core.internal.eval.Tiers.price(program, a, balance);
+      Long price = a.points() == null ? null : io.loyalty.core.internal.eval.Tiers.price(a, tier);
       boolean affordable = price == null ? balance > 0 : balance >= price;
       if (!affordableOnly || affordable) {
         list.add(new MemberReward(a, reward, price, affordable, reward.inStock()));

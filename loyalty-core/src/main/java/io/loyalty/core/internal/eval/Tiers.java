@@ -64,13 +64,12 @@ public final class Tiers {
   }
 
   /**
-   * The price of a reward assignment that has one, for a card with {@code balance}: as its tier maps it ({@code CUSTOM}
+   * The price of a reward assignment that has one, for a card in {@code tier}: as the tier maps it ({@code CUSTOM}
    * replaces it, {@code MULTIPLY} multiplies it rounding down), at least 1 point; the assignment's own price when the
    * card is in no tier or its tier does not map the assignment.
    */
-  public static long price(Program program, RewardAssignment assignment, long balance) {
+  public static long price(RewardAssignment assignment, @Nullable Tier tier) {
     long price = ownPrice(assignment);
-    Tier tier = at(program, balance);
     TierMapping mapping = tier == null ? null : tier.rewards().get(assignment.id());
     return mapping == null ? price : priced(mapping, price);
   }

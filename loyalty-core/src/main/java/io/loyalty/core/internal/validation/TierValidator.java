@@ -111,8 +111,13 @@ final class TierValidator {
           "BALANCE_DROP needs BALANCE qualification", type);
     }
     IsoDuration extend = policy.expiration().extend();
-    if (type == TierPolicy.ExpirationType.CUSTOM) {
-      v.check(extend != null, path + ".expiration_date.extend", "is required for CUSTOM expiration", null);
+    if (type == TierPolicy.ExpirationType.CUSTOM && extend == null) {
+      v.add(path + ".expiration_date.extend", "is required for CUSTOM expiration", null);
+    } else if (type == TierPolicy.ExpirationType.CUSTOM && extend != null) {
+      // a term lasts at least a day, so settling a card idle for years renews it a bounded number of times
+      v.check(extend.period().toTotalMonths() > 0 || extend.period().getDays() > 0
+              || extend.time().compareTo(java.time.Duration.ofDays(1)) >= 0, path + ".expiration_date.extend",
+          "must be at least one day (P1D) for CUSTOM expiration", extend);
     }
     if (extend != null) {
       v.check(!extend.period().isNegative() && !extend.time().isNegative()
@@ -131,8 +136,5 @@ final class TierValidator {
         v.check(month == null, path + ".expiration_date.rounding.value", "is allowed with CUSTOM rounding only", month);
       }
     }
-    // What the engine settles today: tiers that follow the balance. The other policies are refused, not ignored.
-    v.check(type == TierPolicy.ExpirationType.BALANCE_DROP, path + ".expiration_date.type",
-        "is not supported yet: this version keeps tiers on the balance (BALANCE with BALANCE_DROP) only", type);
   }
 }

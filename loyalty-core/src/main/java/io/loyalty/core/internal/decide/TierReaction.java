@@ -1,0 +1,241 @@
+package io.loyalty.core.internal.decide;
+
+import io.loyalty.core.internal.eval.TierTimeline;
+import io.loyalty.core.internal.eval.Tiers;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.TierId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.store.CardWrite;
+import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.OutboxEvent;
+import io.loyalty.spi.store.OutboxEvent.Type;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tier step of every commit, in one place for every operation (digest sections 5.8 and 6): for each card the
+ * change set writes, its tier state is carried through the change's entries and the clock ({@link TierTimeline}),
+ * and each move between tiers, and each prolonged term, becomes an outbox event. It runs after auto-redeem, which
+ * the decision already put in the change set, so only the net move of a change counts. Pure.
+ */
+public final class TierReaction {
+  private TierReaction() {}
+
+  /** The change set with its cards' tier states carried forward, and the tier events it causes, in order. */
+  public record Result(ChangeSet changes, List<OutboxEvent> events) {}
+
+  /** Carries every written card's tiers to {@code at}; {@code programs} gives the definitions (null: not known). */
+  public static Result stage(ChangeSet changes, Instant at, Function<ProgramId, @Nullable Program> programs) {
+    List<CardWrite> cards = changes.cards();
+    List<OutboxEvent> events = new ArrayList<>(0);
+    List<CardWrite> staged = null;
+    for (int c = 0; c < cards.size(); c++) {
+      Card card = cards.get(c).card();
+      if (card.holder() == null || firstWriteOf(cards, card, c) != c) {
+        continue;
+      }
+      Program program = programs.apply(card.program());
+      if (program == null || program.tiers().isEmpty()) {
+        continue;
+      }
+      List<LedgerEntry> entries = new ArrayList<>();
+      for (LedgerEntry entry : changes.entries()) {
+        if (entry.card().equals(card.code())) {
+          entries.add(entry);
+        }
+      }
+      boolean joined = false;
+      for (OutboxEvent e : changes.events()) {
+        joined |= e.type() == Type.MEMBER_JOINED && e.card().equals(card.code());
+      }
+      if (!TierTimeline.keepsTerms(program)) {
+        balanceMove(program, card, entries, joined, at, events);
+        continue;
+      }
+      TierState state = terms(program, card, entries, joined, at, events);
+      if (staged == null) {
+        staged = new ArrayList<>(cards);
+      }
+      for (int w = c; w < cards.size(); w++) {
+        CardWrite write = cards.get(w);
+        if (write.card().code().equals(card.code())) {
+          staged.set(w, new CardWrite(write.card().withTiers(state), write.expectedVersion(), write.base()));
+        }
+      }
+    }
+    ChangeSet out = staged == null ? changes : new ChangeSet(changes.programs(), staged, changes.entries(),
+        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events());
+    return new Result(out, events);
+  }
+
+  private static int firstWriteOf(List<CardWrite> cards, Card card, int upTo) {
+    for (int i = 0; i < upTo; i++) {
+      if (cards.get(i).card().code().equals(card.code())) {
+        return i;
+      }
+    }
+    return upTo;
+  }
+
+  /**
+   * {@code BALANCE_DROP}: one event when the change moved the card between tiers, the tier of the balance before
+   * its first entry against the tier of its balance after the last (a new member had none before).
+   */
+  private static void balanceMove(Program program, Card card, List<LedgerEntry> entries, boolean joined, Instant at,
+      List<OutboxEvent> events) {
+    if (!joined && entries.isEmpty()) {
+      return; // no balance changed
+    }
+    LedgerEntry first = entries.isEmpty() ? null : entries.get(0);
+    LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    Tier before = joined || first == null ? null : Tiers.at(program, first.balanceAfter() - first.points());
+    long balance = last == null ? card.ledgerBalance() : last.balanceAfter();
+    Tier after = Tiers.at(program, balance);
+    if (before != after) {
+      events.add(event(program, card, last == null ? card.lastSeq() : last.seq(), move(program, before, after),
+          new OutboxEvent.TierChange(holder(card), idOf(before), idOf(after), balance), at));
+    }
+  }
+
+  /**
+   * A policy with terms: the state carried through each entry (settled to its instant, then qualified), then to
+   * {@code at}; the moves are read from the terms at every instant a term starts or ends, or an entry lands.
+   */
+  private static TierState terms(Program program, Card card, List<LedgerEntry> entries, boolean joined, Instant at,
+      List<OutboxEvent> events) {
+    TierState before = card.tiers();
+    Instant from = before == null ? (entries.isEmpty() ? at : min(entries.get(0).at(), at)) : before.asOf();
+    TierState state = before == null ? new TierState(from, null, 0, List.of()) : before;
+    ToLongFunction<Instant> balanceAt = balances(card, entries);
+    List<TierTimeline.Prolonged> prolonged = new ArrayList<>(0);
+    for (LedgerEntry entry : entries) {
+      state = TierTimeline.record(program, state, entry, balanceAt, prolonged);
+    }
+    state = TierTimeline.settle(program, state, at, balanceAt,
+        entries.isEmpty() ? TierTimeline.activations(card, state.asOf(), at) : List.of(), prolonged);
+    if (state.asOf().isBefore(at)) {
+      state = new TierState(at, state.periodStart(), state.periodPoints(), state.grants());
+    }
+    // the instants at which the tier may have changed, in order
+    TreeSet<Instant> marks = new TreeSet<>();
+    for (TierState.Grant g : state.grants()) {
+      mark(marks, g.start(), from, at);
+      mark(marks, g.end(), from, at);
+    }
+    for (LedgerEntry entry : entries) {
+      mark(marks, entry.at(), from, at);
+    }
+    marks.add(at);
+    Tier held = joined ? null : TierTimeline.tierAt(program, card.withTiers(before), 0, from);
+    long balance = entries.isEmpty() ? card.ledgerBalance() : entries.get(entries.size() - 1).balanceAfter();
+    List<Pending> found = new ArrayList<>();
+    for (Instant mark : marks) {
+      Tier now = tierOf(program, state, mark);
+      if (now != held) {
+        found.add(new Pending(mark, move(program, held, now), idOf(held), idOf(now), expiry(program, state, mark)));
+        held = now;
+      }
+    }
+    for (TierTimeline.Prolonged p : prolonged) {
+      found.add(new Pending(p.at(), Type.TIER_PROLONGED, p.tier(), p.tier(), p.newEnd()));
+      found.add(new Pending(p.at(), Type.TIER_EXPIRATION_CHANGED, p.tier(), p.tier(), p.newEnd()));
+    }
+    found.sort(Comparator.comparing(Pending::at)); // stable: a move before the prolonging it meets at one instant
+    for (int i = 0; i < found.size(); i++) {
+      Pending p = found.get(i);
+      events.add(termEvent(program, card, i, p.type(), new OutboxEvent.TierChange(holder(card), p.from(), p.to(),
+          balance, p.at().equals(at) ? null : p.at(), p.expiresAt()), at));
+    }
+    return state;
+  }
+
+  /**
+   * An event of a policy with terms, named by the card's version this write makes and its place among the write's
+   * tier events: a write may move tiers without an entry (a term that ended), so the last entry cannot name it.
+   */
+  private static OutboxEvent termEvent(Program program, Card card, int index, Type type, OutboxEvent.TierChange change,
+      Instant at) {
+    return new OutboxEvent("tier:" + card.code().value() + "@" + card.version() + "." + index, type, card.code(),
+        program.id(), at, change);
+  }
+
+  private record Pending(Instant at, Type type, @Nullable TierId from, @Nullable TierId to,
+      @Nullable Instant expiresAt) {}
+
+  private static @Nullable Tier tierOf(Program program, TierState state, Instant at) {
+    TierState.Grant term = TierTimeline.termAt(program, state, at);
+    if (term != null) {
+      return Objects.requireNonNull(Tiers.byId(program, term.tier()), "a term's tier is the program's");
+    }
+    Tier lowest = program.tiers().get(0);
+    return lowest.from() == 0 ? lowest : null;
+  }
+
+  private static @Nullable Instant expiry(Program program, TierState state, Instant at) {
+    TierState.Grant term = TierTimeline.termAt(program, state, at);
+    return term == null ? null : term.end();
+  }
+
+  /**
+   * The balance at an instant of the change: the balance after the last entry at or before it, or before the first
+   * entry (entries record activations and expirations at the instants they fell due, so between two entries the
+   * balance stands); with no entries, the card's own.
+   */
+  private static ToLongFunction<Instant> balances(Card card, List<LedgerEntry> entries) {
+    if (entries.isEmpty()) {
+      return card::balanceAt;
+    }
+    return instant -> {
+      LedgerEntry first = entries.get(0);
+      long balance = first.balanceAfter() - first.points();
+      for (LedgerEntry entry : entries) {
+        if (entry.at().isAfter(instant)) {
+          break;
+        }
+        balance = entry.balanceAfter();
+      }
+      return balance;
+    };
+  }
+
+  private static void mark(TreeSet<Instant> marks, Instant instant, Instant from, Instant to) {
+    if (instant.isAfter(from) && !instant.isAfter(to)) {
+      marks.add(instant);
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Type move(Program program, @Nullable Tier before, @Nullable Tier after) {
+    return before == null ? Type.TIER_JOINED : after == null ? Type.TIER_LEFT
+        : program.tiers().indexOf(after) > program.tiers().indexOf(before) ? Type.TIER_UPGRADED : Type.TIER_DOWNGRADED;
+  }
+
+  private static @Nullable TierId idOf(@Nullable Tier tier) {
+    return tier == null ? null : tier.id();
+  }
+
+  private static CustomerId holder(Card card) {
+    return Objects.requireNonNull(card.holder(), "checked: a member's card");
+  }
+
+  /** A {@code BALANCE_DROP} move's event, named by the card's last entry here, so a retried change derives it again. */
+  private static OutboxEvent event(Program program, Card card, long seq, Type type, OutboxEvent.TierChange change,
+      Instant at) {
+    return new OutboxEvent("tier:" + card.code().value() + "#" + seq, type, card.code(), program.id(), at, change);
+  }
+}

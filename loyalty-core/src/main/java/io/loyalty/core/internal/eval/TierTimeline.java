@@ -1,0 +1,367 @@
+package io.loyalty.core.internal.eval;
+
+import io.loyalty.spi.TierId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.card.LedgerEntry;
+import io.loyalty.spi.program.IsoDuration;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.tier.Tier;
+import io.loyalty.spi.tier.TierPolicy;
+import io.loyalty.spi.tier.TierPolicy.CalendarPeriod;
+import io.loyalty.spi.tier.TierState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A card's tiers over time under its program's {@link TierPolicy} (digest section 6.2): the tier held at an instant,
+ * and how a card's tier state moves with its ledger entries and the clock. Pure: the instants and balances come in.
+ *
+ * <p>The rules, in one place (docs/tiers.md explains them):
+ *
+ * <ul>
+ *   <li>{@code BALANCE_DROP}: the tier is the one whose range holds the balance; no state.
+ *   <li>A term is a {@link TierState.Grant}; the tier held is the highest tier among the terms that hold at the
+ *       instant. A tier whose {@code points.from} is 0 is held by every member with no term above it (it takes no
+ *       points to qualify), so it needs no term of its own.
+ *   <li>{@code BALANCE} with {@code CUSTOM}: a member whose balance reaches a higher tier than the one held gets a
+ *       term of that tier from then, for {@code extend} (rounded as configured); a drop of the balance does not end
+ *       it. When the term ends, the balance then decides: the tier it holds starts a new term (the same tier: the
+ *       term is prolonged; a lower one: a downgrade; none: the member leaves the tiers).
+ *   <li>{@code POINTS_IN_PERIOD}: points earned (accruals, pending points when earned, and additions by hand) count
+ *       in the calendar period they were earned in; spending, expiry, refunds and transfers never move the count.
+ *       Reaching a tier's {@code points.from} in a period grants a term of the highest tier reached, starting at once
+ *       or on the next period's first day, and lasting to the end of that period or the next ({@code extend}
+ *       added), or for {@code extend} ({@code CUSTOM}). Qualifying again for the tier held before its term ends
+ *       prolongs it.
+ *   <li>An expiration date D ends the term at 00:00 of D + 1 in the program's zone.
+ * </ul>
+ */
+public final class TierTimeline {
+  /** The most terms one settling step may start before it gives up (terms last at least a day). */
+  private static final int MAX_RENEWALS = 100_000;
+
+  private TierTimeline() {}
+
+  /** Whether the policy keeps state on the card (terms), rather than following the balance. */
+  public static boolean keepsTerms(Program program) {
+    return !program.tiers().isEmpty()
+        && program.tierPolicy().expiration().type() != TierPolicy.ExpirationType.BALANCE_DROP;
+  }
+
+  /**
+   * The tier the card holds at {@code at}, with {@code balance} its balance then (used by {@code BALANCE_DROP}):
+   * its terms settled lazily up to {@code at}, so no sweep is needed.
+   */
+  public static @Nullable Tier tierAt(Program program, Card card, long balance, Instant at) {
+    if (program.tiers().isEmpty()) {
+      return null;
+    }
+    if (!keepsTerms(program)) {
+      return Tiers.at(program, balance);
+    }
+    TierState state = card.tiers();
+    if (state != null && at.isAfter(state.asOf())) {
+      state = settle(program, state, at, card::balanceAt, activations(card, state.asOf(), at), null);
+    }
+    return held(program, state == null ? List.of() : state.grants(), at);
+  }
+
+  /** The term that holds the card's tier at {@code at}, {@code null} for none (no tier, or the base tier). */
+  public static TierState.@Nullable Grant termAt(Program program, @Nullable TierState state, Instant at) {
+    if (state == null) {
+      return null;
+    }
+    TierState.Grant best = null;
+    int bestIndex = -1;
+    for (TierState.Grant g : state.grants()) {
+      int index = indexOf(program, g.tier());
+      if (index > bestIndex && g.holds(at)) {
+        best = g;
+        bestIndex = index;
+      }
+    }
+    return best;
+  }
+
+  /** The tier the grants give at {@code at}: the highest held, else the base tier (from 0), else none. */
+  static @Nullable Tier held(Program program, List<TierState.Grant> grants, Instant at) {
+    int best = -1;
+    for (TierState.Grant g : grants) {
+      int index = indexOf(program, g.tier());
+      if (index > best && g.holds(at)) {
+        best = index;
+      }
+    }
+    if (best >= 0) {
+      return program.tiers().get(best);
+    }
+    Tier lowest = program.tiers().get(0);
+    return lowest.from() == 0 ? lowest : null;
+  }
+
+  /** Something a step of the timeline noticed that the tiers held do not show: a term prolonged. */
+  public record Prolonged(TierId tier, Instant at, Instant newEnd) {}
+
+  /**
+   * The instants in {@code (from, to]} at which pending points of the card become usable without a write: its
+   * balance may rise there. Walks only the lots the card's tree says fall due by {@code to}.
+   */
+  public static List<Instant> activations(Card card, Instant from, Instant to) {
+    io.loyalty.spi.card.LotList lots = (io.loyalty.spi.card.LotList) card.lots();
+    Instant first = lots.firstDue();
+    if (first == null || first.isAfter(to)) {
+      return List.of();
+    }
+    List<Instant> rises = new ArrayList<>();
+    for (int i : lots.dueBy(to)) {
+      io.loyalty.spi.card.Lot lot = lots.get(i);
+      Instant activates = lot.activatesAt();
+      if (lot.state() == io.loyalty.spi.card.LotState.PENDING && activates != null && activates.isAfter(from)
+          && !activates.isAfter(to)) {
+        rises.add(activates);
+      }
+    }
+    return rises;
+  }
+
+  /**
+   * The state settled up to {@code until}: under {@code BALANCE} with {@code CUSTOM}, every term that ended by then
+   * is followed by a new term of the tier the balance held at its end, and at each instant of {@code rises} (pending
+   * points becoming usable with no entry recorded yet) a balance that reached a higher tier starts its term.
+   * Prolonged terms are reported to {@code prolonged} when it is not {@code null}.
+   */
+  public static TierState settle(Program program, TierState state, Instant until, ToLongFunction<Instant> balanceAt,
+      List<Instant> rises, @Nullable List<Prolonged> prolonged) {
+    if (!until.isAfter(state.asOf())) {
+      return state;
+    }
+    TierPolicy policy = program.tierPolicy();
+    if (policy.qualification() != TierPolicy.Qualification.BALANCE) {
+      return new TierState(until, state.periodStart(), state.periodPoints(), state.grants());
+    }
+    List<TierState.Grant> grants = new ArrayList<>(state.grants());
+    Instant from = state.asOf();
+    for (int step = 0; ; step++) {
+      if (step > MAX_RENEWALS) {
+        throw new IllegalStateException("a card's tier terms cannot be settled: more than " + MAX_RENEWALS + " renewals");
+      }
+      Instant end = null; // the next term end or rise after from, up to until
+      for (TierState.Grant g : grants) {
+        if (g.end().isAfter(from) && !g.end().isAfter(until) && (end == null || g.end().isBefore(end))) {
+          end = g.end();
+        }
+      }
+      for (Instant rise : rises) {
+        if (rise.isAfter(from) && !rise.isAfter(until) && (end == null || rise.isBefore(end))) {
+          end = rise;
+        }
+      }
+      if (end == null) {
+        break;
+      }
+      Tier reached = Tiers.at(program, balanceAt.applyAsLong(end));
+      if (reached != null && !isBase(program, reached) && !coveredAtOrAbove(program, grants, reached, end)) {
+        TierState.Grant ended = endingAt(grants, reached.id(), end);
+        TierState.Grant term = new TierState.Grant(reached.id(), end, customEnd(policy, program.zone(), end), end);
+        if (ended != null) {
+          grants.set(grants.indexOf(ended), new TierState.Grant(ended.tier(), ended.start(), term.end(), ended.grantedAt()));
+          if (prolonged != null) {
+            prolonged.add(new Prolonged(reached.id(), end, term.end()));
+          }
+        } else {
+          grants.add(term);
+        }
+      }
+      from = end;
+    }
+    return new TierState(until, state.periodStart(), state.periodPoints(), grants);
+  }
+
+  /**
+   * The state after a ledger entry (settled to the entry's instant first): the points it earned counted in their
+   * period, and the term it qualified the card for granted.
+   */
+  public static TierState record(Program program, TierState state, LedgerEntry entry,
+      ToLongFunction<Instant> balanceAt, @Nullable List<Prolonged> prolonged) {
+    Instant at = entry.at().isBefore(state.asOf()) ? state.asOf() : entry.at();
+    TierState s = settle(program, state, at, balanceAt, List.of(), prolonged);
+    TierPolicy policy = program.tierPolicy();
+    ZoneId zone = program.zone();
+    if (policy.qualification() == TierPolicy.Qualification.BALANCE) {
+      Tier reached = Tiers.at(program, entry.balanceAfter());
+      if (reached == null || isBase(program, reached) || coveredAtOrAbove(program, s.grants(), reached, at)) {
+        return s;
+      }
+      return grant(program, s, new TierState.Grant(reached.id(), at, customEnd(policy, zone, at), at), at, prolonged);
+    }
+    CalendarPeriod period = java.util.Objects.requireNonNull(policy.period(), "validated: POINTS_IN_PERIOD has a period");
+    long earned = earned(entry);
+    if (earned == 0) {
+      return s;
+    }
+    Instant periodStart = periodStart(period, zone, at);
+    long counted = periodStart.equals(s.periodStart()) ? Math.addExact(s.periodPoints(), earned) : earned;
+    TierState counting = new TierState(s.asOf(), periodStart, counted, s.grants());
+    Tier reached = null;
+    for (Tier tier : program.tiers()) {
+      if (tier.from() <= counted) {
+        reached = tier;
+      }
+    }
+    if (reached == null || isBase(program, reached)) {
+      return counting;
+    }
+    int index = program.tiers().indexOf(reached);
+    for (TierState.Grant g : counting.grants()) {
+      if (!g.grantedAt().isBefore(periodStart) && indexOf(program, g.tier()) >= index) {
+        return counting; // this period already qualified the card for this tier or a higher one
+      }
+    }
+    Instant start = policy.start() == TierPolicy.Start.IMMEDIATE ? at : next(period, zone, periodStart);
+    return grant(program, counting, new TierState.Grant(reached.id(), start, periodEnd(policy, zone, start), at), at, prolonged);
+  }
+
+  /** The points an entry earned, as POINTS_IN_PERIOD counts them. */
+  static long earned(LedgerEntry entry) {
+    return switch (entry.type()) {
+      case POINTS_ACCRUAL, POINTS_ADDITION -> Math.max(0, entry.points());
+      case PENDING_POINTS_ADDED -> Math.max(0, entry.pending());
+      default -> 0;
+    };
+  }
+
+  /**
+   * Adds a term, merged into a term of the same tier that it continues; that is a prolonged term when its tier is the
+   * one held at {@code at} (a lower tier's term that lasts longer under a higher one is no news).
+   */
+  private static TierState grant(Program program, TierState s, TierState.Grant term, Instant at,
+      @Nullable List<Prolonged> prolonged) {
+    List<TierState.Grant> grants = new ArrayList<>(s.grants());
+    for (int i = grants.size() - 1; i >= 0; i--) {
+      TierState.Grant g = grants.get(i);
+      if (g.tier().equals(term.tier()) && !g.end().isBefore(term.start()) && !g.start().isAfter(term.start())) {
+        if (!term.end().isAfter(g.end())) {
+          return s; // the term it already holds lasts as long
+        }
+        Tier held = held(program, grants, at);
+        grants.set(i, new TierState.Grant(g.tier(), g.start(), term.end(), g.grantedAt()));
+        if (prolonged != null && g.holds(at) && held != null && held.id().equals(g.tier())) {
+          prolonged.add(new Prolonged(g.tier(), at, term.end()));
+        }
+        return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), grants);
+      }
+    }
+    grants.add(term);
+    return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), grants);
+  }
+
+  private static boolean isBase(Program program, Tier tier) {
+    return tier.from() == 0 && program.tiers().get(0) == tier;
+  }
+
+  /** Whether a term of {@code tier} or a higher tier holds at {@code at}. */
+  private static boolean coveredAtOrAbove(Program program, List<TierState.Grant> grants, Tier tier, Instant at) {
+    int index = program.tiers().indexOf(tier);
+    for (TierState.Grant g : grants) {
+      if (g.holds(at) && indexOf(program, g.tier()) >= index) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TierState.@Nullable Grant endingAt(List<TierState.Grant> grants, TierId tier, Instant end) {
+    for (TierState.Grant g : grants) {
+      if (g.tier().equals(tier) && g.end().equals(end)) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  /** The tier's position in the program's ladder; -1 for a tier the program no longer has (lost at once, 6.4). */
+  static int indexOf(Program program, TierId tier) {
+    List<Tier> tiers = program.tiers();
+    for (int i = 0; i < tiers.size(); i++) {
+      if (tiers.get(i).id().equals(tier)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---- calendar ------------------------------------------------------------------------------------------------
+
+  /** The end of a {@code CUSTOM} term that starts at {@code start}: {@code extend} later, rounded, to 00:00 after. */
+  static Instant customEnd(TierPolicy policy, ZoneId zone, Instant start) {
+    IsoDuration extend = java.util.Objects.requireNonNull(policy.expiration().extend(), "validated: CUSTOM has extend");
+    LocalDate date = extend.addTo(start.atZone(zone)).toLocalDate();
+    TierPolicy.Rounding rounding = policy.expiration().rounding();
+    if (rounding != null) {
+      LocalDate first;
+      int months;
+      if (rounding.period() == null) {
+        int month = java.util.Objects.requireNonNull(rounding.month(), "validated: CUSTOM rounding has a month") + 1;
+        first = date.withDayOfMonth(1);
+        while (first.getMonthValue() != month) {
+          first = first.plusMonths(1);
+        }
+        months = 1;
+      } else {
+        first = periodFirstDay(rounding.period(), date);
+        months = months(rounding.period());
+      }
+      date = rounding.strategy() == TierPolicy.Strategy.START ? first : first.plusMonths(months).minusDays(1);
+    }
+    return dayAfter(date, zone);
+  }
+
+  /** The end of a term under {@code END_OF_PERIOD}, {@code END_OF_NEXT_PERIOD} or {@code CUSTOM} starting at start. */
+  static Instant periodEnd(TierPolicy policy, ZoneId zone, Instant start) {
+    if (policy.expiration().type() == TierPolicy.ExpirationType.CUSTOM) {
+      return customEnd(policy, zone, start);
+    }
+    CalendarPeriod period = java.util.Objects.requireNonNull(policy.period(), "validated: POINTS_IN_PERIOD has a period");
+    LocalDate first = periodFirstDay(period, start.atZone(zone).toLocalDate());
+    int periods = policy.expiration().type() == TierPolicy.ExpirationType.END_OF_NEXT_PERIOD ? 2 : 1;
+    LocalDate last = first.plusMonths((long) months(period) * periods).minusDays(1);
+    IsoDuration extend = policy.expiration().extend();
+    if (extend != null) {
+      last = extend.addTo(last.atStartOfDay(zone)).toLocalDate();
+    }
+    return dayAfter(last, zone);
+  }
+
+  /** The first instant of the calendar period that holds {@code at}, in the zone. */
+  public static Instant periodStart(CalendarPeriod period, ZoneId zone, Instant at) {
+    return periodFirstDay(period, at.atZone(zone).toLocalDate()).atStartOfDay(zone).toInstant();
+  }
+
+  private static Instant next(CalendarPeriod period, ZoneId zone, Instant periodStart) {
+    return periodStart.atZone(zone).toLocalDate().plusMonths(months(period)).atStartOfDay(zone).toInstant();
+  }
+
+  private static LocalDate periodFirstDay(CalendarPeriod period, LocalDate date) {
+    int months = months(period);
+    int month = (date.getMonthValue() - 1) / months * months + 1;
+    return LocalDate.of(date.getYear(), month, 1);
+  }
+
+  private static int months(CalendarPeriod period) {
+    return switch (period) {
+      case MONTH -> 1;
+      case QUARTER -> 3;
+      case HALF_YEAR -> 6;
+      case YEAR -> 12;
+    };
+  }
+
+  private static Instant dayAfter(LocalDate date, ZoneId zone) {
+    return date.plusDays(1).atStartOfDay(zone).toInstant();
+  }
+}

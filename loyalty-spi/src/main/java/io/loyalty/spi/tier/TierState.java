@@ -1,0 +1,58 @@
+package io.loyalty.spi.tier;
+
+import io.loyalty.spi.TierId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a card's tiers remember under a policy that keeps a tier for a term ({@code CUSTOM}, {@code END_OF_PERIOD},
+ * {@code END_OF_NEXT_PERIOD}): the terms granted so far and the points earned in the current qualification period.
+ * The member's tier at an instant is the highest tier among the grants whose term holds it; grants are kept (one per
+ * uninterrupted holding of a tier), so "which tier on 3 March" is read from them exactly. Under {@code BALANCE_DROP}
+ * a card keeps no state: its tier follows its balance.
+ *
+ * @param asOf the instant up to which the state is settled (the card's last write that changed it)
+ * @param periodStart the start of the qualification period {@code periodPoints} counts in, {@code null} for none
+ *     (BALANCE qualification, or nothing earned yet)
+ * @param periodPoints the points earned from {@code periodStart} (POINTS_IN_PERIOD qualification); 0 otherwise
+ * @param grants the terms granted, in the order they were granted
+ */
+public record TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
+  /** Checks the parts and copies the grants. */
+  public TierState {
+    Objects.requireNonNull(asOf, "asOf");
+    if (periodPoints < 0) {
+      throw new IllegalArgumentException("periodPoints must be at least 0, not " + periodPoints);
+    }
+    grants = List.copyOf(grants);
+  }
+
+  /**
+   * One term of a tier: the member holds {@code tier} from {@code start} (inclusive) to {@code end} (exclusive).
+   *
+   * @param tier the tier
+   * @param start when the term begins (the instant the member qualified, or the next period's first instant)
+   * @param end the first instant the term no longer holds (00:00 of the day after the expiration date, in the
+   *     program's zone)
+   * @param grantedAt when the member qualified for it (at or before {@code start})
+   */
+  public record Grant(TierId tier, Instant start, Instant end, Instant grantedAt) {
+    /** Checks the parts: {@code grantedAt <= start < end}. */
+    public Grant {
+      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(end, "end");
+      Objects.requireNonNull(grantedAt, "grantedAt");
+      if (grantedAt.isAfter(start) || !start.isBefore(end)) {
+        throw new IllegalArgumentException("a grant runs grantedAt <= start < end: " + grantedAt + ", " + start + ", " + end);
+      }
+    }
+
+    /** Whether the term holds at {@code at}. */
+    public boolean holds(Instant at) {
+      return !at.isBefore(start) && at.isBefore(end);
+    }
+  }
+}
