@@ -46,6 +46,20 @@ class TierDefinitionTest {
   }
 
   @Test
+  @DisplayName("a rule on tier moves names a tier of the program or __ANY__")
+  void tierRulesNameTiers() {
+    Program.Builder b = program(tier("ltr_basic", 0, 99L));
+    io.loyalty.spi.program.EarningRule unknown = io.loyalty.spi.program.EarningRule.builder(RuleId.of("ern_up"),
+        new io.loyalty.spi.program.Trigger.TierChange(io.loyalty.spi.program.Trigger.TierEvent.UPGRADED, "ltr_none"),
+        PointsFormula.fixed(5)).build();
+    assertThat(rejected(b.earningRule(unknown).build())).containsExactly("earning_rules[1].loyalty_tier.id");
+    io.loyalty.spi.program.EarningRule any = io.loyalty.spi.program.EarningRule.builder(RuleId.of("ern_up"),
+        new io.loyalty.spi.program.Trigger.TierChange(io.loyalty.spi.program.Trigger.TierEvent.UPGRADED,
+            io.loyalty.spi.program.Trigger.TierChange.ANY_TIER), PointsFormula.fixed(5)).build();
+    assertThat(engine.define(program(tier("ltr_basic", 0, 99L)).earningRule(any).build()).earningRules()).hasSize(2);
+  }
+
+  @Test
   @DisplayName("the documented ladder (Basic 0-99, Silver 100-499, Gold 500-999, Platinum 1000+) is stored as given")
   void documentedLadder() {
     Program ladder = program(tier("ltr_basic", 0, 99L), tier("ltr_silver", 100, 499L), tier("ltr_gold", 500, 999L),

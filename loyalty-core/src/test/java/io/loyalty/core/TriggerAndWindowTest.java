@@ -62,7 +62,7 @@ class TriggerAndWindowTest {
   }
 
   @Test
-  void tier_rules_are_accepted_in_definitions_and_do_not_fire_yet() {
+  void a_tier_rule_in_a_program_without_tiers_never_fires() {
     Program program = Fixtures.program(Fixtures.perAmount("r", 100, 1),
         EarningRule.builder(RuleId.of("tier"), new Trigger.TierChange(Trigger.TierEvent.UPGRADED, Trigger.TierChange.ANY_TIER),
             PointsFormula.fixed(100)).build());

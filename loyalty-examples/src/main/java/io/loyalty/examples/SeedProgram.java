@@ -129,6 +129,9 @@ public final class SeedProgram {
             rule("ern_tier_prolonged", new Trigger.TierChange(Trigger.TierEvent.PROLONGED, "ltr_pudTGWasuIqxdiDM0go31OV1"),
                 PointsFormula.proportional(new Measure.CustomerMetadata("customer_life_time_value"), 1, 2),
                 "Get 2 points for every month you're a customer when your loyalty tier is prolonged.", window, true)))
+        // the tier the prolonged-tier rule names; the seed gives its id only, so its range here is a stand-in
+        .tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("ltr_pudTGWasuIqxdiDM0go31OV1"), "Seed tier",
+            100_000).build())
         .build();
   }
 

@@ -225,7 +225,10 @@ final class RichValues {
             Metadata.of("stars", new BigDecimal("4.50"), "text", "très bien ☕", "spam", false)),
         new OrderRefunded(EventId.of("evt_refund"), T0.plusSeconds(180), customer, OrderId.of("ord_rich"),
             List.of(new RefundLine(0, 1), new RefundLine(1, 3)), CARD),
-        OrderRefunded.whole("evt_cancel", T0.plusSeconds(240), Customer.of("cust_plain"), "ord_rich"));
+        OrderRefunded.whole("evt_cancel", T0.plusSeconds(240), Customer.of("cust_plain"), "ord_rich"),
+        new io.loyalty.spi.event.TierMoved(EventId.of("tier:" + CARD.value() + "@7.1"), T0.plusSeconds(300).plusNanos(9),
+            Customer.of("cust_ü"), CARD, io.loyalty.spi.program.Trigger.TierEvent.PROLONGED,
+            io.loyalty.spi.TierId.of("ltr_gold"), 2));
     List<EventReceipt> receipts = new ArrayList<>();
     for (LoyaltyEvent event : events) {
       ProgramOutcome outcome = new ProgramOutcome(PROGRAM, 3, CARD, true, 42,

@@ -47,5 +47,10 @@ public enum SkipReason {
   /** The trigger is accepted in definitions but does not fire yet (tier events). */
   TRIGGER_NOT_SUPPORTED,
   /** The member's tier maps the rule to no points ({@code CUSTOM} 0, or a multiplier that rounds to 0). */
-  TIER_GIVES_NONE
+  TIER_GIVES_NONE,
+  /**
+   * The event is a tier move that tier-triggered earnings caused, past the engine's bound on such cascades: its
+   * rules give nothing, so a cascade always ends.
+   */
+  TIER_CASCADE_LIMIT
 }

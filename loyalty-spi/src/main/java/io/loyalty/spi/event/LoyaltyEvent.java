@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Rules are evaluated as of {@link #occurredAt()}; the engine settles and writes the cards it touches as of its own
  * clock, and accepts an event time only within a window around that clock.
  */
-public sealed interface LoyaltyEvent permits OrderPaid, SegmentEntered, CustomEvent, OrderRefunded {
+public sealed interface LoyaltyEvent permits OrderPaid, SegmentEntered, CustomEvent, OrderRefunded, TierMoved {
   /** The event's id, unique per event. */
   EventId id();
 

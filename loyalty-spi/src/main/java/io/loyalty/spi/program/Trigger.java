@@ -44,7 +44,8 @@ public sealed interface Trigger
 
   /**
    * A tier change ({@code customer.loyalty.tier.joined|left|upgraded|downgraded|prolonged}) for one tier
-   * or {@value #ANY_TIER}. Accepted in definitions now; it fires once tiers are built.
+   * or {@value #ANY_TIER}: the engine applies each move of a card as a {@link io.loyalty.spi.event.TierMoved} event
+   * from its outbox, and the rules it names fire on it.
    */
   record TierChange(TierEvent event, String tierId) implements Trigger {
     /** Voucherify's literal for "any tier of the program". */

@@ -150,20 +150,31 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
    *     event's {@code at}
    * @param expiresAt the first instant the tier {@code to} no longer holds, {@code null} when it follows the balance
    *     or for no tier
+   * @param cascade how many tier-triggered earnings led to this move: 0 when an ordinary change caused it, n + 1 when
+   *     the points of a rule fired by a move of cascade n did ({@link io.loyalty.spi.event.TierMoved#cascade})
    */
   public record TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance,
-      @Nullable Instant effective, @Nullable Instant expiresAt) implements Payload {
+      @Nullable Instant effective, @Nullable Instant expiresAt, int cascade) implements Payload {
     /** Checks the holder, and that a move changes the tier (a prolonged term names its tier on both sides). */
     public TierChange {
       Objects.requireNonNull(holder, "holder");
       if (Objects.equals(from, to) && from == null) {
         throw new IllegalArgumentException("a tier change names a tier");
       }
+      if (cascade < 0) {
+        throw new IllegalArgumentException("cascade must be at least 0, not " + cascade);
+      }
     }
 
     /** A move that took effect at the event's instant and whose tier follows the balance. */
     public TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance) {
-      this(holder, from, to, balance, null, null);
+      this(holder, from, to, balance, null, null, 0);
+    }
+
+    /** A move an ordinary change caused (cascade 0). */
+    public TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance,
+        @Nullable Instant effective, @Nullable Instant expiresAt) {
+      this(holder, from, to, balance, effective, expiresAt, 0);
     }
   }
 }

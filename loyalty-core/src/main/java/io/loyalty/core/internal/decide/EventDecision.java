@@ -108,6 +108,10 @@ public final class EventDecision {
       Answering.Recording answers = Answering.recording(next.answers());
       EvaluationContext ctx = event0.withAnswers(answers);
       SkipReason block = card == null ? null : cardBlock(card, at, now);
+      if (block == null && event instanceof io.loyalty.spi.event.TierMoved moved
+          && moved.cascade() >= TierReaction.MAX_CASCADE) {
+        block = SkipReason.TIER_CASCADE_LIMIT; // the points of tier-triggered rules moved it: the cascade ends here
+      }
       Set<RuleId> awarded = card == null ? Set.of() : alreadyAwarded(orderEntries(next, card), ctx.order());
       // the member's tier before the event's points: its mappings apply (section 2.11); a new member has none yet
       Tier tier = card == null || program.tiers().isEmpty() ? null

@@ -31,6 +31,14 @@ import org.jspecify.annotations.Nullable;
  * the decision already put in the change set, so only the net move of a change counts. Pure.
  */
 public final class TierReaction {
+  /**
+   * How many generations of tier-triggered earnings may follow an ordinary change: a move of this cascade or more
+   * fires no rule ({@link io.loyalty.spi.earning.SkipReason#TIER_CASCADE_LIMIT}). Points from tier rules only raise
+   * a balance, so a cascade ends by itself once the tiers run out; the bound also ends one that auto-redeem or a
+   * term's rules could keep going.
+   */
+  public static final int MAX_CASCADE = 3;
+
   private TierReaction() {}
 
   /** The change set with its cards' tier states carried forward, and the tier events it causes, in order. */
@@ -41,6 +49,8 @@ public final class TierReaction {
     List<CardWrite> cards = changes.cards();
     List<OutboxEvent> events = new ArrayList<>(0);
     List<CardWrite> staged = null;
+    int cascade = changes.receipt() != null && changes.receipt().event() instanceof io.loyalty.spi.event.TierMoved moved
+        ? moved.cascade() + 1 : 0;
     for (int c = 0; c < cards.size(); c++) {
       Card card = cards.get(c).card();
       if (card.holder() == null || firstWriteOf(cards, card, c) != c) {
@@ -61,10 +71,10 @@ public final class TierReaction {
         joined |= e.type() == Type.MEMBER_JOINED && e.card().equals(card.code());
       }
       if (!TierTimeline.keepsTerms(program)) {
-        balanceMove(program, card, entries, joined, at, events);
+        balanceMove(program, card, entries, joined, at, cascade, events);
         continue;
       }
-      TierState state = terms(program, card, entries, joined, at, events);
+      TierState state = terms(program, card, entries, joined, at, cascade, events);
       if (staged == null) {
         staged = new ArrayList<>(cards);
       }
@@ -94,7 +104,7 @@ public final class TierReaction {
    * its first entry against the tier of its balance after the last (a new member had none before).
    */
   private static void balanceMove(Program program, Card card, List<LedgerEntry> entries, boolean joined, Instant at,
-      List<OutboxEvent> events) {
+      int cascade, List<OutboxEvent> events) {
     if (!joined && entries.isEmpty()) {
       return; // no balance changed
     }
@@ -105,7 +115,7 @@ public final class TierReaction {
     Tier after = Tiers.at(program, balance);
     if (before != after) {
       events.add(event(program, card, last == null ? card.lastSeq() : last.seq(), move(program, before, after),
-          new OutboxEvent.TierChange(holder(card), idOf(before), idOf(after), balance), at));
+          new OutboxEvent.TierChange(holder(card), idOf(before), idOf(after), balance, null, null, cascade), at));
     }
   }
 
@@ -114,7 +124,7 @@ public final class TierReaction {
    * {@code at}; the moves are read from the terms at every instant a term starts or ends, or an entry lands.
    */
   private static TierState terms(Program program, Card card, List<LedgerEntry> entries, boolean joined, Instant at,
-      List<OutboxEvent> events) {
+      int cascade, List<OutboxEvent> events) {
     TierState before = card.tiers();
     Instant from = before == null ? (entries.isEmpty() ? at : min(entries.get(0).at(), at)) : before.asOf();
     TierState state = before == null ? new TierState(from, null, 0, List.of()) : before;
@@ -156,7 +166,7 @@ public final class TierReaction {
     for (int i = 0; i < found.size(); i++) {
       Pending p = found.get(i);
       events.add(termEvent(program, card, i, p.type(), new OutboxEvent.TierChange(holder(card), p.from(), p.to(),
-          balance, p.at().equals(at) ? null : p.at(), p.expiresAt()), at));
+          balance, p.at().equals(at) ? null : p.at(), p.expiresAt(), cascade), at));
     }
     return state;
   }

@@ -31,6 +31,7 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.earning.EventOutcome;
 import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.event.LoyaltyEvent;
+import io.loyalty.spi.event.TierMoved;
 import io.loyalty.spi.host.EventSchemas;
 import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.host.RandomSource;
@@ -61,6 +62,7 @@ public final class Operations {
   private final LoyaltyStore store;
   private final Committer committer;
   private final Fulfilments fulfilments;
+  private final TierRules tierRules;
   private final EngineClock clock;
   private final Retry retry;
   private final ProgramValidator programValidator;
@@ -90,7 +92,11 @@ public final class Operations {
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
         rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);
-    committer.afterCommit(fulfilments::consume);
+    this.tierRules = new TierRules(store, loader, plans, this::applyOwn);
+    committer.afterCommit(events -> {
+      fulfilments.consume(events);
+      tierRules.consume(events);
+    });
     Reactions reactions = new Reactions(committer, planner, loader, enrolment);
     EarningEvaluator evaluator = new EarningEvaluator();
     RefundDecision refunds = new RefundDecision(plans, evaluator);
@@ -231,8 +237,26 @@ public final class Operations {
    * outcome even once the window has moved past it: it settles and writes nothing.
    */
   public EventOutcome apply(LoyaltyEvent event) {
+    if (event instanceof TierMoved) {
+      Violations refused = new Violations();
+      refused.add("event", "a tier move is the engine's own event, applied from its outbox; it cannot be sent", event.name());
+      refused.throwIfAny();
+    }
     validate(event);
-    EventOutcome outcome = checkTime(event, clock.now()).orElseGet(() -> retry.run("apply event ", event.id(), () -> {
+    return applyValid(event, checkTime(event, clock.now()));
+  }
+
+  /**
+   * Applies a tier move the engine recorded (its outbox's {@code tier.*} events, {@link TierRules}): exactly once, as
+   * any event, and with no check of its time against the clock, since a recovery may come long after the move.
+   */
+  EventOutcome applyOwn(TierMoved event) {
+    validate(event);
+    return applyValid(event, Optional.empty());
+  }
+
+  private EventOutcome applyValid(LoyaltyEvent event, Optional<EventOutcome> replayed) {
+    EventOutcome outcome = replayed.orElseGet(() -> retry.run("apply event ", event.id(), () -> {
       Optional<EventOutcome> first = firstOutcome(event);
       if (first.isPresent()) {
         return first.get();
@@ -261,7 +285,8 @@ public final class Operations {
     if (limit < 1) {
       throw io.loyalty.spi.InvalidInputException.of("limit", "must be at least 1", limit);
     }
-    return fulfilments.recover(limit);
+    int settled = fulfilments.recover(limit);
+    return settled + tierRules.recover(Math.max(0, limit - settled));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.LoyaltyEvent;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.event.SegmentEntered;
+import io.loyalty.spi.event.TierMoved;
 import io.loyalty.spi.program.Condition;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Measure;
@@ -37,10 +38,14 @@ public final class CompiledProgram {
   private final Asks orderPaidAsks;
   private final Map<SegmentId, Asks> segmentAsks;
   private final Map<String, Asks> customEventAsks;
+  /** The rules with a tier trigger, by the move they name, each matched against a move's tier when it comes. */
+  private final Map<Trigger.TierEvent, List<CompiledRule>> byTierMove;
 
   private CompiledProgram(Program program, ValidityWindow window, List<CompiledRule> orderPaid,
-      Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent, int collectionSlots) {
+      Map<SegmentId, List<CompiledRule>> bySegment, Map<String, List<CompiledRule>> byCustomEvent,
+      Map<Trigger.TierEvent, List<CompiledRule>> byTierMove, int collectionSlots) {
     this.program = program;
+    this.byTierMove = byTierMove;
     this.orderPaidAsks = asks(orderPaid);
     Map<SegmentId, Asks> segments = new HashMap<>();
     bySegment.forEach((k, v) -> segments.put(k, asks(v)));
@@ -76,6 +81,7 @@ public final class CompiledProgram {
     List<CompiledRule> orderPaid = new ArrayList<>();
     Map<SegmentId, List<CompiledRule>> bySegment = new HashMap<>();
     Map<String, List<CompiledRule>> byCustomEvent = new HashMap<>();
+    Map<Trigger.TierEvent, List<CompiledRule>> byTierMove = new java.util.EnumMap<>(Trigger.TierEvent.class);
     for (EarningRule rule : program.earningRules()) {
       Trigger trigger = rule.trigger();
       List<CompiledRule> target;
@@ -86,7 +92,7 @@ public final class CompiledProgram {
       } else if (trigger instanceof Trigger.CustomEvent c) {
         target = byCustomEvent.computeIfAbsent(c.name(), k -> new ArrayList<>());
       } else {
-        continue; // tier triggers are accepted in definitions and fire with the tiers work
+        target = byTierMove.computeIfAbsent(((Trigger.TierChange) trigger).event(), k -> new ArrayList<>());
       }
       target.add(new CompiledRule(
           rule,
@@ -96,7 +102,7 @@ public final class CompiledProgram {
           new FormulaEvaluator(rule.id(), rule.banner(), rule.formula(), slots)));
     }
     return new CompiledProgram(program, ValidityWindow.forProgram(program.validity(), program.zone()),
-        List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent), slots.size());
+        List.copyOf(orderPaid), frozen(bySegment), frozen(byCustomEvent), frozen(byTierMove), slots.size());
   }
 
   private static <K> Map<K, List<CompiledRule>> frozen(Map<K, List<CompiledRule>> byKey) {
@@ -163,8 +169,28 @@ public final class CompiledProgram {
       return bySegment.getOrDefault(s.segment(), List.of());
     } else if (event instanceof CustomEvent custom) {
       return byCustomEvent.getOrDefault(custom.eventName(), List.of());
+    } else if (event instanceof TierMoved moved) {
+      return tierRules(moved);
     }
     return List.of(); // refunds take back points; they trigger no earning rule
+  }
+
+  /** The rules a tier move fires: those naming its move and its tier or any tier, in rule order. */
+  private List<CompiledRule> tierRules(TierMoved moved) {
+    List<CompiledRule> named = byTierMove.getOrDefault(moved.move(), List.of());
+    List<CompiledRule> fired = new ArrayList<>(named.size());
+    for (CompiledRule rule : named) {
+      String tier = ((Trigger.TierChange) rule.rule().trigger()).tierId();
+      if (tier.equals(Trigger.TierChange.ANY_TIER) || tier.equals(moved.tier().value())) {
+        fired.add(rule);
+      }
+    }
+    return fired;
+  }
+
+  /** Whether some rule of the program fires on a tier move of any tier (so its moves are worth applying). */
+  public boolean firesOnTierMoves() {
+    return !byTierMove.isEmpty();
   }
 
   /**
@@ -178,6 +204,8 @@ public final class CompiledProgram {
       return segmentAsks.getOrDefault(s.segment(), Asks.NONE);
     } else if (event instanceof CustomEvent custom) {
       return customEventAsks.getOrDefault(custom.eventName(), Asks.NONE);
+    } else if (event instanceof TierMoved moved) {
+      return asks(tierRules(moved));
     }
     return Asks.NONE;
   }

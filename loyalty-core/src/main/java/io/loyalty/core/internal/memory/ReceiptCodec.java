@@ -60,6 +60,9 @@ final class ReceiptCodec {
   private static final int SEGMENT_ENTERED = 1;
   private static final int CUSTOM_EVENT = 2;
   private static final int ORDER_REFUNDED = 3;
+  private static final int TIER_MOVED = 4;
+  private static final io.loyalty.spi.program.Trigger.TierEvent[] TIER_MOVES =
+      io.loyalty.spi.program.Trigger.TierEvent.values();
   private static final CalculationType[] CALCULATION_TYPES = CalculationType.values();
   private static final SkipReason[] SKIP_REASONS = SkipReason.values();
 
@@ -90,6 +93,11 @@ final class ReceiptCodec {
       w.varint(CUSTOM_EVENT);
       w.text(custom.eventName());
       metadata(w, custom.metadata());
+    } else if (event instanceof io.loyalty.spi.event.TierMoved moved) {
+      w.varint(TIER_MOVED);
+      w.varint(moved.move().ordinal());
+      w.text(moved.tier().value());
+      w.varint(moved.cascade());
     } else {
       OrderRefunded refund = (OrderRefunded) event;
       w.varint(ORDER_REFUNDED);
@@ -209,6 +217,9 @@ final class ReceiptCodec {
       case ORDER_PAID -> new OrderPaid(id, occurredAt, customer, order(r), card);
       case SEGMENT_ENTERED -> new SegmentEntered(id, occurredAt, customer, SegmentId.of(r.text()), card);
       case CUSTOM_EVENT -> new CustomEvent(id, occurredAt, customer, r.text(), metadata(r), card);
+      case TIER_MOVED -> new io.loyalty.spi.event.TierMoved(id, occurredAt, customer,
+          java.util.Objects.requireNonNull(card, "a tier move names its card"), TIER_MOVES[r.varint()],
+          io.loyalty.spi.TierId.of(r.text()), r.varint());
       case ORDER_REFUNDED -> {
         OrderId order = OrderId.of(r.text());
         RefundLine[] lines = new RefundLine[r.varint()];

@@ -55,6 +55,10 @@ public final class EventValidator {
       v.present(entered.segment(), "segment.id");
     } else if (event instanceof CustomEvent custom) {
       checkCustom(v, custom);
+    } else if (event instanceof io.loyalty.spi.event.TierMoved moved) {
+      v.present(moved.card(), "loyalty.code");
+      v.present(moved.move(), "event");
+      v.present(moved.tier(), "loyalty_tier.id");
     } else if (event instanceof OrderRefunded refund) {
       v.present(refund.order(), "order.id");
       java.util.Set<Integer> seen = new java.util.HashSet<>();

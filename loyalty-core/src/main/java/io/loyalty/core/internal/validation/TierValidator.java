@@ -78,6 +78,16 @@ final class TierValidator {
       }
     }
     policy(v, program.tierPolicy());
+    // a rule on tier moves names one of the program's tiers, or any (Voucherify's __ANY__)
+    for (int i = 0; i < program.earningRules().size(); i++) {
+      io.loyalty.spi.program.EarningRule rule = program.earningRules().get(i);
+      if (rule != null && rule.trigger() instanceof io.loyalty.spi.program.Trigger.TierChange t && t.tierId() != null
+          && !t.tierId().isBlank() && !t.tierId().equals(io.loyalty.spi.program.Trigger.TierChange.ANY_TIER)) {
+        v.check(ids.stream().anyMatch(id -> id.value().equals(t.tierId())), "earning_rules[" + i + "].loyalty_tier.id",
+            "names no tier of the program (or use " + io.loyalty.spi.program.Trigger.TierChange.ANY_TIER + ")",
+            t.tierId());
+      }
+    }
   }
 
   private static void mapping(Violations v, String path, TierMapping mapping) {
