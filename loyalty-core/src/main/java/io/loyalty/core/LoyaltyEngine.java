@@ -284,6 +284,55 @@ public final class LoyaltyEngine {
     return Optional.ofNullable(io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, asOf));
   }
 
+  /**
+   * The card's tier at {@code asOf} with its term: since when it has been held and when it ends, as a read at that
+   * instant answered ({@link #tierHistory}); empty when the card holds no tier then.
+   */
+  public Optional<MemberTier> memberTier(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
+    List<TierSpan> spans = tierHistory(code, asOf);
+    if (spans.isEmpty() || spans.get(spans.size() - 1).tier() == null) {
+      return Optional.empty();
+    }
+    TierSpan last = spans.get(spans.size() - 1);
+    Instant since = last.from();
+    for (int i = spans.size() - 2; i >= 0 && spans.get(i).tier() == last.tier(); i--) {
+      since = spans.get(i).from(); // the same tier with another expiration: one holding
+    }
+    return Optional.of(new MemberTier(java.util.Objects.requireNonNull(last.tier()), since, last.expiresAt()));
+  }
+
+  /** The card's tier history from its publication to now ({@link #tierHistory(CardCode, Instant)}). */
+  public List<TierSpan> tierHistory(CardCode code) {
+    return tierHistory(code, clock.now());
+  }
+
+  /**
+   * The tiers the card held from its publication up to {@code until}, one span per change of the tier or of its
+   * expiration, oldest first, each as a read at its instant answered, under the program's current tiers; empty for
+   * an unpublished card or a program without tiers. It reads the card's ledger under {@code BALANCE_DROP}.
+   */
+  public List<TierSpan> tierHistory(CardCode code, Instant until) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(until, "until");
+    Card card = card(code);
+    Program program = program(card.program());
+    return operations.reports().tierHistory(card, program, until).stream()
+        .map(s -> new TierSpan(s.tier(), s.from(), s.expiresAt())).toList();
+  }
+
+  /**
+   * How many of the program's members held each of its tiers at {@code asOf}, in the ladder's order (every tier, 0
+   * for none), as reads at that instant answered; members in no tier are not counted. It reads every card of the
+   * program.
+   */
+  public java.util.Map<io.loyalty.spi.TierId, Long> membersPerTier(ProgramId program, Instant asOf) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(asOf, "asOf");
+    return operations.reports().membersPerTier(program, asOf);
+  }
+
   /** Every ledger entry of the card, oldest first. */
   public List<LedgerEntry> ledger(CardCode code) {
     Objects.requireNonNull(code, "code");

@@ -43,14 +43,15 @@ class HistoryProperties {
   /** Every read as of an instant: per card its balance, pending points, lots, summary and schedule; the liability. */
   private record Reads(Instant at, List<Long> balances, List<Long> pendings, List<List<Lot>> lots,
       List<CardSummary> summaries, List<ExpirySchedule> schedules, ExpirySchedule liability,
-      List<java.util.Optional<io.loyalty.spi.tier.Tier>> tiers) {}
+      List<java.util.Optional<io.loyalty.spi.tier.Tier>> tiers, List<java.util.Optional<MemberTier>> memberTiers) {}
 
   private static Reads read(World w, Instant at) {
     LoyaltyEngine e = w.engine;
     return new Reads(at, w.cards.stream().map(c -> e.balance(c, at)).toList(),
         w.cards.stream().map(c -> e.pendingPoints(c, at)).toList(), w.cards.stream().map(c -> e.lots(c, at)).toList(),
         w.cards.stream().map(c -> e.summary(c, at)).toList(), w.cards.stream().map(c -> e.expirySchedule(c, at)).toList(),
-        e.liability(Fixtures.PROGRAM, at), w.cards.stream().map(c -> e.tier(c, at)).toList());
+        e.liability(Fixtures.PROGRAM, at), w.cards.stream().map(c -> e.tier(c, at)).toList(),
+        w.cards.stream().map(c -> e.memberTier(c, at)).toList());
   }
 
   /** Steps of {@link LifecycleWorkloads}, kinds 0–10: pay, refund, add, remove, transfer, pending by hand, sweep, redeem, roll back. */

@@ -72,6 +72,29 @@ class TierEarningTest {
   }
 
   @Test
+  @DisplayName("balance tiers: the history follows the ledger, and members are counted per tier as of any instant")
+  void historyAndCounts() {
+    engine.define(ladder());
+    CardCode alice = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    engine.enrol(Fixtures.PROGRAM, CustomerId.of("bob"));
+    java.time.Instant joined = clock.instant();
+    pay("e1", 9_500); // 105: Silver
+    java.time.Instant silver = clock.instant();
+    pay("e2", 40_000); // 105 + 600 + 10 -> Gold
+    java.time.Instant gold = clock.instant();
+    assertThat(engine.tierHistory(alice)).extracting(s -> s.tier().id().value() + " " + s.from())
+        .containsExactly("ltr_basic " + joined, "ltr_silver " + silver, "ltr_gold " + gold);
+    assertThat(engine.memberTier(alice, silver.plusSeconds(1)))
+        .hasValueSatisfying(t -> assertThat(t.since()).isEqualTo(silver));
+    assertThat(engine.membersPerTier(Fixtures.PROGRAM, joined))
+        .containsExactly(java.util.Map.entry(TierId.of("ltr_basic"), 2L), java.util.Map.entry(TierId.of("ltr_silver"), 0L),
+            java.util.Map.entry(TierId.of("ltr_gold"), 0L));
+    assertThat(engine.membersPerTier(Fixtures.PROGRAM, clock.instant()))
+        .containsExactly(java.util.Map.entry(TierId.of("ltr_basic"), 1L), java.util.Map.entry(TierId.of("ltr_silver"), 0L),
+            java.util.Map.entry(TierId.of("ltr_gold"), 1L));
+  }
+
+  @Test
   @DisplayName("the tier before the points maps them; each move is one event; the tier reads as of any instant")
   void mappingsAndMoves() {
     engine.define(ladder());

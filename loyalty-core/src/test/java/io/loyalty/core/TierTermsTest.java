@@ -102,6 +102,18 @@ class TierTermsTest {
         "tier.prolonged ltr_gold>ltr_gold @" + goldEnd + " until " + prolongedEnd,
         "tier.expiration_changed ltr_gold>ltr_gold @" + goldEnd + " until " + prolongedEnd);
     assertThat(tierAt(card, prolongedEnd)).as("100 points at the end: Silver").isEqualTo("ltr_silver");
+    // the member's tier with its term, and the whole history, each as known at its instant
+    assertThat(engine.memberTier(card, Instant.parse("2024-12-15T00:00:00Z"))).hasValue(
+        new MemberTier(engine.program(Fixtures.PROGRAM).tiers().get(2), Instant.parse("2024-08-10T12:00:00Z"),
+            prolongedEnd));
+    assertThat(engine.memberTier(card, Instant.parse("2024-11-15T00:00:00Z")).orElseThrow().expiresAt())
+        .as("before the term was prolonged, its end was December 1st").isEqualTo(goldEnd);
+    assertThat(engine.tierHistory(card)).extracting(s -> (s.tier() == null ? "-" : s.tier().id().value()) + " from "
+        + s.from() + " until " + s.expiresAt()).containsExactly(
+            "ltr_silver from " + Fixtures.T0 + " until " + silverEnd,
+            "ltr_basic from " + silverEnd + " until null",
+            "ltr_gold from 2024-08-10T12:00:00Z until " + goldEnd,
+            "ltr_gold from " + goldEnd + " until " + prolongedEnd);
     // history: each past instant reads what a read then read
     assertThat(tierAt(card, Fixtures.T0)).isEqualTo("ltr_silver");
     assertThat(tierAt(card, Instant.parse("2024-07-15T00:00:00Z"))).isEqualTo("ltr_basic");
@@ -159,6 +171,27 @@ class TierTermsTest {
         "tier.joined ->ltr_basic @now until null",
         "tier.upgraded ltr_basic>ltr_gold @" + start + " until " + end,
         "tier.downgraded ltr_gold>ltr_basic @" + end + " until null");
+  }
+
+  @Test
+  @DisplayName("a sweep records a term's start and end once, with no other write; a second sweep records nothing")
+  void sweepRecordsTermMoves() {
+    engine.define(ladder(new TierPolicy(TierPolicy.Qualification.POINTS_IN_PERIOD, TierPolicy.CalendarPeriod.QUARTER,
+        TierPolicy.Start.NEXT_PERIOD, new TierPolicy.Expiration(TierPolicy.ExpirationType.END_OF_PERIOD, null, null))));
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("dave")).code();
+    add(card, 700, "a1"); // Gold from April 1st to July 1st
+    clock.set(Instant.parse("2024-04-02T00:00:00Z"));
+    engine.sweep(Fixtures.PROGRAM, clock.instant());
+    engine.sweep(Fixtures.PROGRAM, clock.instant());
+    Instant start = warsawMidnight("2024-04-01");
+    assertThat(events()).containsExactly(
+        "tier.joined ->ltr_basic @now until null",
+        "tier.upgraded ltr_basic>ltr_gold @" + start + " until " + warsawMidnight("2024-07-01"));
+    clock.set(Instant.parse("2024-07-03T00:00:00Z"));
+    engine.sweep(card, clock.instant());
+    engine.sweep(card, clock.instant());
+    assertThat(events()).endsWith("tier.downgraded ltr_gold>ltr_basic @" + warsawMidnight("2024-07-01") + " until null");
+    assertThat(events()).hasSize(3);
   }
 
   @Test

@@ -152,9 +152,10 @@ public final class TierReaction {
     long balance = entries.isEmpty() ? card.ledgerBalance() : entries.get(entries.size() - 1).balanceAfter();
     List<Pending> found = new ArrayList<>();
     for (Instant mark : marks) {
-      Tier now = tierOf(program, state, mark);
+      Tier now = TierTimeline.held(program, state.grants(), mark);
       if (now != held) {
-        found.add(new Pending(mark, move(program, held, now), idOf(held), idOf(now), expiry(program, state, mark)));
+        found.add(new Pending(mark, move(program, held, now), idOf(held), idOf(now),
+            TierTimeline.expiresAt(program, state, mark)));
         held = now;
       }
     }
@@ -183,20 +184,6 @@ public final class TierReaction {
 
   private record Pending(Instant at, Type type, @Nullable TierId from, @Nullable TierId to,
       @Nullable Instant expiresAt) {}
-
-  private static @Nullable Tier tierOf(Program program, TierState state, Instant at) {
-    TierState.Grant term = TierTimeline.termAt(program, state, at);
-    if (term != null) {
-      return Objects.requireNonNull(Tiers.byId(program, term.tier()), "a term's tier is the program's");
-    }
-    Tier lowest = program.tiers().get(0);
-    return lowest.from() == 0 ? lowest : null;
-  }
-
-  private static @Nullable Instant expiry(Program program, TierState state, Instant at) {
-    TierState.Grant term = TierTimeline.termAt(program, state, at);
-    return term == null ? null : term.end();
-  }
 
   /**
    * The balance at an instant of the change: the balance after the last entry at or before it, or before the first

@@ -9,6 +9,7 @@ import io.loyalty.core.internal.expiry.ExpiryCalendar;
 import io.loyalty.core.internal.ledger.CardHistory;
 import io.loyalty.core.internal.ledger.CardLedger;
 import io.loyalty.core.internal.ledger.CardTransition;
+import io.loyalty.core.internal.eval.TierTimeline;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
@@ -57,10 +58,17 @@ public final class CardReports {
       Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
       CardLedger ledger = CardLedger.open(card).settle(asOf);
       List<LedgerEntry> recorded = List.copyOf(ledger.appended());
-      if (recorded.isEmpty()) {
+      if (recorded.isEmpty() && card.tiers() == null) {
         return SweepReport.NOTHING;
       }
       Program program = store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
+      if (recorded.isEmpty()) {
+        // nothing fell due but a tier term may have started or ended: a write records the moves once
+        if (!TierTimeline.termsDueBy(program, card, asOf)) {
+          return SweepReport.NOTHING;
+        }
+        return reactions.commit(program, card, ledger, asOf) ? SweepReport.NOTHING : null;
+      }
       // what the sweep activated may reach the auto-redeem price: it is redeemed as of the sweep's instant
       return reactions.commit(program, card, ledger, asOf) ? report(recorded) : null;
     });
@@ -194,6 +202,72 @@ public final class CardReports {
       }
       if (page.size() < PAGE) {
         return acc.result(asOf);
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  /**
+   * The tiers the card held from its publication up to {@code until}, one span per change of the tier or of its
+   * expiration, as reads at those instants answered: under {@code BALANCE_DROP} the tier of the balance after each
+   * ledger entry (and each activation or expiration due by {@code until}, recorded or not); under a policy with terms,
+   * its terms ({@link TierTimeline#history}). Empty for an unpublished card or a program without tiers.
+   */
+  public List<TierTimeline.Span> tierHistory(Card card, Program program, Instant until) {
+    Instant since = card.publishedAt();
+    if (since == null || program.tiers().isEmpty() || until.isBefore(since)) {
+      return List.of();
+    }
+    if (TierTimeline.keepsTerms(program)) {
+      return TierTimeline.history(program, card, since, until);
+    }
+    List<LedgerEntry> entries = new java.util.ArrayList<>(entriesUpTo(card.code(), until));
+    AsOf then = asOf(card, until);
+    if (then.recorded() == null) {
+      entries.addAll(then.settled().entries()); // what fell due after the last entry, as a write then records it
+    }
+    List<TierTimeline.Span> spans = new java.util.ArrayList<>();
+    spans.add(new TierTimeline.Span(io.loyalty.core.internal.eval.Tiers.at(program, 0), since, null));
+    for (LedgerEntry e : entries) {
+      io.loyalty.spi.tier.Tier tier = io.loyalty.core.internal.eval.Tiers.at(program, e.balanceAfter());
+      Instant at = e.at().isBefore(since) ? since : e.at();
+      TierTimeline.Span last = spans.get(spans.size() - 1);
+      if (last.from().equals(at)) {
+        spans.remove(spans.size() - 1); // a read at an instant answers after everything at it
+        last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+      }
+      if (last == null || last.tier() != tier) {
+        spans.add(new TierTimeline.Span(tier, at, null));
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * The program's members per tier at {@code asOf}, in the ladder's order (every tier, 0 for none), as reads at that
+   * instant answered; members in no tier are not counted. It reads every card of the program, and for an instant
+   * before now under {@code BALANCE_DROP} the ledger of each card written since.
+   */
+  public java.util.Map<io.loyalty.spi.TierId, Long> membersPerTier(ProgramId id, Instant asOf) {
+    Program program = store.program(id).orElseThrow(() -> new NotFoundException("program", id));
+    java.util.Map<io.loyalty.spi.TierId, Long> counts = new java.util.LinkedHashMap<>();
+    for (io.loyalty.spi.tier.Tier tier : program.tiers()) {
+      counts.put(tier.id(), 0L);
+    }
+    String after = "";
+    while (true) {
+      List<Card> page = store.cards(id, after, PAGE);
+      for (Card card : page) {
+        if (card.publishedAt() != null && !card.publishedAt().isAfter(asOf)) {
+          long balance = TierTimeline.keepsTerms(program) ? 0 : balanceAndPending(card, asOf)[0];
+          io.loyalty.spi.tier.Tier tier = TierTimeline.tierAt(program, card, balance, asOf);
+          if (tier != null) {
+            counts.merge(tier.id(), 1L, Long::sum);
+          }
+        }
+      }
+      if (page.size() < PAGE) {
+        return counts;
       }
       after = page.get(page.size() - 1).code().value();
     }

@@ -71,25 +71,53 @@ public final class TierTimeline {
     return held(program, state == null ? List.of() : state.grants(), at);
   }
 
-  /** The term that holds the card's tier at {@code at}, {@code null} for none (no tier, or the base tier). */
-  public static TierState.@Nullable Grant termAt(Program program, @Nullable TierState state, Instant at) {
+  /**
+   * When the tier held at {@code at} ends, as known at {@code at}: the end of the run of its terms that holds then,
+   * each term granted by then and starting before the run's end (a term granted later, that prolonged it, is not
+   * yet known); {@code null} for the base tier or none.
+   */
+  public static @Nullable Instant expiresAt(Program program, @Nullable TierState state, Instant at) {
     if (state == null) {
       return null;
     }
-    TierState.Grant best = null;
-    int bestIndex = -1;
+    TierId tier = null;
+    int best = -1;
     for (TierState.Grant g : state.grants()) {
       int index = indexOf(program, g.tier());
-      if (index > bestIndex && g.holds(at)) {
-        best = g;
-        bestIndex = index;
+      if (index > best && g.holds(at)) {
+        best = index;
+        tier = g.tier();
       }
     }
-    return best;
+    if (tier == null) {
+      return null;
+    }
+    Instant end = null;
+    for (TierState.Grant g : state.grants()) {
+      if (g.tier().equals(tier) && g.holds(at) && (end == null || g.end().isAfter(end))) {
+        end = g.end();
+      }
+    }
+    return chainEnd(state.grants(), tier, java.util.Objects.requireNonNull(end, "a term holds"), at);
+  }
+
+  /** The end of a run of {@code tier}'s terms reaching {@code end}, over the terms granted by {@code knownAt}. */
+  private static Instant chainEnd(List<TierState.Grant> grants, TierId tier, Instant end, Instant knownAt) {
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (TierState.Grant g : grants) {
+        if (g.tier().equals(tier) && !g.grantedAt().isAfter(knownAt) && !g.start().isAfter(end)
+            && g.end().isAfter(end)) {
+          end = g.end();
+          grew = true;
+        }
+      }
+    }
+    return end;
   }
 
   /** The tier the grants give at {@code at}: the highest held, else the base tier (from 0), else none. */
-  static @Nullable Tier held(Program program, List<TierState.Grant> grants, Instant at) {
+  public static @Nullable Tier held(Program program, List<TierState.Grant> grants, Instant at) {
     int best = -1;
     for (TierState.Grant g : grants) {
       int index = indexOf(program, g.tier());
@@ -102,6 +130,72 @@ public final class TierTimeline {
     }
     Tier lowest = program.tiers().get(0);
     return lowest.from() == 0 ? lowest : null;
+  }
+
+  /**
+   * Whether a write of the card at {@code until} would record a tier move or a new term that nothing else records:
+   * a term that starts or ends, or pending points that become usable, after the card's last settled instant. A sweep
+   * writes such a card, so the moves reach the outbox without waiting for the card's next write.
+   */
+  public static boolean termsDueBy(Program program, Card card, Instant until) {
+    TierState state = card.tiers();
+    if (!keepsTerms(program) || state == null || !until.isAfter(state.asOf())) {
+      return false;
+    }
+    for (TierState.Grant g : state.grants()) {
+      if (within(g.start(), state.asOf(), until) || within(g.end(), state.asOf(), until)) {
+        return true;
+      }
+    }
+    return program.tierPolicy().qualification() == TierPolicy.Qualification.BALANCE
+        && !activations(card, state.asOf(), until).isEmpty();
+  }
+
+  private static boolean within(Instant instant, Instant after, Instant upTo) {
+    return instant.isAfter(after) && !instant.isAfter(upTo);
+  }
+
+  /**
+   * One stretch of a card's tier history: the tier held from {@code from} (inclusive; {@code null} for none) and
+   * when it was to end as known then ({@code null}: no term).
+   */
+  public record Span(@Nullable Tier tier, Instant from, @Nullable Instant expiresAt) {}
+
+  /**
+   * The tiers a card with terms held from {@code since} to {@code until}, one span per change (the terms settled
+   * to {@code until} first, as a read then would settle them).
+   */
+  public static List<Span> history(Program program, Card card, Instant since, Instant until) {
+    TierState state = card.tiers();
+    if (state != null && until.isAfter(state.asOf())) {
+      state = settle(program, state, until, card::balanceAt, activations(card, state.asOf(), until), null);
+    }
+    java.util.TreeSet<Instant> marks = new java.util.TreeSet<>();
+    marks.add(since);
+    if (state != null) {
+      for (TierState.Grant g : state.grants()) {
+        if (within(g.grantedAt(), since, until)) {
+          marks.add(g.grantedAt()); // a prolonging term changes the expiration known from then on
+        }
+        if (within(g.start(), since, until)) {
+          marks.add(g.start());
+        }
+        if (within(g.end(), since, until)) {
+          marks.add(g.end());
+        }
+      }
+    }
+    List<Span> spans = new ArrayList<>();
+    List<TierState.Grant> grants = state == null ? List.of() : state.grants();
+    for (Instant mark : marks) {
+      Tier tier = held(program, grants, mark);
+      Instant expires = expiresAt(program, state, mark);
+      Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+      if (last == null || last.tier() != tier || !java.util.Objects.equals(last.expiresAt(), expires)) {
+        spans.add(new Span(tier, mark, expires));
+      }
+    }
+    return spans;
   }
 
   /** Something a step of the timeline noticed that the tiers held do not show: a term prolonged. */
@@ -166,16 +260,11 @@ public final class TierTimeline {
       }
       Tier reached = Tiers.at(program, balanceAt.applyAsLong(end));
       if (reached != null && !isBase(program, reached) && !coveredAtOrAbove(program, grants, reached, end)) {
-        TierState.Grant ended = endingAt(grants, reached.id(), end);
         TierState.Grant term = new TierState.Grant(reached.id(), end, customEnd(policy, program.zone(), end), end);
-        if (ended != null) {
-          grants.set(grants.indexOf(ended), new TierState.Grant(ended.tier(), ended.start(), term.end(), ended.grantedAt()));
-          if (prolonged != null) {
-            prolonged.add(new Prolonged(reached.id(), end, term.end()));
-          }
-        } else {
-          grants.add(term);
+        if (prolonged != null && endingAt(grants, reached.id(), end) != null) {
+          prolonged.add(new Prolonged(reached.id(), end, term.end())); // the same tier again, from its term's end
         }
+        grants.add(term);
       }
       from = end;
     }
@@ -236,28 +325,34 @@ public final class TierTimeline {
   }
 
   /**
-   * Adds a term, merged into a term of the same tier that it continues; that is a prolonged term when its tier is the
-   * one held at {@code at} (a lower tier's term that lasts longer under a higher one is no news).
+   * Adds a term. Terms are kept as granted, never merged, so an expiration read as of an instant is the one known then
+   * ({@link #expiresAt}). A term that continues the run of the tier held at {@code at} and lasts beyond it prolongs
+   * it (a lower tier's run that lasts longer under a higher one is no news); one that adds nothing to a run of its
+   * tier is not kept.
    */
   private static TierState grant(Program program, TierState s, TierState.Grant term, Instant at,
       @Nullable List<Prolonged> prolonged) {
-    List<TierState.Grant> grants = new ArrayList<>(s.grants());
-    for (int i = grants.size() - 1; i >= 0; i--) {
-      TierState.Grant g = grants.get(i);
-      if (g.tier().equals(term.tier()) && !g.end().isBefore(term.start()) && !g.start().isAfter(term.start())) {
-        if (!term.end().isAfter(g.end())) {
-          return s; // the term it already holds lasts as long
-        }
-        Tier held = held(program, grants, at);
-        grants.set(i, new TierState.Grant(g.tier(), g.start(), term.end(), g.grantedAt()));
-        if (prolonged != null && g.holds(at) && held != null && held.id().equals(g.tier())) {
-          prolonged.add(new Prolonged(g.tier(), at, term.end()));
-        }
-        return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), grants);
+    List<TierState.Grant> grants = s.grants();
+    Instant run = null; // the end of the run of the term's tier that the term starts within or at
+    for (TierState.Grant g : grants) {
+      if (g.tier().equals(term.tier()) && !g.start().isAfter(term.start()) && !g.end().isBefore(term.start())) {
+        Instant end = chainEnd(grants, g.tier(), g.end(), at);
+        run = run == null || end.isAfter(run) ? end : run;
       }
     }
-    grants.add(term);
-    return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), grants);
+    if (run != null && !term.end().isAfter(run)) {
+      return s; // the run it continues already lasts as long
+    }
+    if (run != null && run.isAfter(at) && prolonged != null) {
+      Tier held = held(program, grants, at);
+      if (held != null && held.id().equals(term.tier())) {
+        prolonged.add(new Prolonged(term.tier(), at, term.end()));
+      }
+    }
+    List<TierState.Grant> more = new ArrayList<>(grants.size() + 1);
+    more.addAll(grants);
+    more.add(term);
+    return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), more);
   }
 
   private static boolean isBase(Program program, Tier tier) {
