@@ -7,6 +7,7 @@ import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.program.IsoDuration;
 import java.time.Duration;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.TierId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Limits;
@@ -331,6 +332,28 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(asOf, "asOf");
     return operations.reports().membersPerTier(program, asOf);
+  }
+
+  /**
+   * Sets the card's tier by hand from now until {@code until} ({@code null}: until the next override), whatever its
+   * points say, with the host's reason (Voucherify's dashboard "change tier"). The move goes to the outbox like any
+   * other and the override stays in the tier history; earning mappings and reward prices follow the tier set.
+   *
+   * @throws io.loyalty.spi.InvalidInputException at {@code loyalty_tier.id} for a tier the program does not have, at
+   *     {@code expiration_date} for an end not after the engine's clock
+   */
+  public Card overrideTier(CardCode code, TierId tier, @Nullable Instant until, String reason) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(reason, "reason");
+    return operations.points().overrideTier(code, tier, until, reason);
+  }
+
+  /** Ends the card's tier override in force, if any, from now: its tier follows its points again. */
+  public Card endTierOverride(CardCode code, String reason) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
+    return operations.points().overrideTier(code, null, null, reason);
   }
 
   /** Every ledger entry of the card, oldest first. */

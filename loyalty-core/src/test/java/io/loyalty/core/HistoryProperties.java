@@ -54,9 +54,12 @@ class HistoryProperties {
         w.cards.stream().map(c -> e.memberTier(c, at)).toList());
   }
 
-  /** Steps of {@link LifecycleWorkloads}, kinds 0–10: pay, refund, add, remove, transfer, pending by hand, sweep, redeem, roll back. */
+  /**
+   * Steps of {@link LifecycleWorkloads}, kinds 0–11: pay, refund, add, remove, transfer, pending by hand, sweep,
+   * redeem, roll back, a tier override.
+   */
   private static Gen<List<Step>> steps() {
-    return lists().of(integers().between(0, 10).zip(integers().between(0, 4), integers().between(1, 59),
+    return lists().of(integers().between(0, 11).zip(integers().between(0, 4), integers().between(1, 59),
         integers().between(0, 1_000), integers().between(0, 1_000), Step::new)).ofSizeBetween(4, 24);
   }
 
@@ -178,9 +181,20 @@ class HistoryProperties {
       }
       case 8 -> w.engine.sweep(Fixtures.PROGRAM, w.now());
       case 9 -> redemptions.add(w.engine.redeem(RedeemRequest.of(w.id("red"), card, LifecycleWorkloads.MUG)).id());
-      default -> {
+      case 10 -> {
         if (!redemptions.isEmpty()) {
           w.engine.rollback(redemptions.get(step.b() % redemptions.size()), "returned");
+        }
+      }
+      default -> { // a host's tier override, for a while, open, or ended
+        if (w.setup.tiers() > 0) {
+          if (step.b() % 4 == 0) {
+            w.engine.endTierOverride(card, "over");
+          } else {
+            List<io.loyalty.spi.tier.Tier> tiers = w.engine.program(Fixtures.PROGRAM).tiers();
+            w.engine.overrideTier(card, tiers.get(step.b() % tiers.size()).id(),
+                step.b() % 4 == 1 ? null : w.now().plus(Duration.ofDays(1 + step.b() % 20)), "by hand");
+          }
         }
       }
     }

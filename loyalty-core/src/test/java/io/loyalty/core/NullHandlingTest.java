@@ -26,6 +26,7 @@ class NullHandlingTest {
         .setDefault(CustomerId.class, CustomerId.of("c"))
         .setDefault(RewardId.class, RewardId.of("r"))
         .setDefault(RedemptionId.class, RedemptionId.of("x"))
+        .setDefault(io.loyalty.spi.TierId.class, io.loyalty.spi.TierId.of("ltr_x"))
         .setDefault(io.loyalty.spi.EventId.class, io.loyalty.spi.EventId.of("e"))
         .setDefault(AssignmentId.class, AssignmentId.of("a"))
         .setDefault(AddedPointsExpiry.class, AddedPointsExpiry.on(LocalDate.of(2030, 1, 1)))

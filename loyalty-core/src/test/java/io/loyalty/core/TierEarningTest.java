@@ -72,6 +72,45 @@ class TierEarningTest {
   }
 
   @Test
+  @DisplayName("a host's override sets the tier whatever the balance, until its end; each move is an event; the history keeps it")
+  void override() {
+    engine.define(ladder());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    pay("e1", 1_000); // 10 + 10 = 20: Basic
+    clock.advance(Duration.ofMinutes(1));
+    java.time.Instant set = clock.instant();
+    java.time.Instant until = set.plus(Duration.ofDays(30));
+    engine.overrideTier(card, TierId.of("ltr_gold"), until, "VIP by hand");
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_gold");
+    assertThat(engine.memberTier(card, set)).hasValue(new MemberTier(ladder().tiers().get(2), set, until));
+    // Gold's mappings apply: the bonus rule gives 40, the per-dollar rule 0
+    assertThat(pay("e2", 10_000).programs().get(0).points()).isEqualTo(40);
+    assertThat(engine.tier(card, until)).as("the override has ended: the balance (60) decides")
+        .map(t -> t.id().value()).contains("ltr_basic");
+    clock.set(until.plus(Duration.ofDays(1)));
+    pay("e3", 100); // 1 + 10: a write after the end records the move back, effective at the end
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).containsExactly(
+        "TIER_JOINED ->ltr_basic", "TIER_UPGRADED ltr_basic>ltr_gold", "TIER_DOWNGRADED ltr_gold>ltr_basic");
+    assertThat(((OutboxEvent.TierChange) tierEvents().get(2).payload()).effective()).isEqualTo(until);
+    assertThat(engine.tierHistory(card)).extracting(s -> s.tier().id().value() + " " + s.from() + " " + s.expiresAt())
+        .containsExactly("ltr_basic " + Fixtures.T0 + " null", "ltr_gold " + set + " " + until,
+            "ltr_basic " + until + " null");
+    // an unknown tier, or an end already past, is refused with the field named; nothing is written
+    io.loyalty.spi.InvalidInputException bad = org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.loyalty.spi.InvalidInputException.class,
+        () -> engine.overrideTier(card, TierId.of("ltr_none"), clock.instant(), "x"));
+    assertThat(bad.violations()).extracting(v -> v.path()).containsExactly("loyalty_tier.id", "expiration_date");
+    // an open override, ended by hand
+    engine.overrideTier(card, TierId.of("ltr_silver"), null, "goodwill");
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_silver");
+    clock.advance(Duration.ofMinutes(1));
+    engine.endTierOverride(card, "goodwill over");
+    assertThat(engine.tier(card)).map(t -> t.id().value()).contains("ltr_basic");
+    assertThat(tierEvents()).extracting(e -> e.type() + " " + tierOf(e)).endsWith(
+        "TIER_UPGRADED ltr_basic>ltr_silver", "TIER_DOWNGRADED ltr_silver>ltr_basic");
+  }
+
+  @Test
   @DisplayName("balance tiers: the history follows the ledger, and members are counted per tier as of any instant")
   void historyAndCounts() {
     engine.define(ladder());

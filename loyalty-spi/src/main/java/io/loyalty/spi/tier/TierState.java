@@ -18,15 +18,64 @@ import org.jspecify.annotations.Nullable;
  *     (BALANCE qualification, or nothing earned yet)
  * @param periodPoints the points earned from {@code periodStart} (POINTS_IN_PERIOD qualification); 0 otherwise
  * @param grants the terms granted, in the order they were granted
+ * @param overrides the host's overrides, in the order they were set (each kept, so the history shows them)
  */
-public record TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
-  /** Checks the parts and copies the grants. */
+public record TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants,
+    List<Override> overrides) {
+  /** Checks the parts and copies the lists. */
   public TierState {
     Objects.requireNonNull(asOf, "asOf");
     if (periodPoints < 0) {
       throw new IllegalArgumentException("periodPoints must be at least 0, not " + periodPoints);
     }
     grants = List.copyOf(grants);
+    overrides = List.copyOf(overrides);
+  }
+
+  /** A state with no overrides. */
+  public TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
+    this(asOf, periodStart, periodPoints, grants, List.of());
+  }
+
+  /** The same state with other grants (and settled instant, period count), its overrides kept. */
+  public TierState with(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
+    return new TierState(asOf, periodStart, periodPoints, grants, overrides);
+  }
+
+  /**
+   * A tier the host set by hand, which the card holds from {@code from} whatever its points say, until {@code until}
+   * or the next override; an override with no tier ends the one before it.
+   *
+   * @param tier the tier held, {@code null} for an override that ends the previous one (the card's own tier again)
+   * @param from when it takes effect (the instant it was set)
+   * @param until the first instant it no longer holds, {@code null} for until the next override
+   * @param reason the host's reason, possibly empty
+   */
+  public record Override(@Nullable TierId tier, Instant from, @Nullable Instant until, String reason) {
+    /** Checks the parts: {@code from < until}. */
+    public Override {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(reason, "reason");
+      if (until != null && !from.isBefore(until)) {
+        throw new IllegalArgumentException("an override runs from < until: " + from + ", " + until);
+      }
+    }
+
+    /** Whether it sets a tier at {@code at}. */
+    public boolean holds(Instant at) {
+      return tier != null && !at.isBefore(from) && (until == null || at.isBefore(until));
+    }
+  }
+
+  /** The override in force at {@code at} (the last set at or before it, if it still holds), {@code null} for none. */
+  public @Nullable Override overrideAt(Instant at) {
+    Override last = null;
+    for (Override o : overrides) {
+      if (!o.from().isAfter(at)) {
+        last = o;
+      }
+    }
+    return last != null && last.holds(at) ? last : null;
   }
 
   /**

@@ -70,11 +70,14 @@ public final class TierReaction {
       for (OutboxEvent e : changes.events()) {
         joined |= e.type() == Type.MEMBER_JOINED && e.card().equals(card.code());
       }
-      if (!TierTimeline.keepsTerms(program)) {
+      Card base = cards.get(c).base();
+      if (!TierTimeline.stateful(program, card.tiers())
+          && (base == null || !TierTimeline.stateful(program, base.tiers()))) {
         balanceMove(program, card, entries, joined, at, cascade, events);
         continue;
       }
-      TierState state = terms(program, card, entries, joined, at, cascade, events);
+      TierState state = terms(program, card, base == null ? card.tiers() : base.tiers(), entries, joined, at, cascade,
+          events);
       if (staged == null) {
         staged = new ArrayList<>(cards);
       }
@@ -123,20 +126,29 @@ public final class TierReaction {
    * A policy with terms: the state carried through each entry (settled to its instant, then qualified), then to
    * {@code at}; the moves are read from the terms at every instant a term starts or ends, or an entry lands.
    */
-  private static TierState terms(Program program, Card card, List<LedgerEntry> entries, boolean joined, Instant at,
+  private static TierState terms(Program program, Card card, @Nullable TierState before, List<LedgerEntry> entries,
+      boolean joined, Instant at,
       int cascade, List<OutboxEvent> events) {
-    TierState before = card.tiers();
+    // before: the state as read (the write's base); the write's own state may add to it (a host's override)
     Instant from = before == null ? (entries.isEmpty() ? at : min(entries.get(0).at(), at)) : before.asOf();
-    TierState state = before == null ? new TierState(from, null, 0, List.of()) : before;
+    TierState written = card.tiers();
+    TierState state = written != null ? written : new TierState(from, null, 0, List.of());
     ToLongFunction<Instant> balanceAt = balances(card, entries);
     List<TierTimeline.Prolonged> prolonged = new ArrayList<>(0);
-    for (LedgerEntry entry : entries) {
-      state = TierTimeline.record(program, state, entry, balanceAt, prolonged);
+    if (TierTimeline.keepsTerms(program)) {
+      boolean onBalance = program.tierPolicy().qualification() == io.loyalty.spi.tier.TierPolicy.Qualification.BALANCE;
+      for (int i = 0; i < entries.size(); i++) {
+        LedgerEntry entry = entries.get(i);
+        if (onBalance && i + 1 < entries.size() && entries.get(i + 1).at().equals(entry.at())) {
+          continue; // the balance qualifies as it stands after everything at an instant, as a read then sees it
+        }
+        state = TierTimeline.record(program, state, entry, balanceAt, prolonged);
+      }
+      state = TierTimeline.settle(program, state, at, balanceAt,
+          entries.isEmpty() ? TierTimeline.activations(card, state.asOf(), at) : List.of(), prolonged);
     }
-    state = TierTimeline.settle(program, state, at, balanceAt,
-        entries.isEmpty() ? TierTimeline.activations(card, state.asOf(), at) : List.of(), prolonged);
     if (state.asOf().isBefore(at)) {
-      state = new TierState(at, state.periodStart(), state.periodPoints(), state.grants());
+      state = state.with(at, state.periodStart(), state.periodPoints(), state.grants());
     }
     // the instants at which the tier may have changed, in order
     TreeSet<Instant> marks = new TreeSet<>();
@@ -147,12 +159,18 @@ public final class TierReaction {
     for (LedgerEntry entry : entries) {
       mark(marks, entry.at(), from, at);
     }
+    for (TierState.Override o : state.overrides()) {
+      mark(marks, o.from(), from, at);
+      if (o.until() != null) {
+        mark(marks, o.until(), from, at);
+      }
+    }
     marks.add(at);
-    Tier held = joined ? null : TierTimeline.tierAt(program, card.withTiers(before), 0, from);
+    Tier held = joined ? null : TierTimeline.heldAt(program, before, balanceAt.applyAsLong(from), from);
     long balance = entries.isEmpty() ? card.ledgerBalance() : entries.get(entries.size() - 1).balanceAfter();
     List<Pending> found = new ArrayList<>();
     for (Instant mark : marks) {
-      Tier now = TierTimeline.held(program, state.grants(), mark);
+      Tier now = TierTimeline.heldAt(program, state, balanceAt.applyAsLong(mark), mark);
       if (now != held) {
         found.add(new Pending(mark, move(program, held, now), idOf(held), idOf(now),
             TierTimeline.expiresAt(program, state, mark)));
@@ -160,6 +178,10 @@ public final class TierReaction {
       }
     }
     for (TierTimeline.Prolonged p : prolonged) {
+      Tier kept = TierTimeline.heldAt(program, state, balanceAt.applyAsLong(p.at()), p.at());
+      if (kept == null || !kept.id().equals(p.tier())) {
+        continue; // a term the member does not hold now (a host's override sets another tier): no news
+      }
       found.add(new Pending(p.at(), Type.TIER_PROLONGED, p.tier(), p.tier(), p.newEnd()));
       found.add(new Pending(p.at(), Type.TIER_EXPIRATION_CHANGED, p.tier(), p.tier(), p.newEnd()));
     }

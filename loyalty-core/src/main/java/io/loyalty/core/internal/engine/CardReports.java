@@ -219,28 +219,27 @@ public final class CardReports {
       return List.of();
     }
     if (TierTimeline.keepsTerms(program)) {
-      return TierTimeline.history(program, card, since, until);
+      return TierTimeline.history(program, card, since, until, t -> 0, List.of());
     }
     List<LedgerEntry> entries = new java.util.ArrayList<>(entriesUpTo(card.code(), until));
     AsOf then = asOf(card, until);
     if (then.recorded() == null) {
       entries.addAll(then.settled().entries()); // what fell due after the last entry, as a write then records it
     }
-    List<TierTimeline.Span> spans = new java.util.ArrayList<>();
-    spans.add(new TierTimeline.Span(io.loyalty.core.internal.eval.Tiers.at(program, 0), since, null));
-    for (LedgerEntry e : entries) {
-      io.loyalty.spi.tier.Tier tier = io.loyalty.core.internal.eval.Tiers.at(program, e.balanceAfter());
-      Instant at = e.at().isBefore(since) ? since : e.at();
-      TierTimeline.Span last = spans.get(spans.size() - 1);
-      if (last.from().equals(at)) {
-        spans.remove(spans.size() - 1); // a read at an instant answers after everything at it
-        last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+    List<Instant> changes = entries.stream().map(LedgerEntry::at).toList();
+    return TierTimeline.history(program, card, since, until, t -> {
+      int lo = 0; // the entries are in time order: the last one at or before t, by halving
+      int hi = entries.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (entries.get(mid).at().isAfter(t)) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
       }
-      if (last == null || last.tier() != tier) {
-        spans.add(new TierTimeline.Span(tier, at, null));
-      }
-    }
-    return spans;
+      return lo == 0 ? 0 : entries.get(lo - 1).balanceAfter();
+    }, changes);
   }
 
   /**

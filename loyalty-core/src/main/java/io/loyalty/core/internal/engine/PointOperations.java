@@ -18,6 +18,7 @@ import io.loyalty.core.internal.validation.ProgramValidator;
 import io.loyalty.core.internal.validation.TimeBounds;
 import io.loyalty.core.internal.validation.Violations;
 import io.loyalty.spi.CardCode;
+import io.loyalty.spi.TierId;
 import io.loyalty.spi.Limits;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.card.Card;
@@ -171,6 +172,45 @@ public final class PointOperations {
       LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
           new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ACTIVATION, card.code(), lotId));
       return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
+    });
+  }
+
+  /**
+   * Sets the card's tier by hand from now (a {@code tier} of the program; {@code null} ends the override in force),
+   * until {@code until} ({@code null}: until the next override), with the host's reason. The move is committed and
+   * goes to the outbox like any other, and the override stays in the card's tier history.
+   */
+  public Card overrideTier(CardCode code, @Nullable TierId tier, @Nullable Instant until, String reason) {
+    Violations v = new Violations();
+    v.present(reason, "reason");
+    if (reason != null) {
+      v.problem(io.loyalty.spi.Limits.textProblem(reason, io.loyalty.spi.Limits.MAX_TEXT_LENGTH), "reason", reason);
+    }
+    v.check(tier != null || until == null, "expiration_date", "is for an override that sets a tier", until);
+    v.throwIfAny();
+    return retry.run("override the tier of " + code, () -> {
+      Card card = published(code);
+      Program program = programOf(card);
+      Instant now = clock.now();
+      Violations bad = new Violations();
+      bad.check(!program.tiers().isEmpty(), "loyalty_tier.id", "the card's program has no tiers", tier);
+      if (tier != null) {
+        bad.check(io.loyalty.core.internal.eval.Tiers.byId(program, tier) != null, "loyalty_tier.id",
+            "names no tier of the card's program", tier);
+      }
+      if (until != null) {
+        bad.check(until.isAfter(now), "expiration_date", "must be after the engine's clock (" + now + ")", until);
+      }
+      bad.throwIfAny();
+      io.loyalty.spi.tier.TierState old = card.tiers();
+      List<io.loyalty.spi.tier.TierState.Override> overrides = new java.util.ArrayList<>(
+          old == null ? List.of() : old.overrides());
+      overrides.add(new io.loyalty.spi.tier.TierState.Override(tier, now, until, reason));
+      io.loyalty.spi.tier.TierState next = old == null ? new io.loyalty.spi.tier.TierState(now, null, 0, List.of(),
+          overrides) : new io.loyalty.spi.tier.TierState(old.asOf(), old.periodStart(), old.periodPoints(),
+          old.grants(), overrides);
+      CardLedger ledger = CardLedger.open(card.withTiers(next)).settle(now);
+      return reactions.commit(program, card, ledger, now) ? store.card(code).orElseThrow() : null;
     });
   }
 

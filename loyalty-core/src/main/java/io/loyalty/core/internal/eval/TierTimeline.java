@@ -61,14 +61,33 @@ public final class TierTimeline {
     if (program.tiers().isEmpty()) {
       return null;
     }
+    TierState state = card.tiers();
+    if (keepsTerms(program) && state != null && at.isAfter(state.asOf())) {
+      state = settle(program, state, at, card::balanceAt, activations(card, state.asOf(), at), null);
+    }
+    return heldAt(program, state, balance, at);
+  }
+
+  /**
+   * The tier held at {@code at} under the state as it stands (settled to {@code at} or later): the host's override
+   * in force then (unless it names a tier the program no longer has), else under {@code BALANCE_DROP} the tier of
+   * {@code balance}, else the highest term.
+   */
+  public static @Nullable Tier heldAt(Program program, @Nullable TierState state, long balance, Instant at) {
+    TierState.Override override = state == null ? null : state.overrideAt(at);
+    Tier set = override == null ? null : Tiers.byId(program, override.tier());
+    if (set != null) {
+      return set;
+    }
     if (!keepsTerms(program)) {
       return Tiers.at(program, balance);
     }
-    TierState state = card.tiers();
-    if (state != null && at.isAfter(state.asOf())) {
-      state = settle(program, state, at, card::balanceAt, activations(card, state.asOf(), at), null);
-    }
     return held(program, state == null ? List.of() : state.grants(), at);
+  }
+
+  /** Whether the card's tiers go through the state: a policy with terms, or a host's override on the card. */
+  public static boolean stateful(Program program, @Nullable TierState state) {
+    return keepsTerms(program) || (state != null && !state.overrides().isEmpty());
   }
 
   /**
@@ -78,6 +97,13 @@ public final class TierTimeline {
    */
   public static @Nullable Instant expiresAt(Program program, @Nullable TierState state, Instant at) {
     if (state == null) {
+      return null;
+    }
+    TierState.Override override = state.overrideAt(at);
+    if (override != null && Tiers.byId(program, override.tier()) != null) {
+      return override.until();
+    }
+    if (!keepsTerms(program)) {
       return null;
     }
     TierId tier = null;
@@ -162,17 +188,32 @@ public final class TierTimeline {
   public record Span(@Nullable Tier tier, Instant from, @Nullable Instant expiresAt) {}
 
   /**
-   * The tiers a card with terms held from {@code since} to {@code until}, one span per change (the terms settled
-   * to {@code until} first, as a read then would settle them).
+   * The tiers a card held from {@code since} to {@code until}, one span per change of the tier or its expiration
+   * (terms settled to {@code until} first, as a read then would settle them); {@code balanceAt} gives the balance at
+   * an instant and {@code changes} the instants it changed at ({@code BALANCE_DROP}).
    */
-  public static List<Span> history(Program program, Card card, Instant since, Instant until) {
+  public static List<Span> history(Program program, Card card, Instant since, Instant until,
+      ToLongFunction<Instant> balanceAt, List<Instant> changes) {
     TierState state = card.tiers();
-    if (state != null && until.isAfter(state.asOf())) {
+    if (keepsTerms(program) && state != null && until.isAfter(state.asOf())) {
       state = settle(program, state, until, card::balanceAt, activations(card, state.asOf(), until), null);
     }
     java.util.TreeSet<Instant> marks = new java.util.TreeSet<>();
     marks.add(since);
+    for (Instant change : changes) {
+      if (within(change, since, until)) {
+        marks.add(change);
+      }
+    }
     if (state != null) {
+      for (TierState.Override o : state.overrides()) {
+        if (within(o.from(), since, until)) {
+          marks.add(o.from());
+        }
+        if (o.until() != null && within(o.until(), since, until)) {
+          marks.add(o.until());
+        }
+      }
       for (TierState.Grant g : state.grants()) {
         if (within(g.grantedAt(), since, until)) {
           marks.add(g.grantedAt()); // a prolonging term changes the expiration known from then on
@@ -186,9 +227,8 @@ public final class TierTimeline {
       }
     }
     List<Span> spans = new ArrayList<>();
-    List<TierState.Grant> grants = state == null ? List.of() : state.grants();
     for (Instant mark : marks) {
-      Tier tier = held(program, grants, mark);
+      Tier tier = heldAt(program, state, balanceAt.applyAsLong(mark), mark);
       Instant expires = expiresAt(program, state, mark);
       Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
       if (last == null || last.tier() != tier || !java.util.Objects.equals(last.expiresAt(), expires)) {
@@ -236,7 +276,7 @@ public final class TierTimeline {
     }
     TierPolicy policy = program.tierPolicy();
     if (policy.qualification() != TierPolicy.Qualification.BALANCE) {
-      return new TierState(until, state.periodStart(), state.periodPoints(), state.grants());
+      return state.with(until, state.periodStart(), state.periodPoints(), state.grants());
     }
     List<TierState.Grant> grants = new ArrayList<>(state.grants());
     Instant from = state.asOf();
@@ -268,7 +308,7 @@ public final class TierTimeline {
       }
       from = end;
     }
-    return new TierState(until, state.periodStart(), state.periodPoints(), grants);
+    return state.with(until, state.periodStart(), state.periodPoints(), grants);
   }
 
   /**
@@ -295,7 +335,7 @@ public final class TierTimeline {
     }
     Instant periodStart = periodStart(period, zone, at);
     long counted = periodStart.equals(s.periodStart()) ? Math.addExact(s.periodPoints(), earned) : earned;
-    TierState counting = new TierState(s.asOf(), periodStart, counted, s.grants());
+    TierState counting = s.with(s.asOf(), periodStart, counted, s.grants());
     Tier reached = null;
     for (Tier tier : program.tiers()) {
       if (tier.from() <= counted) {
@@ -352,7 +392,7 @@ public final class TierTimeline {
     List<TierState.Grant> more = new ArrayList<>(grants.size() + 1);
     more.addAll(grants);
     more.add(term);
-    return new TierState(s.asOf(), s.periodStart(), s.periodPoints(), more);
+    return s.with(s.asOf(), s.periodStart(), s.periodPoints(), more);
   }
 
   private static boolean isBase(Program program, Tier tier) {
