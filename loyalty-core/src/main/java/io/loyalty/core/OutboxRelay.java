@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * OutboxRelay relay = OutboxRelay.builder(store, "crm-sync")
- *     .clock(clock).listener(event -> crm.send(event)).build();
+ *     .clock(Clock.systemUTC()).listener(event -> crm.send(event)).build();
  * relay.start();
  * ...
  * relay.stop(Duration.ofSeconds(10));
@@ -64,12 +64,12 @@ public final class OutboxRelay implements AutoCloseable {
   private volatile boolean stopping;
   private @Nullable CountDownLatch stopped;
 
-  private OutboxRelay(Builder b) {
+  private OutboxRelay(Builder b, Clock clock) {
     this.store = b.store;
     this.consumer = b.consumer;
     this.owner = b.owner != null ? b.owner : consumer.length() > 63 ? UUID.randomUUID().toString()
         : consumer + "-" + UUID.randomUUID();
-    this.clock = b.clock;
+    this.clock = clock;
     this.batchSize = b.batchSize;
     this.lease = b.lease;
     this.retry = b.retry;
@@ -276,7 +276,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final LoyaltyStore store;
     private final String consumer;
     private @Nullable String owner;
-    private Clock clock = Clock.systemUTC();
+    private @Nullable Clock clock;
     private int batchSize = 100;
     private Duration lease = Duration.ofSeconds(30);
     private RetryPolicy retry = RetryPolicy.ofDefaults();
@@ -294,7 +294,7 @@ public final class OutboxRelay implements AutoCloseable {
       return this;
     }
 
-    /** The time of claims, leases and retries; defaults to the system clock in UTC. */
+    /** The time of claims, leases and retries (required, as the engine's clock is). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -351,13 +351,16 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * The relay.
      *
-     * @throws IllegalStateException when no listener was added
+     * @throws IllegalStateException when no clock was set or no listener was added
      */
     public OutboxRelay build() {
+      if (clock == null) {
+        throw new IllegalStateException("an outbox relay needs a clock: .clock(Clock.systemUTC())");
+      }
       if (listeners.isEmpty()) {
         throw new IllegalStateException("an outbox relay needs at least one listener");
       }
-      return new OutboxRelay(this);
+      return new OutboxRelay(this, clock);
     }
   }
 }
