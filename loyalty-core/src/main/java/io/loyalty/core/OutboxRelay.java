@@ -97,7 +97,15 @@ public final class OutboxRelay implements AutoCloseable {
     return owner;
   }
 
-  /** What one batch did. */
+  /**
+   * What one batch did.
+   *
+   * @param claimed events the claim handed out (some may be left for a later batch: after a failure of their card, or
+   *     after the lease ran out)
+   * @param delivered events every listener handled, now acknowledged
+   * @param failed events a listener threw on, to be retried or dead-lettered
+   * @param deadLettered of the failed events, those that were on their last attempt
+   */
   public record Run(int claimed, int delivered, int failed, int deadLettered) {}
 
   /**
@@ -183,7 +191,7 @@ public final class OutboxRelay implements AutoCloseable {
     return store.requeue(consumer, List.copyOf(eventIds));
   }
 
-  /** Runs batches on a daemon thread the relay owns until {@link #stop}; a relay starts once. */
+  /** Runs batches on a daemon thread the relay owns until {@link #stop}; a relay starts once, and not after a stop. */
   public void start() {
     start(task -> {
       Thread thread = new Thread(task, "loyalty-outbox-relay-" + consumer);
@@ -196,24 +204,33 @@ public final class OutboxRelay implements AutoCloseable {
    * Runs batches as one long task on the host's executor until {@link #stop}: after a full batch at once, otherwise
    * after the poll interval. A store failure is logged (its type only) and tried again after the interval.
    *
-   * @throws IllegalStateException when the relay was started before
+   * @throws IllegalStateException when the relay was started or stopped before
+   * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task (the relay may then be
+   *     started again)
    */
   public void start(Executor executor) {
     Objects.requireNonNull(executor, "executor");
     CountDownLatch done = new CountDownLatch(1);
     synchronized (lifecycle) {
-      if (stopped != null) {
-        throw new IllegalStateException("the relay of " + consumer + " was started before");
+      if (stopped != null || stopping) {
+        throw new IllegalStateException("the relay of " + consumer + " was started or stopped before");
       }
       stopped = done;
     }
-    executor.execute(() -> {
-      try {
-        loop();
-      } finally {
-        done.countDown();
+    try {
+      executor.execute(() -> {
+        try {
+          loop();
+        } finally {
+          done.countDown();
+        }
+      });
+    } catch (RuntimeException e) {
+      synchronized (lifecycle) {
+        stopped = null;
       }
-    });
+      throw e;
+    }
   }
 
   private void loop() {

@@ -93,6 +93,24 @@ class OutboxRelayTest {
     assertThat(store.pending("listeners", Set.of(), 10)).hasSize(3);
   }
 
+  @Test
+  void a_relay_the_executor_refuses_can_be_started_again_and_a_stopped_one_cannot() {
+    OutboxRelay relay = relay().listener(seen::add).build();
+    assertThatThrownBy(() -> relay.start(task -> {
+      throw new java.util.concurrent.RejectedExecutionException("full");
+    })).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    List<Runnable> tasks = new ArrayList<>();
+    relay.start(tasks::add);
+    assertThat(tasks).hasSize(1);
+    assertThat(relay.stop(Duration.ZERO)).as("its task never ran").isFalse();
+    tasks.get(0).run(); // the loop sees the stop at once
+    assertThat(relay.stop(Duration.ZERO)).isTrue();
+    assertThat(seen).isEmpty();
+    OutboxRelay stopped = relay().listener(seen::add).build();
+    stopped.stop(Duration.ZERO);
+    assertThatThrownBy(stopped::start).isInstanceOf(IllegalStateException.class);
+  }
+
   @Nested
   @DisplayName("configuration")
   class Configuration {
