@@ -245,7 +245,7 @@ public abstract class OutboxRelayContract extends StoreContract {
         int batches = 0;
         while (produced.getCount() > 0 || !store.pending(CONSUMER, ALL, 1).isEmpty()) {
           if (relay.runOnce().claimed() == 0) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // leave the cores to the producers
           }
           batches++;
         }
