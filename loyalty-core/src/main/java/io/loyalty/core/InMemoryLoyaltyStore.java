@@ -17,7 +17,12 @@ import io.loyalty.spi.store.LoyaltyStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import io.loyalty.spi.store.ClaimedEvent;
+import io.loyalty.spi.store.DeadLetter;
+import io.loyalty.spi.store.DeliveryFailure;
 import io.loyalty.spi.store.OutboxEvent;
+import java.time.Duration;
+import java.time.Instant;
 import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.reward.Redemption;
@@ -186,5 +191,29 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
   @Override
   public void acknowledge(String consumer, Collection<String> eventIds) {
     tables.acknowledge(consumer, Objects.requireNonNull(eventIds, "eventIds"));
+  }
+
+  /** Claims lines of the consumer for the owner; see {@link io.loyalty.spi.store.OutboxStore#claim}. */
+  @Override
+  public List<ClaimedEvent> claim(String consumer, String owner, int limit, Instant now, Duration lease) {
+    return tables.claim(consumer, owner, limit, now, lease);
+  }
+
+  /** Settles an owner's claim; see {@link io.loyalty.spi.store.OutboxStore#settle}. */
+  @Override
+  public void settle(String consumer, String owner, Collection<String> delivered, List<DeliveryFailure> failures) {
+    tables.settle(consumer, owner, List.copyOf(delivered), List.copyOf(failures));
+  }
+
+  /** The consumer's dead letters in commit order. */
+  @Override
+  public List<DeadLetter> deadLetters(String consumer, int limit) {
+    return tables.deadLetters(consumer, limit);
+  }
+
+  /** Puts dead letters back on their lines. */
+  @Override
+  public int requeue(String consumer, Collection<String> eventIds) {
+    return tables.requeue(consumer, List.copyOf(eventIds));
   }
 }

@@ -26,8 +26,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import io.loyalty.spi.store.ClaimedEvent;
+import io.loyalty.spi.store.DeadLetter;
+import io.loyalty.spi.store.DeliveryFailure;
 import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.store.OutboxStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +52,11 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLoyaltyStore.class);
 
   private final DataSource dataSource;
+  private final OutboxClaims claims;
 
   private JdbcLoyaltyStore(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.claims = new OutboxClaims(dataSource);
   }
 
   /**
@@ -278,21 +285,56 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     }
   }
 
+  /** Records the acknowledgements durably and frees the lines whose failed event is among them (one transaction). */
   @Override
   public void acknowledge(String consumer, Collection<String> eventIds) {
     OutboxStore.checkConsumer(consumer);
     if (eventIds.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_outbox_ack (consumer, position)"
-            + " SELECT ?, position FROM loyalty_outbox WHERE id = ANY (?) ON CONFLICT DO NOTHING")) {
-      p.setString(1, consumer);
-      p.setArray(2, c.createArrayOf("text", eventIds.toArray()));
-      p.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        OutboxClaims.acknowledge(c, consumer, eventIds);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot acknowledge outbox events", e);
     }
+  }
+
+  /**
+   * Claims lines of the consumer for the owner ({@link OutboxStore#claim}): outbox rows picked {@code FOR NO KEY
+   * UPDATE SKIP LOCKED}, lines taken by a guarded upsert, leases in {@code loyalty_outbox_line}. A claim the database
+   * aborts as a deadlock or serialization failure answers no events.
+   */
+  @Override
+  public List<ClaimedEvent> claim(String consumer, String owner, int limit, Instant now, Duration lease) {
+    return claims.claim(consumer, owner, limit, now, lease);
+  }
+
+  /** Settles an owner's claim in one transaction ({@link OutboxStore#settle}). */
+  @Override
+  public void settle(String consumer, String owner, Collection<String> delivered, List<DeliveryFailure> failures) {
+    claims.settle(consumer, owner, List.copyOf(delivered), List.copyOf(failures));
+  }
+
+  /** The consumer's dead letters in commit order. */
+  @Override
+  public List<DeadLetter> deadLetters(String consumer, int limit) {
+    return claims.deadLetters(consumer, limit);
+  }
+
+  /** Puts dead letters back on their lines. */
+  @Override
+  public int requeue(String consumer, Collection<String> eventIds) {
+    return claims.requeue(consumer, List.copyOf(eventIds));
   }
 
   private List<Card> cards(String sql, Object... values) {

@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(8);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(9);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -75,6 +75,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(8);
       assertThat(rs.getString(2)).isEqualTo("V8__card_tiers.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(9);
+      assertThat(rs.getString(2)).isEqualTo("V9__outbox_claims.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -333,6 +336,45 @@ class MigrationTest {
     assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
         .card(new io.loyalty.spi.store.CardWrite(next, read.version())).build()).applied()).isTrue();
     assertThat(store.card(card.code()).orElseThrow().tiers()).isEqualTo(card.tiers()).isNotNull();
+  }
+
+  @Test
+  void version_9_adds_the_claim_lines_and_keeps_the_outbox_columns_debeziums_outbox_router_reads() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      migrateBySqlTo(s, 8);
+      OutboxEvent joined = new OutboxEvent("e1", OutboxEvent.Type.MEMBER_JOINED, CardCode.of("A"), ProgramId.of("P1"),
+          Instant.EPOCH, new OutboxEvent.Membership(CustomerId.of("c1")));
+      try (var p = c.prepareStatement("INSERT INTO loyalty_outbox (id, aggregatetype, aggregateid, type, payload)"
+          + " VALUES ('e1', 'loyalty_card', 'A', 'member.joined', ?)")) {
+        p.setString(1, SpiJson.payload(joined));
+        p.executeUpdate();
+      }
+    }
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    assertThat(store.schemaVersion()).isEqualTo(9);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      List<String> columns = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
+          + " WHERE table_schema = current_schema() AND table_name = 'loyalty_outbox' ORDER BY ordinal_position")) {
+        while (rs.next()) {
+          columns.add(rs.getString(1) + " " + rs.getString(2));
+        }
+      }
+      assertThat(columns).containsExactly("position bigint", "id text", "aggregatetype text", "aggregateid text",
+          "type text", "payload text");
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM loyalty_outbox_line")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("no line is held or failed after the migration").isZero();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_constraint WHERE conname IN"
+          + " ('loyalty_outbox_line_key', 'loyalty_outbox_line_failure_check') AND connamespace = current_schema()::regnamespace")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+    }
+    assertThat(store.claim("relay", "r1", 10, Instant.EPOCH, java.time.Duration.ofSeconds(30)))
+        .extracting(e -> e.event().id()).as("an event stored before version 9 is claimed").containsExactly("e1");
   }
 
   /**

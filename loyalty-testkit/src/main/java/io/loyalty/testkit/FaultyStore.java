@@ -333,4 +333,30 @@ public final class FaultyStore implements LoyaltyStore {
     enter("acknowledge");
     delegate.acknowledge(consumer, eventIds);
   }
+
+  @Override
+  public List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit, java.time.Instant now,
+      java.time.Duration lease) {
+    enter("claim");
+    return delegate.claim(consumer, owner, limit, now, lease);
+  }
+
+  @Override
+  public void settle(String consumer, String owner, Collection<String> delivered,
+      List<io.loyalty.spi.store.DeliveryFailure> failures) {
+    enter("settle");
+    delegate.settle(consumer, owner, delivered, failures);
+  }
+
+  @Override
+  public List<io.loyalty.spi.store.DeadLetter> deadLetters(String consumer, int limit) {
+    enter("deadLetters");
+    return delegate.deadLetters(consumer, limit);
+  }
+
+  @Override
+  public int requeue(String consumer, Collection<String> eventIds) {
+    enter("requeue");
+    return delegate.requeue(consumer, eventIds);
+  }
 }

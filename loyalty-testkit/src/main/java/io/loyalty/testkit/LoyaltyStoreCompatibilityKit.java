@@ -41,6 +41,42 @@ public abstract class LoyaltyStoreCompatibilityKit extends StoreContract {
   }
 
   @Nested
+  class OutboxClaims extends OutboxClaimContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
+
+  @Nested
+  class Relay extends OutboxRelayContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
+
+  @Nested
   @DisplayName("compare-and-set on versions: a stale write is a conflict that changes nothing")
   class CompareAndSet extends CompareAndSetContract {
     @Override

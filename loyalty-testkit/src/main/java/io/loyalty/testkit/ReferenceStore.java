@@ -138,11 +138,137 @@ public final class ReferenceStore implements LoyaltyStore {
   public synchronized void acknowledge(String consumer, Collection<String> eventIds) {
     OutboxStore.checkConsumer(consumer);
     Set<String> acks = acknowledged.computeIfAbsent(consumer, c -> new HashSet<>());
+    Map<CardCode, Line> cards = linesOf(consumer);
     for (String id : eventIds) {
-      if (state.outbox.stream().anyMatch(e -> e.id().equals(id))) {
+      OutboxEvent e = stored(id);
+      if (e != null) {
         acks.add(id);
+        Line line = cards.get(e.card());
+        if (line != null && id.equals(line.failedId())) {
+          cards.put(e.card(), line.cleared()); // a failed event acknowledged after all no longer holds its line
+        }
       }
     }
+  }
+
+  /** A card's line for one consumer, replaced whole on every change: its holder, and its failed event if any. */
+  private record Line(@Nullable String owner, @Nullable Instant leaseUntil, @Nullable String failedId, int failures,
+      @Nullable Instant retryAt, boolean dead, @Nullable Instant failedAt, @Nullable String reason) {
+    static final Line FREE = new Line(null, null, null, 0, null, false, null, null);
+
+    boolean claimableBy(String claimer, Instant now) {
+      boolean free = owner == null || leaseUntil == null || !leaseUntil.isAfter(now) || owner.equals(claimer);
+      return free && !dead && (retryAt == null || !retryAt.isAfter(now));
+    }
+
+    Line leased(@Nullable String to, @Nullable Instant until) {
+      return new Line(to, until, failedId, failures, retryAt, dead, failedAt, reason);
+    }
+
+    Line cleared() {
+      return new Line(owner, leaseUntil, null, 0, null, false, null, null);
+    }
+  }
+
+  /** Each consumer's lines by card. */
+  private final Map<String, Map<CardCode, Line>> lines = new HashMap<>();
+
+  private Map<CardCode, Line> linesOf(String consumer) {
+    return lines.computeIfAbsent(OutboxStore.checkConsumer(consumer), c -> new HashMap<>());
+  }
+
+  private @Nullable OutboxEvent stored(String id) {
+    return state.outbox.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+  }
+
+  @Override
+  public synchronized List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit,
+      Instant now, java.time.Duration lease) {
+    OutboxStore.checkClaim(consumer, owner, limit, now, lease);
+    Instant until;
+    try {
+      until = now.plus(lease);
+    } catch (java.time.DateTimeException e) {
+      until = Instant.MAX;
+    }
+    Set<String> acks = acknowledged.getOrDefault(consumer, Set.of());
+    Map<CardCode, Line> cards = linesOf(consumer);
+    Set<CardCode> taken = new HashSet<>();
+    Set<CardCode> refused = new HashSet<>();
+    List<io.loyalty.spi.store.ClaimedEvent> claimed = new ArrayList<>();
+    for (OutboxEvent e : state.outbox) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      if (acks.contains(e.id()) || refused.contains(e.card())) {
+        continue;
+      }
+      Line line = cards.getOrDefault(e.card(), Line.FREE);
+      if (!taken.contains(e.card()) && !line.claimableBy(owner, now)) {
+        refused.add(e.card());
+        continue;
+      }
+      taken.add(e.card());
+      claimed.add(new io.loyalty.spi.store.ClaimedEvent(e, e.id().equals(line.failedId()) ? line.failures() : 0));
+    }
+    for (CardCode card : taken) {
+      cards.put(card, cards.getOrDefault(card, Line.FREE).leased(owner, until));
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized void settle(String consumer, String owner, Collection<String> delivered,
+      List<io.loyalty.spi.store.DeliveryFailure> failures) {
+    OutboxStore.checkOwner(owner);
+    acknowledge(consumer, delivered);
+    Set<String> acks = acknowledged.getOrDefault(consumer, Set.of());
+    Map<CardCode, Line> cards = linesOf(consumer);
+    for (io.loyalty.spi.store.DeliveryFailure f : failures) {
+      OutboxEvent e = stored(f.eventId());
+      if (e == null || acks.contains(e.id())) {
+        continue;
+      }
+      Line line = cards.getOrDefault(e.card(), Line.FREE);
+      if (owner.equals(line.owner())) {
+        int count = (e.id().equals(line.failedId()) ? line.failures() : 0) + 1;
+        cards.put(e.card(), new Line(line.owner(), line.leaseUntil(), e.id(), count, f.retryAt(), f.deadLetters(),
+            f.at(), f.reason()));
+      }
+    }
+    cards.replaceAll((card, line) -> owner.equals(line.owner()) ? line.leased(null, null) : line);
+  }
+
+  @Override
+  public synchronized List<io.loyalty.spi.store.DeadLetter> deadLetters(String consumer, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
+    Map<CardCode, Line> cards = linesOf(consumer);
+    List<io.loyalty.spi.store.DeadLetter> dead = new ArrayList<>();
+    for (OutboxEvent e : state.outbox) {
+      Line line = cards.getOrDefault(e.card(), Line.FREE);
+      if (dead.size() < limit && line.dead() && e.id().equals(line.failedId())) {
+        dead.add(new io.loyalty.spi.store.DeadLetter(e, line.failures(), java.util.Objects.requireNonNull(line.failedAt()),
+            java.util.Objects.requireNonNull(line.reason())));
+      }
+    }
+    return dead;
+  }
+
+  @Override
+  public synchronized int requeue(String consumer, Collection<String> eventIds) {
+    Map<CardCode, Line> cards = linesOf(consumer);
+    int requeued = 0;
+    for (String id : eventIds) {
+      OutboxEvent e = stored(id);
+      Line line = e == null ? null : cards.get(e.card());
+      if (e != null && line != null && line.dead() && id.equals(line.failedId())) {
+        cards.put(e.card(), line.cleared());
+        requeued++;
+      }
+    }
+    return requeued;
   }
 
   private static void receipt(State s, @Nullable EventReceipt receipt) {

@@ -139,4 +139,26 @@ abstract class ForwardingStore implements LoyaltyStore {
   public void acknowledge(String consumer, Collection<String> eventIds) {
     delegate.acknowledge(consumer, eventIds);
   }
+
+  @Override
+  public List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit,
+      java.time.Instant now, java.time.Duration lease) {
+    return delegate.claim(consumer, owner, limit, now, lease);
+  }
+
+  @Override
+  public void settle(String consumer, String owner, Collection<String> delivered,
+      List<io.loyalty.spi.store.DeliveryFailure> failures) {
+    delegate.settle(consumer, owner, delivered, failures);
+  }
+
+  @Override
+  public List<io.loyalty.spi.store.DeadLetter> deadLetters(String consumer, int limit) {
+    return delegate.deadLetters(consumer, limit);
+  }
+
+  @Override
+  public int requeue(String consumer, Collection<String> eventIds) {
+    return delegate.requeue(consumer, eventIds);
+  }
 }

@@ -61,6 +61,37 @@ class KitCatchesMutantsTest {
     }
   }
 
+  /** The claim contract against a store that forgets the lease asked for and holds a claim for a millisecond. */
+  static class LeaseBlindClaims extends OutboxClaimContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new ForwardingStore(InMemoryLoyaltyStore.create()) {
+        @Override
+        public List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit,
+            java.time.Instant now, java.time.Duration lease) {
+          return delegate.claim(consumer, owner, limit, now, java.time.Duration.ofMillis(1));
+        }
+      };
+    }
+  }
+
+  /** The relay against a store that hands a claim's events out newest first. */
+  static class OrderBlindRelay extends OutboxRelayContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new ForwardingStore(InMemoryLoyaltyStore.create()) {
+        @Override
+        public List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit,
+            java.time.Instant now, java.time.Duration lease) {
+          List<io.loyalty.spi.store.ClaimedEvent> claimed = new java.util.ArrayList<>(
+              delegate.claim(consumer, owner, limit, now, lease));
+          java.util.Collections.reverse(claimed);
+          return claimed;
+        }
+      };
+    }
+  }
+
   /** The in-memory store itself, to show the same run passes when nothing is broken. */
   static class CorrectAllOrNothing extends AllOrNothingContract {
     @Override
@@ -123,6 +154,19 @@ class KitCatchesMutantsTest {
     Events events = run(PartialUniqueKeys.class);
     assertThat(failedNames(events)).contains("inserting one code twice in a change set is a duplicate code",
         "publishing a second card to a member is a duplicate membership");
+  }
+
+  @Test
+  void a_store_that_forgets_leases_fails_the_claim_sentences_on_held_lines() {
+    assertThat(failedNames(run(LeaseBlindClaims.class))).contains(
+        "a claimed line is held by its owner until the lease ends then claimed again by another");
+  }
+
+  @Test
+  void a_store_that_hands_out_a_claim_newest_first_fails_the_relays_per_card_order() {
+    assertThat(failedNames(run(OrderBlindRelay.class))).contains(
+        "a relay hands every committed event to its listener in commit order and acknowledges it",
+        "a relay killed mid batch loses nothing another delivers its events after the lease");
   }
 
   @Test

@@ -195,6 +195,28 @@ public final class MemoryTables {
     outbox.acknowledge(consumer, ids);
   }
 
+  /** Claims a prefix of the consumer's free lines for the owner, as {@code OutboxStore.claim} describes. */
+  public List<io.loyalty.spi.store.ClaimedEvent> claim(String consumer, String owner, int limit, java.time.Instant now,
+      java.time.Duration lease) {
+    return outbox.claim(consumer, owner, limit, now, lease);
+  }
+
+  /** Acknowledges, records failures and releases the owner's lines, as {@code OutboxStore.settle} describes. */
+  public void settle(String consumer, String owner, java.util.Collection<String> delivered,
+      List<io.loyalty.spi.store.DeliveryFailure> failures) {
+    outbox.settle(consumer, owner, delivered, failures);
+  }
+
+  /** The consumer's dead letters in commit order. */
+  public List<io.loyalty.spi.store.DeadLetter> deadLetters(String consumer, int limit) {
+    return outbox.deadLetters(consumer, limit);
+  }
+
+  /** Puts dead letters back on their lines; how many were dead. */
+  public int requeue(String consumer, java.util.Collection<String> ids) {
+    return outbox.requeue(consumer, ids);
+  }
+
   /** The stripe of the card whose code has this {@code String} hash. */
   private int cardStripe(int codeHash) {
     return locks.stripeOf(codeHash, CARD);
