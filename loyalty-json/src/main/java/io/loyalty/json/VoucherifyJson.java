@@ -114,6 +114,11 @@ public final class VoucherifyJson {
         (r, at) -> EarningRuleReader.read(r, Objects.requireNonNull(ids.get(), "id"), at));
   }
 
+  /** A JSON array of earning rules as Voucherify answers them (or {@link #writeEarningRules} wrote them): ids required. */
+  public List<EarningRule> readEarningRules(String body) {
+    return each(json.readList(body, EarningRuleWire.class), (r, at) -> EarningRuleReader.read(r, null, at));
+  }
+
   /** A tier body with the given id. */
   public Tier readTier(String body, TierId id) {
     return TierReader.read(json.read(body, TierWire.class), Objects.requireNonNull(id, "id"), "");
