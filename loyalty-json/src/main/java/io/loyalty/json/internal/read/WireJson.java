@@ -2,6 +2,7 @@ package io.loyalty.json.internal.read;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.loyalty.json.WireInputException;
 import io.loyalty.json.WireInputException.Problem;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -104,14 +106,26 @@ public final class WireJson {
       throw WireInputException.of(Problem.LIMIT_EXCEEDED, "$", "must be at most " + MAX_DOCUMENT_LENGTH + " characters",
           (long) json.length());
     }
+    JsonParser parser = null;
     try {
-      T value = mapper.readValue(json, type);
+      parser = mapper.createParser(json);
+      T value = mapper.readValue(parser, type);
       if (value == null) {
         throw WireInputException.of(Problem.MISSING_VALUE, "$", "must be a JSON " + (type.isCollectionLikeType() ? "array" : "object"), null);
       }
       return value;
-    } catch (JacksonException e) {
-      throw translate(e);
+    } catch (IOException e) {
+      // where the parser stopped is the deepest path known; databind's own path may stop at the enclosing field
+      String stoppedAt = parser == null ? "$" : pointerPath(parser.getParsingContext().pathAsPointer().toString());
+      throw translate(e, stoppedAt);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // a parser over a String holds no resource
+        }
+      }
     }
   }
 
@@ -126,8 +140,9 @@ public final class WireJson {
   }
 
   /** The JSON failure as a typed error naming the path; never quotes more of the input than a bounded value. */
-  static WireInputException translate(JacksonException e) {
-    String path = path(e);
+  static WireInputException translate(IOException e, String stoppedAt) {
+    String mapped = e instanceof JacksonException j ? path(j) : "$";
+    String path = stoppedAt.startsWith(mapped) || mapped.equals("$") ? stoppedAt : mapped;
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
@@ -157,6 +172,10 @@ public final class WireJson {
             + " to " + Long.MAX_VALUE, null);
       }
       return WireInputException.of(Problem.WRONG_TYPE, path, "must be " + describe(target), null);
+    }
+    if (e instanceof MismatchedInputException m && m.getMessage() != null
+        && (m.getMessage().startsWith("Trailing token") || m.getMessage().startsWith("No content to map"))) {
+      return WireInputException.of(Problem.MALFORMED_JSON, path, "must be exactly one JSON value", null);
     }
     if (e instanceof MismatchedInputException m) {
       Class<?> target = m.getTargetType();
