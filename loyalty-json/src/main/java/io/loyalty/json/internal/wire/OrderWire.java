@@ -1,5 +1,6 @@
 package io.loyalty.json.internal.wire;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record OrderWire(
     @Nullable String id,
     @Nullable String sourceId,
-    @Nullable String status,
+    // Voucherify's Java SDK 8 writes an order's status as "result"
+    @JsonAlias("result") @Nullable String status,
     @Nullable Long amount,
     @Nullable Long discountAmount,
     @Nullable Long totalAmount,
