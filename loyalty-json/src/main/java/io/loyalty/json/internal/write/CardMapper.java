@@ -123,14 +123,14 @@ public interface CardMapper {
     return id.value();
   }
 
-  /** A customer id's text (the holder of a card is data of the response, never of a message). */
-  default String customer(CustomerId id) {
-    return id.value();
+  /** A customer id's text, {@code null} for an unpublished card (the holder is data of the response, never of a message). */
+  default @Nullable String customer(@Nullable CustomerId id) {
+    return id == null ? null : id.value();
   }
 
-  /** An order id's text. */
-  default String order(io.loyalty.spi.OrderId id) {
-    return id.value();
+  /** An order id's text, {@code null} for none. */
+  default @Nullable String order(io.loyalty.spi.@Nullable OrderId id) {
+    return id == null ? null : id.value();
   }
 
   /** An instant in Voucherify's format. */
