@@ -1,6 +1,7 @@
 package io.loyalty.json;
 
 import io.loyalty.core.CardSummary;
+import io.loyalty.json.internal.read.CardReader;
 import io.loyalty.json.internal.read.EarningRuleReader;
 import io.loyalty.json.internal.read.EventReader;
 import io.loyalty.json.internal.read.ProgramReader;
@@ -15,6 +16,8 @@ import io.loyalty.json.internal.wire.OrderWire;
 import io.loyalty.json.internal.wire.RewardAssignmentWire;
 import io.loyalty.json.internal.wire.RewardWire;
 import io.loyalty.json.internal.wire.TierWire;
+import io.loyalty.json.internal.wire.TransactionWire;
+import io.loyalty.json.internal.wire.VoucherWire;
 import io.loyalty.json.internal.write.CardMapper;
 import io.loyalty.json.internal.write.CardMapperImpl;
 import io.loyalty.json.internal.write.DefinitionMapper;
@@ -175,6 +178,24 @@ public final class VoucherifyJson {
   public CustomEvent readCustomEvent(String body, EventId id, Instant occurredAt) {
     return EventReader.customEvent(json.read(body, CustomEventWire.class), Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(occurredAt, "occurredAt"));
+  }
+
+  /**
+   * A loyalty card voucher (as Voucherify answers it, or as {@link #writeCard} wrote it) as the card's own fields:
+   * code, program, holder, creation, publication ({@code start_date}) and expiration, switch, redemption count. The
+   * card has no lots and version 0: its points are its ledger's, and the counters of {@code loyalty_card} are not read.
+   */
+  public Card readCard(String body) {
+    return CardReader.card(json.read(body, VoucherWire.class));
+  }
+
+  /**
+   * A JSON array of card transactions as ledger entries, for the fields the wire carries: type, points, pending
+   * points, balance after, time, key (the transaction's id), event, rule, order, reason and the related entry. Their
+   * sequence and program version are 0 and they record no lot draws.
+   */
+  public List<LedgerEntry> readTransactions(String body) {
+    return each(json.readList(body, TransactionWire.class), CardReader::entry);
   }
 
   // ---- writing ----

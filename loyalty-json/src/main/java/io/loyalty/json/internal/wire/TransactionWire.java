@@ -1,34 +1,44 @@
 package io.loyalty.json.internal.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
-/** A loyalty card transaction ({@code vtx_…}) of the card's transaction list. */
+/**
+ * A loyalty card transaction of the card's transaction list. Written by the engine; read back for the ledger entry's
+ * own fields. Voucherify adds per-type objects to {@code details} (segment, loyalty tiers, rewards, vouchers of a
+ * transfer): those are ignored on reading, as are the balance's {@code total} and the transaction's {@code object}.
+ */
+@JsonIgnoreProperties({"object"})
 public record TransactionWire(
-    String id,
+    @Nullable String id,
     @Nullable String sourceId,
-    String voucherId,
-    String campaignId,
+    @Nullable String voucherId,
+    @Nullable String campaignId,
     @Nullable String source,
     @Nullable String reason,
-    String type,
-    Details details,
+    @Nullable String type,
+    @Nullable Details details,
     @Nullable String relatedTransactionId,
-    String createdAt) {
+    @Nullable String createdAt) {
 
   /** {@code details}: the balance change and the related order, event, rule, redemption. */
-  public record Details(Balance balance, @Nullable Ref order, @Nullable EventRef event, @Nullable Ref earningRule,
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Details(@Nullable Balance balance, @Nullable Ref order, @Nullable EventRef event, @Nullable Ref earningRule,
       @Nullable Ref redemption, @Nullable Ref rollback) {}
 
   /** {@code details.balance}. */
-  public record Balance(String type, String object, long points, long balance, @Nullable Long pendingPoints,
-      String operationType, RelatedObject relatedObject) {}
+  @JsonIgnoreProperties({"total"})
+  public record Balance(@Nullable String type, @Nullable String object, @Nullable Long points, @Nullable Long balance,
+      @Nullable Long pendingPoints, @Nullable String operationType, @Nullable RelatedObject relatedObject) {}
 
   /** {@code related_object} of a balance: the card. */
-  public record RelatedObject(String id, String type) {}
+  public record RelatedObject(@Nullable String id, @Nullable String type) {}
 
   /** An object named by {@code id}. */
-  public record Ref(String id) {}
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Ref(@Nullable String id) {}
 
   /** {@code details.event}: its id and type. */
-  public record EventRef(String id, String type) {}
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record EventRef(@Nullable String id, @Nullable String type) {}
 }

@@ -75,13 +75,13 @@ public interface CardMapper {
   /** {@code redemption}: the template's quantity, the card's redemptions and the points they spent. */
   default VoucherWire.RedemptionSummary redemption(Card card, CardSummary summary, Program program) {
     Integer quantity = program.card().redemptionQuantity();
-    return new VoucherWire.RedemptionSummary(quantity == null ? null : quantity.longValue(), card.redemptions(),
+    return new VoucherWire.RedemptionSummary(quantity == null ? null : Long.valueOf(quantity.longValue()), card.redemptions(),
         summary.redeemed(), "list", "/v1/vouchers/" + card.code().value() + "/redemptions?page=1&limit=10");
   }
 
   /** {@code publish}: one publication once the card has a holder. */
   default VoucherWire.PublishSummary publish(Card card) {
-    return new VoucherWire.PublishSummary(card.isPublished() ? 1 : 0, "list",
+    return new VoucherWire.PublishSummary(card.isPublished() ? 1L : 0L, "list",
         "/v1/vouchers/" + card.code().value() + "/publications?page=1&limit=10");
   }
 
