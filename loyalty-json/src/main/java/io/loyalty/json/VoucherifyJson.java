@@ -5,6 +5,7 @@ import io.loyalty.json.internal.read.CardReader;
 import io.loyalty.json.internal.read.EarningRuleReader;
 import io.loyalty.json.internal.read.EventReader;
 import io.loyalty.json.internal.read.ProgramReader;
+import io.loyalty.json.internal.read.RedeemReader;
 import io.loyalty.json.internal.read.RewardReader;
 import io.loyalty.json.internal.read.TierReader;
 import io.loyalty.json.internal.read.WireJson;
@@ -13,6 +14,7 @@ import io.loyalty.json.internal.wire.CustomEventWire;
 import io.loyalty.json.internal.wire.EarningRuleWire;
 import io.loyalty.json.internal.wire.ErrorWire;
 import io.loyalty.json.internal.wire.OrderWire;
+import io.loyalty.json.internal.wire.RedeemWire;
 import io.loyalty.json.internal.wire.RewardAssignmentWire;
 import io.loyalty.json.internal.wire.RewardWire;
 import io.loyalty.json.internal.wire.TierWire;
@@ -25,6 +27,8 @@ import io.loyalty.json.internal.write.DefinitionMapperImpl;
 import io.loyalty.json.internal.write.TransactionMapper;
 import io.loyalty.json.internal.write.TransactionMapperImpl;
 import io.loyalty.spi.AssignmentId;
+import io.loyalty.spi.CardCode;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.ErrorCode;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.LoyaltyException;
@@ -41,6 +45,8 @@ import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.RedeemRequest;
+import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.tier.Tier;
@@ -181,6 +187,20 @@ public final class VoucherifyJson {
   }
 
   /**
+   * A reward redemption body ({@code {"reward": {"id": "rew_…", "points": …}, "order": …, "metadata": …}}) as the
+   * engine's request for a card of the program; the reward is found among the program's assignments, a COIN order
+   * is read in the project's currency.
+   *
+   * @param id the caller's idempotency key for the redemption
+   * @throws io.loyalty.core.MissingRewardException when the body names no reward ({@code missing_reward})
+   * @throws io.loyalty.spi.NotFoundException when the program offers no such reward
+   */
+  public RedeemRequest readRedeemRequest(String body, RedemptionId id, CardCode card, Program program) {
+    return RedeemReader.read(json.read(body, RedeemWire.class), Objects.requireNonNull(id, "id"),
+        Objects.requireNonNull(card, "card"), Objects.requireNonNull(program, "program"), currency);
+  }
+
+  /**
    * A loyalty card voucher (as Voucherify answers it, or as {@link #writeCard} wrote it) as the card's own fields:
    * code, program, holder, creation, publication ({@code start_date}) and expiration, switch, redemption count. The
    * card has no lots and version 0: its points are its ledger's, and the counters of {@code loyalty_card} are not read.
@@ -246,6 +266,15 @@ public final class VoucherifyJson {
    */
   public String writeCard(Card card, CardSummary summary, Program program) {
     return json.write(cards.voucher(card, summary, program));
+  }
+
+  /**
+   * A redemption as Voucherify's redemption object: the points spent ({@code amount}, {@code loyalty_card.points}), the
+   * reward and its assignment, SUCCESS or FAILURE with the failure code, the discounted order of a COIN reward, and
+   * the card after it ({@code voucher}, its counters from the summary).
+   */
+  public String write(Redemption redemption, Reward reward, Card card, CardSummary summary, Program program) {
+    return json.write(cards.redemption(redemption, reward, card, summary, program));
   }
 
   /**

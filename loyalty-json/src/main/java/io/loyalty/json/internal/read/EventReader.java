@@ -38,7 +38,7 @@ public final class EventReader {
   public static OrderPaid orderPaid(OrderWire o, Instant occurredAt, Currency currency) {
     Problems p = new Problems();
     p.oneOf("status", o.status(), names("PAID"));
-    Order order = order(p, o, currency);
+    Order order = order(p, "", o, currency);
     Customer customer = customer(p, "customer", o.customer(), o.customerId());
     p.done();
     Order paid = p.must(order);
@@ -74,20 +74,20 @@ public final class EventReader {
     return cid == null ? null : new Customer(cid, metadata, Set.of());
   }
 
-  private static @Nullable Order order(Problems p, OrderWire o, Currency currency) {
+  static @Nullable Order order(Problems p, String at0, OrderWire o, Currency currency) {
     String idText = o.sourceId() != null ? o.sourceId() : o.id();
     if (idText == null) {
-      p.add(Problem.MISSING_VALUE, "source_id", "is required (or id)", null);
+      p.add(Problem.MISSING_VALUE, at0 + "source_id", "is required (or id)", null);
     }
-    OrderId id = idText == null ? null : p.engine(o.sourceId() != null ? "source_id" : "id", () -> OrderId.of(idText));
+    OrderId id = idText == null ? null : p.engine(o.sourceId() != null ? at0 + "source_id" : at0 + "id", () -> OrderId.of(idText));
     List<OrderItem> items = new ArrayList<>();
     var wireItems = o.items();
     if (wireItems != null && wireItems.size() > MAX_ITEMS) {
-      p.add(Problem.LIMIT_EXCEEDED, "items", "must have at most " + MAX_ITEMS + " lines", (long) wireItems.size());
+      p.add(Problem.LIMIT_EXCEEDED, at0 + "items", "must have at most " + MAX_ITEMS + " lines", (long) wireItems.size());
     } else if (wireItems != null) {
       for (int i = 0; i < wireItems.size(); i++) {
         OrderWire.Item item = wireItems.get(i);
-        String at = "items[" + i + "]";
+        String at = at0 + "items[" + i + "]";
         OrderItem line = item == null ? p.required(at, null) : item(p, at, item);
         if (line != null) {
           items.add(line);
@@ -102,27 +102,27 @@ public final class EventReader {
         itemsSubtotal = Math.addExact(itemsSubtotal, item.subtotalAmount());
       }
     } catch (ArithmeticException e) {
-      p.add(Problem.OUT_OF_RANGE, "items", "add up past the range of exact minor units", null);
+      p.add(Problem.OUT_OF_RANGE, at0 + "items", "add up past the range of exact minor units", null);
     }
     Long amount = o.amount();
     if (amount == null && wireItems == null) {
-      p.add(Problem.MISSING_VALUE, "amount", "is required when the order has no items", null);
+      p.add(Problem.MISSING_VALUE, at0 + "amount", "is required when the order has no items", null);
     }
-    long total = amount == null ? itemsAmount : p.range("amount", amount, 0, Long.MAX_VALUE);
+    long total = amount == null ? itemsAmount : p.range(at0 + "amount", amount, 0, Long.MAX_VALUE);
     Long discount = o.discountAmount();
-    long off = discount == null ? 0 : p.range("discount_amount", discount, 0, Long.MAX_VALUE);
+    long off = discount == null ? 0 : p.range(at0 + "discount_amount", discount, 0, Long.MAX_VALUE);
     Long given = o.totalAmount();
     long after;
     if (given != null) {
-      after = p.range("total_amount", given, 0, Long.MAX_VALUE);
+      after = p.range(at0 + "total_amount", given, 0, Long.MAX_VALUE);
     } else {
       long base = items.isEmpty() ? total : itemsSubtotal;
       after = base - off;
       if (after < 0) {
-        p.add(Problem.OUT_OF_RANGE, "discount_amount", "must not exceed the order's amount", off);
+        p.add(Problem.OUT_OF_RANGE, at0 + "discount_amount", "must not exceed the order's amount", off);
       }
     }
-    var metadata = p.metadata("metadata", o.metadata());
+    var metadata = p.metadata(at0 + "metadata", o.metadata());
     if (id == null || !p.ok()) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.loyalty.json.internal.write;
 import io.loyalty.core.CardSummary;
 import io.loyalty.json.internal.wire.BucketWire;
 import io.loyalty.json.internal.wire.PendingPointsEntryWire;
+import io.loyalty.json.internal.wire.RedemptionWire;
 import io.loyalty.json.internal.wire.TransactionWire;
 import io.loyalty.json.internal.wire.VoucherWire;
 import io.loyalty.spi.CardCode;
@@ -12,6 +13,9 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.card.LotState;
 import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
+import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.reward.RewardKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +75,25 @@ public interface CardMapper {
   @Mapping(target = "createdAt", source = "lot.grantedAt")
   @Mapping(target = "object", constant = "loyalty_pending_points")
   PendingPointsEntryWire pending(Lot lot, Card card, @Context ZoneId zone);
+
+  /**
+   * A reward redemption as Voucherify answers it: {@code amount} and {@code loyalty_card.points} are the points it
+   * spent; {@code result} SUCCESS or FAILURE; {@code voucher} the card after it.
+   */
+  default RedemptionWire redemption(Redemption r, Reward reward, Card card, CardSummary summary, Program program) {
+    var order = r.order();
+    var request = r.request();
+    String kind = reward.kind() instanceof RewardKind.Campaign ? "CAMPAIGN"
+        : reward.kind() instanceof RewardKind.Coin ? "COIN" : "MATERIAL";
+    return new RedemptionWire(r.id().value(), "redemption", WireValues.at(r.at()), customer(card.holder()), r.points(),
+        new RedemptionWire.RewardRef(r.reward().value(), r.assignment().value(), reward.name(), kind),
+        request == null ? null : WireValues.metadata(request.metadata()),
+        r.status() == Redemption.Status.FAILED ? "FAILURE" : "SUCCESS", r.status().name(), r.failureCode(),
+        r.failureMessage().isEmpty() ? null : r.failureMessage(),
+        order == null ? null : new RedemptionWire.OrderOut(order.id().value(), order.amount(), r.discount(),
+            order.totalAmount(), "order"),
+        "voucher", card.code().value(), voucher(card, summary, program), new RedemptionWire.LoyaltyPoints(r.points()));
+  }
 
   /** {@code redemption}: the template's quantity, the card's redemptions and the points they spent. */
   default VoucherWire.RedemptionSummary redemption(Card card, CardSummary summary, Program program) {

@@ -1,6 +1,5 @@
 package io.loyalty.json.internal.write;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.json.internal.wire.CampaignWire;
 import io.loyalty.json.internal.wire.EarningRuleWire;
@@ -13,7 +12,6 @@ import io.loyalty.json.internal.wire.RewardWire;
 import io.loyalty.json.internal.wire.TierWire;
 import io.loyalty.json.internal.wire.TimeframeWire;
 import io.loyalty.spi.AssignmentId;
-import io.loyalty.spi.MetaValue;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.RewardId;
@@ -266,21 +264,7 @@ public interface DefinitionMapper {
 
   /** Metadata as a JSON object, {@code null} when empty. */
   default @Nullable ObjectNode metadata(Metadata metadata) {
-    if (metadata.isEmpty()) {
-      return null;
-    }
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    // sorted, so a body is written the same whatever the map's order
-    new java.util.TreeMap<>(metadata.values()).forEach((k, v) -> {
-      if (v instanceof MetaValue.Num n) {
-        out.put(k, n.value());
-      } else if (v instanceof MetaValue.Text t) {
-        out.put(k, t.value());
-      } else {
-        out.put(k, ((MetaValue.Flag) v).value());
-      }
-    });
-    return out;
+    return WireValues.metadata(metadata);
   }
 
   /** An id's text. */

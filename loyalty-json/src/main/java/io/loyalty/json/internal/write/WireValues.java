@@ -1,5 +1,9 @@
 package io.loyalty.json.internal.write;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyalty.spi.MetaValue;
+import io.loyalty.spi.Metadata;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +23,29 @@ public final class WireValues {
   /** The instant in Voucherify's date-time format (to the millisecond); {@code null} stays null. */
   public static @Nullable String instant(@Nullable Instant at) {
     return at == null ? null : INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** Metadata as a JSON object, keys sorted; {@code null} when empty. */
+  public static @Nullable ObjectNode metadata(Metadata metadata) {
+    if (metadata.isEmpty()) {
+      return null;
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    new java.util.TreeMap<>(metadata.values()).forEach((k, v) -> {
+      if (v instanceof MetaValue.Num n) {
+        out.put(k, n.value());
+      } else if (v instanceof MetaValue.Text t) {
+        out.put(k, t.value());
+      } else {
+        out.put(k, ((MetaValue.Flag) v).value());
+      }
+    });
+    return out;
+  }
+
+  /** A required instant in Voucherify's date-time format. */
+  public static String at(Instant at) {
+    return INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
   }
 
   /** The date as {@code YYYY-MM-DD}; {@code null} stays null. */
