@@ -68,12 +68,12 @@ public interface CardMapper {
   @Mapping(target = "id", expression = "java(lotId(card.code(), lot.id()))")
   @Mapping(target = "voucherId", source = "card.code")
   @Mapping(target = "campaignId", source = "card.program")
+  @Mapping(target = "customerId", source = "card.holder")
   @Mapping(target = "orderId", source = "lot.source.order")
   @Mapping(target = "points", source = "lot.remaining")
   @Mapping(target = "activatesAt", expression = "java(activationDay(lot, zone))")
   @Mapping(target = "details", expression = "java(pendingDetails(lot))")
   @Mapping(target = "createdAt", source = "lot.grantedAt")
-  @Mapping(target = "object", constant = "loyalty_pending_points")
   PendingPointsEntryWire pending(Lot lot, Card card, @Context ZoneId zone);
 
   /**
