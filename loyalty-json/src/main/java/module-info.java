@@ -3,6 +3,8 @@
  * bodies into the engine's records and writes the engine's records and errors as Voucherify's response bodies. Only
  * {@code io.loyalty.json} is API; the wire DTOs and mappers live in {@code internal} packages.
  */
+// MapStruct is an automatic module, under the stable name its manifest declares
+@SuppressWarnings("requires-automatic")
 module io.loyalty.json {
   requires transitive io.loyalty.core;
   requires com.fasterxml.jackson.databind;

@@ -55,6 +55,7 @@ class SdkCompatibilityTest {
   /** The SDK's JSON settings, as its {@code VoucherifyClient.createConverter} builds them. */
   private static final ObjectMapper SDK = sdkMapper();
 
+  @SuppressWarnings("deprecation") // the SDK's own call, kept as it is
   private static ObjectMapper sdkMapper() {
     ObjectMapper mapper = new ObjectMapper();
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
