@@ -232,7 +232,7 @@ public final class VoucherifyJson {
 
   /** The program's earning rules as Voucherify's list ({@code data_ref: "data"}, with the total). */
   public String writeEarningRules(Program program) {
-    return list("data", program.earningRules().stream().map(r -> definitions.earningRule(r, program.id())).toList(), null);
+    return list("data", program.earningRules().stream().map(r -> definitions.earningRule(r, program.id())).toList());
   }
 
   /** One tier of the program. */
@@ -242,7 +242,7 @@ public final class VoucherifyJson {
 
   /** The program's tiers as Voucherify's list. */
   public String writeTiers(Program program) {
-    return list("data", program.tiers().stream().map(t -> definitions.tier(t, program.id())).toList(), null);
+    return list("data", program.tiers().stream().map(t -> definitions.tier(t, program.id())).toList());
   }
 
   /** A reward of the catalog. */
@@ -257,7 +257,7 @@ public final class VoucherifyJson {
 
   /** The program's reward assignments as Voucherify's list. */
   public String writeRewardAssignments(Program program) {
-    return list("data", program.rewards().stream().map(a -> definitions.assignment(a, program.id())).toList(), null);
+    return list("data", program.rewards().stream().map(a -> definitions.assignment(a, program.id())).toList());
   }
 
   /**
@@ -278,12 +278,14 @@ public final class VoucherifyJson {
   }
 
   /**
-   * Ledger entries as Voucherify's transaction list, in the given order ({@code data_ref: "data"}).
+   * Ledger entries as one page of Voucherify's transaction list, in the given order ({@code data_ref: "data"},
+   * {@code has_more}, and {@code more_starting_after} the last transaction's id when more follow).
    *
    * @param hasMore whether entries follow the page
    */
   public String writeTransactions(List<LedgerEntry> entries, ProgramId program, boolean hasMore) {
-    return list("data", entries.stream().map(e -> transactions.transaction(e, program)).toList(), hasMore);
+    var data = entries.stream().map(e -> transactions.transaction(e, program)).toList();
+    return page("data", data, hasMore, data.isEmpty() ? null : data.get(data.size() - 1).id());
   }
 
   /** The card's points expiration buckets as of an instant: lots with points left that are usable or have expired. */
@@ -295,10 +297,10 @@ public final class VoucherifyJson {
         out.add(cards.bucket(lot, card, asOf, program.zone()));
       }
     }
-    return list("data", out, null);
+    return list("data", out);
   }
 
-  /** The card's pending points entries as of an instant: lots not yet activated by then. */
+  /** The card's pending points entries as of an instant (lots not yet activated by then), as one whole page. */
   public String writePendingPoints(Card card, Program program, Instant asOf) {
     List<Object> out = new ArrayList<>();
     for (Lot lot : card.lots()) {
@@ -306,7 +308,7 @@ public final class VoucherifyJson {
         out.add(cards.pending(lot, card, program.zone()));
       }
     }
-    return list("data", out, null);
+    return page("data", out, false, null);
   }
 
   /**
@@ -332,14 +334,28 @@ public final class VoucherifyJson {
         "the request failed inside the engine; nothing was written", requestId, null, null)));
   }
 
-  private String list(String dataRef, List<?> data, @Nullable Boolean hasMore) {
+  /** A list Voucherify counts: {@code object}, {@code data_ref}, the items, {@code total}. */
+  private String list(String dataRef, List<?> data) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("object", "list");
     out.put("data_ref", dataRef);
     out.put(dataRef, data);
     out.put("total", (long) data.size());
-    if (hasMore != null) {
-      out.put("has_more", hasMore);
+    return json.write(out);
+  }
+
+  /**
+   * A list Voucherify pages by cursor (transactions, pending points): {@code has_more}, and when there is more,
+   * {@code more_starting_after}, the last item's id; no total.
+   */
+  private String page(String dataRef, List<?> data, boolean hasMore, @Nullable String lastId) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("object", "list");
+    out.put("data_ref", dataRef);
+    out.put(dataRef, data);
+    out.put("has_more", hasMore);
+    if (hasMore && lastId != null) {
+      out.put("more_starting_after", lastId);
     }
     return json.write(out);
   }
