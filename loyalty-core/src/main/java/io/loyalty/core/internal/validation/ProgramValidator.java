@@ -198,6 +198,18 @@ public final class ProgramValidator {
       positive(v, path + ".points", f.points());
       return;
     }
+    if (formula instanceof PointsFormula.Dynamic d) {
+      v.check(d.fallback() >= 0 && d.fallback() <= MAX_POINTS, path + ".points",
+          "the formula's fallback must be from 0 to " + MAX_POINTS, d.fallback());
+      if (v.present(d.expression(), path + ".points_formula")) {
+        try {
+          io.loyalty.core.internal.eval.PointsExpression.parse(d.expression());
+        } catch (IllegalArgumentException bad) {
+          v.add(path + ".points_formula", String.valueOf(bad.getMessage()), d.expression());
+        }
+      }
+      return;
+    }
     PointsFormula.Proportional p = (PointsFormula.Proportional) formula;
     if (!v.present(p.measure(), path + ".calculation_type")) {
       return;
