@@ -340,6 +340,23 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * The card's tier outlook from {@code asOf} (now or later): the tier held and when it ends, the next tier and the
+   * points it takes (more balance, or more points earned by the end of the period), and the first drop that comes if
+   * nothing else happens (its term ending on a lower balance, its points expiring) — what a member's loyalty page
+   * shows. Under the program's current tiers; an empty outlook (no tier, no next) for a program without tiers.
+   */
+  public TierOutlook tierOutlook(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    Program program = program(card.program());
+    if (program.tiers().isEmpty()) {
+      return new TierOutlook(null, null, null, 0, null, null, null);
+    }
+    return operations.reports().tierOutlook(card, program, asOf);
+  }
+
+  /**
    * How many of the program's members held each of its tiers at {@code asOf}, in the ladder's order (every tier, 0
    * for none), as reads at that instant answered; members in no tier are not counted. It reads every card of the
    * program.

@@ -227,6 +227,44 @@ class TierTermsTest {
   }
 
   @Test
+  @DisplayName("the outlook: the tier's end, the points to the next tier, and the drop that comes if nothing happens")
+  void outlook() {
+    TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    engine.define(ladder(keep));
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("erin")).code();
+    add(card, 520, "a1"); // Gold for a month
+    engine.removePoints(card, 400, "spent", "r1"); // 120: Silver by balance, Gold kept
+    Instant end = warsawMidnight("2024-04-05"); // 2024-03-04 + P1M = April 4th: ends at 00:00 of the 5th
+    TierOutlook gold = engine.tierOutlook(card, clock.instant());
+    assertThat(gold.current().id().value()).isEqualTo("ltr_gold");
+    assertThat(gold.currentEndsAt()).isEqualTo(end);
+    assertThat(gold.next()).as("the top").isNull();
+    assertThat(gold.dropAt()).isEqualTo(end);
+    assertThat(gold.dropsTo().id().value()).as("120 points at its end").isEqualTo("ltr_silver");
+    // from Silver's side: 380 more points reach Gold
+    TierOutlook silver = engine.tierOutlook(card, end);
+    assertThat(silver.current().id().value()).isEqualTo("ltr_silver");
+    assertThat(silver.next().id().value()).isEqualTo("ltr_gold");
+    assertThat(silver.pointsToNext()).isEqualTo(380);
+  }
+
+  @Test
+  @DisplayName("the outlook under POINTS_IN_PERIOD: the points to earn by the period's end")
+  void outlookInPeriod() {
+    engine.define(ladder(new TierPolicy(TierPolicy.Qualification.POINTS_IN_PERIOD, TierPolicy.CalendarPeriod.MONTH,
+        TierPolicy.Start.IMMEDIATE, new TierPolicy.Expiration(TierPolicy.ExpirationType.END_OF_PERIOD, null, null))));
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("fred")).code();
+    add(card, 130, "a1"); // Silver to the end of March
+    TierOutlook o = engine.tierOutlook(card, clock.instant());
+    assertThat(o.current().id().value()).isEqualTo("ltr_silver");
+    assertThat(o.pointsToNext()).as("500 - 130 earned this month").isEqualTo(370);
+    assertThat(o.periodEndsAt()).isEqualTo(warsawMidnight("2024-04-01"));
+    assertThat(o.dropAt()).isEqualTo(warsawMidnight("2024-04-01"));
+    assertThat(o.dropsTo().id().value()).isEqualTo("ltr_basic");
+  }
+
+  @Test
   @DisplayName("a term's earning and reward mappings follow the tier held, not the balance")
   void mappingsFollowTheTermHeld() {
     TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,

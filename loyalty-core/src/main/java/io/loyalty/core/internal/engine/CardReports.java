@@ -293,6 +293,66 @@ public final class CardReports {
   }
 
   /**
+   * The card's tier outlook from {@code asOf} (a read now or later): the tier held and its end, the next tier and the
+   * points it takes, and the first drop that comes with nothing else happening, found by reading the card's tiers
+   * forward (terms ending and renewing on the balance then, points expiring) over ten years.
+   */
+  public io.loyalty.core.TierOutlook tierOutlook(Card card, Program program, Instant asOf) {
+    long balance = card.balanceAt(asOf);
+    io.loyalty.spi.tier.Tier current = TierTimeline.tierAt(program, card, balance, asOf);
+    io.loyalty.spi.tier.TierState state = card.tiers();
+    if (state != null && TierTimeline.keepsTerms(program) && asOf.isAfter(state.asOf())) {
+      state = TierTimeline.settle(program, state, asOf, card::balanceAt,
+          TierTimeline.activations(card, state.asOf(), asOf), null);
+    }
+    Instant endsAt = TierTimeline.expiresAt(program, state, asOf);
+    List<io.loyalty.spi.tier.Tier> ladder = program.tiers();
+    int index = current == null ? -1 : ladder.indexOf(current);
+    io.loyalty.spi.tier.Tier next = index + 1 < ladder.size() ? ladder.get(index + 1) : null;
+    long toNext = 0;
+    Instant periodEnds = null;
+    if (next != null) {
+      if (program.tierPolicy().qualification() == io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD) {
+        io.loyalty.spi.tier.TierPolicy.CalendarPeriod period = java.util.Objects.requireNonNull(
+            program.tierPolicy().period(), "validated");
+        Instant start = TierTimeline.periodStart(period, program.zone(), asOf);
+        long counted = state != null && start.equals(state.periodStart()) ? state.periodPoints() : 0;
+        toNext = Math.max(0, next.from() - counted);
+        periodEnds = start.atZone(program.zone()).toLocalDate().plusMonths(switch (period) {
+          case MONTH -> 1;
+          case QUARTER -> 3;
+          case HALF_YEAR -> 6;
+          case YEAR -> 12;
+        }).atStartOfDay(program.zone()).toInstant();
+      } else {
+        toNext = Math.max(0, next.from() - balance);
+      }
+    }
+    // read forward with nothing else happening: the first span below the tier held is the drop
+    Instant horizon = asOf.atZone(program.zone()).plusYears(10).toInstant();
+    List<Instant> changes = new java.util.ArrayList<>();
+    for (Lot lot : card.lots()) {
+      if (lot.expiresAt() != null && lot.expiresAt().isAfter(asOf)) {
+        changes.add(lot.expiresAt());
+      }
+      if (lot.activatesAt() != null && lot.activatesAt().isAfter(asOf)) {
+        changes.add(lot.activatesAt());
+      }
+    }
+    Instant dropAt = null;
+    io.loyalty.spi.tier.Tier dropsTo = null;
+    for (TierTimeline.Span span : TierTimeline.history(program, card, asOf, horizon, card::balanceAt, changes)) {
+      int at = span.tier() == null ? -1 : ladder.indexOf(span.tier());
+      if (span.from().isAfter(asOf) && at < index) {
+        dropAt = span.from();
+        dropsTo = span.tier();
+        break;
+      }
+    }
+    return new io.loyalty.core.TierOutlook(current, endsAt, next, toNext, periodEnds, dropAt, dropsTo);
+  }
+
+  /**
    * The program's members per tier at {@code asOf}, in the ladder's order (every tier, 0 for none), as reads at that
    * instant answered; members in no tier are not counted. It reads every card of the program, and for an instant
    * before now under {@code BALANCE_DROP} the ledger of each card written since.
