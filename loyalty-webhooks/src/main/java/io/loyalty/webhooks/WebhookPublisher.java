@@ -5,7 +5,6 @@ import io.loyalty.core.RetryPolicy;
 import io.loyalty.json.VoucherifyJson;
 import io.loyalty.spi.store.DeadLetter;
 import io.loyalty.spi.store.LoyaltyStore;
-import io.loyalty.spi.store.OutboxStore;
 import io.loyalty.webhooks.internal.EndpointDelivery;
 import io.loyalty.webhooks.internal.WebhookBodies;
 import java.net.http.HttpClient;
@@ -393,7 +392,6 @@ public final class WebhookPublisher implements AutoCloseable {
       if (endpoints.isEmpty()) {
         throw new IllegalStateException("a webhook publisher needs at least one endpoint");
       }
-      OutboxStore.checkConsumer("webhook." + endpoints.keySet().iterator().next());
       return new WebhookPublisher(this, clock);
     }
   }
