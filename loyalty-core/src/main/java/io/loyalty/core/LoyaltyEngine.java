@@ -281,7 +281,8 @@ public final class LoyaltyEngine {
     if (program.tiers().isEmpty()) {
       return Optional.empty();
     }
-    long balance = io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program) ? 0 : balance(code, asOf);
+    long balance = io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program) && card.tiers() != null ? 0
+        : balance(code, asOf);
     return Optional.ofNullable(io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, asOf));
   }
 
@@ -354,6 +355,18 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
     return operations.points().overrideTier(code, null, null, reason);
+  }
+
+  /**
+   * Refreshes the tiers of the program's members after a change of its tier policy (Voucherify's "Refresh tiers",
+   * digest section 6.4): each member qualifies again under the current policy now, and a tier above the one held
+   * starts its term; nobody is moved down. Without a refresh, a policy change leaves every member's tier as it was.
+   *
+   * @return how many members moved up
+   */
+  public int refreshTiers(ProgramId program) {
+    Objects.requireNonNull(program, "program");
+    return operations.reports().refreshTiers(program);
   }
 
   /** Every ledger entry of the card, oldest first. */

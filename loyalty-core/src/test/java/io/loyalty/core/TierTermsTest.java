@@ -195,6 +195,38 @@ class TierTermsTest {
   }
 
   @Test
+  @DisplayName("section 6.4: a policy change leaves tiers as they were; a refresh after a threshold change only upgrades")
+  void policyChangeAndRefresh() {
+    Program drop = ladder(TierPolicy.BALANCE_DROP);
+    engine.define(drop);
+    CardCode alice = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    CardCode bob = engine.enrol(Fixtures.PROGRAM, CustomerId.of("bob")).code();
+    add(alice, 150, "a1");
+    add(bob, 600, "b1");
+    TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    Program kept = engine.define(engine.program(Fixtures.PROGRAM).toBuilder().tierPolicy(keep).build());
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    assertThat(tierAt(bob, clock.instant())).isEqualTo("ltr_gold");
+    clock.advance(java.time.Duration.ofHours(1));
+    engine.removePoints(alice, 20, "spent", "r1"); // 130: Silver, now as a term from this first write under the policy
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    // the ladder changes in its own edit: Gold from 120; Alice's term holds until a refresh upgrades her
+    engine.define(kept.toBuilder().tiers(List.of(
+        Tier.builder(TierId.of("ltr_basic"), "Basic", 0).to(39L).build(),
+        Tier.builder(TierId.of("ltr_silver"), "Silver", 40).to(119L).build(),
+        Tier.builder(TierId.of("ltr_gold"), "Gold", 120).build())).build());
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    clock.advance(java.time.Duration.ofHours(1));
+    assertThat(engine.refreshTiers(Fixtures.PROGRAM)).as("Alice moves up; Bob stays Gold").isEqualTo(1);
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_gold");
+    assertThat(tierAt(bob, clock.instant())).isEqualTo("ltr_gold");
+    assertThat(engine.refreshTiers(Fixtures.PROGRAM)).as("a second refresh moves nobody").isZero();
+    assertThat(events()).endsWith("tier.upgraded ltr_silver>ltr_gold @now until "
+        + clock.instant().atZone(WARSAW).toLocalDate().plusMonths(1).plusDays(1).atStartOfDay(WARSAW).toInstant());
+  }
+
+  @Test
   @DisplayName("a term's earning and reward mappings follow the tier held, not the balance")
   void mappingsFollowTheTermHeld() {
     TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,

@@ -160,6 +160,12 @@ public final class Operations {
 
   /** Commits the program as version {@code stored + 1} with its pool's missing cards; {@code null} on a conflict. */
   private @Nullable Program commitDefinition(Program program, long stored) {
+    if (stored > 0) {
+      Optional<Program> previous = store.program(program.id());
+      if (previous.isPresent() && previous.get().version() == stored) {
+        ProgramValidator.checkEdit(previous.get(), program);
+      }
+    }
     Program next = program.withVersion(stored + 1);
     long have = store.cardCount(program.id());
     long want = program.pool().vouchersCount();
@@ -192,7 +198,7 @@ public final class Operations {
           now));
       writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
       CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
-          .events(List.of(Outbox.joined(transition.card(), now))).build());
+          .events(List.of(Outbox.joined(transition.card(), now))).build(), List.of(program));
       return result.applied() ? transition.card() : null;
     });
   }
