@@ -131,6 +131,21 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * Creates a card with a code it was given elsewhere and publishes it to the customer (importing members from
+   * Voucherify, {@code loyalty-json}'s {@code VoucherifyImport}); when the card exists already, published to the same
+   * customer in the same program, returns it, so an import run twice changes nothing.
+   *
+   * @throws CardAlreadyPublishedException when the code names a card of another program or holder
+   * @throws MemberAlreadyExistsException when the customer holds another card of the program
+   */
+  public Card importCard(ProgramId program, CustomerId customer, CardCode code) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(code, "code");
+    return operations.importCard(program, customer, code);
+  }
+
+  /**
    * Publishes the given unpublished card of the program's pool to the customer.
    *
    * @throws CardAlreadyPublishedException when the card already has a holder

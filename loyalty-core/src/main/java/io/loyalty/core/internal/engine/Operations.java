@@ -3,6 +3,7 @@ package io.loyalty.core.internal.engine;
 import io.loyalty.core.CommitObserver;
 import io.loyalty.core.EventIdReusedException;
 import io.loyalty.core.DefinitionConflictException;
+import io.loyalty.core.CardAlreadyPublishedException;
 import io.loyalty.core.MemberAlreadyExistsException;
 import io.loyalty.core.internal.codes.CodeGenerator;
 import io.loyalty.core.internal.condition.ConditionCompiler;
@@ -200,6 +201,35 @@ public final class Operations {
       CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
           .events(List.of(Outbox.joined(transition.card(), now))).build(), List.of(program));
       return result.applied() ? transition.card() : null;
+    });
+  }
+
+  /**
+   * Creates and publishes a card with a code it was given elsewhere (an import from Voucherify), or returns it when
+   * it exists already, published to the same customer in the same program (an import run twice changes nothing).
+   */
+  public Card importCard(ProgramId programId, CustomerId customer, CardCode code) {
+    return withRetries("import card into " + programId, () -> {
+      Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+      Optional<Card> same = store.card(code);
+      if (same.isPresent()) {
+        Card card = same.get();
+        if (card.program().equals(programId) && customer.equals(card.holder())) {
+          return card;
+        }
+        throw new CardAlreadyPublishedException("card " + code + " exists already in program " + card.program()
+            + (card.isPublished() ? ", published" : ", unpublished"));
+      }
+      Optional<Card> existing = store.cardOf(programId, customer, WalletId.MAIN);
+      if (existing.isPresent()) {
+        throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
+            + " in program " + programId);
+      }
+      Instant now = clock.now();
+      Card card = Card.generated(code, programId, now).toBuilder().holder(customer).publishedAt(now).build();
+      CommitResult result = committer.commit(ChangeSet.builder().card(new CardWrite(card, 0))
+          .events(List.of(Outbox.joined(card, now))).build(), List.of(program));
+      return result.applied() ? card : null;
     });
   }
 
