@@ -78,7 +78,7 @@ public final class LoyaltyEngine {
     this.store = store;
     this.clock = new EngineClock(clock, b.maxEventLead, b.maxEventAge);
     this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
-        b.fulfilment, b.rollbackWindow);
+        b.fulfilment, b.rollbackWindow, b.commitObserver);
   }
 
   /** Starts a builder: a clock is required, everything else has a default. */
@@ -697,6 +697,7 @@ public final class LoyaltyEngine {
     private Period rollbackWindow = Period.ofMonths(3);
     private Duration maxEventLead = DEFAULT_MAX_EVENT_LEAD;
     private Duration maxEventAge = DEFAULT_MAX_EVENT_AGE;
+    private CommitObserver commitObserver = CommitObserver.none();
 
     /** How far after the engine's clock an event may be stamped by default: five minutes of clock skew. */
     public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofMinutes(5);
@@ -717,6 +718,12 @@ public final class LoyaltyEngine {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Hears every commit that met a concurrent writer (for metrics); defaults to {@link CommitObserver#none()}. */
+    public Builder commitObserver(CommitObserver observer) {
+      this.commitObserver = Objects.requireNonNull(observer, "commitObserver");
       return this;
     }
 

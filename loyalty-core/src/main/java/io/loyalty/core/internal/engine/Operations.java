@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.CommitObserver;
 import io.loyalty.core.EventIdReusedException;
 import io.loyalty.core.DefinitionConflictException;
 import io.loyalty.core.CardAlreadyPublishedException;
@@ -78,10 +79,17 @@ public final class Operations {
   public Operations(
       LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
       ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow) {
+    this(store, clock, random, validationRules, schemas, collections, fulfilment, rollbackWindow, CommitObserver.none());
+  }
+
+  /** Wires the operations over a store and the host's ports, telling the observer of every commit conflict. */
+  public Operations(
+      LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
+      ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow, CommitObserver observer) {
     this.store = store;
     this.committer = new Committer(store, clock);
     this.clock = clock;
-    this.retry = new Retry(random);
+    this.retry = new Retry(random, observer);
     this.programValidator = new ProgramValidator(validationRules, schemas, collections, store::reward);
     this.eventValidator = new EventValidator(schemas);
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
