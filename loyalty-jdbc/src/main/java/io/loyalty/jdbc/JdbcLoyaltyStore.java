@@ -71,6 +71,16 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     return store;
   }
 
+  /**
+   * As {@link #create(DataSource)}, with migrations serialized by {@code lock} ({@link MigrationLock#ROW} on databases
+   * whose advisory locks are missing or partial).
+   */
+  public static JdbcLoyaltyStore create(DataSource dataSource, MigrationLock lock) {
+    JdbcLoyaltyStore store = new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"));
+    Migrations.migrate(dataSource, Objects.requireNonNull(lock, "lock"));
+    return store;
+  }
+
   /** A store on a database whose schema is already at {@link #schemaVersion()}'s latest; nothing is checked. */
   public static JdbcLoyaltyStore withoutMigration(DataSource dataSource) {
     return new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"));

@@ -26,7 +26,6 @@ final class Migrations {
       "V8__card_tiers.sql", "V9__outbox_claims.sql");
 
   /** Taken for the migration transaction: instances migrating at once wait for each other. */
-  private static final long LOCK = 0x4C6F79616C7479L;
 
   private Migrations() {}
 
@@ -37,11 +36,35 @@ final class Migrations {
 
   /** Applies the missing scripts; returns the version the database is at. */
   static int migrate(DataSource dataSource) {
+    return migrate(dataSource, MigrationLock.ADVISORY);
+  }
+
+  /**
+   * As {@link #migrate(DataSource)}, serialized by {@code lock}. An attempt that two instances' first creation of the
+   * lock or version table collides on, or that the database aborts as a serialization failure or deadlock, wrote
+   * nothing and is made again (a few times).
+   */
+  static int migrate(DataSource dataSource, MigrationLock lock) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return migrateOnce(dataSource, lock);
+      } catch (JdbcStoreException e) {
+        if (attempt >= 5 || !(e.getCause() instanceof SQLException sql) || !RACES.contains(sql.getSQLState())) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Unique violation, duplicate table, serialization failure, deadlock: another writer got there first. */
+  private static final java.util.Set<String> RACES = java.util.Set.of("23505", "42P07", "40001", "40P01");
+
+  private static int migrateOnce(DataSource dataSource, MigrationLock lock) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+        lock.acquire(s);
         s.execute("CREATE TABLE IF NOT EXISTS loyalty_schema_version (version integer PRIMARY KEY, script text NOT NULL,"
             + " applied_at timestamptz NOT NULL DEFAULT now())");
         int current = 0;

@@ -377,6 +377,29 @@ class MigrationTest {
         .extracting(e -> e.event().id()).as("an event stored before version 9 is claimed").containsExactly("e1");
   }
 
+  @Test
+  void a_lock_row_serializes_migrations_where_advisory_locks_are_missing() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> JdbcLoyaltyStore.create(ds, MigrationLock.ROW).schemaVersion()));
+      }
+      for (java.util.concurrent.Future<Integer> run : runs) {
+        assertThat(run.get()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT version) FROM loyalty_schema_version")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("each script applied once").isEqualTo(rs.getInt(2))
+          .isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
+    }
+  }
+
   /**
    * Applies the scripts up to version {@code last} as plain SQL and records them, as a database of that version
    * holds them (no data step runs: the tests insert the rows of that version after it).
