@@ -145,6 +145,7 @@ final class LoyaltyRoutes {
       engine.deleteReward(RewardId.of(ctx.pathParam("r")));
       ctx.status(204);
     });
+    r.post("/v1/rewards/{r}/assignments", this::assignReward);
     r.post("/v1/loyalties/{c}/rewards", this::assignRewards);
     r.get("/v1/loyalties/{c}/rewards", ctx -> ok(ctx, wire.writeRewardAssignments(program(ctx))));
     r.get("/v1/loyalties/{c}/reward-assignments", ctx -> ok(ctx, wire.writeRewardAssignments(program(ctx))));
@@ -294,6 +295,29 @@ final class LoyaltyRoutes {
     ok(ctx, added.isEmpty() ? array(List.of()) : wire.write(added.get(0), stored.id()));
   }
 
+  /** Voucherify's other way to assign: {@code POST /v1/rewards/{rewardId}/assignments {campaign, parameters}}. */
+  private void assignReward(Context ctx) {
+    Reward reward = engine.reward(RewardId.of(ctx.pathParam("r")));
+    JsonNode body = tree(ctx.body());
+    if (!(body instanceof ObjectNode object)) {
+      // not an object: the wire's reader says what is wrong with it
+      wire.readRewardAssignment(ctx.body(), AssignmentId.of("rewa_check"));
+      throw new IllegalStateException("the wire accepted a body that is not an object");
+    }
+    JsonNode campaign = object.remove("campaign");
+    if (campaign == null || !campaign.isTextual()) {
+      throw WireInputException.of(WireInputException.Problem.MISSING_VALUE, "campaign", "is required, the campaign's id",
+          null);
+    }
+    object.put("reward", reward.id().value());
+    RewardAssignment added = wire.readRewardAssignment(object.toString(), AssignmentId.of(ids.next("rewa_")));
+    Program p = programOf(campaign.asText());
+    List<RewardAssignment> rewards = new ArrayList<>(p.rewards());
+    rewards.add(added);
+    Program stored = engine.define(p.toBuilder().rewards(rewards).build(), p.version());
+    ok(ctx, wire.write(added, stored.id()));
+  }
+
   private void redeem(Context ctx) {
     Card card = member(ctx);
     Program p = engine.program(card.program());
@@ -331,7 +355,10 @@ final class LoyaltyRoutes {
 
   /** The path's campaign, by id or by (URL-decoded) name, as Voucherify accepts either. */
   private Program program(Context ctx) {
-    String key = ctx.pathParam("c");
+    return programOf(ctx.pathParam("c"));
+  }
+
+  private Program programOf(String key) {
     Optional<Program> byId = Optional.empty();
     try {
       byId = store.program(ProgramId.of(key));
@@ -398,6 +425,16 @@ final class LoyaltyRoutes {
       return TREES.writeValueAsString(merged);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the wire's own output did not read back", e);
+    }
+  }
+
+  /** The body as a tree, or a missing node when it is not JSON (the wire's reader then describes the problem). */
+  private static JsonNode tree(String body) {
+    try {
+      JsonNode node = TREES.readTree(body);
+      return node == null ? TREES.missingNode() : node;
+    } catch (java.io.IOException e) {
+      return TREES.missingNode();
     }
   }
 
