@@ -1,0 +1,165 @@
+package io.loyalty.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The v1 loyalty endpoints beyond the SDK's: rules, members, transfers, rewards, tiers, customers, segments. */
+class LoyaltyEndpointsTest {
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    http = Http.start(Instant.parse("2024-06-01T08:00:00Z"));
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+  }
+
+  private static String campaign(String name) {
+    var a = http.post("/v1/loyalties", "{\"name\": \"" + name + "\"}");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return a.at("/id").asText();
+  }
+
+  private static String member(String c, String customer) {
+    var a = http.post("/v1/loyalties/" + c + "/members", "{\"customer\": {\"source_id\": \"" + customer + "\"}}");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return a.at("/code").asText();
+  }
+
+  @Test
+  @DisplayName("a campaign is read by id or by name, updated partially, and listed as campaigns")
+  void campaigns() {
+    String c = campaign("Named Program");
+    assertThat(http.get("/v1/loyalties/Named%20Program").at("/id").asText()).isEqualTo(c);
+    var updated = http.put("/v1/loyalties/" + c, "{\"auto_join\": true, \"metadata\": {\"region\": \"EU\"}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.at("/auto_join").asBoolean()).isTrue();
+    assertThat(updated.at("/name").asText()).isEqualTo("Named Program");
+    assertThat(http.get("/v1/loyalties").at("/data_ref").asText()).isEqualTo("campaigns");
+  }
+
+  @Test
+  @DisplayName("an earning rule is read, updated, disabled (earns nothing), enabled, and deleted")
+  void earningRules() {
+    String c = campaign("Rules");
+    String e = http.post("/v1/loyalties/" + c + "/earning-rules",
+        "[{\"event\": \"order.paid\", \"loyalty\": {\"points\": 3}}]").at("/0/id").asText();
+    String code = member(c, "rules-fan");
+    assertThat(http.put("/v1/loyalties/" + c + "/earning-rules/" + e, "{\"loyalty\": {\"points\": 4}}")
+        .at("/loyalty/points").asLong()).isEqualTo(4);
+    assertThat(http.post("/v1/loyalties/" + c + "/earning-rules/" + e + "/disable", null).at("/active").asBoolean())
+        .isFalse();
+    http.post("/v1/orders", "{\"id\": \"ord_r1\", \"status\": \"PAID\", \"amount\": 100, \"customer\": "
+        + "{\"source_id\": \"rules-fan\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isZero();
+    assertThat(http.post("/v1/loyalties/" + c + "/earning-rules/" + e + "/enable", null).at("/active").asBoolean())
+        .isTrue();
+    http.post("/v1/orders", "{\"id\": \"ord_r2\", \"status\": \"PAID\", \"amount\": 100, \"customer\": "
+        + "{\"source_id\": \"rules-fan\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(4);
+    assertThat(http.get("/v1/loyalties/" + c + "/earning-rules/" + e).at("/id").asText()).isEqualTo(e);
+    assertThat(http.delete("/v1/loyalties/" + c + "/earning-rules/" + e).status()).isEqualTo(204);
+    assertThat(http.get("/v1/loyalties/" + c + "/earning-rules").at("/total").asLong()).isZero();
+  }
+
+  @Test
+  @DisplayName("removing more points than the balance is refused and writes nothing; a transfer moves points between cards")
+  void balanceAndTransfers() {
+    String c = campaign("Points");
+    String from = member(c, "giver");
+    String to = member(c, "taker");
+    http.post("/v1/loyalties/" + c + "/members/" + from + "/balance", "{\"points\": 50}");
+    var tooMuch = http.post("/v1/loyalties/" + c + "/members/" + from + "/balance", "{\"points\": -51}");
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(tooMuch.at("/key").asText()).isEqualTo("loyalty_card_points_exceeded");
+    assertThat(http.get("/v1/loyalties/members/" + from).at("/loyalty_card/balance").asLong()).isEqualTo(50);
+
+    var moved = http.post("/v1/loyalties/" + c + "/members/" + to + "/transfers",
+        "[{\"code\": \"" + from + "\", \"points\": 20, \"source_id\": \"tr-1\", \"reason\": \"share\"}]");
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.at("/code").asText()).isEqualTo(to);
+    assertThat(moved.at("/loyalty_card/balance").asLong()).isEqualTo(20);
+    assertThat(http.get("/v1/loyalties/members/" + from).at("/loyalty_card/balance").asLong()).isEqualTo(30);
+    var transactions = http.get("/v1/loyalties/" + c + "/members/" + from + "/transactions");
+    assertThat(transactions.at("/data/1/type").asText()).isEqualTo("POINTS_TRANSFER_OUT");
+    assertThat(http.get("/v1/loyalties/" + c + "/members/" + to + "/points-expiration").at("/total").asLong())
+        .isEqualTo(1);
+    assertThat(http.get("/v1/loyalties/" + c + "/members").at("/data_ref").asText()).isEqualTo("vouchers");
+    assertThat(http.get("/v1/loyalties/" + c + "/members").at("/total").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a member's rewards list marks affordability; affordable_only keeps the ones the balance covers")
+  void memberRewards() {
+    String c = campaign("Rewards");
+    String code = member(c, "shopper");
+    http.post("/v1/loyalties/" + c + "/members/" + code + "/balance", "{\"points\": 40}");
+    String cheap = http.post("/v1/rewards", "{\"name\": \"Pen\", \"type\": \"MATERIAL\", \"parameters\": "
+        + "{\"product\": {\"id\": \"prod_pen\"}}}").at("/id").asText();
+    String dear = http.post("/v1/rewards", "{\"name\": \"Bike\", \"type\": \"MATERIAL\", \"parameters\": "
+        + "{\"product\": {\"id\": \"prod_bike\"}}}").at("/id").asText();
+    http.post("/v1/loyalties/" + c + "/rewards", "[{\"reward\": \"" + cheap + "\", \"parameters\": {\"loyalty\": "
+        + "{\"points\": 30}}}, {\"reward\": \"" + dear + "\", \"parameters\": {\"loyalty\": {\"points\": 3000}}}]");
+    assertThat(http.get("/v1/loyalties/" + c + "/rewards").at("/total").asLong()).isEqualTo(2);
+    assertThat(http.get("/v1/loyalties/members/" + code + "/rewards").at("/total").asLong()).isEqualTo(2);
+    var affordable = http.get("/v1/loyalties/members/" + code + "/rewards?affordable_only=true");
+    assertThat(affordable.at("/total").asLong()).isEqualTo(1);
+    assertThat(affordable.at("/data/0/reward/id").asText()).isEqualTo(cheap);
+    assertThat(affordable.at("/data/0/object").asText()).isEqualTo("loyalty_reward");
+    assertThat(http.get("/v1/loyalties/members/" + code + "/rewards?affordable_only=maybe").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("tiers are created as an array and listed; a member's tier follows its balance")
+  void tiers() {
+    String c = campaign("Tiers");
+    var created = http.post("/v1/loyalties/" + c + "/tiers", "[{\"name\": \"Silver\", \"points\": {\"from\": 0, "
+        + "\"to\": 99}}, {\"name\": \"Gold\", \"points\": {\"from\": 100}}]");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().size()).isEqualTo(2);
+    String code = member(c, "climber");
+    http.post("/v1/loyalties/" + c + "/members/" + code + "/balance", "{\"points\": 150}");
+    assertThat(http.get("/v1/loyalties/" + c + "/tiers").at("/total").asLong()).isEqualTo(2);
+    assertThat(http.get("/v1/loyalties/" + c + "/tiers/" + created.at("/1/id").asText()).at("/name").asText())
+        .isEqualTo("Gold");
+    assertThat(http.get("/v1/loyalties/members/" + code + "/tiers").at("/data/0/name").asText()).isEqualTo("Gold");
+  }
+
+  @Test
+  @DisplayName("a customer is created, read by its cust_ id and by its source id, and updated; orders may name it by id")
+  void customers() {
+    var created = http.post("/v1/customers", "{\"source_id\": \"frank\", \"name\": \"Frank\", \"metadata\": "
+        + "{\"vip\": true}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String id = created.at("/id").asText();
+    assertThat(id).startsWith("cust_");
+    assertThat(http.get("/v1/customers/" + id).at("/source_id").asText()).isEqualTo("frank");
+    assertThat(http.get("/v1/customers/frank").at("/id").asText()).isEqualTo(id);
+    assertThat(http.put("/v1/customers/" + id, "{\"name\": \"Frank B.\"}").at("/name").asText()).isEqualTo("Frank B.");
+
+    String c = campaign("Customers");
+    http.post("/v1/loyalties/" + c + "/earning-rules", "[{\"event\": \"order.paid\", \"loyalty\": {\"points\": 9}}]");
+    String code = member(c, "frank");
+    http.post("/v1/orders", "{\"id\": \"ord_f\", \"status\": \"PAID\", \"amount\": 100, \"customer\": {\"id\": \""
+        + id + "\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(9);
+    assertThat(http.get("/v1/customers/cust_unknown").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a static segment's members earn on customer.segment.entered rules' segments at order time")
+  void segments() {
+    var seg = http.post("/v1/segments", "{\"name\": \"vips\", \"type\": \"static\", \"customers\": [\"gina\"]}");
+    assertThat(seg.status()).as(seg.body()).isEqualTo(200);
+    assertThat(http.get("/v1/segments/" + seg.at("/id").asText()).at("/name").asText()).isEqualTo("vips");
+    assertThat(http.post("/v1/segments", "{\"name\": \"auto\", \"type\": \"auto-update\"}").status()).isEqualTo(400);
+  }
+}
