@@ -87,6 +87,12 @@ class LoyaltyEndpointsTest {
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     assertThat(moved.at("/code").asText()).isEqualTo(to);
     assertThat(moved.at("/loyalty_card/balance").asLong()).isEqualTo(20);
+    var tooMany = http.post("/v1/loyalties/" + c + "/members/" + to + "/transfers",
+        "[{\"code\": \"" + from + "\", \"points\": 20, \"source_id\": \"tr-2\"}, {\"code\": \"" + from
+        + "\", \"points\": 20, \"source_id\": \"tr-3\"}]");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.at("/details").asText()).contains("[1].points");
+    assertThat(http.get("/v1/loyalties/members/" + to).at("/loyalty_card/balance").asLong()).isEqualTo(20);
     assertThat(http.get("/v1/loyalties/members/" + from).at("/loyalty_card/balance").asLong()).isEqualTo(30);
     var transactions = http.get("/v1/loyalties/" + c + "/members/" + from + "/transactions");
     assertThat(transactions.at("/data/1/type").asText()).isEqualTo("POINTS_TRANSFER_OUT");
@@ -152,10 +158,16 @@ class LoyaltyEndpointsTest {
         + id + "\"}}");
     assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(9);
     assertThat(http.get("/v1/customers/cust_unknown").status()).isEqualTo(404);
+    // a new member's customer is created by the server, as Voucherify does; a refused member creates none
+    member(c, "henry");
+    assertThat(http.get("/v1/customers/henry").at("/id").asText()).startsWith("cust_");
+    assertThat(http.post("/v1/loyalties/" + c + "/members", "{\"customer\": \"ivy\", \"voucher\": \"NOPE\"}")
+        .status()).isEqualTo(404);
+    assertThat(http.get("/v1/customers/ivy").status()).isEqualTo(404);
   }
 
   @Test
-  @DisplayName("a static segment's members earn on customer.segment.entered rules' segments at order time")
+  @DisplayName("a static segment is stored and read back; a segment of another type is refused")
   void segments() {
     var seg = http.post("/v1/segments", "{\"name\": \"vips\", \"type\": \"static\", \"customers\": [\"gina\"]}");
     assertThat(seg.status()).as(seg.body()).isEqualTo(200);

@@ -22,6 +22,7 @@ import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.SegmentEntered;
 import io.loyalty.spi.program.EventSchema;
 import java.io.IOException;
 import java.time.Clock;
@@ -139,9 +140,9 @@ final class HostRoutes {
 
   /**
    * A body's customer as the engine knows it: a {@code cust_} id the host made is replaced by the customer's source id
-   * (the engine's id for it), and an unknown customer is created, as Voucherify does for events.
+   * (the engine's id for it). Nothing is stored: see {@link #remember}.
    */
-  private void normalizeCustomer(ObjectNode body) {
+  void normalizeCustomer(ObjectNode body) {
     JsonNode c = body.get("customer");
     if (c == null && body.hasNonNull("customer_id")) {
       host.customer(body.get("customer_id").asText()).ifPresent(s -> {
@@ -150,17 +151,26 @@ final class HostRoutes {
       });
       return;
     }
-    if (c instanceof ObjectNode customer) {
-      if (!customer.hasNonNull("source_id") && customer.hasNonNull("id")) {
-        host.customer(customer.get("id").asText()).ifPresent(s -> {
-          customer.put("source_id", s.customer().id().value());
-          customer.remove("id");
-        });
-      }
-      if (customer.hasNonNull("source_id") && host.customer(customer.get("source_id").asText()).isEmpty()) {
-        upsertCustomer(customer.deepCopy(), null);
-      }
+    if (c instanceof ObjectNode customer && !customer.hasNonNull("source_id") && customer.hasNonNull("id")) {
+      host.customer(customer.get("id").asText()).ifPresent(s -> {
+        customer.put("source_id", s.customer().id().value());
+        customer.remove("id");
+      });
     }
+  }
+
+  /**
+   * Creates the customer a body named when the host does not know it yet, as Voucherify does for events, orders and
+   * new members; called once the request has succeeded, so a refused request stores no customer.
+   */
+  void remember(Customer customer, @Nullable JsonNode given) {
+    if (host.customer(customer.id().value()).isPresent()) {
+      return;
+    }
+    ObjectNode json = given instanceof ObjectNode o ? o.deepCopy() : TREES.createObjectNode();
+    json.remove("id");
+    json.put("source_id", customer.id().value());
+    upsertCustomer(json, null);
   }
 
   // ---- segments and collections ----
@@ -189,6 +199,11 @@ final class HostRoutes {
     stored.put("type", "static");
     stored.put("created_at", stamp(clock.instant()));
     host.putSegment(id, members, stored);
+    // a static segment's members entered it now: customer.segment.entered rules earn, once per member
+    for (CustomerId member : members) {
+      engine.apply(new SegmentEntered(EventId.of("segment.entered:" + id.value() + ":" + member.value()), clock.instant(),
+          host.enrich(Customer.of(member)), id, null));
+    }
     ok(ctx, stored.toString());
   }
 
@@ -228,6 +243,7 @@ final class HostRoutes {
     CustomEvent event = new CustomEvent(read.id(), read.occurredAt(), host.enrich(read.customer()), read.eventName(),
         read.metadata(), read.card());
     engine.apply(event);
+    remember(read.customer(), body.get("customer"));
     ObjectNode out = TREES.createObjectNode();
     out.put("object", "event");
     out.put("type", event.eventName());
@@ -271,6 +287,7 @@ final class HostRoutes {
     if (fire) {
       engine.apply(new OrderPaid(read.id(), read.occurredAt(), host.enrich(read.customer()), read.order(), read.card()));
     }
+    remember(read.customer(), stored.get("customer"));
     host.put(new StoredOrder(id, stored, fire || existing != null && existing.paidFired()),
         stored.hasNonNull("source_id") ? stored.get("source_id").asText() : null);
     ok(ctx, stored.toString());

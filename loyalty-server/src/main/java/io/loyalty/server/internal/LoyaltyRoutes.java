@@ -51,8 +51,10 @@ final class LoyaltyRoutes {
   private final VoucherifyJson wire;
   private final Clock clock;
   private final Ids ids;
+  private final HostRoutes host;
 
-  LoyaltyRoutes(LoyaltyEngine engine, LoyaltyStore store, VoucherifyJson wire, Clock clock, Ids ids) {
+  LoyaltyRoutes(LoyaltyEngine engine, LoyaltyStore store, VoucherifyJson wire, Clock clock, Ids ids, HostRoutes host) {
+    this.host = host;
     this.engine = engine;
     this.store = store;
     this.wire = wire;
@@ -230,10 +232,17 @@ final class LoyaltyRoutes {
 
   private void addMember(Context ctx) {
     Program p = program(ctx);
-    var request = wire.readMember(ctx.body());
+    JsonNode body = tree(ctx.body());
+    String text = ctx.body();
+    if (body instanceof ObjectNode object) {
+      host.normalizeCustomer(object);
+      text = object.toString();
+    }
+    var request = wire.readMember(text);
     CardCode code = request.code();
     Card card = code == null ? engine.enrol(p.id(), request.customer().id())
         : engine.enrol(p.id(), request.customer().id(), code);
+    host.remember(request.customer(), body.get("customer"));
     ok(ctx, wire.writeCard(card, engine.summary(card.code()), p));
   }
 
@@ -264,6 +273,18 @@ final class LoyaltyRoutes {
   private void transfer(Context ctx) {
     Card destination = member(ctx);
     List<PointsTransfer> transfers = wire.readTransfers(ctx.body());
+    // every source is checked before any moves, so a body that cannot be carried out moves nothing (a concurrent
+    // spend between the check and the moves can still stop a later element: the moves are one engine call each)
+    java.util.Map<CardCode, Long> wanted = new java.util.HashMap<>();
+    for (int i = 0; i < transfers.size(); i++) {
+      PointsTransfer t = transfers.get(i);
+      engine.card(t.from());
+      long total = wanted.merge(t.from(), t.points(), Math::addExact);
+      if (engine.balance(t.from()) < total) {
+        throw new io.loyalty.core.InsufficientPointsException("[" + i + "].points: card " + t.from().value()
+            + " has fewer usable points than the " + total + " asked of it");
+      }
+    }
     for (PointsTransfer t : transfers) {
       engine.transfer(t.from(), destination.code(), t.points(), t.reason(), t.sourceId());
     }

@@ -65,8 +65,8 @@ public final class ServerApp {
         .rewardFulfilment(request -> "issued:" + request.redemption().value())
         .build();
     VoucherifyJson wire = VoucherifyJson.forProject(config.zone(), config.currency());
-    LoyaltyRoutes loyalty = new LoyaltyRoutes(engine, store, wire, clock, ids);
     HostRoutes hosting = new HostRoutes(engine, host, wire, clock, simulated, ids);
+    LoyaltyRoutes loyalty = new LoyaltyRoutes(engine, store, wire, clock, ids, hosting);
 
     byte[] expectedId = appId.getBytes(StandardCharsets.UTF_8);
     byte[] expectedToken = appToken.getBytes(StandardCharsets.UTF_8);
