@@ -163,6 +163,9 @@ class LoyaltyEndpointsTest {
     assertThat(http.get("/v1/customers/henry").at("/id").asText()).startsWith("cust_");
     assertThat(http.post("/v1/loyalties/" + c + "/members", "{\"customer\": \"ivy\", \"voucher\": \"NOPE\"}")
         .status()).isEqualTo(404);
+    var unknown = http.get("/v1/customers/ivy@example.com");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).doesNotContain("ivy");
     assertThat(http.get("/v1/customers/ivy").status()).isEqualTo(404);
   }
 

@@ -135,7 +135,8 @@ final class HostRoutes {
   }
 
   private StoredCustomer customer(String id) {
-    return host.customer(id).orElseThrow(() -> new NotFoundException("customer", id));
+    // a customer's own id (often an email) is never quoted in an error: only the server's cust_ ids are
+    return host.customer(id).orElseThrow(() -> new NotFoundException("customer", id.startsWith("cust_") ? id : "(given)"));
   }
 
   /**
