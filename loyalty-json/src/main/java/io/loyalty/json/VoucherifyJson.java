@@ -3,6 +3,10 @@ package io.loyalty.json;
 import io.loyalty.core.CardSummary;
 import io.loyalty.core.MemberReward;
 import io.loyalty.json.internal.read.HostReader;
+import io.loyalty.json.internal.read.ValidationRuleReader;
+import io.loyalty.json.internal.wire.ValidationRuleWire;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.program.ValidationRule;
 import io.loyalty.json.internal.wire.BalanceWire;
 import io.loyalty.json.internal.wire.CustomerWire;
 import io.loyalty.json.internal.wire.EventSchemaWire;
@@ -268,6 +272,16 @@ public final class VoucherifyJson {
    */
   public EventSchema readEventSchema(String body, SchemaId id) {
     return HostReader.eventSchema(json.read(body, EventSchemaWire.class), Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * A validation rule body ({@code POST /v1/validation-rules}) with the host's id: numbered {@code rules} of
+   * {@code customer.segment}, {@code customer.metadata}, {@code order.metadata}, {@code custom_event.metadata},
+   * {@code order.amount}, {@code order.total_amount}, {@code order.items.count}, {@code product.id} or {@code sku.id},
+   * joined by {@code rules.logic}; other names, nested rules and {@code applicable_to} are {@code not_supported}.
+   */
+  public ValidationRule readValidationRule(String body, ValidationRuleId id) {
+    return ValidationRuleReader.read(json.read(body, ValidationRuleWire.class), Objects.requireNonNull(id, "id"));
   }
 
   // ---- writing ----

@@ -97,4 +97,34 @@ class HostBodiesTest {
         io.loyalty.spi.RewardId.of("rew_1"));
     assertThat(material.kind()).isInstanceOf(io.loyalty.spi.reward.RewardKind.Material.class);
   }
+
+  @Test
+  @DisplayName("a validation rule reads its numbered rules and logic into the engine's condition tree")
+  void validationRule() {
+    var rule = WIRE.readValidationRule("{\"name\": \"VIP\", \"error\": {\"message\": \"VIPs only\"}, \"rules\": "
+        + "{\"1\": {\"name\": \"customer.segment\", \"conditions\": {\"$in\": [\"seg_1\", \"seg_2\"]}}, "
+        + "\"2\": {\"name\": \"order.amount\", \"conditions\": {\"$more_than\": [1000], \"$less_than\": [9000]}}, "
+        + "\"3\": {\"name\": \"product.id\", \"conditions\": {\"$is_not\": [\"prod_x\"]}}, "
+        + "\"logic\": \"(1 and 2) or 3\"}, \"context_type\": \"earning_rule.order.paid\"}",
+        io.loyalty.spi.ValidationRuleId.of("val_1"));
+    assertThat(rule.name()).isEqualTo("VIP");
+    assertThat(rule.errorMessage()).isEqualTo("VIPs only");
+    var numbered = (io.loyalty.spi.program.Condition.Numbered) rule.condition();
+    assertThat(numbered.logic()).isEqualTo("(1 and 2) or 3");
+    assertThat(numbered.rules().get(1)).isEqualTo(new io.loyalty.spi.program.Condition.InSegment(
+        java.util.Set.of(io.loyalty.spi.SegmentId.of("seg_1"), io.loyalty.spi.SegmentId.of("seg_2"))));
+    assertThat(numbered.rules().get(2)).isInstanceOf(io.loyalty.spi.program.Condition.All.class);
+    assertThat(numbered.rules().get(3)).isEqualTo(new io.loyalty.spi.program.Condition.Items(
+        io.loyalty.spi.program.Condition.Quantifier.NONE, java.util.List.of(io.loyalty.spi.program.ItemTarget.product("prod_x")), null));
+  }
+
+  @Test
+  @DisplayName("a validation rule the engine cannot represent is refused naming the field, never half read")
+  void unsupportedValidationRule() {
+    assertThatThrownBy(() -> WIRE.readValidationRule("{\"name\": \"x\", \"rules\": {\"1\": {\"name\": "
+        + "\"order.items.every\", \"conditions\": {\"$is\": [1]}}, \"2\": {\"name\": \"customer.metadata\", "
+        + "\"conditions\": {\"$is\": [1]}}}}", io.loyalty.spi.ValidationRuleId.of("val_2")))
+        .isInstanceOfSatisfying(WireInputException.class, e -> assertThat(e.violations()).extracting(v -> v.path())
+            .containsExactly("rules.1.name", "rules.2.property"));
+  }
 }

@@ -170,6 +170,33 @@ class LoyaltyEndpointsTest {
   }
 
   @Test
+  @DisplayName("an earning rule naming a validation rule earns only on the orders the rule accepts")
+  void validationRules() {
+    var val = http.post("/v1/validation-rules", "{\"name\": \"Big or VIP\", \"error\": {\"message\": \"no\"}, "
+        + "\"rules\": {\"1\": {\"name\": \"order.amount\", \"conditions\": {\"$more_than_or_equal\": [5000]}}, "
+        + "\"2\": {\"name\": \"customer.metadata\", \"property\": \"vip\", \"conditions\": {\"$is\": [true]}}, "
+        + "\"logic\": \"1 or 2\"}}");
+    assertThat(val.status()).as(val.body()).isEqualTo(200);
+    assertThat(http.get("/v1/validation-rules/" + val.at("/id").asText()).at("/name").asText()).isEqualTo("Big or VIP");
+    String c = campaign("Validated");
+    assertThat(http.post("/v1/loyalties/" + c + "/earning-rules", "[{\"event\": \"order.paid\", \"validation_rule_id\": \""
+        + val.at("/id").asText() + "\", \"loyalty\": {\"points\": 50}}]").status()).isEqualTo(200);
+    String code = member(c, "jo");
+    http.post("/v1/orders", "{\"id\": \"ord_v1\", \"status\": \"PAID\", \"amount\": 4999, \"customer\": {\"source_id\": \"jo\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isZero();
+    http.post("/v1/orders", "{\"id\": \"ord_v2\", \"status\": \"PAID\", \"amount\": 5000, \"customer\": {\"source_id\": \"jo\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(50);
+    http.put("/v1/customers/jo", "{\"metadata\": {\"vip\": true}}");
+    http.post("/v1/orders", "{\"id\": \"ord_v3\", \"status\": \"PAID\", \"amount\": 10, \"customer\": {\"source_id\": \"jo\"}}");
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(100);
+
+    var unsupported = http.post("/v1/validation-rules", "{\"name\": \"x\", \"rules\": {\"1\": {\"name\": "
+        + "\"redemption.count.daily\", \"conditions\": {\"$less_than\": [2]}}}}");
+    assertThat(unsupported.status()).isEqualTo(400);
+    assertThat(unsupported.at("/details").asText()).contains("rules.1.name");
+  }
+
+  @Test
   @DisplayName("a static segment is stored and read back; a segment of another type is refused")
   void segments() {
     var seg = http.post("/v1/segments", "{\"name\": \"vips\", \"type\": \"static\", \"customers\": [\"gina\"]}");

@@ -5,7 +5,6 @@ import static io.loyalty.server.Http.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -139,8 +138,8 @@ class SeedReplayTest {
   }
 
   @Test
-  @DisplayName("seed 003's fourteen rules: refused whole while they name a validation rule the server does not keep; "
-      + "the rest are created with the server's segment, collection, schema and tier")
+  @DisplayName("seed 003's fourteen rules are created with the server's validation rule, segment, collection, schema "
+      + "and tier; naming a validation rule the server does not keep refuses the whole body")
   void earningRulesReference() throws Exception {
     String c = http.post("/v1/loyalties", "{\"name\": \"seed 003\"}").at("/id").asText();
     var tiers = http.post("/v1/loyalties/" + c + "/tiers", "[{\"name\": \"Gold\", \"points\": {\"from\": 100}}]");
@@ -149,28 +148,29 @@ class SeedReplayTest {
     String pc = http.post("/v1/product-collections", "{\"type\": \"STATIC\", \"name\": \"shoes\", \"products\": "
         + "[{\"id\": \"prod_0bae32322150fd0546\", \"object\": \"product\"}]}").at("/id").asText();
     String ms = http.post("/v1/metadata-schemas", "{\"related_object\": \"page_view\", \"properties\": "
-        + "{\"seconds\": {\"type\": \"number\", \"optional\": true}}}").at("/id").asText();
+        + "{\"volume_number\": {\"type\": \"number\", \"optional\": true}}}").at("/id").asText();
+    var val = http.post("/v1/validation-rules", "{\"name\": \"Big orders\", \"rules\": {\"1\": {\"name\": "
+        + "\"order.amount\", \"conditions\": {\"$more_than\": [5000]}}, \"logic\": \"1\"}}");
+    assertThat(val.status()).as(val.body()).isEqualTo(200);
     String body = seed("003-earning-rules-create.json").replace("seg_OlE7DmfzMI5pHyD5VAv512r1", seg)
         .replace("pc_75U0dHlr7u75BJodrW1AE3t6", pc).replace("ms_gn4Qe4xsFPf7orCArCiNVY13", ms)
         .replace("ltr_pudTGWasuIqxdiDM0go31OV1", tiers.at("/0/id").asText());
 
-    var whole = http.post("/v1/loyalties/" + c + "/earning-rules", body);
-    assertThat(whole.status()).isEqualTo(400);
-    assertThat(whole.at("/key").asText()).isEqualTo("invalid_payload");
-    assertThat(whole.at("/details").asText()).contains("validation_rule_id");
+    var unknownRule = http.post("/v1/loyalties/" + c + "/earning-rules", body);
+    assertThat(unknownRule.status()).isEqualTo(400);
+    assertThat(unknownRule.at("/key").asText()).isEqualTo("invalid_payload");
+    assertThat(unknownRule.at("/details").asText()).contains("validation_rule_id");
     assertThat(http.get("/v1/loyalties/" + c + "/earning-rules").at("/total").asLong()).isZero();
 
-    ArrayNode withoutValidationRules = TREES.createArrayNode();
-    for (JsonNode rule : TREES.readTree(body)) {
-      if (rule.path("validation_rule_id").isNull() || rule.path("validation_rule_id").isMissingNode()) {
-        withoutValidationRules.add(rule);
-      }
+    var all = http.post("/v1/loyalties/" + c + "/earning-rules", body.replace("val_7SxpdhPeBngA", val.at("/id").asText()));
+    assertThat(all.status()).as(all.body()).isEqualTo(200);
+    assertThat(all.json().size()).isEqualTo(14);
+    JsonNode documented = TREES.readTree(seed("003-earning-rules-response.json"));
+    for (int i = 0; i < 14; i++) {
+      assertThat(all.at("/" + i + "/event")).as("rule " + i).isEqualTo(documented.at("/" + i + "/event"));
+      assertThat(all.at("/" + i + "/loyalty/type")).as("rule " + i).isEqualTo(documented.at("/" + i + "/loyalty/type"));
     }
-    var rest = http.post("/v1/loyalties/" + c + "/earning-rules", withoutValidationRules.toString());
-    assertThat(rest.status()).as(rest.body()).isEqualTo(200);
-    assertThat(rest.json().size()).isEqualTo(withoutValidationRules.size()).isGreaterThan(3);
-    assertThat(http.get("/v1/loyalties/" + c + "/earning-rules").at("/total").asLong())
-        .isEqualTo(withoutValidationRules.size());
+    assertThat(http.get("/v1/loyalties/" + c + "/earning-rules").at("/total").asLong()).isEqualTo(14);
   }
 
   private static List<String> keys(JsonNode node) {

@@ -12,6 +12,9 @@ import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.host.EventSchemas;
 import io.loyalty.spi.host.ProductCollections;
+import io.loyalty.spi.host.ValidationRules;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.program.ValidationRule;
 import io.loyalty.spi.program.EventSchema;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,11 +25,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the server keeps as the engine's host, in memory: customers (by the engine's id, their source id, and by
- * Voucherify's {@code cust_} id), static segment membership, product collections, custom event schemas, and orders
+ * Voucherify's {@code cust_} id), static segment membership, product collections, named validation rules, custom
+ * event schemas, and orders
  * (the JSON as last saved, and whether it fired {@code order.paid}). The engine reads it through its host ports.
  * Thread-safe; lost at restart, also on PostgreSQL (the engine's own data is the store's).
  */
-public final class HostCatalog implements EventSchemas, ProductCollections {
+public final class HostCatalog implements EventSchemas, ProductCollections, ValidationRules {
   /** A stored customer: its Voucherify id, the engine's customer, and the JSON as last saved. */
   public record StoredCustomer(String id, Customer customer, ObjectNode json) {}
 
@@ -40,6 +44,8 @@ public final class HostCatalog implements EventSchemas, ProductCollections {
   private final Map<CollectionId, Set<String>> collections = new ConcurrentHashMap<>();
   private final Map<CollectionId, ObjectNode> collectionJson = new ConcurrentHashMap<>();
   private final Map<SchemaId, EventSchema> schemas = new ConcurrentHashMap<>();
+  private final Map<ValidationRuleId, ValidationRule> rules = new ConcurrentHashMap<>();
+  private final Map<ValidationRuleId, ObjectNode> ruleJson = new ConcurrentHashMap<>();
   private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
   private final Map<String, String> orderIds = new ConcurrentHashMap<>();
 
@@ -132,6 +138,24 @@ public final class HostCatalog implements EventSchemas, ProductCollections {
   @Override
   public Optional<EventSchema> byEventName(String eventName) {
     return schemas.values().stream().filter(s -> s.eventName().equals(eventName)).findFirst();
+  }
+
+  // ---- validation rules ----
+
+  /** Stores a named validation rule and its JSON as saved. */
+  public void putRule(ValidationRule rule, ObjectNode json) {
+    rules.put(rule.id(), rule);
+    ruleJson.put(rule.id(), json);
+  }
+
+  /** A validation rule's JSON as saved. */
+  public Optional<ObjectNode> ruleJson(ValidationRuleId id) {
+    return Optional.ofNullable(ruleJson.get(id));
+  }
+
+  @Override
+  public Optional<ValidationRule> find(ValidationRuleId id) {
+    return Optional.ofNullable(rules.get(id));
   }
 
   // ---- orders ----

@@ -19,6 +19,8 @@ import io.loyalty.spi.EventId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.SchemaId;
 import io.loyalty.spi.SegmentId;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.program.ValidationRule;
 import io.loyalty.spi.event.CustomEvent;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.OrderPaid;
@@ -78,6 +80,17 @@ final class HostRoutes {
     });
     r.get("/v1/metadata-schemas/{id}", ctx -> ok(ctx, wire.write(host.byId(SchemaId.of(ctx.pathParam("id")))
         .orElseThrow(() -> new NotFoundException("metadata_schema", ctx.pathParam("id"))))));
+    r.post("/v1/validation-rules", ctx -> {
+      ValidationRule rule = wire.readValidationRule(ctx.body(), ValidationRuleId.of(ids.next("val_")));
+      ObjectNode stored = object(ctx.body());
+      stored.put("id", rule.id().value());
+      stored.put("object", "validation_rules");
+      stored.put("created_at", stamp(clock.instant()));
+      host.putRule(rule, stored);
+      ok(ctx, stored.toString());
+    });
+    r.get("/v1/validation-rules/{id}", ctx -> ok(ctx, host.ruleJson(ValidationRuleId.of(ctx.pathParam("id")))
+        .orElseThrow(() -> new NotFoundException("validation_rules", ctx.pathParam("id"))).toString()));
     r.post("/v1/events", this::trackEvent);
     r.post("/v1/orders", ctx -> saveOrder(ctx, object(ctx.body()), null));
     r.put("/v1/orders/{id}", ctx -> {

@@ -59,7 +59,7 @@ public final class ServerApp {
     }
     LoyaltyStore store = store(config);
     HostCatalog host = new HostCatalog();
-    LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).eventSchemas(host)
+    LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).eventSchemas(host).validationRules(host)
         .productCollections(host)
         // the server has no coupon or gift campaigns of its own: a campaign reward is "issued" as a reference
         .rewardFulfilment(request -> "issued:" + request.redemption().value())
