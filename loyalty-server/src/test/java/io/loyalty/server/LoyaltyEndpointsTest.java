@@ -47,6 +47,45 @@ class LoyaltyEndpointsTest {
   }
 
   @Test
+  @DisplayName("a second campaign of the same name is 409, and is not stored")
+  void duplicateName() {
+    campaign("Only Once");
+    var again = http.post("/v1/loyalties", "{\"name\": \"Only Once\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.at("/key").asText()).isEqualTo("duplicate_found");
+    long count = 0;
+    for (var c : http.get("/v1/loyalties").at("/campaigns")) {
+      count += c.get("name").asText().equals("Only Once") ? 1 : 0;
+    }
+    assertThat(count).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a points estimation quotes the campaign's order.paid rules for an inline or a stored order, writing nothing")
+  void qualifications() {
+    String c = campaign("Estimates");
+    http.post("/v1/loyalties/" + c + "/earning-rules", "[{\"event\": \"order.paid\", \"loyalty\": {\"type\": "
+        + "\"PROPORTIONAL\", \"calculation_type\": \"ORDER_AMOUNT\", \"order\": {\"amount\": {\"every\": 100, "
+        + "\"points\": 2}}}}]");
+    String code = member(c, "kim");
+    var inline = http.post("/v1/loyalties/" + c + "/qualifications", "{\"customer\": {\"source_id\": \"kim\"}, "
+        + "\"order\": {\"amount\": 12345}}");
+    assertThat(inline.status()).as(inline.body()).isEqualTo(200);
+    assertThat(inline.at("/points_estimation").asLong()).isEqualTo(246);
+    assertThat(inline.at("/campaign/id").asText()).isEqualTo(c);
+    http.post("/v1/orders", "{\"source_id\": \"kim-1\", \"status\": \"CREATED\", \"amount\": 1000, "
+        + "\"customer\": {\"source_id\": \"kim\"}}");
+    var stored = http.post("/v1/loyalties/" + c + "/qualifications", "{\"customer\": {\"source_id\": \"kim\"}, "
+        + "\"order\": {\"source_id\": \"kim-1\"}}");
+    assertThat(stored.at("/points_estimation").asLong()).isEqualTo(20);
+    assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isZero();
+    var stranger = http.post("/v1/loyalties/" + c + "/qualifications", "{\"customer\": {\"source_id\": \"lee\"}, "
+        + "\"order\": {\"amount\": 100}}");
+    assertThat(stranger.status()).isEqualTo(400);
+    assertThat(stranger.at("/key").asText()).isEqualTo("campaign_not_allow_auto_join");
+  }
+
+  @Test
   @DisplayName("an earning rule is read, updated, disabled (earns nothing), enabled, and deleted")
   void earningRules() {
     String c = campaign("Rules");

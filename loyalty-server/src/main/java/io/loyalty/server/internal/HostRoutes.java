@@ -26,6 +26,7 @@ import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.OrderPaid;
 import io.loyalty.spi.event.SegmentEntered;
 import io.loyalty.spi.program.EventSchema;
+import io.loyalty.spi.program.Program;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -305,6 +306,64 @@ final class HostRoutes {
     host.put(new StoredOrder(id, stored, fire || existing != null && existing.paidFired()),
         stored.hasNonNull("source_id") ? stored.get("source_id").asText() : null);
     ok(ctx, stored.toString());
+  }
+
+  /**
+   * Voucherify's points estimation ({@code POST /v1/loyalties/{c}/qualifications {customer, order}}): the points the
+   * campaign's {@code order.paid} rules would give the order now, quoted by the engine (nothing is written). An order
+   * named by id or source id that the server keeps is read as stored, the body's fields laid over it.
+   */
+  String estimate(Program program, String text) {
+    ObjectNode body = object(text);
+    JsonNode given = body.get("order");
+    if (!(given instanceof ObjectNode givenOrder)) {
+      throw WireInputException.of(Problem.MISSING_VALUE, "order", "is required, an order object", null);
+    }
+    String ref = givenOrder.hasNonNull("id") ? givenOrder.get("id").asText()
+        : givenOrder.hasNonNull("source_id") ? givenOrder.get("source_id").asText() : null;
+    ObjectNode order = ref == null ? TREES.createObjectNode()
+        : host.order(ref).map(o -> o.json().deepCopy()).orElse(TREES.createObjectNode());
+    givenOrder.fields().forEachRemaining(f -> order.set(f.getKey(), f.getValue()));
+    for (String computed : new String[] {"object", "created_at", "updated_at"}) {
+      order.remove(computed);
+    }
+    if (body.has("customer")) {
+      order.set("customer", body.get("customer"));
+    }
+    if (!order.hasNonNull("id") && !order.hasNonNull("source_id")) {
+      order.put("id", ids.next("ord_estimate_"));
+    }
+    order.put("status", "PAID");
+    order.remove("result");
+    normalizeCustomer(order);
+    OrderPaid read = wire.readOrderPaid(order.toString(), clock.instant());
+    Customer customer = host.enrich(read.customer());
+    if (engine.cardOf(program.id(), customer.id()).isEmpty() && !program.autoJoin()) {
+      throw new Refusal(400, "campaign_not_allow_auto_join", "the customer is not a member and the campaign does not auto-join");
+    }
+    var quote = engine.quote(new OrderPaid(EventId.of(ids.next("estimate_")), read.occurredAt(), customer, read.order(),
+        null));
+    long points = quote.programs().stream().filter(o -> o.program().equals(program.id()))
+        .mapToLong(io.loyalty.spi.earning.ProgramOutcome::points).sum();
+    ObjectNode out = TREES.createObjectNode();
+    out.putObject("campaign").put("id", program.id().value()).put("name", program.name()).put("object", "campaign");
+    out.put("points_estimation", points);
+    return out.toString();
+  }
+
+  /** A request refused by the server's own rule with Voucherify's key; nothing was written. */
+  static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String key;
+    final String details;
+
+    Refusal(int status, String key, String details) {
+      super(details, null, false, false);
+      this.status = status;
+      this.key = key;
+      this.details = details;
+    }
   }
 
   // ---- helpers ----

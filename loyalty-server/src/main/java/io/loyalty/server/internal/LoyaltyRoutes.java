@@ -169,6 +169,10 @@ final class LoyaltyRoutes {
       ctx.status(204);
     });
     r.post("/v1/redemptions/{r}/rollback", this::rollback);
+    r.post("/v1/loyalties/{c}/qualifications", ctx -> {
+      Program p = program(ctx);
+      ok(ctx, host.estimate(p, ctx.body()));
+    });
     // tiers
     r.post("/v1/loyalties/{c}/tiers", this::createTiers);
     r.get("/v1/loyalties/{c}/tiers", ctx -> ok(ctx, wire.writeTiers(program(ctx))));
@@ -185,6 +189,12 @@ final class LoyaltyRoutes {
 
   private void createCampaign(Context ctx) {
     Program program = wire.readProgram(ctx.body(), ProgramId.of(ids.next("camp_")));
+    // Voucherify refuses a second campaign of the same name (409); a campaign path may name it
+    if (store.programs().stream().anyMatch(p -> p.name().equals(program.name()))) {
+      ServerApp.answer(ctx, wire.error(409, "duplicate_found", "a campaign with this name already exists",
+          ServerApp.requestId(ctx)));
+      return;
+    }
     ok(ctx, wire.write(engine.define(program, 0)));
   }
 

@@ -106,6 +106,8 @@ public final class ServerApp {
       loyalty.register(c.routes);
       hosting.register(c.routes);
       c.routes.exception(Refused.class, (e, ctx) -> answer(ctx, wire.error(e.status, e.key, e.details, requestId(ctx))));
+      c.routes.exception(HostRoutes.Refusal.class,
+          (e, ctx) -> answer(ctx, wire.error(e.status, e.key, e.details, requestId(ctx))));
       c.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, http(wire, e, ctx)));
       c.routes.exception(Exception.class, (e, ctx) -> {
         WireError error = wire.error(e, requestId(ctx));
