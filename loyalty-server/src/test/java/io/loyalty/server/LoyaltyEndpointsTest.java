@@ -138,6 +138,11 @@ class LoyaltyEndpointsTest {
     assertThat(http.get("/v1/loyalties/" + c + "/members/" + to + "/points-expiration").at("/total").asLong())
         .isEqualTo(1);
     assertThat(http.get("/v1/loyalties/" + c + "/members").at("/data_ref").asText()).isEqualTo("vouchers");
+    var campaignWide = http.get("/v1/loyalties/" + c + "/transactions");
+    assertThat(campaignWide.at("/data").size()).isEqualTo(3);
+    java.util.List<String> types = new java.util.ArrayList<>();
+    campaignWide.at("/data").forEach(t -> types.add(t.get("type").asText()));
+    assertThat(types).containsExactlyInAnyOrder("POINTS_ADDITION", "POINTS_TRANSFER_OUT", "POINTS_TRANSFER_IN");
     assertThat(http.get("/v1/loyalties/" + c + "/members").at("/total").asLong()).isEqualTo(2);
   }
 

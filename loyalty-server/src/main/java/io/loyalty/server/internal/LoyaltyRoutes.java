@@ -131,6 +131,7 @@ final class LoyaltyRoutes {
       });
     }
     r.post("/v1/loyalties/{c}/members/{m}/transfers", this::transfer);
+    r.get("/v1/loyalties/{c}/transactions", this::campaignTransactions);
     // rewards and assignments
     r.post("/v1/rewards", ctx -> {
       Reward reward = wire.readReward(ctx.body(), RewardId.of(ids.next("rew_")));
@@ -269,6 +270,23 @@ final class LoyaltyRoutes {
       after = page.get(page.size() - 1).code().value();
     }
     ok(ctx, wire.writeMembers(members, c -> engine.summary(c.code()), p));
+  }
+
+  /** Every card's ledger of the campaign as one page, by time (and by card and sequence within an instant). */
+  private void campaignTransactions(Context ctx) {
+    Program p = program(ctx);
+    List<LedgerEntry> all = new ArrayList<>();
+    String after = "";
+    for (List<Card> page = store.cards(p.id(), after, PAGE); !page.isEmpty(); page = store.cards(p.id(), after, PAGE)) {
+      for (Card card : page) {
+        if (card.isPublished()) {
+          all.addAll(engine.ledger(card.code()));
+        }
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+    all.sort(java.util.Comparator.comparing(LedgerEntry::at));
+    ok(ctx, wire.writeTransactions(all, p.id(), false));
   }
 
   private void balance(Context ctx) {
