@@ -104,7 +104,8 @@ class SeedReplayTest {
     assertThat(rollback.at("/object").asText()).isEqualTo("redemption_rollback");
     assertThat(rollback.at("/amount").asLong()).isEqualTo(-15);
     assertThat(http.get("/v1/loyalties/members/" + code).at("/loyalty_card/balance").asLong()).isEqualTo(2000);
-    var again = http.post("/v1/redemptions/" + redemption.at("/id").asText() + "/rollback", null);
+    assertThat(rollback.at("/reason").asText()).isEqualTo("mistake");
+    var again = http.post("/v1/redemptions/" + redemption.at("/id").asText() + "/rollback", "{\"reason\": \"twice\"}");
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.at("/key").asText()).isEqualTo("already_rolled_back");
   }

@@ -384,7 +384,14 @@ final class LoyaltyRoutes {
   }
 
   private void rollback(Context ctx) {
-    String reason = Optional.ofNullable(ctx.queryParam("reason")).orElse("");
+    // the reason as a query parameter (v1's reference) or in the body (Voucherify's current client sends
+    // {reason, tracking_id, customer, order, metadata}; the rest is not kept)
+    JsonNode body = ctx.body().isBlank() ? TREES.missingNode() : tree(ctx.body());
+    if (!ctx.body().isBlank() && !body.isObject()) {
+      throw WireInputException.of(WireInputException.Problem.MALFORMED_JSON, "", "the body must be a JSON object", null);
+    }
+    String fromBody = body.path("reason").isTextual() ? body.get("reason").asText() : null;
+    String reason = Optional.ofNullable(ctx.queryParam("reason")).orElse(fromBody == null ? "" : fromBody);
     Redemption rolled = engine.rollback(RedemptionId.of(ctx.pathParam("r")), reason);
     Card card = engine.card(rolled.card());
     ok(ctx, wire.writeRollback(rolled, engine.reward(rolled.reward()), card, engine.summary(card.code()),
