@@ -2,7 +2,6 @@ package io.loyalty.bench;
 
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.core.internal.condition.ConditionCompiler;
-import io.loyalty.core.internal.engine.HostAnswering;
 import io.loyalty.core.internal.eval.CompiledProgram;
 import io.loyalty.core.internal.eval.EarningEvaluator;
 import io.loyalty.core.internal.eval.EvaluationContext;
@@ -26,6 +25,9 @@ public final class EngineVariant {
   private final EarningEvaluator evaluator = new EarningEvaluator();
   private final CardCode card;
   private final OrderPaid event;
+  /** The host's ports, made once as the engine makes them once (a new catalog per evaluation measured the harness). */
+  private final io.loyalty.core.internal.load.HostPorts ports =
+      new io.loyalty.core.internal.load.HostPorts(ValidationRules.none(), Workload.collections());
 
   /** Defines the workload's program in a fresh in-memory engine, enrols one member and compiles the plan. */
   public EngineVariant() {
@@ -50,8 +52,8 @@ public final class EngineVariant {
    * recorded as the engine records them for a receipt.
    */
   public ProgramOutcome evaluate(OrderPaid paid) {
-    return evaluator.evaluate(plan, EvaluationContext.of(paid,
-        HostAnswering.recording(ValidationRules.none(), Workload.collections())), card, false, null, Set.of());
+    return evaluator.evaluate(plan, EvaluationContext.of(paid, io.loyalty.core.internal.decide.Answering.recording(ports)),
+        card, false, null, Set.of());
   }
 
   /** {@code engine.quote}: what applying the event would earn, with the breakdown; writes nothing. */

@@ -78,7 +78,7 @@ public final class LoyaltyEngine {
     this.store = store;
     this.clock = new EngineClock(clock, b.maxEventLead, b.maxEventAge);
     this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
-        b.fulfilment, b.rollbackWindow);
+        b.fulfilment, b.rollbackWindow, b.commitObserver);
   }
 
   /** Starts a builder: a clock is required, everything else has a default. */
@@ -128,6 +128,21 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(customer, "customer");
     return operations.enrol(program, customer, null);
+  }
+
+  /**
+   * Creates a card with a code it was given elsewhere and publishes it to the customer (importing members from
+   * Voucherify, {@code loyalty-json}'s {@code VoucherifyImport}); when the card exists already, published to the same
+   * customer in the same program, returns it, so an import run twice changes nothing.
+   *
+   * @throws CardAlreadyPublishedException when the code names a card of another program or holder
+   * @throws MemberAlreadyExistsException when the customer holds another card of the program
+   */
+  public Card importCard(ProgramId program, CustomerId customer, CardCode code) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(code, "code");
+    return operations.importCard(program, customer, code);
   }
 
   /**
@@ -281,7 +296,8 @@ public final class LoyaltyEngine {
     if (program.tiers().isEmpty()) {
       return Optional.empty();
     }
-    long balance = io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program) ? 0 : balance(code, asOf);
+    long balance = io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program) && card.tiers() != null ? 0
+        : balance(code, asOf);
     return Optional.ofNullable(io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, asOf));
   }
 
@@ -324,6 +340,23 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * The card's tier outlook from {@code asOf} (now or later): the tier held and when it ends, the next tier and the
+   * points it takes (more balance, or more points earned by the end of the period), and the first drop that comes if
+   * nothing else happens (its term ending on a lower balance, its points expiring) — what a member's loyalty page
+   * shows. Under the program's current tiers; an empty outlook (no tier, no next) for a program without tiers.
+   */
+  public TierOutlook tierOutlook(CardCode code, Instant asOf) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    Program program = program(card.program());
+    if (program.tiers().isEmpty()) {
+      return new TierOutlook(null, null, null, 0, null, null, null);
+    }
+    return operations.reports().tierOutlook(card, program, asOf);
+  }
+
+  /**
    * How many of the program's members held each of its tiers at {@code asOf}, in the ladder's order (every tier, 0
    * for none), as reads at that instant answered; members in no tier are not counted. It reads every card of the
    * program.
@@ -354,6 +387,18 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
     return operations.points().overrideTier(code, null, null, reason);
+  }
+
+  /**
+   * Refreshes the tiers of the program's members after a change of its tier policy (Voucherify's "Refresh tiers",
+   * digest section 6.4): each member qualifies again under the current policy now, and a tier above the one held
+   * starts its term; nobody is moved down. Without a refresh, a policy change leaves every member's tier as it was.
+   *
+   * @return how many members moved up
+   */
+  public int refreshTiers(ProgramId program) {
+    Objects.requireNonNull(program, "program");
+    return operations.reports().refreshTiers(program);
   }
 
   /** Every ledger entry of the card, oldest first. */
@@ -652,6 +697,7 @@ public final class LoyaltyEngine {
     private Period rollbackWindow = Period.ofMonths(3);
     private Duration maxEventLead = DEFAULT_MAX_EVENT_LEAD;
     private Duration maxEventAge = DEFAULT_MAX_EVENT_AGE;
+    private CommitObserver commitObserver = CommitObserver.none();
 
     /** How far after the engine's clock an event may be stamped by default: five minutes of clock skew. */
     public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofMinutes(5);
@@ -672,6 +718,12 @@ public final class LoyaltyEngine {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Hears every commit that met a concurrent writer (for metrics); defaults to {@link CommitObserver#none()}. */
+    public Builder commitObserver(CommitObserver observer) {
+      this.commitObserver = Objects.requireNonNull(observer, "commitObserver");
       return this;
     }
 

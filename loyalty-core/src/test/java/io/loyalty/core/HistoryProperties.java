@@ -69,20 +69,7 @@ class HistoryProperties {
         .forAll(LifecycleWorkloads.setups(), steps())
         .checkAssert((setup, steps) -> {
           World w = new World(setup);
-          List<Reads> live = new ArrayList<>();
-          List<RedemptionId> redemptions = new ArrayList<>();
-          for (Step step : steps) {
-            w.clock.advance(step.waitOf());
-            try {
-              apply(w, step, redemptions);
-            } catch (LoyaltyException refused) {
-              // not enough points, nothing left to refund, a rollback twice: a refusal writes nothing
-            }
-            if (!live.isEmpty() && live.get(live.size() - 1).at().equals(w.now())) {
-              live.remove(live.size() - 1); // a read as of T answers after everything at T
-            }
-            live.add(read(w, w.now()));
-          }
+          List<Reads> live = runReadingLive(w, steps);
           w.clock.advance(Duration.ofDays(200)); // everything lapses since: later writes must not rewrite the past
           w.engine.addPoints(w.card(0), 5, AddedPointsExpiry.never(), "later", null);
           w.engine.sweep(Fixtures.PROGRAM, w.now());
@@ -109,20 +96,7 @@ class HistoryProperties {
         .forAll(LifecycleWorkloads.setups().assuming(s -> s.tiers() >= 2), steps())
         .checkAssert((setup, steps) -> {
           World w = new World(setup);
-          List<Reads> live = new ArrayList<>();
-          List<RedemptionId> redemptions = new ArrayList<>();
-          for (Step step : steps) {
-            w.clock.advance(step.waitOf());
-            try {
-              apply(w, step, redemptions);
-            } catch (LoyaltyException refused) {
-              // a refusal writes nothing
-            }
-            if (!live.isEmpty() && live.get(live.size() - 1).at().equals(w.now())) {
-              live.remove(live.size() - 1);
-            }
-            live.add(read(w, w.now()));
-          }
+          List<Reads> live = runReadingLive(w, steps);
           // one write per card just after the last read records every move up to it, each with when it took effect
           w.clock.advance(Duration.ofNanos(1));
           for (CardCode code : w.cards) {
@@ -147,6 +121,29 @@ class HistoryProperties {
             }
           }
         });
+  }
+
+  /**
+   * Runs the steps, reading everything live after each: a refusal (not enough points, nothing left to refund, a
+   * rollback twice) writes nothing, and a read as of T answers after everything at T, so only the last read of an
+   * instant is kept.
+   */
+  private static List<Reads> runReadingLive(World w, List<Step> steps) {
+    List<Reads> live = new ArrayList<>();
+    List<RedemptionId> redemptions = new ArrayList<>();
+    for (Step step : steps) {
+      w.clock.advance(step.waitOf());
+      try {
+        apply(w, step, redemptions);
+      } catch (LoyaltyException refused) {
+        // writes nothing
+      }
+      if (!live.isEmpty() && live.get(live.size() - 1).at().equals(w.now())) {
+        live.remove(live.size() - 1);
+      }
+      live.add(read(w, w.now()));
+    }
+    return live;
   }
 
   private static void apply(World w, Step step, List<RedemptionId> redemptions) {

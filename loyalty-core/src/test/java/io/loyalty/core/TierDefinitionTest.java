@@ -46,6 +46,23 @@ class TierDefinitionTest {
   }
 
   @Test
+  @DisplayName("a live program changes its tier policy and its ladder in separate edits (section 6.4)")
+  void policyAndLadderInSeparateEdits() {
+    Program v1 = engine.define(program(tier("ltr_basic", 0, 99L), tier("ltr_gold", 100, null)).build());
+    TierPolicy custom = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    Program both = v1.toBuilder().tierPolicy(custom).tiers(List.of(tier("ltr_basic", 0, 199L), tier("ltr_gold", 200, null)))
+        .build();
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> engine.define(both));
+    assertThat(e.violations()).extracting(Violation::path).containsExactly("loyalty_tiers_expiration", "tiers");
+    assertThat(engine.program(v1.id()).version()).as("nothing stored").isEqualTo(v1.version());
+    Program v2 = engine.define(v1.toBuilder().tierPolicy(custom).build());
+    Program v3 = engine.define(v2.toBuilder().tiers(both.tiers()).build());
+    assertThat(v3.tierPolicy()).isEqualTo(custom);
+    assertThat(v3.tiers().get(1).from()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("a rule on tier moves names a tier of the program or __ANY__")
   void tierRulesNameTiers() {
     Program.Builder b = program(tier("ltr_basic", 0, 99L));

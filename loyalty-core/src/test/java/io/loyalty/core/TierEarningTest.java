@@ -72,6 +72,21 @@ class TierEarningTest {
   }
 
   @Test
+  @DisplayName("balance tiers: the outlook shows the drop expiring points bring, and the points to the next tier")
+  void outlookOnBalance() {
+    engine.define(ladder());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    engine.addPoints(card, 60, AddedPointsExpiry.never(), "kept", null);
+    engine.addPoints(card, 50, AddedPointsExpiry.on(java.time.LocalDate.parse("2024-05-31")), "expiring", null);
+    TierOutlook o = engine.tierOutlook(card, clock.instant()); // 110: Silver
+    assertThat(o.current().id().value()).isEqualTo("ltr_silver");
+    assertThat(o.currentEndsAt()).as("no term under BALANCE_DROP").isNull();
+    assertThat(o.pointsToNext()).isEqualTo(390);
+    assertThat(o.dropAt()).isEqualTo(java.time.LocalDate.parse("2024-06-01").atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    assertThat(o.dropsTo().id().value()).as("60 points after the 50 expire").isEqualTo("ltr_basic");
+  }
+
+  @Test
   @DisplayName("a host's override sets the tier whatever the balance, until its end; each move is an event; the history keeps it")
   void override() {
     engine.define(ladder());

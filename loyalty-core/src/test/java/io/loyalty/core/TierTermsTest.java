@@ -195,6 +195,76 @@ class TierTermsTest {
   }
 
   @Test
+  @DisplayName("section 6.4: a policy change leaves tiers as they were; a refresh after a threshold change only upgrades")
+  void policyChangeAndRefresh() {
+    Program drop = ladder(TierPolicy.BALANCE_DROP);
+    engine.define(drop);
+    CardCode alice = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    CardCode bob = engine.enrol(Fixtures.PROGRAM, CustomerId.of("bob")).code();
+    add(alice, 150, "a1");
+    add(bob, 600, "b1");
+    TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    Program kept = engine.define(engine.program(Fixtures.PROGRAM).toBuilder().tierPolicy(keep).build());
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    assertThat(tierAt(bob, clock.instant())).isEqualTo("ltr_gold");
+    clock.advance(java.time.Duration.ofHours(1));
+    engine.removePoints(alice, 20, "spent", "r1"); // 130: Silver, now as a term from this first write under the policy
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    // the ladder changes in its own edit: Gold from 120; Alice's term holds until a refresh upgrades her
+    engine.define(kept.toBuilder().tiers(List.of(
+        Tier.builder(TierId.of("ltr_basic"), "Basic", 0).to(39L).build(),
+        Tier.builder(TierId.of("ltr_silver"), "Silver", 40).to(119L).build(),
+        Tier.builder(TierId.of("ltr_gold"), "Gold", 120).build())).build());
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_silver");
+    clock.advance(java.time.Duration.ofHours(1));
+    assertThat(engine.refreshTiers(Fixtures.PROGRAM)).as("Alice moves up; Bob stays Gold").isEqualTo(1);
+    assertThat(tierAt(alice, clock.instant())).isEqualTo("ltr_gold");
+    assertThat(tierAt(bob, clock.instant())).isEqualTo("ltr_gold");
+    assertThat(engine.refreshTiers(Fixtures.PROGRAM)).as("a second refresh moves nobody").isZero();
+    assertThat(events()).endsWith("tier.upgraded ltr_silver>ltr_gold @now until "
+        + clock.instant().atZone(WARSAW).toLocalDate().plusMonths(1).plusDays(1).atStartOfDay(WARSAW).toInstant());
+  }
+
+  @Test
+  @DisplayName("the outlook: the tier's end, the points to the next tier, and the drop that comes if nothing happens")
+  void outlook() {
+    TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,
+        new TierPolicy.Expiration(TierPolicy.ExpirationType.CUSTOM, IsoDuration.parse("P1M"), null));
+    engine.define(ladder(keep));
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("erin")).code();
+    add(card, 520, "a1"); // Gold for a month
+    engine.removePoints(card, 400, "spent", "r1"); // 120: Silver by balance, Gold kept
+    Instant end = warsawMidnight("2024-04-05"); // 2024-03-04 + P1M = April 4th: ends at 00:00 of the 5th
+    TierOutlook gold = engine.tierOutlook(card, clock.instant());
+    assertThat(gold.current().id().value()).isEqualTo("ltr_gold");
+    assertThat(gold.currentEndsAt()).isEqualTo(end);
+    assertThat(gold.next()).as("the top").isNull();
+    assertThat(gold.dropAt()).isEqualTo(end);
+    assertThat(gold.dropsTo().id().value()).as("120 points at its end").isEqualTo("ltr_silver");
+    // from Silver's side: 380 more points reach Gold
+    TierOutlook silver = engine.tierOutlook(card, end);
+    assertThat(silver.current().id().value()).isEqualTo("ltr_silver");
+    assertThat(silver.next().id().value()).isEqualTo("ltr_gold");
+    assertThat(silver.pointsToNext()).isEqualTo(380);
+  }
+
+  @Test
+  @DisplayName("the outlook under POINTS_IN_PERIOD: the points to earn by the period's end")
+  void outlookInPeriod() {
+    engine.define(ladder(new TierPolicy(TierPolicy.Qualification.POINTS_IN_PERIOD, TierPolicy.CalendarPeriod.MONTH,
+        TierPolicy.Start.IMMEDIATE, new TierPolicy.Expiration(TierPolicy.ExpirationType.END_OF_PERIOD, null, null))));
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("fred")).code();
+    add(card, 130, "a1"); // Silver to the end of March
+    TierOutlook o = engine.tierOutlook(card, clock.instant());
+    assertThat(o.current().id().value()).isEqualTo("ltr_silver");
+    assertThat(o.pointsToNext()).as("500 - 130 earned this month").isEqualTo(370);
+    assertThat(o.periodEndsAt()).isEqualTo(warsawMidnight("2024-04-01"));
+    assertThat(o.dropAt()).isEqualTo(warsawMidnight("2024-04-01"));
+    assertThat(o.dropsTo().id().value()).isEqualTo("ltr_basic");
+  }
+
+  @Test
   @DisplayName("a term's earning and reward mappings follow the tier held, not the balance")
   void mappingsFollowTheTermHeld() {
     TierPolicy keep = new TierPolicy(TierPolicy.Qualification.BALANCE, null, TierPolicy.Start.IMMEDIATE,

@@ -106,5 +106,49 @@ public final class TierTour {
       out.printf("  %s  %s (balance %d)%n", at, engine.tier(card, at).map(Tier::name).orElse("none"),
           engine.balance(card, at));
     }
+    keptForATerm(engine, store, now, perDollar);
+  }
+
+  /**
+   * Seed 001's policy: a tier reached is kept for three months rounded to the month's end, whatever the balance does
+   * meanwhile, and reaching Gold earns a 100-point bonus (an earning rule on the tier event, fired once from the
+   * outbox).
+   */
+  private void keptForATerm(LoyaltyEngine engine, InMemoryLoyaltyStore store, Instant[] now, RuleId perDollar) {
+    out.println();
+    out.println("Kept for a term (seed 001: CUSTOM, P3M, rounded to the month's end), with a bonus on reaching Gold:");
+    Program kept = engine.define(Program.builder(io.loyalty.spi.ProgramId.of("camp_tiers_kept"), "ACME Tiers kept")
+        .earningRule(EarningRule.builder(perDollar, Trigger.ORDER_PAID,
+            PointsFormula.proportional(new Measure.OrderAmount(), 100, 1)).build())
+        .earningRule(EarningRule.builder(RuleId.of("ern_gold_bonus"),
+            new Trigger.TierChange(Trigger.TierEvent.UPGRADED, "ltr_gold"), PointsFormula.fixed(100)).build())
+        .tier(Tier.builder(TierId.of("ltr_basic"), "Basic", 0).to(99L).build())
+        .tier(Tier.builder(TierId.of("ltr_silver"), "Silver", 100).to(499L).build())
+        .tier(Tier.builder(TierId.of("ltr_gold"), "Gold", 500).build())
+        .tierPolicy(new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.BALANCE, null,
+            io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE, new io.loyalty.spi.tier.TierPolicy.Expiration(
+                io.loyalty.spi.tier.TierPolicy.ExpirationType.CUSTOM, io.loyalty.spi.program.IsoDuration.parse("P3M"),
+                new io.loyalty.spi.tier.TierPolicy.Rounding(io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH,
+                    io.loyalty.spi.tier.TierPolicy.Strategy.END, null))))
+        .build());
+    CardCode card = engine.enrol(kept.id(), CustomerId.of("bob@example.com")).code();
+    now[0] = Instant.parse("2026-04-06T10:00:00Z");
+    engine.apply(OrderPaid.of("evt_kept_1", now[0], Customer.of("bob@example.com"),
+        Order.ofAmount("ord_kept_1", "USD", 55_000)));
+    out.printf("  %s: a $550 order -> balance %d (550 + the Gold bonus), tier %s until %s%n", now[0],
+        engine.balance(card), engine.tier(card).map(Tier::name).orElse("none"),
+        engine.memberTier(card, now[0]).map(t -> String.valueOf(t.expiresAt())).orElse("-"));
+    now[0] = Instant.parse("2026-05-15T10:00:00Z");
+    engine.removePoints(card, 600, "spent in store", null);
+    out.printf("  %s: 600 points spent -> balance %d, tier %s (kept for its term)%n", now[0], engine.balance(card),
+        engine.tier(card).map(Tier::name).orElse("none"));
+    now[0] = Instant.parse("2026-08-03T10:00:00Z");
+    engine.sweep(kept.id(), now[0]);
+    out.printf("  %s: a sweep after the term -> tier %s%n", now[0], engine.tier(card).map(Tier::name).orElse("none"));
+    out.println("  Tier history:");
+    for (io.loyalty.core.TierSpan span : engine.tierHistory(card)) {
+      out.printf("    from %s  %-6s until %s%n", span.from(), span.tier() == null ? "none" : span.tier().name(),
+          span.expiresAt() == null ? "-" : span.expiresAt());
+    }
   }
 }

@@ -28,5 +28,12 @@ class TierTourTest {
         "tier.downgraded ltr_platinum -> ltr_gold     at balance 507");
     assertThat(out).contains("2026-03-02T09:00:00Z  Basic", "2026-03-10T09:00:00Z  Silver (balance 495)",
         "2026-03-24T09:00:00Z  Platinum (balance 1407)", "2026-04-01T09:00:00Z  Gold (balance 507)");
+    // seed 001's policy: Gold kept for its term though the balance drops, its bonus earned once, then the balance decides
+    assertThat(out).contains(
+        "2026-04-06T10:00:00Z: a $550 order -> balance 650 (550 + the Gold bonus), tier Gold until 2026-08-01T00:00:00Z",
+        "2026-05-15T10:00:00Z: 600 points spent -> balance 50, tier Gold (kept for its term)",
+        "2026-08-03T10:00:00Z: a sweep after the term -> tier Basic",
+        "from 2026-04-06T10:00:00Z  Gold   until 2026-08-01T00:00:00Z",
+        "from 2026-08-01T00:00:00Z  Basic  until -");
   }
 }

@@ -42,6 +42,7 @@ import io.loyalty.json.internal.write.CardMapper;
 import io.loyalty.json.internal.write.CardMapperImpl;
 import io.loyalty.json.internal.write.DefinitionMapper;
 import io.loyalty.json.internal.write.DefinitionMapperImpl;
+import io.loyalty.json.internal.write.EventDataWriter;
 import io.loyalty.json.internal.write.TransactionMapper;
 import io.loyalty.json.internal.write.TransactionMapperImpl;
 import io.loyalty.spi.AssignmentId;
@@ -67,6 +68,7 @@ import io.loyalty.spi.reward.RedeemRequest;
 import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
+import io.loyalty.spi.store.OutboxEvent;
 import io.loyalty.spi.tier.Tier;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -94,6 +96,7 @@ public final class VoucherifyJson {
   private final DefinitionMapper definitions = new DefinitionMapperImpl();
   private final CardMapper cards = new CardMapperImpl();
   private final TransactionMapper transactions = new TransactionMapperImpl();
+  private final EventDataWriter events = new EventDataWriter(transactions);
   private final ZoneId zone;
   private final Currency currency;
 
@@ -352,6 +355,23 @@ public final class VoucherifyJson {
   public String writeTransactions(List<LedgerEntry> entries, ProgramId program, boolean hasMore) {
     var data = entries.stream().map(e -> transactions.transaction(e, program)).toList();
     return page("data", data, hasMore, data.isEmpty() ? null : data.get(data.size() - 1).id());
+  }
+
+  /** One ledger entry as Voucherify's loyalty card transaction object. */
+  public String writeTransaction(LedgerEntry entry, ProgramId program) {
+    return json.write(transactions.transaction(Objects.requireNonNull(entry, "entry"),
+        Objects.requireNonNull(program, "program")));
+  }
+
+  /**
+   * A committed outbox event as the {@code data} object of Voucherify's event and webhook: the card as
+   * {@code voucher} and the program as {@code campaign} (by id), and by payload the {@code transaction} with its
+   * {@code balance} (plus {@code points} for an expiry, {@code pending_points} for pending points), the
+   * {@code redemption}, the tier move ({@code loyalty_tier_from}, {@code loyalty_tier_to}, {@code customer}) or the
+   * {@code publication}. See {@code docs/webhooks.md}.
+   */
+  public String writeEventData(OutboxEvent event) {
+    return json.write(events.data(Objects.requireNonNull(event, "event")));
   }
 
   /** The card's points expiration buckets as of an instant: lots with points left that are usable or have expired. */

@@ -272,9 +272,14 @@ class HostileInputTest {
     }
 
     @Test
-    @DisplayName("a points formula is not supported, and says so")
+    @DisplayName("a points formula is read on FIXED (its points the fallback), and refused on PROPORTIONAL")
     void pointsFormula() {
-      refused(() -> WIRE.readEarningRule(rule("{\"type\": \"FIXED\", \"points\": 1, \"points_formula\": \"ORDER_AMOUNT * 2\"}"),
+      io.loyalty.spi.program.EarningRule read = WIRE.readEarningRule(
+          rule("{\"type\": \"FIXED\", \"points\": 1, \"points_formula\": \"ORDER_AMOUNT * 2\"}"), RULE);
+      org.assertj.core.api.Assertions.assertThat(read.formula())
+          .isEqualTo(io.loyalty.spi.program.PointsFormula.dynamic("ORDER_AMOUNT * 2", 1));
+      refused(() -> WIRE.readEarningRule(rule("{\"type\": \"PROPORTIONAL\", \"calculation_type\": \"ORDER_AMOUNT\","
+          + " \"points_formula\": \"ORDER_AMOUNT * 2\", \"order\": {\"amount\": {\"every\": 1, \"points\": 1}}}"),
           RULE), Problem.NOT_SUPPORTED, "loyalty.points_formula");
     }
   }

@@ -80,7 +80,9 @@ public enum ErrorCode {
   /** The engine's clock reads outside the years 1 to 9999 that its calendar arithmetic covers. */
   CLOCK_OUT_OF_RANGE("clock_out_of_range", 500, false),
   /** The store failed (connection, SQL); nothing of the operation was written. */
-  STORE_FAILURE("store_failure", 500, false);
+  STORE_FAILURE("store_failure", 500, false),
+  /** A webhook endpoint did not take a delivery (timeout, unreachable, or a status other than 2xx); it is retried. */
+  WEBHOOK_DELIVERY_FAILED("webhook_delivery_failed", 500, false);
 
   private static final Map<String, ErrorCode> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::key, Function.identity()));

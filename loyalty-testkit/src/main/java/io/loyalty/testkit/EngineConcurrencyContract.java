@@ -184,6 +184,56 @@ public abstract class EngineConcurrencyContract extends StoreContract {
   }
 
   @Test
+  void racing_orders_of_two_engines_under_points_earned_in_a_period_keep_one_tier_state_and_write_each_upgrade_once()
+      throws Exception {
+    Program.Builder tiered = program(CardPool.growing(2), false).toBuilder()
+        .tierPolicy(new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD,
+            io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH, io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE,
+            new io.loyalty.spi.tier.TierPolicy.Expiration(io.loyalty.spi.tier.TierPolicy.ExpirationType.END_OF_PERIOD,
+                null, null)));
+    for (int t = 0; t < 10; t++) {
+      tiered.tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t" + t), "T" + t, 10L * t)
+          .to(t == 9 ? null : 10L * t + 9).build());
+    }
+    engine.define(tiered.build());
+    LoyaltyEngine second = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(9)).build();
+    Card card = engine.enrol(PROGRAM, CustomerId.of("alice"));
+    int events = budget().threads() * budget().opsPerThread() / 2;
+    List<Callable<EventOutcome>> tasks = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      String id = "evt_" + i;
+      long amount = 100L * (1 + i % 7);
+      LoyaltyEngine by = i % 2 == 0 ? engine : second;
+      tasks.add(() -> by.apply(paid(id, "alice", "ord_" + id, amount)));
+    }
+    Race.run(budget().threads(), tasks);
+    // all in one month: the count is the points earned, and each entry that reached a higher tier is one upgrade
+    List<String> expected = new ArrayList<>();
+    long counted = 0;
+    for (LedgerEntry e : engine.ledger(card.code())) {
+      long from = Math.min(9, counted / 10);
+      counted += e.points();
+      long to = Math.min(9, counted / 10);
+      if (from != to) {
+        expected.add("TIER_UPGRADED t" + from + ">t" + to);
+      }
+    }
+    List<String> written = store.pending("kit", Set.of(io.loyalty.spi.store.OutboxEvent.Type.TIER_UPGRADED,
+        io.loyalty.spi.store.OutboxEvent.Type.TIER_DOWNGRADED, io.loyalty.spi.store.OutboxEvent.Type.TIER_LEFT), 10_000)
+        .stream().map(e -> {
+          io.loyalty.spi.store.OutboxEvent.TierChange c = (io.loyalty.spi.store.OutboxEvent.TierChange) e.payload();
+          return e.type() + " " + c.from() + ">" + c.to();
+        }).toList();
+    assertThat(written).as("one event per upgrade, none lost, none twice").containsExactlyElementsOf(expected);
+    assertThat(expected).as("the race crossed several thresholds").hasSizeGreaterThan(3);
+    io.loyalty.spi.tier.TierState state = java.util.Objects.requireNonNull(store.card(card.code()).orElseThrow().tiers(),
+        "a card written under a policy with terms keeps its state");
+    assertThat(state.periodPoints()).as("no write lost the period's count").isEqualTo(counted);
+    assertThat(second.tier(card.code())).map(t -> t.id().value()).contains("t" + Math.min(9, counted / 10));
+  }
+
+  @Test
   void several_threads_enrolling_into_a_static_pool_never_share_a_card_and_exhaust_it_exactly() throws Exception {
     int cards = budget().threads() * 5;
     engine.define(program(CardPool.fixed(cards), false));

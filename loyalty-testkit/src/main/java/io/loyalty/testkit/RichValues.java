@@ -129,7 +129,9 @@ final class RichValues {
                 new Condition.EventMetadata("spam", Comparison.of(Operator.IS_NOT, false))))
             .expiration(ExpirationRule.months(3).roundedUpTo(ExpirationRule.RoundUp.END_OF_QUARTER)).build(),
         EarningRule.builder(RuleId.of("r_tier"), new Trigger.TierChange(Trigger.TierEvent.UPGRADED,
-            Trigger.TierChange.ANY_TIER), PointsFormula.fixed(5)).build());
+            Trigger.TierChange.ANY_TIER), PointsFormula.fixed(5)).build(),
+        EarningRule.builder(RuleId.of("r_formula"), Trigger.ORDER_PAID, PointsFormula.dynamic(
+            "IF(ORDER_AMOUNT > 500;ROUND(ORDER_AMOUNT * 1.5;0);DEFAULT_TO(CUSTOMER_METADATA(\"ltv ☕\");3))", 2)).build());
     return Program.builder(PROGRAM, "Rïch — ünïcødé ☕ 🎉").zone(ZoneId.of("Europe/Paris")).active(false)
         .validity(new Validity(T0, T0.plus(Duration.ofDays(365)), Timeframe.of("P2D", "PT1H"),
             Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of()))

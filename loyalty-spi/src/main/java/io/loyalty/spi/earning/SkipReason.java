@@ -52,5 +52,7 @@ public enum SkipReason {
    * The event is a tier move that tier-triggered earnings caused, past the engine's bound on such cascades: its
    * rules give nothing, so a cascade always ends.
    */
-  TIER_CASCADE_LIMIT
+  TIER_CASCADE_LIMIT,
+  /** A dynamic points formula gives 0 points or less, or cannot be computed and its fallback is 0. */
+  FORMULA_GIVES_NONE
 }

@@ -1,7 +1,10 @@
 package io.loyalty.spi.program;
 
-/** How many points an earning rule gives: Voucherify's {@code loyalty} object, FIXED or PROPORTIONAL. */
-public sealed interface PointsFormula permits PointsFormula.Fixed, PointsFormula.Proportional {
+/**
+ * How many points an earning rule gives: Voucherify's {@code loyalty} object, FIXED or PROPORTIONAL, or a FIXED one
+ * whose points come from a dynamic formula ({@code points_formula}).
+ */
+public sealed interface PointsFormula permits PointsFormula.Fixed, PointsFormula.Proportional, PointsFormula.Dynamic {
 
   /** {@code FIXED}: the same points every time the rule applies. */
   static Fixed fixed(long points) {
@@ -12,6 +15,24 @@ public sealed interface PointsFormula permits PointsFormula.Fixed, PointsFormula
   static Proportional proportional(Measure measure, long every, long points) {
     return new Proportional(measure, every, points, StepRounding.FLOOR_STEPS);
   }
+
+  /** A dynamic points formula with its fallback (digest section 2.7). */
+  static Dynamic dynamic(String expression, long fallback) {
+    return new Dynamic(expression, fallback);
+  }
+
+  /**
+   * Points computed by a formula over the event (Voucherify's {@code points_formula}, digest section 2.7), such as
+   * {@code IF(ORDER_AMOUNT > 500;ROUND(ORDER_AMOUNT * 1.5;0);ROUND(ORDER_AMOUNT;0))}: operands {@code ORDER_AMOUNT},
+   * {@code ORDER_TOTAL_AMOUNT} (major currency units), {@code ORDER_ITEMS_QUANTITY}, {@code ORDER_UNITS_QUANTITY},
+   * {@code ORDER_METADATA("key")}, {@code CUSTOMER_METADATA("key")}, {@code EVENT_METADATA("key")}; arithmetic,
+   * comparisons and the functions of {@code docs/formulas.md}. The result is rounded to the nearest whole number.
+   *
+   * @param expression the formula's text, as Voucherify writes it
+   * @param fallback the points given when the formula cannot be computed (a value missing or not a number, a
+   *     division by zero, a result out of range)
+   */
+  record Dynamic(String expression, long fallback) implements PointsFormula {}
 
   /**
    * A fixed number of points.

@@ -134,6 +134,9 @@ public final class TierReaction {
     TierState written = card.tiers();
     TierState state = written != null ? written : new TierState(from, null, 0, List.of());
     ToLongFunction<Instant> balanceAt = balances(card, entries);
+    if (before == null && written == null && !joined && TierTimeline.keepsTerms(program)) {
+      state = TierTimeline.seeded(program, state, balanceAt.applyAsLong(from), from); // kept as it was (6.4)
+    }
     List<TierTimeline.Prolonged> prolonged = new ArrayList<>(0);
     if (TierTimeline.keepsTerms(program)) {
       boolean onBalance = program.tierPolicy().qualification() == io.loyalty.spi.tier.TierPolicy.Qualification.BALANCE;

@@ -108,6 +108,56 @@ public final class CardReports {
     return new long[] {card.balanceAt(asOf), card.pendingAt(asOf)};
   }
 
+  /**
+   * Refreshes the tiers of every member of the program (digest section 6.4, Voucherify's "Refresh tiers" after a
+   * qualification change): each card qualifies again under the current policy on its balance or its period's points
+   * now, and a tier above the one it holds starts its term; no member is moved down. Under {@code BALANCE_DROP}
+   * there is nothing to refresh (the tier follows the balance). One commit per card that moves.
+   *
+   * @return how many cards moved up
+   */
+  public int refreshTiers(ProgramId id) {
+    Program program = store.program(id).orElseThrow(() -> new NotFoundException("program", id));
+    if (!TierTimeline.keepsTerms(program)) {
+      return 0;
+    }
+    int moved = 0;
+    String after = "";
+    while (true) {
+      List<Card> page = store.cards(id, after, PAGE);
+      for (Card listed : page) {
+        if (listed.holder() != null && Boolean.TRUE.equals(retry.run("refresh the tier of " + listed.code(),
+            () -> refresh(listed.code())))) {
+          moved++;
+        }
+      }
+      if (page.size() < PAGE) {
+        return moved;
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+  }
+
+  /** One card's refresh: {@code true} when it moved up, {@code false} when not, {@code null} on a conflict. */
+  private @Nullable Boolean refresh(CardCode code) {
+    Card card = store.card(code).orElseThrow(() -> new NotFoundException("card", code));
+    Program program = store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
+    Instant now = clock.now();
+    long balance = card.balanceAt(now);
+    io.loyalty.spi.tier.Tier before = TierTimeline.tierAt(program, card, balance, now);
+    io.loyalty.spi.tier.TierState state = card.tiers() == null
+        ? TierTimeline.seeded(program, new io.loyalty.spi.tier.TierState(now, null, 0, List.of()), balance, now)
+        : card.tiers();
+    io.loyalty.spi.tier.TierState next = TierTimeline.refreshed(program, state, balance, now, null);
+    io.loyalty.spi.tier.Tier after = TierTimeline.heldAt(program, next, balance, now);
+    if (after == null || after == before || (before != null
+        && program.tiers().indexOf(after) <= program.tiers().indexOf(before))) {
+      return false;
+    }
+    CardLedger ledger = CardLedger.open(card.withTiers(next)).settle(now);
+    return reactions.commit(program, card, ledger, now) ? Boolean.TRUE : null;
+  }
+
   /** Sweeps every card of the program, one commit per card that has something to record. */
   public SweepReport sweep(ProgramId program, Instant asOf) {
     notInTheFuture(asOf);
@@ -219,7 +269,7 @@ public final class CardReports {
       return List.of();
     }
     if (TierTimeline.keepsTerms(program)) {
-      return TierTimeline.history(program, card, since, until, t -> 0, List.of());
+      return TierTimeline.history(program, card, since, until, card::balanceAt, List.of());
     }
     List<LedgerEntry> entries = new java.util.ArrayList<>(entriesUpTo(card.code(), until));
     AsOf then = asOf(card, until);
@@ -243,6 +293,66 @@ public final class CardReports {
   }
 
   /**
+   * The card's tier outlook from {@code asOf} (a read now or later): the tier held and its end, the next tier and the
+   * points it takes, and the first drop that comes with nothing else happening, found by reading the card's tiers
+   * forward (terms ending and renewing on the balance then, points expiring) over ten years.
+   */
+  public io.loyalty.core.TierOutlook tierOutlook(Card card, Program program, Instant asOf) {
+    long balance = card.balanceAt(asOf);
+    io.loyalty.spi.tier.Tier current = TierTimeline.tierAt(program, card, balance, asOf);
+    io.loyalty.spi.tier.TierState state = card.tiers();
+    if (state != null && TierTimeline.keepsTerms(program) && asOf.isAfter(state.asOf())) {
+      state = TierTimeline.settle(program, state, asOf, card::balanceAt,
+          TierTimeline.activations(card, state.asOf(), asOf), null);
+    }
+    Instant endsAt = TierTimeline.expiresAt(program, state, asOf);
+    List<io.loyalty.spi.tier.Tier> ladder = program.tiers();
+    int index = current == null ? -1 : ladder.indexOf(current);
+    io.loyalty.spi.tier.Tier next = index + 1 < ladder.size() ? ladder.get(index + 1) : null;
+    long toNext = 0;
+    Instant periodEnds = null;
+    if (next != null) {
+      if (program.tierPolicy().qualification() == io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD) {
+        io.loyalty.spi.tier.TierPolicy.CalendarPeriod period = java.util.Objects.requireNonNull(
+            program.tierPolicy().period(), "validated");
+        Instant start = TierTimeline.periodStart(period, program.zone(), asOf);
+        long counted = state != null && start.equals(state.periodStart()) ? state.periodPoints() : 0;
+        toNext = Math.max(0, next.from() - counted);
+        periodEnds = start.atZone(program.zone()).toLocalDate().plusMonths(switch (period) {
+          case MONTH -> 1;
+          case QUARTER -> 3;
+          case HALF_YEAR -> 6;
+          case YEAR -> 12;
+        }).atStartOfDay(program.zone()).toInstant();
+      } else {
+        toNext = Math.max(0, next.from() - balance);
+      }
+    }
+    // read forward with nothing else happening: the first span below the tier held is the drop
+    Instant horizon = asOf.atZone(program.zone()).plusYears(10).toInstant();
+    List<Instant> changes = new java.util.ArrayList<>();
+    for (Lot lot : card.lots()) {
+      if (lot.expiresAt() != null && lot.expiresAt().isAfter(asOf)) {
+        changes.add(lot.expiresAt());
+      }
+      if (lot.activatesAt() != null && lot.activatesAt().isAfter(asOf)) {
+        changes.add(lot.activatesAt());
+      }
+    }
+    Instant dropAt = null;
+    io.loyalty.spi.tier.Tier dropsTo = null;
+    for (TierTimeline.Span span : TierTimeline.history(program, card, asOf, horizon, card::balanceAt, changes)) {
+      int at = span.tier() == null ? -1 : ladder.indexOf(span.tier());
+      if (span.from().isAfter(asOf) && at < index) {
+        dropAt = span.from();
+        dropsTo = span.tier();
+        break;
+      }
+    }
+    return new io.loyalty.core.TierOutlook(current, endsAt, next, toNext, periodEnds, dropAt, dropsTo);
+  }
+
+  /**
    * The program's members per tier at {@code asOf}, in the ladder's order (every tier, 0 for none), as reads at that
    * instant answered; members in no tier are not counted. It reads every card of the program, and for an instant
    * before now under {@code BALANCE_DROP} the ledger of each card written since.
@@ -258,7 +368,7 @@ public final class CardReports {
       List<Card> page = store.cards(id, after, PAGE);
       for (Card card : page) {
         if (card.publishedAt() != null && !card.publishedAt().isAfter(asOf)) {
-          long balance = TierTimeline.keepsTerms(program) ? 0 : balanceAndPending(card, asOf)[0];
+          long balance = TierTimeline.keepsTerms(program) && card.tiers() != null ? 0 : balanceAndPending(card, asOf)[0];
           io.loyalty.spi.tier.Tier tier = TierTimeline.tierAt(program, card, balance, asOf);
           if (tier != null) {
             counts.merge(tier.id(), 1L, Long::sum);

@@ -46,9 +46,33 @@ final class Committer {
 
   /** Commits the change set with its events; runs the consumers on them when it was applied. */
   CommitResult commit(ChangeSet changes) {
+    return commit(changes, List.of());
+  }
+
+  /**
+   * As {@link #commit(ChangeSet)}, with the definitions the change was decided under: its tier step follows them
+   * (then a program the change set writes, then the engine's catalog), not a catalog an earlier decision read.
+   */
+  CommitResult commit(ChangeSet changes, List<Program> decidedUnder) {
     Instant now = clock.now();
+    Function<ProgramId, @Nullable Program> lookup = programs;
+    if (!decidedUnder.isEmpty() || !changes.programs().isEmpty()) {
+      lookup = id -> {
+        for (Program p : decidedUnder) {
+          if (p.id().equals(id)) {
+            return p;
+          }
+        }
+        for (io.loyalty.spi.store.ProgramWrite w : changes.programs()) {
+          if (w.program().id().equals(id)) {
+            return w.program();
+          }
+        }
+        return programs.apply(id);
+      };
+    }
     io.loyalty.core.internal.decide.TierReaction.Result tiers =
-        io.loyalty.core.internal.decide.TierReaction.stage(changes, now, programs);
+        io.loyalty.core.internal.decide.TierReaction.stage(changes, now, lookup);
     ChangeSet staged = tiers.changes();
     List<OutboxEvent> events = Outbox.derive(staged, now, tiers.events());
     CommitResult result = store.commit(events == staged.events() ? staged : staged.withEvents(events));

@@ -1,7 +1,9 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.CommitObserver;
 import io.loyalty.core.EventIdReusedException;
 import io.loyalty.core.DefinitionConflictException;
+import io.loyalty.core.CardAlreadyPublishedException;
 import io.loyalty.core.MemberAlreadyExistsException;
 import io.loyalty.core.internal.codes.CodeGenerator;
 import io.loyalty.core.internal.condition.ConditionCompiler;
@@ -77,10 +79,17 @@ public final class Operations {
   public Operations(
       LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
       ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow) {
+    this(store, clock, random, validationRules, schemas, collections, fulfilment, rollbackWindow, CommitObserver.none());
+  }
+
+  /** Wires the operations over a store and the host's ports, telling the observer of every commit conflict. */
+  public Operations(
+      LoyaltyStore store, EngineClock clock, RandomSource random, ValidationRules validationRules, EventSchemas schemas,
+      ProductCollections collections, RewardFulfilment fulfilment, Period rollbackWindow, CommitObserver observer) {
     this.store = store;
     this.committer = new Committer(store, clock);
     this.clock = clock;
-    this.retry = new Retry(random);
+    this.retry = new Retry(random, observer);
     this.programValidator = new ProgramValidator(validationRules, schemas, collections, store::reward);
     this.eventValidator = new EventValidator(schemas);
     this.enrolment = new Enrolment(store, new CodeGenerator(random));
@@ -152,6 +161,12 @@ public final class Operations {
 
   /** Commits the program as version {@code stored + 1} with its pool's missing cards; {@code null} on a conflict. */
   private @Nullable Program commitDefinition(Program program, long stored) {
+    if (stored > 0) {
+      Optional<Program> previous = store.program(program.id());
+      if (previous.isPresent() && previous.get().version() == stored) {
+        ProgramValidator.checkEdit(previous.get(), program);
+      }
+    }
     Program next = program.withVersion(stored + 1);
     long have = store.cardCount(program.id());
     long want = program.pool().vouchersCount();
@@ -184,8 +199,37 @@ public final class Operations {
           now));
       writes.add(new CardWrite(transition.card(), publication.expectedVersion()));
       CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
-          .events(List.of(Outbox.joined(transition.card(), now))).build());
+          .events(List.of(Outbox.joined(transition.card(), now))).build(), List.of(program));
       return result.applied() ? transition.card() : null;
+    });
+  }
+
+  /**
+   * Creates and publishes a card with a code it was given elsewhere (an import from Voucherify), or returns it when
+   * it exists already, published to the same customer in the same program (an import run twice changes nothing).
+   */
+  public Card importCard(ProgramId programId, CustomerId customer, CardCode code) {
+    return withRetries("import card into " + programId, () -> {
+      Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+      Optional<Card> same = store.card(code);
+      if (same.isPresent()) {
+        Card card = same.get();
+        if (card.program().equals(programId) && customer.equals(card.holder())) {
+          return card;
+        }
+        throw new CardAlreadyPublishedException("card " + code + " exists already in program " + card.program()
+            + (card.isPublished() ? ", published" : ", unpublished"));
+      }
+      Optional<Card> existing = store.cardOf(programId, customer, WalletId.MAIN);
+      if (existing.isPresent()) {
+        throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
+            + " in program " + programId);
+      }
+      Instant now = clock.now();
+      Card card = Card.generated(code, programId, now).toBuilder().holder(customer).publishedAt(now).build();
+      CommitResult result = committer.commit(ChangeSet.builder().card(new CardWrite(card, 0))
+          .events(List.of(Outbox.joined(card, now))).build(), List.of(program));
+      return result.applied() ? card : null;
     });
   }
 

@@ -206,9 +206,12 @@ public final class PointOperations {
       List<io.loyalty.spi.tier.TierState.Override> overrides = new java.util.ArrayList<>(
           old == null ? List.of() : old.overrides());
       overrides.add(new io.loyalty.spi.tier.TierState.Override(tier, now, until, reason));
-      io.loyalty.spi.tier.TierState next = old == null ? new io.loyalty.spi.tier.TierState(now, null, 0, List.of(),
-          overrides) : new io.loyalty.spi.tier.TierState(old.asOf(), old.periodStart(), old.periodPoints(),
-          old.grants(), overrides);
+      io.loyalty.spi.tier.TierState base = old != null ? old : io.loyalty.core.internal.eval.TierTimeline.keepsTerms(program)
+          ? io.loyalty.core.internal.eval.TierTimeline.seeded(program, new io.loyalty.spi.tier.TierState(now, null, 0,
+              List.of()), card.balanceAt(now), now) // the tier it held, kept as it was (6.4)
+          : new io.loyalty.spi.tier.TierState(now, null, 0, List.of());
+      io.loyalty.spi.tier.TierState next = new io.loyalty.spi.tier.TierState(base.asOf(), base.periodStart(),
+          base.periodPoints(), base.grants(), overrides);
       CardLedger ledger = CardLedger.open(card.withTiers(next)).settle(now);
       return reactions.commit(program, card, ledger, now) ? store.card(code).orElseThrow() : null;
     });

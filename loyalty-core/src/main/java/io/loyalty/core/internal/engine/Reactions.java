@@ -95,7 +95,12 @@ final class Reactions {
         auto.redemptions().forEach(r -> redemptions.add(new RedemptionWrite(r, 0)));
       }
     }
-    return committer.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions, joins)).applied();
+    List<Program> decidedUnder = new ArrayList<>(touched.size());
+    for (Touched t : touched) {
+      decidedUnder.add(t.program());
+    }
+    return committer.commit(new ChangeSet(List.of(), cards, entries, null, rewards, redemptions, joins), decidedUnder)
+        .applied();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.core.CommitObserver;
 import io.loyalty.core.ConcurrencyException;
 import io.loyalty.spi.host.RandomSource;
 import java.util.function.Supplier;
@@ -22,10 +23,17 @@ public final class Retry {
   private static final long CAP_NANOS = 2_000_000;
 
   private final RandomSource random;
+  private final CommitObserver observer;
 
   /** Retries drawing jitter from the engine's random source. */
   public Retry(RandomSource random) {
+    this(random, CommitObserver.none());
+  }
+
+  /** Retries drawing jitter from the engine's random source, telling the observer of every conflict. */
+  public Retry(RandomSource random, CommitObserver observer) {
     this.random = random;
+    this.observer = observer;
   }
 
   /**
@@ -48,6 +56,7 @@ public final class Retry {
       if (result != null) {
         return result;
       }
+      observer.conflicted(i + 1, i + 1 < MAX_ATTEMPTS);
       if (LOG.isDebugEnabled()) {
         LOG.debug("{}{}: concurrent write, attempt {} of {}", what, subject, i + 1, MAX_ATTEMPTS);
       }

@@ -39,6 +39,8 @@ final class FormulaEvaluator {
   private final @Nullable Accrual fixed;
   /** A proportional rule's calculation type, read once (not through the measure's interface per event). */
   private final @Nullable CalculationType type;
+  /** A dynamic rule's parsed formula. */
+  private final @Nullable PointsExpression expression;
 
   FormulaEvaluator(RuleId id, String banner, PointsFormula formula, Map<CollectionId, Integer> collectionSlots) {
     this.formula = formula;
@@ -49,12 +51,16 @@ final class FormulaEvaluator {
     this.perStep = formula instanceof Proportional p ? BigDecimal.valueOf(p.points()) : BigDecimal.ONE;
     this.fixed = formula instanceof PointsFormula.Fixed f ? new Accrual(id, banner, null, null, f.points(), List.of()) : null;
     this.type = formula instanceof Proportional p ? p.measure().calculationType() : null;
+    this.expression = formula instanceof PointsFormula.Dynamic d ? PointsExpression.parse(d.expression()) : null;
   }
 
   /** The rule's accrual for the event, or why it gives nothing. */
   Object evaluate(RuleId id, String banner, EvaluationContext ctx, Memo memo) {
     if (fixed != null) {
       return fixed;
+    }
+    if (expression != null) {
+      return dynamic(id, banner, (PointsFormula.Dynamic) formula, expression, ctx);
     }
     Proportional p = (Proportional) formula;
     Measure m = p.measure();
@@ -182,6 +188,39 @@ final class FormulaEvaluator {
     }
     return new Accrual(id, banner, type, BigDecimal.valueOf(sum), points, shares);
   }
+
+  /**
+   * A dynamic formula's points: its value rounded to the nearest whole number (half up, digest section 2.7), or the
+   * fallback when it cannot be computed or its value lies beyond the points a rule may give.
+   */
+  private static Object dynamic(RuleId id, String banner, PointsFormula.Dynamic d, PointsExpression expression,
+      EvaluationContext ctx) {
+    BigDecimal value = expression.evaluate(new PointsExpression.Inputs(ctx.order(), ctx.customer().metadata(),
+        ctx.eventMetadata()));
+    long points;
+    String why;
+    if (value == null) {
+      points = d.fallback();
+      why = "the formula cannot be computed for this event (a value missing or not a number, or a division by zero);"
+          + " its fallback is " + d.fallback();
+    } else {
+      BigDecimal rounded = value.setScale(0, RoundingMode.HALF_UP);
+      if (rounded.compareTo(MAX_DYNAMIC) > 0) {
+        points = d.fallback();
+        why = "the formula gives " + value.toPlainString() + ", beyond " + MAX_DYNAMIC + "; its fallback is " + d.fallback();
+      } else {
+        points = rounded.longValueExact();
+        why = "the formula gives " + value.toPlainString();
+      }
+    }
+    if (points <= 0) {
+      return new Skip(id, SkipReason.FORMULA_GIVES_NONE, why);
+    }
+    return new Accrual(id, banner, null, value, points, List.of());
+  }
+
+  /** The most points a dynamic formula may give (the bound of every rule's points). */
+  private static final BigDecimal MAX_DYNAMIC = BigDecimal.valueOf(1_000_000_000_000L);
 
   private static LineShare share(List<OrderItem> lines, int i, CalculationType type) {
     OrderItem line = lines.get(i);

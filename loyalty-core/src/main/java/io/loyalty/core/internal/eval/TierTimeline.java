@@ -79,10 +79,47 @@ public final class TierTimeline {
     if (set != null) {
       return set;
     }
-    if (!keepsTerms(program)) {
+    if (!keepsTerms(program) || state == null) {
+      // BALANCE_DROP, or a card no write has settled under the policy with terms yet (it was defined before the
+      // policy kept terms): the tier of its balance, as it was (section 6.4: a policy change leaves tiers unchanged)
       return Tiers.at(program, balance);
     }
-    return held(program, state == null ? List.of() : state.grants(), at);
+    return held(program, state.grants(), at);
+  }
+
+  /**
+   * The state of a card that meets a policy with terms for the first time (its program's policy changed): it keeps
+   * the tier its balance holds, as a term from {@code at} (section 6.4: without a refresh, tiers are unchanged).
+   */
+  public static TierState seeded(Program program, TierState state, long balance, Instant at) {
+    Tier was = Tiers.at(program, balance);
+    if (was == null || isBase(program, was)) {
+      return state;
+    }
+    List<TierState.Grant> grants = new ArrayList<>(state.grants());
+    grants.add(new TierState.Grant(was.id(), at, termEnd(program, at), at));
+    return state.with(state.asOf(), state.periodStart(), state.periodPoints(), grants);
+  }
+
+  /**
+   * The state after a refresh at {@code at} (section 6.4): the card qualifies again under the current policy, on its
+   * balance or its period's points then, and a tier above the one it holds starts its term; nothing is lowered.
+   */
+  public static TierState refreshed(Program program, TierState state, long balance, Instant at,
+      @Nullable List<Prolonged> prolonged) {
+    if (program.tierPolicy().qualification() == TierPolicy.Qualification.BALANCE) {
+      return qualifyOnBalance(program, state, balance, at, prolonged);
+    }
+    CalendarPeriod period = java.util.Objects.requireNonNull(program.tierPolicy().period(), "validated");
+    Instant periodStart = periodStart(period, program.zone(), at);
+    long counted = periodStart.equals(state.periodStart()) ? state.periodPoints() : 0;
+    return qualifyOnPeriod(program, state.with(state.asOf(), periodStart, counted, state.grants()), at, prolonged);
+  }
+
+  /** The end of a term of the program's policy that starts at {@code start}. */
+  private static Instant termEnd(Program program, Instant start) {
+    return program.tierPolicy().qualification() == TierPolicy.Qualification.BALANCE
+        ? customEnd(program.tierPolicy(), program.zone(), start) : periodEnd(program.tierPolicy(), program.zone(), start);
   }
 
   /** Whether the card's tiers go through the state: a policy with terms, or a host's override on the card. */
@@ -322,11 +359,7 @@ public final class TierTimeline {
     TierPolicy policy = program.tierPolicy();
     ZoneId zone = program.zone();
     if (policy.qualification() == TierPolicy.Qualification.BALANCE) {
-      Tier reached = Tiers.at(program, entry.balanceAfter());
-      if (reached == null || isBase(program, reached) || coveredAtOrAbove(program, s.grants(), reached, at)) {
-        return s;
-      }
-      return grant(program, s, new TierState.Grant(reached.id(), at, customEnd(policy, zone, at), at), at, prolonged);
+      return qualifyOnBalance(program, s, entry.balanceAfter(), at, prolonged);
     }
     CalendarPeriod period = java.util.Objects.requireNonNull(policy.period(), "validated: POINTS_IN_PERIOD has a period");
     long earned = earned(entry);
@@ -335,7 +368,28 @@ public final class TierTimeline {
     }
     Instant periodStart = periodStart(period, zone, at);
     long counted = periodStart.equals(s.periodStart()) ? Math.addExact(s.periodPoints(), earned) : earned;
-    TierState counting = s.with(s.asOf(), periodStart, counted, s.grants());
+    return qualifyOnPeriod(program, s.with(s.asOf(), periodStart, counted, s.grants()), at, prolonged);
+  }
+
+  /** A balance that reaches a tier above the terms held starts that tier's term at {@code at}. */
+  private static TierState qualifyOnBalance(Program program, TierState s, long balance, Instant at,
+      @Nullable List<Prolonged> prolonged) {
+    Tier reached = Tiers.at(program, balance);
+    if (reached == null || isBase(program, reached) || coveredAtOrAbove(program, s.grants(), reached, at)) {
+      return s;
+    }
+    return grant(program, s, new TierState.Grant(reached.id(), at, customEnd(program.tierPolicy(), program.zone(), at),
+        at), at, prolonged);
+  }
+
+  /** The period's count (already in {@code counting}) that reaches a tier not yet granted this period grants it. */
+  private static TierState qualifyOnPeriod(Program program, TierState counting, Instant at,
+      @Nullable List<Prolonged> prolonged) {
+    TierPolicy policy = program.tierPolicy();
+    ZoneId zone = program.zone();
+    CalendarPeriod period = java.util.Objects.requireNonNull(policy.period(), "validated: POINTS_IN_PERIOD has a period");
+    Instant periodStart = java.util.Objects.requireNonNull(counting.periodStart(), "counted in a period");
+    long counted = counting.periodPoints();
     Tier reached = null;
     for (Tier tier : program.tiers()) {
       if (tier.from() <= counted) {

@@ -105,6 +105,18 @@ public final class ProgramValidator {
     return v.list();
   }
 
+  /**
+   * Checks an edit against the stored version it replaces (what a definition alone cannot say: section 6.4's rule
+   * that a tier policy and the tiers change in separate edits).
+   *
+   * @throws io.loyalty.spi.InvalidInputException naming both fields when the edit changes both
+   */
+  public static void checkEdit(Program previous, Program next) {
+    Violations v = new Violations();
+    TierValidator.edit(v, previous, next);
+    v.throwIfAny();
+  }
+
   private void checkCard(Violations v, CardTemplate card, CardPool pool) {
     v.check(card.initialPoints() >= 0 && card.initialPoints() <= MAX_POINTS, "voucher.loyalty_card.points",
         "must be from 0 to " + MAX_POINTS, card.initialPoints());
@@ -184,6 +196,18 @@ public final class ProgramValidator {
     }
     if (formula instanceof PointsFormula.Fixed f) {
       positive(v, path + ".points", f.points());
+      return;
+    }
+    if (formula instanceof PointsFormula.Dynamic d) {
+      v.check(d.fallback() >= 0 && d.fallback() <= MAX_POINTS, path + ".points",
+          "the formula's fallback must be from 0 to " + MAX_POINTS, d.fallback());
+      if (v.present(d.expression(), path + ".points_formula")) {
+        try {
+          io.loyalty.core.internal.eval.PointsExpression.parse(d.expression());
+        } catch (IllegalArgumentException bad) {
+          v.add(path + ".points_formula", String.valueOf(bad.getMessage()), d.expression());
+        }
+      }
       return;
     }
     PointsFormula.Proportional p = (PointsFormula.Proportional) formula;

@@ -90,6 +90,28 @@ final class TierValidator {
     }
   }
 
+  /**
+   * Checks an edit of a live program against the version it replaces (digest section 6.4): the qualification policy
+   * and the ladder (the tiers' ids and ranges) change in separate, sequential edits, so that each change's effect on
+   * the members is its own.
+   */
+  static void edit(Violations v, Program previous, Program next) {
+    if (previous.tiers().isEmpty() || previous.tierPolicy().equals(next.tierPolicy())) {
+      return;
+    }
+    boolean sameLadder = previous.tiers().size() == next.tiers().size();
+    for (int i = 0; sameLadder && i < next.tiers().size(); i++) {
+      Tier a = previous.tiers().get(i);
+      Tier b = next.tiers().get(i);
+      sameLadder = a.id().equals(b.id()) && a.from() == b.from() && java.util.Objects.equals(a.to(), b.to());
+    }
+    if (!sameLadder) {
+      v.add("loyalty_tiers_expiration", "changes in the same edit as the tiers' ranges: change the qualification and"
+          + " the tiers in separate edits (digest section 6.4)", null);
+      v.add("tiers", "change in the same edit as loyalty_tiers_expiration: change them in separate edits", null);
+    }
+  }
+
   private static void mapping(Violations v, String path, TierMapping mapping) {
     if (mapping instanceof TierMapping.Multiply multiply) {
       BigDecimal m = multiply.multiplier();

@@ -125,15 +125,21 @@ public final class EarningRuleReader {
     if (l == null) {
       return null;
     }
-    if (l.pointsFormula() != null) {
-      p.add(Problem.NOT_SUPPORTED, at + ".points_formula", "is not supported: the engine computes points by FIXED or"
-          + " PROPORTIONAL rules only", null);
-    }
     // Voucherify's own loyalty guide sends {"points": 5} alone: FIXED unless said otherwise
     String type = l.type() == null && l.calculationType() == null ? "FIXED"
         : p.oneOf(at + ".type", l.type(), names("FIXED", "PROPORTIONAL"));
     if (type == null) {
       return null;
+    }
+    if (l.pointsFormula() != null) {
+      if (!type.equals("FIXED")) {
+        p.add(Problem.NOT_SUPPORTED, at + ".points_formula", "is read on a FIXED loyalty object only (the formula"
+            + " replaces its points, which are the fallback)", null);
+        return null;
+      }
+      // the formula's text is checked by the engine's definition (its grammar, docs/formulas.md); points = fallback
+      Long fallback = l.points() == null ? Long.valueOf(0) : l.points();
+      return PointsFormula.dynamic(l.pointsFormula(), p.range(at + ".points", fallback, 0, Long.MAX_VALUE));
     }
     if (type.equals("FIXED")) {
       Long points = p.required(at + ".points", l.points());

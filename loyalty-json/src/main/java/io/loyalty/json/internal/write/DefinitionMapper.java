@@ -130,6 +130,10 @@ public interface DefinitionMapper {
     if (formula instanceof PointsFormula.Fixed f) {
       return new LoyaltyWire("FIXED", f.points(), null, null, null, null, null, null);
     }
+    if (formula instanceof PointsFormula.Dynamic d) {
+      // Voucherify's dynamic formula sits on a FIXED loyalty object; its points are the fallback
+      return new LoyaltyWire("FIXED", d.fallback(), d.expression(), null, null, null, null, null);
+    }
     PointsFormula.Proportional p = (PointsFormula.Proportional) formula;
     Measure m = p.measure();
     Ratio plain = new Ratio(p.every(), p.points(), null, null, null, null, null);
