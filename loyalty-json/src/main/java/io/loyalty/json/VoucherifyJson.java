@@ -1,6 +1,24 @@
 package io.loyalty.json;
 
 import io.loyalty.core.CardSummary;
+import io.loyalty.core.MemberReward;
+import io.loyalty.json.internal.read.HostReader;
+import io.loyalty.json.internal.read.ValidationRuleReader;
+import io.loyalty.json.internal.wire.ValidationRuleWire;
+import io.loyalty.spi.ValidationRuleId;
+import io.loyalty.spi.program.ValidationRule;
+import io.loyalty.json.internal.wire.BalanceWire;
+import io.loyalty.json.internal.wire.CustomerWire;
+import io.loyalty.json.internal.wire.EventSchemaWire;
+import io.loyalty.json.internal.wire.MemberWire;
+import io.loyalty.json.internal.wire.TransferWire;
+import io.loyalty.spi.SchemaId;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.program.EventSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
 import io.loyalty.json.internal.read.CardReader;
 import io.loyalty.json.internal.read.EarningRuleReader;
 import io.loyalty.json.internal.read.EventReader;
@@ -221,6 +239,54 @@ public final class VoucherifyJson {
     return each(json.readList(body, TransactionWire.class), CardReader::entry);
   }
 
+  // ---- host and plain-argument bodies ----
+
+  /**
+   * A balance body ({@code POST …/members/{memberId}/balance}): signed {@code points} (not 0), {@code expiration_type}
+   * {@code PROGRAM_RULES} (the default), {@code NON_EXPIRING} or {@code CUSTOM_DATE} with {@code expiration_date} (a
+   * date, or a date-time as Voucherify's current client sends it: its calendar day), {@code reason}, {@code source_id}.
+   */
+  public BalanceChange readBalanceChange(String body) {
+    return HostReader.balance(json.read(body, BalanceWire.class));
+  }
+
+  /** A transfer body, a JSON array of {@code {code, points, reason, source_id}}: every element read, or none. */
+  public List<PointsTransfer> readTransfers(String body) {
+    return each(json.readList(body, TransferWire.class), HostReader::transfer);
+  }
+
+  /** An add-member body: {@code customer} (an object, or its source id as a text), {@code voucher}, {@code source_id}. */
+  public MemberRequest readMember(String body) {
+    MemberWire w = json.read(body, MemberWire.class);
+    JsonNode customer = w.customer();
+    CustomerWire object = customer != null && customer.isObject() ? json.read(customer.toString(), CustomerWire.class) : null;
+    return HostReader.member(w, object);
+  }
+
+  /** A customer body ({@code POST /v1/customers}) as the engine's customer: its source id (else id) and metadata. */
+  public Customer readCustomer(String body) {
+    return HostReader.customer(json.read(body, CustomerWire.class));
+  }
+
+  /**
+   * A custom event schema body ({@code POST /v1/metadata-schemas}) with the host's id: {@code related_object} names the
+   * event, {@code properties} give each property's {@code type} ({@code string}, {@code number}, {@code boolean}) and
+   * {@code optional}, and {@code allow_defined_only} refuses other properties.
+   */
+  public EventSchema readEventSchema(String body, SchemaId id) {
+    return HostReader.eventSchema(json.read(body, EventSchemaWire.class), Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * A validation rule body ({@code POST /v1/validation-rules}) with the host's id: numbered {@code rules} of
+   * {@code customer.segment}, {@code customer.metadata}, {@code order.metadata}, {@code custom_event.metadata},
+   * {@code order.amount}, {@code order.total_amount}, {@code order.items.count}, {@code product.id} or {@code sku.id},
+   * joined by {@code rules.logic}; other names, nested rules and {@code applicable_to} are {@code not_supported}.
+   */
+  public ValidationRule readValidationRule(String body, ValidationRuleId id) {
+    return ValidationRuleReader.read(json.read(body, ValidationRuleWire.class), Objects.requireNonNull(id, "id"));
+  }
+
   // ---- writing ----
 
   /** The program as a v1 loyalty campaign. */
@@ -329,6 +395,109 @@ public final class VoucherifyJson {
       }
     }
     return page("data", out, false, null);
+  }
+
+  /**
+   * The answer to a balance change (Voucherify's {@code AddBalanceResponse}): the signed {@code points}, {@code total}
+   * (the card's lifetime points), {@code balance} after it, and the card as {@code related_object}.
+   */
+  public String writeBalance(LedgerEntry entry, CardSummary summary) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("points", entry.points());
+    out.put("total", summary.points());
+    out.put("balance", summary.balance());
+    out.put("type", "loyalty_card");
+    out.put("object", "balance");
+    out.put("related_object", Map.of("type", "voucher", "id", summary.card().value()));
+    out.put("operation_type", "MANUAL");
+    return json.write(out);
+  }
+
+  /** Cards as Voucherify's member list: {@code data_ref: "vouchers"}, each card with its counters, and the total. */
+  public String writeMembers(List<Card> members, Function<Card, CardSummary> summaries, Program program) {
+    return list("vouchers", members.stream().map(c -> cards.voucher(c, summaries.apply(c), program)).toList());
+  }
+
+  /** Programs as Voucherify's campaign list: {@code data_ref: "campaigns"} and the total. */
+  public String writeCampaigns(List<Program> programs) {
+    return list("campaigns", programs.stream().map(definitions::campaign).toList());
+  }
+
+  /** Rewards of the catalog as Voucherify's list ({@code data_ref: "data"}, with the total). */
+  public String writeRewards(List<Reward> rewards) {
+    return list("data", rewards.stream().map(definitions::reward).toList());
+  }
+
+  /** Tiers as Voucherify's list, such as a member's tiers ({@code GET /v1/loyalties/members/{memberId}/tiers}). */
+  public String writeTiers(List<Tier> tiers, ProgramId program) {
+    return list("data", tiers.stream().map(t -> definitions.tier(t, program)).toList());
+  }
+
+  /**
+   * A member's rewards ({@code GET /v1/loyalties/members/{memberId}/rewards}): {@code {reward, assignment, object:
+   * "loyalty_reward"}} each, the assignment's points the member's price.
+   */
+  public String writeMemberRewards(List<MemberReward> rewards, ProgramId program) {
+    List<Object> out = new ArrayList<>();
+    for (MemberReward r : rewards) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("reward", definitions.reward(r.reward()));
+      item.put("assignment", definitions.assignment(r.assignment(), program));
+      item.put("object", "loyalty_reward");
+      out.add(item);
+    }
+    return list("data", out);
+  }
+
+  /**
+   * A rolled-back redemption as Voucherify's rollback object ({@code object: "redemption_rollback"}, {@code id}
+   * {@code rr_} and the redemption's id): the points given back as a negative {@code amount} and
+   * {@code loyalty_card.points}, {@code redemption} the rolled-back id, and the card after it.
+   */
+  public String writeRollback(Redemption redemption, Reward reward, Card card, CardSummary summary, Program program) {
+    ObjectMapper trees = new ObjectMapper();
+    try {
+      ObjectNode out = (ObjectNode) trees.readTree(write(redemption, reward, card, summary, program));
+      String id = out.path("id").asText();
+      long points = out.path("amount").asLong();
+      out.put("id", "rr_" + id);
+      out.put("object", "redemption_rollback");
+      out.put("redemption", id);
+      out.put("amount", -points);
+      out.putObject("loyalty_card").put("points", -points);
+      out.put("result", "SUCCESS");
+      out.put("status", "SUCCEEDED");
+      out.put("reason", redemption.rollbackReason());
+      return trees.writeValueAsString(out);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a redemption written by this class did not read back", e);
+    }
+  }
+
+  /** A custom event schema as Voucherify's metadata schema ({@code related_object}, {@code properties}). */
+  public String write(EventSchema schema) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    schema.properties().forEach((k, v) -> properties.put(k,
+        Map.of("type", v.type().name().toLowerCase(java.util.Locale.ROOT), "optional", v.optional(), "array", false)));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", schema.id().value());
+    out.put("related_object", schema.eventName());
+    out.put("properties", properties);
+    out.put("allow_defined_only", schema.allowDefinedOnly());
+    out.put("object", "metadata_schema");
+    return json.write(out);
+  }
+
+  /**
+   * An error the server answers itself, outside the engine (a refused key, a body too large, an unknown path), as
+   * Voucherify's error object.
+   *
+   * @param key Voucherify's key, such as {@code unauthorized}
+   * @param details what was wrong, naming no customer
+   */
+  public WireError error(int status, String key, String details, @Nullable String requestId) {
+    return new WireError(status, key, json.write(new ErrorWire(status, key, ErrorMapping.message(key), details,
+        requestId, null, null)));
   }
 
   /**

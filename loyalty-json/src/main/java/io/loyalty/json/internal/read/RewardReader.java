@@ -33,7 +33,10 @@ public final class RewardReader {
     String name = p.text("name", r.name(), Limits.MAX_NAME_LENGTH);
     var params = r.parameters();
     // Voucherify's own guide creates a campaign reward with its parameters alone
+    // a body with no type is typed by its one parameters block (Voucherify's Java SDK 8 sends no type)
     String type = r.type() == null && params != null && params.campaign() != null ? "CAMPAIGN"
+        : r.type() == null && params != null && params.coin() != null && params.product() == null ? "COIN"
+        : r.type() == null && params != null && params.product() != null && params.coin() == null ? "MATERIAL"
         : p.oneOf("type", r.type(), names("CAMPAIGN", "COIN", "MATERIAL"));
     RewardKind kind = type == null ? null : kind(p, type, p.required("parameters", params));
     Long stock = r.stock() == null ? null : p.range("stock", r.stock(), 0, Long.MAX_VALUE);
