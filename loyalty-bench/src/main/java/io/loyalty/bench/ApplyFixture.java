@@ -37,8 +37,13 @@ public final class ApplyFixture {
 
   /** As {@link #create(int, int)}, on the workload's tiered program when {@code tiered} ({@link Workload#tieredProgram}). */
   public static ApplyFixture create(int members, int rounds, boolean tiered) {
+    return create(members, rounds, tiered ? Workload.tieredProgram() : Workload.program());
+  }
+
+  /** As {@link #create(int, int)}, on {@code program} (the workload's rules, with or without tiers). */
+  public static ApplyFixture create(int members, int rounds, io.loyalty.spi.program.Program program) {
     LoyaltyEngine engine = Engines.create();
-    engine.define(tiered ? Workload.tieredProgram() : Workload.program());
+    engine.define(program);
     Customer[] customers = new Customer[members];
     for (int m = 0; m < members; m++) {
       customers[m] = Workload.customer("member_" + m);

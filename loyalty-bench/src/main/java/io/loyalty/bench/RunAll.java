@@ -54,6 +54,7 @@ public final class RunAll {
 
     ApplyVariant apply = new ApplyVariant(false);
     ApplyVariant tieredApply = new ApplyVariant(true);
+    ApplyVariant termsApply = new ApplyVariant("engine: apply, tiers kept for a term", Workload::termsProgram);
     Harness.Variant floor = variant("hand-written Java (floor)", true, () -> HandWritten.earn(v.order, v.customer).points(10));
     Harness.Variant eval = variant("engine: evaluate (pure)", true, () -> v.engine.evaluate(v.event).points());
     Harness.Variant easy = variant("Easy Rules 4.1.0", true, () -> v.easyRules.earn(v.order, v.customer).points(10));
@@ -61,7 +62,7 @@ public final class RunAll {
     Harness.Variant quote = variant("engine: quote (with breakdown)", true, () -> v.engine.quote(v.event).points());
     Harness.Variant engineBalance = variant("engine: balance(code, instant), 100 lots", false, balance::engineBalance);
     Harness.Variant cardBalance = variant("card.balanceAt(instant), 100 lots", false, balance::cardBalance);
-    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, tieredApply, engineBalance,
+    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, tieredApply, termsApply, engineBalance,
         cardBalance);
     Harness harness = new Harness(all, warmup, rounds, batchMs);
     System.out.printf(Locale.ROOT, "Interleaved harness: %d warm-up + %d measured rounds, batches of ~%d ms ...%n",
@@ -83,6 +84,9 @@ public final class RunAll {
     double tieredP50 = Harness.median(tieredApply.latencies);
     System.out.printf(Locale.ROOT, "engine apply on a tiered program, per order: p50 %s (%.2fx the untiered p50)%n",
         Harness.time(tieredP50), tieredP50 / applyP50);
+    double termsP50 = Harness.median(termsApply.latencies);
+    System.out.printf(Locale.ROOT, "engine apply with tiers kept for a term (seed 001's policy), per order: p50 %s"
+        + " (%.2fx the untiered p50)%n", Harness.time(termsP50), termsP50 / applyP50);
     System.out.printf(Locale.ROOT, "Easy Rules / engine evaluate: %.1fx; Drools / engine evaluate: %.1fx (medians of rounds)%n%n",
         easyX, droolsX);
     System.out.println("| target | measured | met |");
@@ -164,19 +168,24 @@ public final class RunAll {
   /** {@code engine.apply} of fresh orders on a fresh fixture per batch, each order also timed alone. */
   private static final class ApplyVariant extends Harness.Variant {
     final List<Double> latencies = new ArrayList<>();
-    private final boolean tiered;
+    private final java.util.function.Supplier<io.loyalty.spi.program.Program> program;
     private ApplyFixture fixture;
     private long[] times = new long[0];
 
     ApplyVariant(boolean tiered) {
-      super(tiered ? "engine: apply, tiered program" : "engine: apply into the in-memory store", false, 5_000);
-      this.tiered = tiered;
+      this(tiered ? "engine: apply, tiered program" : "engine: apply into the in-memory store",
+          tiered ? Workload::tieredProgram : Workload::program);
+    }
+
+    ApplyVariant(String name, java.util.function.Supplier<io.loyalty.spi.program.Program> program) {
+      super(name, false, 5_000);
+      this.program = program;
     }
 
     @Override
     protected void prepare(int n) {
       fixture = null;
-      fixture = ApplyFixture.create(n, 1, tiered);
+      fixture = ApplyFixture.create(n, 1, program.get());
       times = new long[n];
       System.gc(); // settle the fixture into the old generation: its copying is setup, not apply
     }

@@ -108,6 +108,19 @@ public final class Workload {
         .build();
   }
 
+  /**
+   * {@link #tieredProgram} under seed 001's policy: a tier reached is kept for three months rounded to the month's
+   * end ({@code BALANCE} with {@code CUSTOM}), so every order carries the card's tier terms forward.
+   */
+  public static Program termsProgram() {
+    return tieredProgram().toBuilder().tierPolicy(new io.loyalty.spi.tier.TierPolicy(
+        io.loyalty.spi.tier.TierPolicy.Qualification.BALANCE, null, io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE,
+        new io.loyalty.spi.tier.TierPolicy.Expiration(io.loyalty.spi.tier.TierPolicy.ExpirationType.CUSTOM,
+            io.loyalty.spi.program.IsoDuration.parse("P3M"), new io.loyalty.spi.tier.TierPolicy.Rounding(
+                io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH, io.loyalty.spi.tier.TierPolicy.Strategy.END,
+                null)))).build();
+  }
+
   public static Program program() {
     List<EarningRule> rules = List.of(
         rule(0, PointsFormula.fixed(5)),
