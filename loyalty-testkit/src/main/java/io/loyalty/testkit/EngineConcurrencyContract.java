@@ -140,16 +140,20 @@ public abstract class EngineConcurrencyContract extends StoreContract {
     assertThat(ledger.get(events - 1).balanceAfter()).isEqualTo(expected);
   }
 
-  @Test
-  void racing_orders_of_two_engines_crossing_tier_thresholds_write_each_move_once() throws Exception {
-    Program.Builder tiered = program(CardPool.growing(2), false).toBuilder();
+  /** The kit's program with ten tiers of ten points each (the last unbounded) under the policy. */
+  private Program ladderOfTen(io.loyalty.spi.tier.TierPolicy policy) {
+    Program.Builder tiered = program(CardPool.growing(2), false).toBuilder().tierPolicy(policy);
     for (int t = 0; t < 10; t++) {
       tiered.tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t" + t), "T" + t, 10L * t)
           .to(t == 9 ? null : 10L * t + 9).build());
     }
-    Program program = engine.define(tiered.build());
+    return tiered.build();
+  }
+
+  /** Alice's orders of 1 to 7 dollars, half through a second engine on the same store, raced on real threads. */
+  private Card raceOrdersOfTwoEngines(long seed) throws Exception {
     LoyaltyEngine second = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
-        .random(WorkloadPrograms.seeded(8)).build();
+        .random(WorkloadPrograms.seeded(seed)).build();
     Card card = engine.enrol(PROGRAM, CustomerId.of("alice"));
     int events = budget().threads() * budget().opsPerThread() / 2;
     List<Callable<EventOutcome>> tasks = new ArrayList<>();
@@ -160,6 +164,13 @@ public abstract class EngineConcurrencyContract extends StoreContract {
       tasks.add(() -> by.apply(paid(id, "alice", "ord_" + id, amount)));
     }
     Race.run(budget().threads(), tasks);
+    return card;
+  }
+
+  @Test
+  void racing_orders_of_two_engines_crossing_tier_thresholds_write_each_move_once() throws Exception {
+    Program program = engine.define(ladderOfTen(io.loyalty.spi.tier.TierPolicy.BALANCE_DROP));
+    Card card = raceOrdersOfTwoEngines(8);
     // the moves the committed ledger implies, one per entry that crossed a range, after the enrolment's entry
     List<String> expected = new ArrayList<>();
     expected.add("tier:" + card.code().value() + "#0 TIER_JOINED null>t0");
@@ -186,28 +197,12 @@ public abstract class EngineConcurrencyContract extends StoreContract {
   @Test
   void racing_orders_of_two_engines_under_points_earned_in_a_period_keep_one_tier_state_and_write_each_upgrade_once()
       throws Exception {
-    Program.Builder tiered = program(CardPool.growing(2), false).toBuilder()
-        .tierPolicy(new io.loyalty.spi.tier.TierPolicy(io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD,
-            io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH, io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE,
-            new io.loyalty.spi.tier.TierPolicy.Expiration(io.loyalty.spi.tier.TierPolicy.ExpirationType.END_OF_PERIOD,
-                null, null)));
-    for (int t = 0; t < 10; t++) {
-      tiered.tier(io.loyalty.spi.tier.Tier.builder(io.loyalty.spi.TierId.of("t" + t), "T" + t, 10L * t)
-          .to(t == 9 ? null : 10L * t + 9).build());
-    }
-    engine.define(tiered.build());
-    LoyaltyEngine second = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
-        .random(WorkloadPrograms.seeded(9)).build();
-    Card card = engine.enrol(PROGRAM, CustomerId.of("alice"));
-    int events = budget().threads() * budget().opsPerThread() / 2;
-    List<Callable<EventOutcome>> tasks = new ArrayList<>();
-    for (int i = 0; i < events; i++) {
-      String id = "evt_" + i;
-      long amount = 100L * (1 + i % 7);
-      LoyaltyEngine by = i % 2 == 0 ? engine : second;
-      tasks.add(() -> by.apply(paid(id, "alice", "ord_" + id, amount)));
-    }
-    Race.run(budget().threads(), tasks);
+    engine.define(ladderOfTen(new io.loyalty.spi.tier.TierPolicy(
+        io.loyalty.spi.tier.TierPolicy.Qualification.POINTS_IN_PERIOD, io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH,
+        io.loyalty.spi.tier.TierPolicy.Start.IMMEDIATE, new io.loyalty.spi.tier.TierPolicy.Expiration(
+            io.loyalty.spi.tier.TierPolicy.ExpirationType.END_OF_PERIOD, null, null))));
+    Card card = raceOrdersOfTwoEngines(9);
+    LoyaltyEngine second = engine;
     // all in one month: the count is the points earned, and each entry that reached a higher tier is one upgrade
     List<String> expected = new ArrayList<>();
     long counted = 0;

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.spi.CollectionId;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.Metadata;
-import io.loyalty.spi.ProductId;
 import io.loyalty.spi.SchemaId;
 import io.loyalty.spi.SegmentId;
-import io.loyalty.spi.SkuId;
 import io.loyalty.spi.event.Customer;
 import io.loyalty.spi.event.OrderItem;
 import io.loyalty.spi.host.EventSchemas;
@@ -110,12 +108,7 @@ public final class HostCatalog implements EventSchemas, ProductCollections, Vali
   @Override
   public boolean contains(CollectionId collection, OrderItem item) {
     Set<String> ids = collections.get(collection);
-    if (ids == null) {
-      return false;
-    }
-    ProductId product = item.product();
-    SkuId sku = item.sku();
-    return (product != null && ids.contains(product.value())) || (sku != null && ids.contains(sku.value()));
+    return ids != null && ProductCollections.listed(ids, item);
   }
 
   @Override

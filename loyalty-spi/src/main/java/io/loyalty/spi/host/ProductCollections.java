@@ -40,18 +40,20 @@ public interface ProductCollections {
    * Static collections listing their members: each id maps to product ids and SKU ids; a line belongs
    * when its product or its SKU is listed.
    */
+  /** Whether a static collection's member ids list the line: its product id or its SKU id. */
+  static boolean listed(Set<String> ids, OrderItem item) {
+    ProductId product = item.product();
+    SkuId sku = item.sku();
+    return (product != null && ids.contains(product.value())) || (sku != null && ids.contains(sku.value()));
+  }
+
   static ProductCollections of(Map<CollectionId, Set<String>> members) {
     Map<CollectionId, Set<String>> copy = Map.copyOf(members);
     return new ProductCollections() {
       @Override
       public boolean contains(CollectionId collection, OrderItem item) {
         Set<String> ids = copy.get(collection);
-        if (ids == null) {
-          return false;
-        }
-        ProductId product = item.product();
-        SkuId sku = item.sku();
-        return (product != null && ids.contains(product.value())) || (sku != null && ids.contains(sku.value()));
+        return ids != null && listed(ids, item);
       }
 
       @Override
