@@ -60,6 +60,7 @@ final class ChangeSetTransaction {
   static CommitResult commit(Connection c, ChangeSet changes) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
+    Exception failed = null;
     try {
       CommitResult result;
       try {
@@ -76,7 +77,8 @@ final class ChangeSetTransaction {
       }
       return result;
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
+      failed = e;
+      rollback(c, e);
       if (e instanceof SQLException sql && isConcurrencyAbort(sql)) {
         // The database broke a deadlock or a serialization race between writers: nothing was written, and a
         // retry re-reads, exactly as for a stale version.
@@ -84,7 +86,32 @@ final class ChangeSetTransaction {
       }
       throw e;
     } finally {
+      restoreAutoCommit(c, autoCommit, failed);
+    }
+  }
+
+  /** As {@link #rollback}: on a dropped connection the first failure is what the caller sees. */
+  private static void restoreAutoCommit(Connection c, boolean autoCommit, @Nullable Exception failed)
+      throws SQLException {
+    try {
       c.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      if (failed == null) {
+        throw e;
+      }
+      failed.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Rolls back after {@code failure}; on a connection the database dropped the rollback fails too, and that second
+   * error is kept as suppressed so the first one (the one that says why) is what the caller sees.
+   */
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * Reads run one statement each in autocommit, so they see committed state only. Nothing relies on the isolation
  * level, so several service instances (and connection pools) can share one database.
  *
- * <p>It needs a {@link DataSource} and nothing else: pool connections there. Thread-safe.
+ * <p>It needs a {@link DataSource} and nothing else: pool connections there. It holds no connection between
+ * operations, so once a stopped database is back (and the data source hands out working connections) the next
+ * operation works; meanwhile operations fail with {@code store_unavailable}, to be retried with the same ids.
+ * Thread-safe.
  */
 public final class JdbcLoyaltyStore implements LoyaltyStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLoyaltyStore.class);
@@ -108,7 +111,8 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
    * {@code reward:<id>}, {@code redemption:<id>}, or the first aggregate written when the database broke a deadlock
    * between writers); nothing is written unless it answers applied.
    *
-   * @throws JdbcStoreException when the database fails; nothing is written
+   * @throws JdbcStoreException when the database fails; nothing is written, or, with {@code store_unavailable} when
+   *     the connection was lost at {@code COMMIT}, possibly all of it: retry with the same ids
    * @throws IllegalArgumentException for a ledger entry of a card that is neither stored nor written
    */
   @Override

@@ -37,20 +37,22 @@ public final class ErrorMapping {
       case MEMBER_ALREADY_EXISTS -> "member_already_exists";
       case REWARD_OUT_OF_STOCK -> "reward_out_of_stock";
       case INVALID_PENDING_POINTS_BUCKET_STATUS -> "invalid_pending_points_bucket_status";
-      case STORED_DEFINITION_UNREADABLE, CLOCK_OUT_OF_RANGE, STORE_FAILURE, WEBHOOK_DELIVERY_FAILED -> code.key();
+      case STORED_DEFINITION_UNREADABLE, CLOCK_OUT_OF_RANGE, STORE_FAILURE, STORE_UNAVAILABLE, WEBHOOK_DELIVERY_FAILED ->
+          code.key();
     };
   }
 
   /**
    * The HTTP status for the code: 400 for an invalid request or a violated rule, 404 not found, 409 a duplicate or a
    * conflict, 500 a failure of the engine's clock, store or stored data (and a webhook endpoint that did not take a
-   * delivery, never an answer of the API: a relay's failure). The v2-only 423 is not used on the v1 surface.
+   * delivery, never an answer of the API: a relay's failure), 503 a store that cannot be reached (retry the request). The v2-only 423 is not used on the v1 surface.
    */
   public static int status(ErrorCode code) {
     return switch (code) {
       case NOT_FOUND -> 404;
       case MULTIPLE_REQUESTS, DEFINITION_CONFLICT, EVENT_ID_REUSED, DUPLICATE_REDEMPTION_ID, MEMBER_ALREADY_EXISTS -> 409;
       case STORED_DEFINITION_UNREADABLE, CLOCK_OUT_OF_RANGE, STORE_FAILURE, WEBHOOK_DELIVERY_FAILED -> 500;
+      case STORE_UNAVAILABLE -> 503;
       case INVALID_PAYLOAD, VALUE_OUT_OF_RANGE, LOYALTY_CARD_POINTS_EXCEEDED, MISSING_REWARD, MISSING_ORDER,
           NO_VOUCHER_SUITABLE_FOR_PUBLICATION, CODES_EXHAUSTED, VOUCHER_ALREADY_PUBLISHED, DUPLICATE_SOURCE_ID,
           CAMPAIGN_NOT_ACTIVE, LOYALTY_CARD_NOT_ACTIVE, CARD_NOT_PUBLISHED, VOUCHER_DISABLED, VOUCHER_EXPIRED,

@@ -79,8 +79,13 @@ public enum ErrorCode {
   STORED_DEFINITION_UNREADABLE("stored_definition_unreadable", 500, false),
   /** The engine's clock reads outside the years 1 to 9999 that its calendar arithmetic covers. */
   CLOCK_OUT_OF_RANGE("clock_out_of_range", 500, false),
-  /** The store failed (connection, SQL); nothing of the operation was written. */
+  /** The store refused the operation (a statement refused, a schema missing); nothing of it was written. */
   STORE_FAILURE("store_failure", 500, false),
+  /**
+   * The store could not be reached or lost its connection (database down, restarting, refusing connections): the
+   * operation was written whole or not at all, so retrying it with the same event id or source id is safe.
+   */
+  STORE_UNAVAILABLE("store_unavailable", 503, false),
   /** A webhook endpoint did not take a delivery (timeout, unreachable, or a status other than 2xx); it is retried. */
   WEBHOOK_DELIVERY_FAILED("webhook_delivery_failed", 500, false);
 
