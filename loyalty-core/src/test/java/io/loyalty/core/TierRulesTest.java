@@ -88,6 +88,18 @@ class TierRulesTest {
   }
 
   @Test
+  @DisplayName("a tier rule added to a live program fires on the next move, whatever operation makes it")
+  void ruleAddedLater() {
+    engine.define(ladder().build());
+    CardCode card = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice")).code();
+    pay("e1", 1_000); // the catalog the engine read has no tier rule
+    engine.define(engine.program(Fixtures.PROGRAM).toBuilder()
+        .earningRule(onTier("ern_silver", Trigger.TierEvent.UPGRADED, "ltr_silver", 50)).build());
+    engine.addPoints(card, 100, io.loyalty.core.AddedPointsExpiry.never(), "by hand", "src_1"); // 110: Silver
+    assertThat(tierAccruals(card)).extracting(e -> e.rule().value()).containsExactly("ern_silver");
+  }
+
+  @Test
   @DisplayName("a host cannot send a tier move: it is the engine's own event")
   void hostsCannotSendMoves() {
     engine.define(ladder(onTier("ern_silver", Trigger.TierEvent.UPGRADED, "ltr_silver", 50)).build());

@@ -101,7 +101,7 @@ public final class Operations {
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
         rollbackWindow);
     this.fulfilments = new Fulfilments(store, rewards);
-    this.tierRules = new TierRules(store, loader, plans, this::applyOwn);
+    this.tierRules = new TierRules(store, plans, this::applyOwn);
     committer.afterCommit(events -> {
       fulfilments.consume(events);
       tierRules.consume(events);

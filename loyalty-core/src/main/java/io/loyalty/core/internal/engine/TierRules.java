@@ -1,7 +1,6 @@
 package io.loyalty.core.internal.engine;
 
 import io.loyalty.core.internal.eval.PlanCache;
-import io.loyalty.core.internal.load.Loader;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.TierId;
 import io.loyalty.spi.event.Customer;
@@ -34,13 +33,11 @@ final class TierRules {
       Type.TIER_DOWNGRADED, Type.TIER_PROLONGED);
 
   private final LoyaltyStore store;
-  private final Loader loader;
   private final PlanCache plans;
   private final Function<TierMoved, ?> apply;
 
-  TierRules(LoyaltyStore store, Loader loader, PlanCache plans, Function<TierMoved, ?> apply) {
+  TierRules(LoyaltyStore store, PlanCache plans, Function<TierMoved, ?> apply) {
     this.store = store;
-    this.loader = loader;
     this.plans = plans;
     this.apply = apply;
   }
@@ -85,7 +82,8 @@ final class TierRules {
   }
 
   private void handle(OutboxEvent event) {
-    Program program = loader.known(event.program());
+    // the stored definition, not a catalog an earlier decision read: a rule added since must fire (moves are rare)
+    Program program = store.program(event.program()).orElse(null);
     if (program == null || !plans.plan(program).firesOnTierMoves()) {
       return; // no rule of the program fires on tier moves: nothing to earn
     }
