@@ -58,8 +58,12 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   private final OutboxClaims claims;
 
   private JdbcLoyaltyStore(DataSource dataSource) {
+    this(dataSource, JdbcDialect.POSTGRESQL);
+  }
+
+  private JdbcLoyaltyStore(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
-    this.claims = new OutboxClaims(dataSource);
+    this.claims = new OutboxClaims(dataSource, dialect);
   }
 
   /**
@@ -81,6 +85,17 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   public static JdbcLoyaltyStore create(DataSource dataSource, MigrationLock lock) {
     JdbcLoyaltyStore store = new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"));
     Migrations.migrate(dataSource, Objects.requireNonNull(lock, "lock"));
+    return store;
+  }
+
+  /**
+   * A store for a PostgreSQL-compatible database ({@link JdbcDialect}: its migration lock and its claims' locking
+   * clause), migrated as {@link #create(DataSource)}.
+   */
+  public static JdbcLoyaltyStore create(DataSource dataSource, JdbcDialect dialect) {
+    Objects.requireNonNull(dialect, "dialect");
+    JdbcLoyaltyStore store = new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"), dialect);
+    Migrations.migrate(dataSource, dialect.migrationLock());
     return store;
   }
 

@@ -35,8 +35,15 @@ final class OutboxClaims {
       "NOT EXISTS (SELECT 1 FROM loyalty_outbox_ack a WHERE a.consumer = ? AND a.position = o.position)";
 
   private final DataSource dataSource;
+  /** The locking clause of a claim's pick, by the database ({@link JdbcDialect}). */
+  private final String claimLock;
 
   OutboxClaims(DataSource dataSource) {
+    this(dataSource, JdbcDialect.POSTGRESQL);
+  }
+
+  OutboxClaims(DataSource dataSource, JdbcDialect dialect) {
+    this.claimLock = dialect.claimLock();
     this.dataSource = dataSource;
   }
 
@@ -65,13 +72,13 @@ final class OutboxClaims {
     }
   }
 
-  private static List<ClaimedEvent> claim(Connection c, String consumer, String owner, int limit, long now, long until)
+  private List<ClaimedEvent> claim(Connection c, String consumer, String owner, int limit, long now, long until)
       throws SQLException {
     TreeSet<String> cards = new TreeSet<>();
     try (PreparedStatement p = c.prepareStatement("SELECT o.aggregateid FROM loyalty_outbox o WHERE " + NOT_ACKED
         + " AND NOT EXISTS (SELECT 1 FROM loyalty_outbox_line l WHERE l.consumer = ? AND l.aggregateid = o.aggregateid"
         + " AND (l.dead OR l.retry_at > ? OR (l.owner <> ? AND l.lease_until > ?)))"
-        + " ORDER BY o.position LIMIT ? FOR NO KEY UPDATE SKIP LOCKED")) {
+        + " ORDER BY o.position LIMIT ? " + claimLock)) {
       p.setString(1, consumer);
       p.setString(2, consumer);
       p.setLong(3, now);
