@@ -65,7 +65,8 @@ final class Http implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .header("Content-Type", "application/json");
+        .header("Content-Type", "application/json")
+        .timeout(java.time.Duration.ofSeconds(15));
     if (appId != null) {
       b.header("X-App-Id", appId);
     }
