@@ -173,7 +173,7 @@ public final class RewardOperations {
           customer, now, false, staging, reads);
       plan = new RedemptionPlanner.Plan(plan.redemption(), plan.reward(),
           enrolment.withRefills(plan.otherCards(), staging.refills(), now), plan.otherEntries(), plan.joins(), plan.batch());
-      return commit(card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
+      return commit(program, card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
     return settle(committed);
   }
@@ -326,7 +326,7 @@ public final class RewardOperations {
       CardLedger ledger = CardLedger.open(card).settle(now);
       RedemptionPlanner.Plan plan = planner.giveBack(program, card, ledger, r, reward, now, status, code, reason,
           new ArrayList<>(), new ArrayList<>(), loader.forGiveBack(card, r, reward, now));
-      return commit(card, ledger, plan, -1, r.version()) ? plan.redemption() : null;
+      return commit(program, card, ledger, plan, -1, r.version()) ? plan.redemption() : null;
     });
   }
 
@@ -363,7 +363,8 @@ public final class RewardOperations {
     return store.redemptions(code);
   }
 
-  private boolean commit(Card card, CardLedger ledger, RedemptionPlanner.Plan plan, int countDelta, long redemptionVersion) {
+  private boolean commit(Program program, Card card, CardLedger ledger, RedemptionPlanner.Plan plan, int countDelta,
+      long redemptionVersion) {
     CardTransition t = ledger.finish();
     List<CardWrite> cards = new ArrayList<>(plan.otherCards());
     List<LedgerEntry> entries = new ArrayList<>(t.entries());
@@ -377,7 +378,7 @@ public final class RewardOperations {
     if (rewardWrite != null) {
       changes.reward(rewardWrite);
     }
-    CommitResult result = committer.commit(changes.build());
+    CommitResult result = committer.commit(changes.build(), List.of(program)); // its tier step follows this definition
     return result.applied();
   }
 
