@@ -1,16 +1,13 @@
 package io.loyalty.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -116,7 +113,7 @@ final class SchemaPool implements AutoCloseable {
   }
 
   /** A schema's view of the pool. */
-  private final class View implements DataSource {
+  private final class View implements ConnectionSource {
     private final String schema;
 
     View(String schema) {
@@ -127,41 +124,6 @@ final class SchemaPool implements AutoCloseable {
     public Connection getConnection() throws SQLException {
       return borrow(schema);
     }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return borrow(schema);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
   }
+
 }

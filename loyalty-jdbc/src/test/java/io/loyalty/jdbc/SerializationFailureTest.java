@@ -22,14 +22,12 @@ import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
 import io.loyalty.spi.store.OutboxEvent;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +38,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class SerializationFailureTest {
   private static final ProgramId PROGRAM = ProgramId.of("camp_40001");
 
   /** A data source whose write transactions fail with 40001 at one chosen statement (or commit), once. */
-  static final class FailingSource implements DataSource {
+  static final class FailingSource implements ConnectionSource {
     private final DataSource real;
     /** The write statement to fail at, counted from 1 since {@link #arm}; 0 for none. */
     private volatile int failAt;
@@ -92,11 +89,6 @@ class SerializationFailureTest {
       return wrap(real.getConnection());
     }
 
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return wrap(real.getConnection(user, password));
-    }
-
     private Connection wrap(Connection c) {
       InvocationHandler statements = (proxy, method, args) -> invoke(c, method, args);
       return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
@@ -128,40 +120,6 @@ class SerializationFailureTest {
       }
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return real.isWrapperFor(iface);
-    }
   }
 
   /** The operations of the test, each a write of a different shape, run in order on one engine. */
