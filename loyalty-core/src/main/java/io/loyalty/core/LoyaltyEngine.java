@@ -131,6 +131,19 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * Makes the customer a member (Voucherify's "add member"): of a loyalty v2 program, with one new card of each of
+   * its wallets, published together, in the program's wallet order; of a v1 program, with the next card of its pool.
+   *
+   * @throws MemberAlreadyExistsException when the customer already holds a card in the program
+   * @throws ProgramNotActiveException when a v2 program is switched off
+   */
+  public List<Card> addMember(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return operations.addMember(program, customer);
+  }
+
+  /**
    * Creates a card with a code it was given elsewhere and publishes it to the customer (importing members from
    * Voucherify, {@code loyalty-json}'s {@code VoucherifyImport}); when the card exists already, published to the same
    * customer in the same program, returns it, so an import run twice changes nothing.

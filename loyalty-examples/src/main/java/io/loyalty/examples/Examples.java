@@ -1,6 +1,7 @@
 package io.loyalty.examples;
 
-/** Runs every example in turn: the seed tutorial, a year of simulated time, the rewards tour, then the tiers. */
+/** Runs every example in turn: the seed tutorial, a year of simulated time, the rewards tour, the tiers, then a v2
+ * program of two wallets. */
 public final class Examples {
   private Examples() {}
 
@@ -17,5 +18,8 @@ public final class Examples {
     System.out.println();
     System.out.println("#### Tiers: Voucherify's ladder, moves as outbox events, and a member's tier history");
     TierTour.main(args);
+    System.out.println();
+    System.out.println("#### Loyalty v2: two point wallets and first-match earning");
+    WalletTour.main(args);
   }
 }

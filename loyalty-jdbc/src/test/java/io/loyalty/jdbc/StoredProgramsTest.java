@@ -28,4 +28,20 @@ class StoredProgramsTest {
     assertThat(read).isEqualTo(program);
     assertThat(read.tierPolicy()).isEqualTo(TierPolicy.BALANCE_DROP);
   }
+
+  @Test
+  @DisplayName("a program body written before wallets reads back as a v1 program earning into its main wallet")
+  void bodyWithoutWallets() {
+    Program program = Program.builder(ProgramId.of("camp_old"), "old")
+        .earningRule(EarningRule.builder(RuleId.of("ern_1"), Trigger.ORDER_PAID, PointsFormula.fixed(5)).build())
+        .build().withVersion(2);
+    String body = SpiJson.write(program);
+    String old = body.replace(",\"wallets\":[]", "").replace(",\"wallet\":\"main\"", "")
+        .replace(",\"branch\":null", "");
+    assertThat(old).doesNotContain("wallet").doesNotContain("branch");
+    Program read = SpiJson.read(old, Program.class);
+    assertThat(read).isEqualTo(program);
+    assertThat(read.earningRules().get(0).wallet()).isEqualTo(io.loyalty.spi.WalletId.MAIN);
+    assertThat(read.isV2()).isFalse();
+  }
 }

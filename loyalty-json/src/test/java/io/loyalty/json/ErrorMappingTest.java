@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every engine error code has a Voucherify key and status; errors come out as Voucherify's error object. */
 class ErrorMappingTest {
-  /** The keys of the digest's section 13.2 (v1, and the v2 keys reused for v1). */
+  /** The keys of the digest's section 13.2 (v1, and the v2 keys reused for v1), and v2's own keys of section 12. */
   private static final Set<String> VOUCHERIFY_KEYS = Set.of("loyalty_card_points_exceeded", "missing_reward",
       "missing_order", "no_voucher_suitable_for_publication", "voucher_already_published", "duplicate_source_id",
       "missing_vouchers", "not_found", "resource_not_found", "campaign_not_active", "loyalty_card_not_active",
@@ -19,7 +19,7 @@ class ErrorMappingTest {
       "voucher_not_active_now", "quantity_exceeded", "customer_rules_violated", "order_rules_violated",
       "redemption_rules_violated", "invalid_add_balance_params", "invalid_payload", "already_rolled_back",
       "duplicate_found", "duplicate_resource_key", "multiple_requests", "member_already_exists", "reward_out_of_stock",
-      "invalid_pending_points_bucket_status");
+      "invalid_pending_points_bucket_status", "non_active_program");
 
   @Test
   @DisplayName("every error code maps to a key of section 13.2 and a status of 13.1 (5xx keep the engine's key)")
@@ -28,7 +28,7 @@ class ErrorMappingTest {
       String key = ErrorMapping.key(code);
       int status = ErrorMapping.status(code);
 
-      assertThat(status).as("%s", code).isIn(400, 404, 409, 500, 503);
+      assertThat(status).as("%s", code).isIn(400, 404, 409, 423, 500, 503); // 423: v2's locked states
       if (status >= 500) {
         assertThat(key).as("%s", code).isEqualTo(code.key());
       } else {

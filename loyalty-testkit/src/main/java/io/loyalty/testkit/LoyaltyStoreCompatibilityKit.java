@@ -23,6 +23,24 @@ public abstract class LoyaltyStoreCompatibilityKit extends StoreContract {
   protected LoyaltyStoreCompatibilityKit() {}
 
   @Nested
+  class Wallets extends WalletContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
+
+  @Nested
   class Outbox extends OutboxContract {
     @Override
     protected LoyaltyStore newStore() {

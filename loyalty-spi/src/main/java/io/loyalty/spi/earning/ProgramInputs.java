@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param basis for a refund, the events it was judged against: the order's payment, then its earlier refunds in
  *     ledger order; empty otherwise
  * @param tier the card's tier before the event's points, whose mappings its rules earned by; {@code null} for none
+ * @param room for a loyalty v2 program, the points each wallet with a balance or period earning limit could still
+ *     take on the member's card when the event was judged; empty otherwise
  */
 public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
-    List<RulePoints> held, List<EventId> basis, @Nullable TierId tier) {
+    List<RulePoints> held, List<EventId> basis, @Nullable TierId tier, List<WalletRoom> room) {
   /** Copies the collections. */
   public ProgramInputs {
     Objects.requireNonNull(program, "program");
@@ -33,6 +35,36 @@ public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<
     awarded = List.copyOf(awarded);
     held = List.copyOf(held);
     basis = List.copyOf(basis);
+    room = room == null ? List.of() : List.copyOf(room);
+  }
+
+  /** Inputs with no wallet limits: every v1 program's. */
+  public ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
+      List<RulePoints> held, List<EventId> basis, @Nullable TierId tier) {
+    this(program, block, awarded, answers, held, basis, tier, List.of());
+  }
+
+  /**
+   * The points a wallet's earning limits left room for on the member's card.
+   *
+   * @param wallet the wallet
+   * @param points 0 or more
+   */
+  public record WalletRoom(io.loyalty.spi.WalletId wallet, long points) {
+    /** Checks the wallet. */
+    public WalletRoom {
+      Objects.requireNonNull(wallet, "wallet");
+    }
+  }
+
+  /** The room recorded for the wallet, {@code null} when none was (it had no balance or period limit). */
+  public @Nullable Long roomOf(io.loyalty.spi.WalletId wallet) {
+    for (WalletRoom r : room) {
+      if (r.wallet().equals(wallet)) {
+        return r.points();
+      }
+    }
+    return null;
   }
 
   /** A rule's points. */
@@ -58,6 +90,6 @@ public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<
 
   /** The inputs of a program whose decision read nothing beyond the event and its definition. */
   public static ProgramInputs plain(ProgramId program) {
-    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of(), null);
+    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of(), null, List.of());
   }
 }

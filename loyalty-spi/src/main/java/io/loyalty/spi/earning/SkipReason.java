@@ -54,5 +54,20 @@ public enum SkipReason {
    */
   TIER_CASCADE_LIMIT,
   /** A dynamic points formula gives 0 points or less, or cannot be computed and its fallback is 0. */
-  FORMULA_GIVES_NONE
+  FORMULA_GIVES_NONE,
+  /**
+   * A loyalty v2 earning rule's effect whose earning was not applied: an earlier earning of the same rule matched
+   * first (only the first matching earning applies).
+   */
+  EARLIER_EARNING_MATCHED,
+  /**
+   * The event earns more into a loyalty v2 wallet than its per-transaction maximum: that wallet earns nothing from it
+   * (Voucherify rejects such an earn in full).
+   */
+  TRANSACTION_EARNING_LIMIT,
+  /**
+   * A loyalty v2 wallet's balance cap or per-period cap leaves less room than the rule's points: its accrual is reduced
+   * to what fits (an accrual of the same rule says how many), or it earns nothing.
+   */
+  EARNING_LIMIT_REACHED
 }

@@ -1,5 +1,7 @@
 package io.loyalty.spi.program;
 
+import io.loyalty.spi.WalletId;
+
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.ValidationRuleId;
@@ -22,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param expiration when this rule's points expire, overriding the program's; {@code null} to use the program's
  * @param banner the display name (Voucherify's {@code source.banner}), possibly empty
  * @param metadata free key/values
+ * @param wallet the wallet its points go to: {@link WalletId#MAIN} in a v1 program, one of the program's
+ *     {@link Program#wallets()} in a v2 one
+ * @param branch for one effect of a v2 earning rule ({@link FirstMatchRule}), where it sits in that rule's
+ *     first-match order; {@code null} for a v1 rule, which stacks with every other matching rule
  */
 public record EarningRule(
     RuleId id,
@@ -34,10 +40,38 @@ public record EarningRule(
     @Nullable PendingPoints pendingPoints,
     @Nullable ExpirationRule expiration,
     String banner,
-    Metadata metadata) {
+    Metadata metadata,
+    WalletId wallet,
+    @Nullable Branch branch) {
 
-  /** Defaults the optional parts: always valid, empty banner and metadata. */
+  /**
+   * Where a flattened v2 effect sits in its earning rule: the rule, the earning (1-based, in order) whose conditions
+   * it shares, and the earning's name. The first earning of a rule whose conditions hold is applied whole; the rule's
+   * later earnings are skipped.
+   *
+   * @param rule the v2 earning rule's id
+   * @param earning the earning's position in the rule, 1 or more
+   * @param name the earning's name, possibly empty
+   */
+  public record Branch(RuleId rule, int earning, String name) {
+    /** Checks the position. */
+    public Branch {
+      Objects.requireNonNull(rule, "rule");
+      name = name == null ? "" : name;
+    }
+  }
+
+  /** A v1 rule: its points go to the main wallet and it stacks with every other matching rule. */
+  public EarningRule(RuleId id, Trigger trigger, PointsFormula formula, boolean active, Validity validity,
+      @Nullable Condition condition, @Nullable ValidationRuleId validationRuleId, @Nullable PendingPoints pendingPoints,
+      @Nullable ExpirationRule expiration, String banner, Metadata metadata) {
+    this(id, trigger, formula, active, validity, condition, validationRuleId, pendingPoints, expiration, banner,
+        metadata, WalletId.MAIN, null);
+  }
+
+  /** Defaults the optional parts: always valid, empty banner and metadata, the main wallet. */
   public EarningRule {
+    wallet = wallet == null ? WalletId.MAIN : wallet;
     validity = validity == null ? Validity.ALWAYS : validity;
     banner = banner == null ? "" : banner;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
@@ -58,7 +92,9 @@ public record EarningRule(
         .pendingPoints(pendingPoints)
         .expiration(expiration)
         .banner(banner)
-        .metadata(metadata);
+        .metadata(metadata)
+        .wallet(wallet)
+        .branch(branch);
   }
 
   /** Builds an {@link EarningRule}; not thread-safe. */
@@ -74,6 +110,8 @@ public record EarningRule(
     private @Nullable ExpirationRule expiration;
     private String banner = "";
     private Metadata metadata = Metadata.EMPTY;
+    private WalletId wallet = WalletId.MAIN;
+    private @Nullable Branch branch;
 
     private Builder(RuleId id, Trigger trigger, PointsFormula formula) {
       this.id = Objects.requireNonNull(id, "id");
@@ -129,10 +167,22 @@ public record EarningRule(
       return this;
     }
 
+    /** Sets the wallet its points go to (a v2 program's; {@link WalletId#MAIN} in a v1 program). */
+    public Builder wallet(WalletId wallet) {
+      this.wallet = Objects.requireNonNull(wallet, "wallet");
+      return this;
+    }
+
+    /** Places the rule in a v2 rule's first-match order ({@code null}: a v1 rule). */
+    public Builder branch(@Nullable Branch branch) {
+      this.branch = branch;
+      return this;
+    }
+
     /** Returns the rule; the engine validates it when the program is defined. */
     public EarningRule build() {
       return new EarningRule(id, trigger, formula, active, validity, condition, validationRuleId, pendingPoints, expiration,
-          banner, metadata);
+          banner, metadata, wallet, branch);
     }
   }
 }

@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param tiers the program's tiers in ascending order of their ranges; empty for none
  * @param tierPolicy how members qualify for the tiers and keep them ({@link TierPolicy#BALANCE_DROP} by default)
  * @param metadata free key/values
+ * @param wallets a loyalty v2 program's point wallets (card definitions), each member holding one card of each;
+ *     empty for a v1 program, whose one wallet is {@link io.loyalty.spi.WalletId#MAIN} under its card template
  */
 public record Program(
     ProgramId id,
@@ -54,7 +56,17 @@ public record Program(
     @Nullable Condition redemptionCondition,
     List<Tier> tiers,
     TierPolicy tierPolicy,
-    Metadata metadata) {
+    Metadata metadata,
+    List<CardDefinition> wallets) {
+
+  /** A v1 program: one wallet, its card template's. */
+  public Program(ProgramId id, long version, String name, ZoneId zone, boolean active, Validity validity,
+      CardPool pool, CardTemplate card, boolean autoJoin, RefundPolicy refundPolicy, List<EarningRule> earningRules,
+      List<RewardAssignment> rewards, @Nullable Condition redemptionCondition, List<Tier> tiers, TierPolicy tierPolicy,
+      Metadata metadata) {
+    this(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules, rewards,
+        redemptionCondition, tiers, tierPolicy, metadata, List.of());
+  }
 
   /** Defaults the optional parts and copies the rules. */
   public Program {
@@ -67,6 +79,53 @@ public record Program(
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
     tierPolicy = tierPolicy == null ? TierPolicy.BALANCE_DROP : tierPolicy;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
+    wallets = wallets == null ? List.of() : List.copyOf(wallets);
+  }
+
+  /** Whether this is a loyalty v2 program: one with its own point wallets. */
+  public boolean isV2() {
+    return !wallets.isEmpty();
+  }
+
+  /** The v2 wallet with this id, if the program has it. */
+  public Optional<CardDefinition> wallet(io.loyalty.spi.WalletId wallet) {
+    for (CardDefinition w : wallets) {
+      if (w.id().equals(wallet)) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The wallets members hold a card of: the v2 wallets' ids, or {@link io.loyalty.spi.WalletId#MAIN} alone. */
+  public List<io.loyalty.spi.WalletId> walletIds() {
+    if (wallets.isEmpty()) {
+      return List.of(io.loyalty.spi.WalletId.MAIN);
+    }
+    List<io.loyalty.spi.WalletId> ids = new ArrayList<>(wallets.size());
+    wallets.forEach(w -> ids.add(w.id()));
+    return ids;
+  }
+
+  /** The code configuration of the wallet's cards: its card definition's, or the card template's for v1. */
+  public CodeConfig codeConfig(io.loyalty.spi.WalletId wallet) {
+    return wallet(wallet).map(CardDefinition::codeConfig).orElse(card.codeConfig());
+  }
+
+  /** When the wallet's points expire unless their rule says otherwise: its card definition's, or the template's. */
+  public @Nullable ExpirationRule expiration(io.loyalty.spi.WalletId wallet) {
+    Optional<CardDefinition> w = wallet(wallet);
+    return w.isPresent() ? w.get().expiration() : card.expiration();
+  }
+
+  /** How long the wallet's earned points stay pending unless their rule says otherwise ({@code null}: not at all). */
+  public @Nullable PendingPoints pendingPoints(io.loyalty.spi.WalletId wallet) {
+    return wallet(wallet).map(CardDefinition::pendingPoints).orElse(null);
+  }
+
+  /** The v2 earning rules, regrouped from their flattened effects in rule order; empty for a v1 program. */
+  public List<FirstMatchRule> firstMatchRules() {
+    return FirstMatchRule.regroup(earningRules);
   }
 
   /** Starts a program in UTC that is active and always in force, with an on-demand pool and no rules. */
@@ -81,13 +140,14 @@ public record Program(
     earningRules.forEach(b::earningRule);
     rewards.forEach(b::reward);
     tiers.forEach(b::tier);
+    wallets.forEach(b::wallet);
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
     return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules,
-        rewards, redemptionCondition, tiers, tierPolicy, metadata);
+        rewards, redemptionCondition, tiers, tierPolicy, metadata, wallets);
   }
 
   /** The rule with this id, if any. */
@@ -117,6 +177,7 @@ public record Program(
     private final List<Tier> tiers = new ArrayList<>();
     private TierPolicy tierPolicy = TierPolicy.BALANCE_DROP;
     private Metadata metadata = Metadata.EMPTY;
+    private final List<CardDefinition> wallets = new ArrayList<>();
 
     private Builder(ProgramId id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -168,6 +229,18 @@ public record Program(
     /** Adds an earning rule. */
     public Builder earningRule(EarningRule rule) {
       rules.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /** Adds a v2 earning rule: its effects, flattened in order ({@link FirstMatchRule#flatten}). */
+    public Builder earningRule(FirstMatchRule rule) {
+      rule.flatten().forEach(this::earningRule);
+      return this;
+    }
+
+    /** Adds a v2 point wallet (card definition): members then hold a card of each. */
+    public Builder wallet(CardDefinition wallet) {
+      wallets.add(Objects.requireNonNull(wallet, "wallet"));
       return this;
     }
 
@@ -225,7 +298,7 @@ public record Program(
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
       return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, rewards,
-          redemptionCondition, tiers, tierPolicy, metadata);
+          redemptionCondition, tiers, tierPolicy, metadata, wallets);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.loyalty.core.internal.decide;
 
+import io.loyalty.spi.WalletId;
+import io.loyalty.spi.program.PendingPoints;
+
 import io.loyalty.core.internal.expiry.ExpiryCalendar;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.ExpirationRule;
@@ -20,10 +23,18 @@ public record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expir
 
   /** Terms of points an earning rule grants at {@code at}. */
   public static CreditTerms forRule(Program program, @Nullable EarningRule rule, Instant at) {
-    Instant activates = rule == null || rule.pendingPoints() == null
-        ? null
-        : ExpiryCalendar.activatesAt(rule.pendingPoints(), at, program.zone());
-    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
+    return forRule(program, rule == null ? WalletId.MAIN : rule.wallet(), rule, at);
+  }
+
+  /**
+   * Terms of points granted at {@code at} into {@code wallet} by {@code rule} ({@code null}: by hand or by the
+   * program): the rule's pending period and expiry win, else the wallet's (a v1 program's: its card template's).
+   */
+  public static CreditTerms forRule(Program program, WalletId wallet, @Nullable EarningRule rule, Instant at) {
+    PendingPoints pending = rule == null ? null
+        : rule.pendingPoints() != null ? rule.pendingPoints() : program.pendingPoints(wallet);
+    Instant activates = pending == null ? null : ExpiryCalendar.activatesAt(pending, at, program.zone());
+    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.expiration(wallet));
     if (activates == null && expiration == null) {
       return NOW_NEVER;
     }
@@ -33,12 +44,18 @@ public record CreditTerms(@Nullable Instant activatesAt, @Nullable Instant expir
 
   /** Terms of points granted at {@code at} under the program's own expiration rule (initial points, transfers). */
   public static CreditTerms forProgram(Program program, Instant at) {
-    return forRule(program, null, at);
+    return forRule(program, WalletId.MAIN, null, at);
+  }
+
+  /** Terms of points put into {@code wallet} at {@code at} by hand or by the program (its expiry; never pending). */
+  public static CreditTerms forWallet(Program program, WalletId wallet, Instant at) {
+    return forRule(program, wallet, null, at);
   }
 
   /** The expiry of pending points activated by hand at {@code at} under the rule that granted them. */
-  public static @Nullable Instant expiryOnActivation(Program program, @Nullable EarningRule rule, Instant at) {
-    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.card().expiration());
+  public static @Nullable Instant expiryOnActivation(Program program, WalletId wallet, @Nullable EarningRule rule,
+      Instant at) {
+    ExpirationRule expiration = ExpiryCalendar.effective(rule == null ? null : rule.expiration(), program.expiration(wallet));
     return expiration == null ? null : ExpiryCalendar.expiresAt(expiration, at, program.zone());
   }
 }

@@ -84,12 +84,12 @@ public final class EventDecision {
     Accumulator<RewardWrite> rewardWrites = new Accumulator<>();
     Accumulator<RedemptionWrite> redemptionWrites = new Accumulator<>();
     Candidates candidates = new Candidates(reads);
-    for (ReadSet.ProgramReads next = candidates.next(-1); next != null;
-        next = candidates.next(next.entry().position())) {
+    for (ReadSet.ProgramReads next = candidates.next(null); next != null; next = candidates.next(next)) {
       Program program = next.entry().program();
       Card stored = next.card();
       if (event instanceof OrderRefunded refund) {
-        Card card = writes.cardOf(program.id(), event.customer().id(), WalletId.MAIN, stored);
+        Card card = writes.cardOf(program.id(), event.customer().id(), stored == null ? WalletId.MAIN : stored.wallet(),
+            stored);
         RefundDecision.Planned planned = card == null ? null : refunds.plan(program, card, refund, now, next, reads);
         if (card != null && planned != null) {
           outcomes.add(planned.outcome());
@@ -100,6 +100,10 @@ public final class EventDecision {
         continue;
       }
       CompiledProgram plan = next.entry().plan();
+      if (program.isV2()) {
+        decideWallets(plan, next, event0, reads, writes, outcomes, inputs, entries, now);
+        continue;
+      }
       Card card = writes.cardOf(program.id(), event.customer().id(), WalletId.MAIN, stored);
       if (card == null && !program.autoJoin()) {
         continue; // a program the customer is not in says nothing about the event
@@ -184,6 +188,74 @@ public final class EventDecision {
         writes.refills());
   }
 
+  /**
+   * Decides a loyalty v2 program: the member holds a card of each wallet; the rules are evaluated once (each rule's
+   * first matching earning, {@link EarningEvaluator}), and each wallet's card is credited with the accruals of the
+   * effects into it, under that wallet's terms. One outcome per wallet card that earned or was skipped (the first
+   * wallet's when none did); a customer who is not a member earns nothing (v2 has no auto-join).
+   */
+  private void decideWallets(CompiledProgram plan, ReadSet.ProgramReads next, EvaluationContext event0, ReadSet reads,
+      CardStaging writes, Accumulator<ProgramOutcome> outcomes, Accumulator<ProgramInputs> inputs,
+      Accumulator<LedgerEntry> entries, Instant now) {
+    Program program = plan.program();
+    LoyaltyEvent event = java.util.Objects.requireNonNull(event0.event(), "an event");
+    List<WalletId> wallets = program.walletIds();
+    Card[] cards = new Card[wallets.size()];
+    Card first = null;
+    for (int i = 0; i < cards.length; i++) {
+      cards[i] = writes.cardOf(program.id(), event.customer().id(), wallets.get(i), reads);
+      if (first == null && cards[i] != null) {
+        first = cards[i];
+      }
+    }
+    if (first == null) {
+      return; // not a member
+    }
+    Answering.Recording answers = Answering.recording(next.answers());
+    EvaluationContext ctx = event0.withAnswers(answers);
+    SkipReason block = cardBlock(first, event.occurredAt(), now); // a member's cards are switched on and off together
+    Set<RuleId> awarded = alreadyAwarded(next.orderEntries(), ctx.order());
+    ProgramOutcome whole = evaluator.evaluate(plan, ctx, first.code(), false, block, awarded, null);
+    // the room each wallet's balance or period cap leaves on the member's card now, recorded for the replay
+    List<ProgramInputs.WalletRoom> rooms = new ArrayList<>(0);
+    for (int i = 0; i < cards.length; i++) {
+      Long room = cards[i] == null ? null
+          : io.loyalty.core.internal.eval.WalletOutcomes.room(program, wallets.get(i), cards[i], now);
+      if (room != null) {
+        rooms.add(new ProgramInputs.WalletRoom(wallets.get(i), room));
+      }
+    }
+    List<ProgramOutcome> split = io.loyalty.core.internal.eval.WalletOutcomes.split(plan, whole, wallet -> {
+      Card c = cards[wallets.indexOf(wallet)];
+      return c == null ? null : c.code();
+    }, wallet -> {
+      for (ProgramInputs.WalletRoom r : rooms) {
+        if (r.wallet().equals(wallet)) {
+          return r.points();
+        }
+      }
+      return null;
+    });
+    for (ProgramOutcome outcome : split) {
+      if (!outcome.accruals().isEmpty()) {
+        Card card = cards[wallets.indexOf(walletOf(plan, outcome.accruals().get(0).rule()))];
+        CardLedger ledger = CardLedger.open(card, outcome.accruals().size()).settle(now);
+        credit(ledger, program, plan, event, card.code(), outcome.accruals(), ctx.order(), now);
+        CardTransition transition = ledger.finish();
+        writes.stage(transition.card(), writes.expectedFor(card));
+        entries.addAll(transition.entries());
+      }
+      outcomes.add(outcome);
+    }
+    ProgramInputs in = inputsOf(program, block, awarded, answers, null);
+    inputs.add(rooms.isEmpty() ? in : new ProgramInputs(in.program(), in.block(), in.awarded(), in.answers(), in.held(),
+        in.basis(), in.tier(), rooms));
+  }
+
+  private static WalletId walletOf(CompiledProgram plan, RuleId rule) {
+    return io.loyalty.core.internal.eval.WalletOutcomes.walletOf(plan, rule);
+  }
+
   private static ProgramInputs inputsOf(Program program, @Nullable SkipReason block, Set<RuleId> awarded,
       Answering.Recording answers, @Nullable Tier tier) {
     HostAnswers recorded = answers.recorded();
@@ -225,14 +297,19 @@ public final class EventDecision {
       }
     }
 
-    /** The first program after {@code position}, or {@code null}. */
-    ReadSet.@Nullable ProgramReads next(int position) {
-      for (int i = 0; i < programs.size(); i++) {
-        if (programs.get(i).entry().position() > position) {
-          return programs.get(i);
+    /**
+     * The reads after {@code current} ({@code null}: the first), or {@code null}: in catalog order, and a v2 program's
+     * refund reads (one per wallet card, at one position) one after the other.
+     */
+    ReadSet.@Nullable ProgramReads next(ReadSet.@Nullable ProgramReads current) {
+      int at = -1;
+      for (int i = 0; current != null && i < programs.size(); i++) {
+        if (programs.get(i) == current) {
+          at = i;
+          break;
         }
       }
-      return null;
+      return at + 1 < programs.size() ? programs.get(at + 1) : null;
     }
 
     /** Adds the program in catalog order, unless it is there already. */

@@ -1,5 +1,7 @@
 package io.loyalty.core.internal.engine;
 
+import io.loyalty.spi.card.Card;
+
 import io.loyalty.core.internal.decide.Answering;
 import io.loyalty.core.internal.decide.EventDecision;
 import io.loyalty.core.internal.decide.EventPlan;
@@ -104,12 +106,21 @@ final class EventApplication {
     LoyaltyEvent event = receipt.event();
     EventOutcome recorded = receipt.outcome();
     List<ProgramOutcome> replayed = new ArrayList<>();
-    for (ProgramOutcome p : recorded.programs()) {
-      ProgramInputs in = receipt.inputsOf(p.program())
-          .orElseThrow(() -> new IllegalStateException("the receipt of " + event.id() + " records no inputs"));
+    java.util.Set<io.loyalty.spi.ProgramId> v2Done = new java.util.HashSet<>();
+    List<ProgramInputs> inputs = receipt.inputs();
+    for (int i = 0; i < recorded.programs().size(); i++) {
+      ProgramOutcome p = recorded.programs().get(i);
+      // one input per outcome, in order (a v2 refund has one per wallet card of a program); else by program
+      ProgramInputs in = inputs.size() == recorded.programs().size() && inputs.get(i).program().equals(p.program())
+          ? inputs.get(i)
+          : receipt.inputsOf(p.program())
+              .orElseThrow(() -> new IllegalStateException("the receipt of " + event.id() + " records no inputs"));
       if (event instanceof OrderRefunded refund) {
         replayed.add(refunds.replay(p, in, refund));
         continue;
+      }
+      if (v2Done.contains(p.program())) {
+        continue; // a v2 program's wallet outcomes are derived together, from its first
       }
       boolean whatIf = candidate != null && candidate.id().equals(p.program());
       Program program = whatIf ? Objects.requireNonNull(candidate, "candidate")
@@ -120,6 +131,14 @@ final class EventApplication {
           : HostAnswering.replaying(in.answers()));
       ProgramOutcome again = evaluator.evaluate(plans.plan(program), ctx, p.card(), p.joined(), in.block(),
           Set.copyOf(in.awarded()), io.loyalty.core.internal.eval.Tiers.byId(program, in.tier()));
+      if (program.isV2()) {
+        v2Done.add(p.program());
+        // the member's cards are who they are (a card never changes holder or wallet): read by identity
+        replayed.addAll(io.loyalty.core.internal.eval.WalletOutcomes.split(plans.plan(program), again,
+            wallet -> store.cardOf(program.id(), event.customer().id(), wallet).map(Card::code).orElse(null),
+            in::roomOf));
+        continue;
+      }
       replayed.add(p.autoRedemption() == null ? again : new ProgramOutcome(again.program(), again.programVersion(),
           again.card(), again.joined(), again.points(), again.accruals(), again.skipped(), again.reversals(),
           p.autoRedemption()));

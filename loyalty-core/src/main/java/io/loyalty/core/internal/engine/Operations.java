@@ -170,7 +170,9 @@ public final class Operations {
     Program next = program.withVersion(stored + 1);
     long have = store.cardCount(program.id());
     long want = program.pool().vouchersCount();
-    if (program.pool().type() == CardPool.Type.AUTO_UPDATE && want <= have
+    if (program.isV2()) {
+      want = 0; // a v2 program has no pool: each wallet's cards are made as members join
+    } else if (program.pool().type() == CardPool.Type.AUTO_UPDATE && want <= have
         && store.unpublishedCards(program.id(), "", 1).isEmpty()) {
       want = have + 1; // an auto-update pool always has a spare card, so a quote of an auto-join names the card apply takes
     }
@@ -187,6 +189,10 @@ public final class Operations {
   public Card enrol(ProgramId programId, CustomerId customer, @Nullable CardCode requested) {
     return withRetries("enrol in " + programId, () -> {
       Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+      if (program.isV2()) {
+        throw io.loyalty.spi.InvalidInputException.of("program_id",
+            "is a loyalty v2 program: members join it with addMember, one card per wallet", programId);
+      }
       Optional<Card> existing = store.cardOf(programId, customer, WalletId.MAIN);
       if (existing.isPresent()) {
         throw new MemberAlreadyExistsException("the customer already holds card " + existing.get().code()
@@ -201,6 +207,41 @@ public final class Operations {
       CommitResult result = committer.commit(ChangeSet.builder().cards(writes).entries(transition.entries())
           .events(List.of(Outbox.joined(transition.card(), now))).build(), List.of(program));
       return result.applied() ? transition.card() : null;
+    });
+  }
+
+  /**
+   * Makes the customer a member of the program: in a v2 program, one new card of each wallet, published together in
+   * one commit (codes by each wallet's code configuration); in a v1 program, {@link #enrol} from the pool.
+   */
+  public List<Card> addMember(ProgramId programId, CustomerId customer) {
+    Program known = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+    if (!known.isV2()) {
+      return List.of(enrol(programId, customer, null));
+    }
+    return withRetries("add a member to " + programId, () -> {
+      Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+      if (!program.active()) {
+        throw new io.loyalty.core.ProgramNotActiveException("program " + programId + " is not active");
+      }
+      List<Card> held = store.cardsOf(programId, customer);
+      if (!held.isEmpty()) {
+        throw new MemberAlreadyExistsException("the customer already holds card " + held.get(0).code()
+            + " in program " + programId);
+      }
+      Instant now = clock.now();
+      List<Card> cards = new ArrayList<>();
+      List<CardWrite> writes = new ArrayList<>();
+      List<io.loyalty.spi.store.OutboxEvent> joined = new ArrayList<>();
+      for (WalletId wallet : program.walletIds()) {
+        Card card = enrolment.generate(program, wallet, 1, now).get(0).toBuilder().holder(customer).publishedAt(now)
+            .build();
+        cards.add(card);
+        writes.add(new CardWrite(card, 0));
+        joined.add(Outbox.joined(card, now));
+      }
+      CommitResult result = committer.commit(ChangeSet.builder().cards(writes).events(joined).build(), List.of(program));
+      return result.applied() ? List.copyOf(cards) : null;
     });
   }
 

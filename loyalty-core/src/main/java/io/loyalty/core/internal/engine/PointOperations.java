@@ -81,7 +81,7 @@ public final class PointOperations {
       } else if (expiry instanceof AddedPointsExpiry.NonExpiring) {
         expiresAt = null;
       } else {
-        expiresAt = CreditTerms.forProgram(program, now).expiresAt();
+        expiresAt = CreditTerms.forWallet(program, card.wallet(), now).expiresAt();
       }
       CardLedger ledger = CardLedger.open(card).settle(now);
       LedgerEntry entry = ledger.credit(Credit.now(EntryType.POINTS_ADDITION, points, key(sourceId, card),
@@ -152,7 +152,7 @@ public final class PointOperations {
       CardLedger targetLedger = CardLedger.open(target).settle(now);
       LedgerEntry inEntry = targetLedger.credit(new Credit(EntryType.POINTS_TRANSFER_IN, points, inKey,
           new LotSource(null, null, targetProgram.version(), null), reason, null,
-          CreditTerms.forProgram(targetProgram, now).expiresAt(), outKey), now);
+          CreditTerms.forWallet(targetProgram, target.wallet(), now).expiresAt(), outKey), now);
       // the moved points may reach the destination's auto-redeem price: both cards go through the reaction step
       boolean applied = reactions.commit(List.of(new Reactions.Touched(programOf(source), source, sourceLedger),
           new Reactions.Touched(targetProgram, target, targetLedger)), now);
@@ -169,7 +169,7 @@ public final class PointOperations {
       Lot lot = pendingLot(ledger, card, lotId, now);
       Program granting = store.program(card.program(), lot.source().programVersion()).orElse(programOf(card));
       EarningRule rule = lot.source().rule() == null ? null : granting.rule(lot.source().rule()).orElse(null);
-      LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, rule, now),
+      LedgerEntry entry = ledger.activate(lotId, now, CreditTerms.expiryOnActivation(granting, card.wallet(), rule, now),
           new LedgerKey.OnCard(LedgerKey.OnCard.Kind.ACTIVATION, card.code(), lotId));
       return reactions.commit(programOf(card), card, ledger, now) ? entry : null;
     });

@@ -90,12 +90,24 @@ public final class EarningEvaluator {
     List<Skip> skipped = null;
     long total = 0;
     Memo memo = programBlock == null ? plan.memo() : null;
+    // v2 rules: the earning of each rule that matched first (its effects come together, in order)
+    EarningRule.Branch matched = null;
     for (int i = 0; i < rules.size(); i++) {
       CompiledRule rule = rules.get(i);
       RuleId id = rule.rule().id();
       if (programBlock != null) {
         skipped = add(skipped, new Skip(id, programBlock, programDetail));
         continue;
+      }
+      EarningRule.Branch branch = rule.rule().branch();
+      if (branch != null && matched != null && matched.rule().equals(branch.rule())
+          && matched.earning() != branch.earning()) {
+        skipped = add(skipped, new Skip(id, SkipReason.EARLIER_EARNING_MATCHED, "earning " + matched.earning()
+            + " of rule " + branch.rule() + " matched first"));
+        continue;
+      }
+      if (branch != null && (matched == null || !matched.rule().equals(branch.rule())) && matches(rule, ctx, at)) {
+        matched = branch; // this earning applies whole, whatever its effects give; the rule's later ones do not
       }
       Object result = evaluateRule(rule, ctx, at, alreadyAwarded, Objects.requireNonNull(memo, "unblocked: the plan's memo"));
       if (result instanceof Accrual found) {
@@ -138,6 +150,16 @@ public final class EarningEvaluator {
     }
     SkipReason why = failure.kind() == CompiledCondition.Kind.RULE_NOT_FOUND ? SkipReason.VALIDATION_RULE_NOT_FOUND : reason;
     return new Skip(id, why, failure.description());
+  }
+
+  /**
+   * Whether a v2 earning's conditions hold for the event: the rule is on and in force and its condition holds (the
+   * first such earning of a rule is the one applied, Voucherify's first match).
+   */
+  private static boolean matches(CompiledRule compiled, EvaluationContext ctx, Instant at) {
+    return compiled.rule().active() && compiled.window().check(at) == null
+        && (compiled.condition() == null || compiled.condition().check(ctx) == null)
+        && (compiled.namedCondition() == null || compiled.namedCondition().check(ctx) == null);
   }
 
   /** Returns an {@link Accrual} or a {@link Skip}. */

@@ -35,17 +35,49 @@ public final class ExpirationRuleValidator {
       checkMonths(base, months, out);
     } else if (rule instanceof FixedDayOfYear fixed) {
       checkFixedDay(base, fixed, out);
+    } else if (rule instanceof ExpirationRule.AfterDays days) {
+      if (days.days() < 1 || days.days() > MAX_DAYS) {
+        out.add(new Violation(field(base, "period.value"), "must be between 1 and " + MAX_DAYS + " days", days.days()));
+      }
+      checkRounding(base, days.roundUp(), days.particularMonth(), out);
+    } else if (rule instanceof ExpirationRule.OnDates dates) {
+      if (dates.dates().isEmpty() || dates.dates().size() > MAX_DATES) {
+        out.add(new Violation(field(base, "expiration_dates"), "must hold 1 to " + MAX_DATES + " dates",
+            dates.dates().size()));
+      }
+      java.util.Set<FixedDayOfYear> seen = new java.util.HashSet<>();
+      for (int i = 0; i < dates.dates().size(); i++) {
+        FixedDayOfYear date = dates.dates().get(i);
+        String at = field(base, "expiration_dates[" + i + "]");
+        if (date == null) {
+          out.add(new Violation(at, "must not be null", null));
+          continue;
+        }
+        checkFixedDay(at, date, out);
+        if (!seen.add(date)) {
+          out.add(new Violation(at, "repeats an earlier date", date.month() + "-" + date.day()));
+        }
+      }
     }
     return out;
   }
+
+  /** The longest v2 rolling period counted in days (Voucherify's {@code DAY} unit allows 1–90). */
+  public static final int MAX_DAYS = 90;
+
+  /** The most dates of a v2 calendar expiration. */
+  public static final int MAX_DATES = 20;
 
   private static void checkMonths(String base, AfterMonths rule, List<Violation> out) {
     if (rule.months() < 0 || rule.months() > MAX_MONTHS) {
       out.add(new Violation(field(base, "period_value"), "must be between 0 and " + MAX_MONTHS + " months",
           rule.months()));
     }
-    RoundUp roundUp = rule.roundUp();
-    Integer month = rule.particularMonth();
+    checkRounding(base, rule.roundUp(), rule.particularMonth(), out);
+  }
+
+  private static void checkRounding(String base, @Nullable RoundUp roundUp, @Nullable Integer month,
+      List<Violation> out) {
     if (roundUp == null) {
       out.add(new Violation(field(base, "rounding_type"), "is required (NONE for no rounding)", null));
     } else if (roundUp == RoundUp.PARTICULAR_MONTH) {

@@ -42,9 +42,26 @@ public final class ExpiryCalendar {
     Objects.requireNonNull(usableFrom, "usableFrom");
     if (rule instanceof AfterMonths months) {
       // plusMonths clamps a day past the target month's end to that end: 31 Jan + 1 month = 28/29 Feb.
-      return roundUp(usableFrom.plusMonths(months.months()), months);
+      return roundUp(usableFrom.plusMonths(months.months()), months.roundUp(), months.particularMonth());
     }
-    FixedDayOfYear fixed = (FixedDayOfYear) rule;
+    if (rule instanceof ExpirationRule.AfterDays days) {
+      return roundUp(usableFrom.plusDays(days.days()), days.roundUp(), days.particularMonth());
+    }
+    if (rule instanceof ExpirationRule.OnDates dates) {
+      LocalDate first = null;
+      for (FixedDayOfYear date : dates.dates()) {
+        LocalDate next = nextOnOrAfter(date, usableFrom);
+        if (first == null || next.isBefore(first)) {
+          first = next;
+        }
+      }
+      return Objects.requireNonNull(first, "validated: at least one date");
+    }
+    return nextOnOrAfter((FixedDayOfYear) rule, usableFrom);
+  }
+
+  /** The first day of the year {@code fixed} names on or after {@code from}. */
+  private static LocalDate nextOnOrAfter(FixedDayOfYear fixed, LocalDate usableFrom) {
     LocalDate thisYear = fixedDay(usableFrom.getYear(), fixed);
     return thisYear.isBefore(usableFrom) ? fixedDay(usableFrom.getYear() + 1, fixed) : thisYear;
   }
@@ -86,17 +103,17 @@ public final class ExpiryCalendar {
   }
 
   /** Pushes {@code day} up to the end of the period the rule rounds to. */
-  private static LocalDate roundUp(LocalDate day, AfterMonths rule) {
+  private static LocalDate roundUp(LocalDate day, ExpirationRule.RoundUp roundUp, @Nullable Integer particularMonth) {
     int year = day.getYear();
     int month = day.getMonthValue();
-    return switch (rule.roundUp()) {
+    return switch (roundUp) {
       case NONE -> day;
       case END_OF_MONTH -> YearMonth.of(year, month).atEndOfMonth();
       case END_OF_QUARTER -> YearMonth.of(year, (month + 2) / 3 * 3).atEndOfMonth();
       case END_OF_HALF_YEAR -> YearMonth.of(year, month <= 6 ? 6 : 12).atEndOfMonth();
       case END_OF_YEAR -> YearMonth.of(year, 12).atEndOfMonth();
       case PARTICULAR_MONTH -> {
-        int target = Objects.requireNonNull(rule.particularMonth(), "particularMonth");
+        int target = Objects.requireNonNull(particularMonth, "particularMonth");
         // A month's end is on or after every day of it, so the month itself still counts.
         yield YearMonth.of(target >= month ? year : year + 1, target).atEndOfMonth();
       }

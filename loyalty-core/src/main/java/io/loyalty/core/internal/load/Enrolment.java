@@ -40,13 +40,18 @@ public final class Enrolment {
 
   /** New unpublished cards for a pool, with codes free in the store. */
   public List<Card> generate(Program program, int count, Instant at) {
+    return generate(program, io.loyalty.spi.WalletId.MAIN, count, at);
+  }
+
+  /** New unpublished cards of the program's wallet, with codes (by the wallet's code configuration) free in the store. */
+  public List<Card> generate(Program program, io.loyalty.spi.WalletId wallet, int count, Instant at) {
     if (count <= 0) {
       return List.of();
     }
-    List<String> fresh = codes.generate(program.card().codeConfig(), count, code -> store.card(CardCode.of(code)).isPresent());
+    List<String> fresh = codes.generate(program.codeConfig(wallet), count, code -> store.card(CardCode.of(code)).isPresent());
     List<Card> cards = new ArrayList<>(fresh.size());
     for (String code : fresh) {
-      cards.add(Card.generated(CardCode.of(code), program.id(), at));
+      cards.add(Card.generated(CardCode.of(code), program.id(), at).toBuilder().wallet(wallet).build());
     }
     return cards;
   }

@@ -80,7 +80,10 @@ public final class Loader {
   public ReadSet load(LoyaltyEvent event, Instant now, @Nullable Program candidate) {
     Card targeted = targetedCard(event);
     ProgramIndex.Catalog catalog = candidate == null ? index.current() : index.current().with(candidate, plans);
-    List<Card> held = targeted != null ? List.of(targeted) : store.cardsOf(event.customer().id());
+    // a card of a v2 wallet comes with the member's other cards of its program: the program earns into each
+    List<Card> held = targeted == null ? store.cardsOf(event.customer().id())
+        : targeted.wallet().equals(WalletId.MAIN) ? List.of(targeted)
+        : store.cardsOf(targeted.program(), event.customer().id());
     return new Gathering(event, now, event.customer().id(), targeted, catalog, held).gather();
   }
 
@@ -154,6 +157,19 @@ public final class Loader {
     return null;
   }
 
+  /** The customer's cards of a v2 program's wallets among {@code held}, in the program's wallet order. */
+  private static List<Card> walletCards(List<Card> held, Program program) {
+    List<Card> cards = new ArrayList<>(program.wallets().size());
+    for (WalletId wallet : program.walletIds()) {
+      for (int i = 0; i < held.size(); i++) {
+        if (held.get(i).program().equals(program.id()) && held.get(i).wallet().equals(wallet)) {
+          cards.add(held.get(i));
+        }
+      }
+    }
+    return cards;
+  }
+
   private static <K, V> @Nullable Found<K, V> found(List<Found<K, V>> found, K key) {
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i).key().equals(key)) {
@@ -223,6 +239,10 @@ public final class Loader {
       }
       for (int i = 0; i < candidates.size(); i++) {
         ProgramEntry entry = candidates.get(i);
+        if (entry.program().isV2()) {
+          wallets(entry, event);
+          continue;
+        }
         Card card = heldIn(held, entry.program().id());
         if (event instanceof OrderRefunded refund) {
           programs.add(refund(entry, card, refund));
@@ -245,6 +265,36 @@ public final class Loader {
     ReadSet readSet() {
       return new ReadSet(customer, targeted, programs, held, targeted == null, cards, pools, stored, rewards,
           redemptions, receipts, byCode, redemptionAnswers == null ? Answering.none() : redemptionAnswers);
+    }
+
+    /**
+     * Gathers what a v2 program's decision reads: for a refund, each wallet card's as a v1 card's; else the host's
+     * answers and the order's entries on every wallet card, under the first card (the decision finds the others among
+     * the held cards).
+     */
+    private void wallets(ProgramEntry entry, LoyaltyEvent event) {
+      List<Card> cards = walletCards(held, entry.program());
+      if (event instanceof OrderRefunded refund) {
+        for (Card card : cards) {
+          programs.add(refund(entry, card, refund));
+        }
+        return;
+      }
+      if (cards.isEmpty()) {
+        programs.add(new ProgramReads(entry, true, null, List.of(), Answering.none(), List.of()));
+        return;
+      }
+      Card first = cards.get(0);
+      Instant at = event.occurredAt();
+      boolean evaluated = entry.plan().inForce(at) && first.active() && first.isValidAt(at) && first.isValidAt(now);
+      Answers answers = evaluated ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE) : Answering.none();
+      List<LedgerEntry> entries = new ArrayList<>();
+      if (order != null) {
+        for (Card card : cards) {
+          entries.addAll(store.entriesForOrder(card.code(), order.id()));
+        }
+      }
+      programs.add(new ProgramReads(entry, true, first, entries, answers, List.of()));
     }
 
     /** Gathers what the program's earning decision reads, with {@code card} as read ({@code null}: none). */

@@ -146,7 +146,8 @@ final class ReceiptCodec {
     w.varint(1);
     for (int i = 0; i < inputs.size(); i++) {
       ProgramInputs in = inputs.get(i);
-      if (!in.program().equals(programs.get(i).program()) || !in.answers().validationRules().isEmpty()) {
+      if (!in.program().equals(programs.get(i).program()) || !in.answers().validationRules().isEmpty()
+          || !in.room().isEmpty()) {
         throw new IllegalArgumentException("inputs out of order, or with named rules: kept as a record");
       }
       w.varint(in.block() == null ? 0 : in.block().ordinal() + 1);

@@ -98,11 +98,132 @@ public final class ProgramValidator {
       checkRule(v, path, rule, program);
     }
     checkRewards(v, program);
+    checkWallets(v, program);
     TierValidator.validate(v, program);
     if (program.redemptionCondition() != null) {
       v.addAll(ConditionValidator.validate("validation_rules", program.redemptionCondition(), validationRules));
     }
     return v.list();
+  }
+
+  /** The most point wallets a v2 program may have (Voucherify's limit). */
+  public static final int MAX_WALLETS = 10;
+  /** The most v2 earning rules a program may have (Voucherify's limit). */
+  public static final int MAX_V2_RULES = 100;
+
+  /**
+   * A v1 program's rules all earn into its main wallet and stack; a v2 program's wallets are well formed and its
+   * rules are v2 rules (flattened {@link io.loyalty.spi.program.FirstMatchRule}s) into its wallets, and what v2 does
+   * not have yet here (auto-join, pools, tiers, v1 rewards, a card template) is refused rather than ignored.
+   */
+  private static void checkWallets(Violations v, Program program) {
+    List<EarningRule> rules = program.earningRules();
+    if (!program.isV2()) {
+      for (int i = 0; i < rules.size(); i++) {
+        EarningRule rule = rules.get(i);
+        if (rule == null) {
+          continue;
+        }
+        v.check(rule.wallet().equals(io.loyalty.spi.WalletId.MAIN), "earning_rules[" + i + "].card_definition_id",
+            "names a wallet, but the program has none (a v1 program earns into its one card)", rule.wallet());
+        v.check(rule.branch() == null, "earning_rules[" + i + "]",
+            "is a loyalty v2 rule's effect, but the program has no wallets", rule.id());
+        v.check(!v2Only(rule.expiration()), "earning_rules[" + i + "].expiration_rules",
+            "is a loyalty v2 expiration; a v1 rule's is MONTH or FIXED_DAY_OF_YEAR", rule.expiration());
+      }
+      io.loyalty.spi.program.ExpirationRule exp = program.card().expiration();
+      v.check(!v2Only(exp), "voucher.loyalty_card.expiration_rules",
+          "is a loyalty v2 card definition's expiration; a v1 program's is MONTH or FIXED_DAY_OF_YEAR", exp);
+      return;
+    }
+    List<io.loyalty.spi.program.CardDefinition> wallets = program.wallets();
+    v.check(wallets.size() <= MAX_WALLETS, "card_definitions", "must have at most " + MAX_WALLETS + " wallets",
+        wallets.size());
+    Set<io.loyalty.spi.WalletId> walletIds = new HashSet<>();
+    for (int i = 0; i < wallets.size(); i++) {
+      String path = "card_definitions[" + i + "]";
+      io.loyalty.spi.program.CardDefinition w = wallets.get(i);
+      if (!v.present(w, path)) {
+        continue;
+      }
+      if (v.present(w.id(), path + ".id")) {
+        v.check(!w.id().equals(io.loyalty.spi.WalletId.MAIN), path + ".id",
+            "must not be the v1 main wallet's id", w.id());
+        v.check(walletIds.add(w.id()), path + ".id", "must be unique within the program", w.id());
+      }
+      v.name(w.name(), path + ".name", Limits.MAX_NAME_LENGTH);
+      v.addAll(CodeConfigValidator.validate(path + ".code_config", w.codeConfig(), 0, false));
+      v.addAll(ExpirationRuleValidator.validate(path + ".points_expiration", w.expiration()));
+      v.addAll(PendingPointsValidator.validate(path + ".pending_points", w.pendingPoints()));
+      io.loyalty.spi.program.EarningLimits limits = w.earningLimits();
+      String at = path + ".earning_limits";
+      v.check(limits.balance() == null || limits.period() == null, at + ".global",
+          "must be one limit: BALANCE_BASED or TIME_BASED, not both", "both");
+      if (limits.balance() != null) {
+        v.check(limits.balance() >= 1 && limits.balance() <= MAX_POINTS, at + ".global.balance_based.max",
+            "must be from 1 to " + MAX_POINTS, limits.balance());
+      }
+      if (limits.period() != null) {
+        v.check(limits.period().points() >= 1 && limits.period().points() <= MAX_POINTS,
+            at + ".global.time_based.points.max", "must be from 1 to " + MAX_POINTS, limits.period().points());
+      }
+      if (limits.perTransaction() != null) {
+        v.check(limits.perTransaction() >= 1 && limits.perTransaction() <= MAX_POINTS,
+            at + ".transactions.points.max", "must be from 1 to " + MAX_POINTS, limits.perTransaction());
+      }
+    }
+    v.check(!program.autoJoin(), "auto_join", "is not available in a loyalty v2 program (members are added)", true);
+    v.check(program.pool().equals(CardPool.ON_DEMAND), "voucher",
+        "is not used by a loyalty v2 program: each wallet's cards are made as members join", program.pool().type());
+    v.check(program.card().equals(CardTemplate.DEFAULT), "voucher",
+        "is not used by a loyalty v2 program: its wallets say how cards look and points expire", null);
+    v.check(program.tiers().isEmpty(), "tiers", "are not available in a loyalty v2 program yet (tier structures)",
+        program.tiers().size());
+    v.check(program.rewards().isEmpty(), "rewards", "are not available in a loyalty v2 program yet (v2 rewards)",
+        program.rewards().size());
+    Set<RuleId> v2Rules = new HashSet<>();
+    RuleId previous = null;
+    int previousEarning = 0;
+    Trigger trigger = null;
+    boolean anyActive = false;
+    for (int i = 0; i < rules.size(); i++) {
+      String path = "earning_rules[" + i + "]";
+      EarningRule rule = rules.get(i);
+      if (rule == null) {
+        continue;
+      }
+      anyActive |= rule.active();
+      v.check(rule.wallet() == null || walletIds.contains(rule.wallet()), path + ".card_definition_id",
+          "names no wallet of the program", rule.wallet());
+      EarningRule.Branch branch = rule.branch();
+      if (branch == null) {
+        v.check(false, path, "must be a loyalty v2 rule's effect (FirstMatchRule) in a v2 program", rule.id());
+        continue;
+      }
+      v.check(branch.earning() >= 1, path + ".earning", "must be 1 or more", branch.earning());
+      if (branch.rule().equals(previous)) {
+        v.check(branch.earning() == previousEarning || branch.earning() == previousEarning + 1, path + ".earning",
+            "must follow the rule's previous earning", branch.earning());
+        v.check(java.util.Objects.equals(trigger, rule.trigger()), path + ".trigger",
+            "must be the trigger of the rule's other effects", rule.trigger());
+      } else {
+        v.check(v2Rules.add(branch.rule()), path + ".id", "must keep the effects of one rule together",
+            branch.rule());
+        trigger = rule.trigger();
+      }
+      previous = branch.rule();
+      previousEarning = branch.earning();
+    }
+    v.check(v2Rules.size() <= MAX_V2_RULES, "earning_rules", "must have at most " + MAX_V2_RULES + " rules",
+        v2Rules.size());
+    v.check(!program.active() || anyActive, "status",
+        "an active loyalty v2 program needs at least one active earning rule", "ACTIVE");
+  }
+
+  /** Whether the expiration is one of loyalty v2's own shapes (a rolling period in days, several calendar dates). */
+  private static boolean v2Only(io.loyalty.spi.program.@org.jspecify.annotations.Nullable ExpirationRule rule) {
+    return rule instanceof io.loyalty.spi.program.ExpirationRule.AfterDays
+        || rule instanceof io.loyalty.spi.program.ExpirationRule.OnDates;
   }
 
   /**

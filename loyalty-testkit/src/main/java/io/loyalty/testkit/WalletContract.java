@@ -1,0 +1,196 @@
+package io.loyalty.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.loyalty.core.AddedPointsExpiry;
+import io.loyalty.core.LoyaltyEngine;
+import io.loyalty.core.MemberAlreadyExistsException;
+import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RuleId;
+import io.loyalty.spi.WalletId;
+import io.loyalty.spi.card.Card;
+import io.loyalty.spi.earning.EventOutcome;
+import io.loyalty.spi.earning.ProgramOutcome;
+import io.loyalty.spi.event.Customer;
+import io.loyalty.spi.event.Order;
+import io.loyalty.spi.event.OrderPaid;
+import io.loyalty.spi.event.OrderRefunded;
+import io.loyalty.spi.program.CardDefinition;
+import io.loyalty.spi.program.Comparison;
+import io.loyalty.spi.program.Condition;
+import io.loyalty.spi.program.ExpirationRule;
+import io.loyalty.spi.program.FirstMatchRule;
+import io.loyalty.spi.program.FirstMatchRule.Earning;
+import io.loyalty.spi.program.FirstMatchRule.Effect;
+import io.loyalty.spi.program.Measure;
+import io.loyalty.spi.program.PendingPoints;
+import io.loyalty.spi.program.PointsFormula;
+import io.loyalty.spi.program.Program;
+import io.loyalty.spi.program.Trigger;
+import io.loyalty.spi.store.LoyaltyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loyalty v2 state over the store: a program of two point wallets stored and read back whole, a member's card per
+ * wallet published in one commit and never twice (also under racing joins), an order's first matching earning
+ * credited into both wallets and refunded from both, and receipts that replay.
+ */
+@DisplayName("loyalty v2 wallets over the store")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+public abstract class WalletContract extends StoreContract {
+  private static final ProgramId PROGRAM = ProgramId.of("lprg_kit");
+  private static final WalletId POINTS = WalletId.of("lcd_points");
+  private static final WalletId MILES = WalletId.of("lcd_miles");
+  private static final Instant T0 = Instant.parse("2024-03-04T10:00:00Z");
+
+  private LoyaltyStore store;
+  private LoyaltyEngine engine;
+
+  @BeforeEach
+  void createEngine() {
+    store = newStore();
+    engine = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(11)).build();
+  }
+
+  /** Points expiring on 30 June or 31 December, miles pending for 10 days; big orders earn both. */
+  static Program program() {
+    return Program.builder(PROGRAM, "Two wallets")
+        .wallet(CardDefinition.of(POINTS, "Points").withExpiration(new ExpirationRule.OnDates(List.of(
+            new ExpirationRule.FixedDayOfYear(6, 30), new ExpirationRule.FixedDayOfYear(12, 31)))))
+        .wallet(CardDefinition.of(MILES, "Miles").withPendingPoints(new PendingPoints(10)))
+        .earningRule(FirstMatchRule.of(RuleId.of("ler_orders"), Trigger.ORDER_PAID,
+            Earning.when(new Condition.OrderAmount(Comparison.atLeast(10_000)), Effect.points(POINTS, 50),
+                Effect.of(MILES, PointsFormula.proportional(new Measure.OrderAmount(), 100, 2))),
+            Earning.always(Effect.points(POINTS, 5))))
+        .build();
+  }
+
+  private static OrderPaid paid(String event, String customer, String order, long amount) {
+    return OrderPaid.of(event, T0, Customer.of(customer), Order.ofAmount(order, "EUR", amount));
+  }
+
+  @Test
+  void a_program_with_wallets_is_stored_and_read_back_whole() {
+    Program defined = engine.define(program());
+    Program read = store.program(PROGRAM).orElseThrow();
+    assertThat(read).isEqualTo(defined);
+    assertThat(read.wallets()).extracting(CardDefinition::id).containsExactly(POINTS, MILES);
+    assertThat(read.firstMatchRules()).isEqualTo(program().firstMatchRules());
+    assertThat(store.program(PROGRAM, 1)).contains(defined);
+  }
+
+  @Test
+  void a_member_gets_one_card_per_wallet_in_one_commit_and_no_second_set() {
+    engine.define(program());
+    List<Card> cards = engine.addMember(PROGRAM, CustomerId.of("alice"));
+    assertThat(cards).extracting(Card::wallet).containsExactly(POINTS, MILES);
+    for (Card card : cards) {
+      assertThat(store.card(card.code())).contains(card);
+      assertThat(store.cardOf(PROGRAM, CustomerId.of("alice"), card.wallet())).contains(card);
+    }
+    assertThat(store.cardsOf(PROGRAM, CustomerId.of("alice"))).hasSize(2);
+    assertThatThrownBy(() -> engine.addMember(PROGRAM, CustomerId.of("alice")))
+        .isInstanceOf(MemberAlreadyExistsException.class);
+    assertThat(store.cardsOf(PROGRAM, CustomerId.of("alice"))).hasSize(2);
+  }
+
+  @Test
+  void an_order_earns_into_both_wallets_a_refund_takes_back_from_both_and_the_receipts_replay() {
+    engine.define(program());
+    List<Card> cards = engine.addMember(PROGRAM, CustomerId.of("alice"));
+    EventOutcome outcome = engine.apply(paid("e1", "alice", "o1", 25_000));
+    assertThat(outcome.programs()).extracting(ProgramOutcome::points).containsExactly(50L, 500L);
+    assertThat(store.card(cards.get(0).code()).orElseThrow().ledgerBalance()).isEqualTo(50);
+    assertThat(store.card(cards.get(1).code()).orElseThrow().ledgerPending()).isEqualTo(500);
+    assertThat(engine.summary(cards.get(0).code()).nextExpirationDate()).isEqualTo(java.time.LocalDate.of(2024, 6, 30));
+    assertThat(engine.balance(cards.get(1).code(), Instant.parse("2024-03-14T00:00:00Z"))).isEqualTo(500);
+    assertThat(engine.replay(outcome.event()).identical()).isTrue();
+
+    EventOutcome refund = engine.apply(OrderRefunded.whole("r1", T0, Customer.of("alice"), "o1"));
+    assertThat(refund.programs()).extracting(ProgramOutcome::card).containsExactly(cards.get(0).code(),
+        cards.get(1).code());
+    assertThat(refund.programs()).flatExtracting(ProgramOutcome::reversals)
+        .extracting(io.loyalty.spi.earning.Reversal::owed).containsExactly(50L, 500L);
+    assertThat(store.card(cards.get(0).code()).orElseThrow().ledgerBalance()).isZero();
+    assertThat(store.card(cards.get(1).code()).orElseThrow().ledgerPending()).isZero();
+    assertThat(engine.replay(refund.event()).identical()).isTrue();
+    assertThat(engine.apply(paid("e1", "alice", "o1", 25_000))).isEqualTo(outcome); // applied once
+  }
+
+  @Test
+  void racing_joins_of_one_customer_publish_one_set_of_cards() throws Exception {
+    assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
+    engine.define(program());
+    List<Callable<String>> tasks = new ArrayList<>();
+    for (int i = 0; i < budget().threads() * 2; i++) {
+      tasks.add(() -> {
+        try {
+          engine.addMember(PROGRAM, CustomerId.of("bob"));
+          return "joined";
+        } catch (MemberAlreadyExistsException e) {
+          return "member";
+        }
+      });
+    }
+    List<String> results = Race.run(budget().threads(), tasks);
+    assertThat(results).containsOnlyOnce("joined");
+    List<Card> held = store.cardsOf(PROGRAM, CustomerId.of("bob"));
+    assertThat(held).extracting(Card::wallet).containsExactlyInAnyOrder(POINTS, MILES);
+    engine.addPoints(held.get(0).code(), 3, AddedPointsExpiry.never(), "kit", null);
+    assertThat(engine.balance(held.get(0).code())).isEqualTo(3);
+  }
+
+  /** A program whose one wallet is under {@code limits}, each order earning 30 points into it. */
+  private static Program limited(io.loyalty.spi.program.EarningLimits limits) {
+    return Program.builder(ProgramId.of("lprg_capped"), "Capped")
+        .wallet(CardDefinition.of(POINTS, "Points").withEarningLimits(limits))
+        .earningRule(FirstMatchRule.of(RuleId.of("ler_flat"), Trigger.ORDER_PAID,
+            Earning.always(Effect.points(POINTS, 30))))
+        .build();
+  }
+
+  /** Orders from two engines over the store, racing on one member's capped wallet: the cap holds exactly. */
+  private void race(io.loyalty.spi.program.EarningLimits limits, long cap) throws Exception {
+    assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
+    LoyaltyEngine other = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(12)).build();
+    engine.define(limited(limits));
+    Card card = engine.addMember(ProgramId.of("lprg_capped"), CustomerId.of("carol")).get(0);
+    int orders = Math.max(8, budget().threads() * 3);
+    List<Callable<Long>> tasks = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      LoyaltyEngine by = i % 2 == 0 ? engine : other;
+      OrderPaid order = paid("cap_" + i, "carol", "cap_o" + i, 1_000);
+      tasks.add(() -> by.apply(order).points());
+    }
+    List<Long> earned = Race.run(budget().threads(), tasks);
+    assertThat(earned.stream().mapToLong(Long::longValue).sum()).as("points the outcomes report").isEqualTo(cap);
+    assertThat(engine.balance(card.code())).isEqualTo(cap);
+    assertThat(store.card(card.code()).orElseThrow().ledgerBalance()).isEqualTo(cap);
+  }
+
+  @Test
+  void racing_earns_from_two_engines_stop_exactly_at_the_wallets_balance_cap() throws Exception {
+    race(io.loyalty.spi.program.EarningLimits.balanceCap(100), 100);
+  }
+
+  @Test
+  void racing_earns_from_two_engines_stop_exactly_at_the_wallets_daily_cap() throws Exception {
+    race(io.loyalty.spi.program.EarningLimits.perPeriod(io.loyalty.spi.program.EarningLimits.CalendarUnit.DAY, 130),
+        130);
+  }
+}
