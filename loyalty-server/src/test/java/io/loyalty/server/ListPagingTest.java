@@ -230,6 +230,10 @@ class ListPagingTest {
     String campaignWide = "/v1/loyalties/" + p + "/pending-points";
     List<String> every = cursor(campaignWide, 10);
     assertThat(every).hasSize(N + 4).doesNotHaveDuplicates().containsAll(ids).isEqualTo(all(campaignWide, "data"));
+    assertThat(cursor(campaignWide, 3)).isEqualTo(every);
+    List<String> everyReversed = new ArrayList<>(every);
+    java.util.Collections.reverse(everyReversed);
+    assertThat(cursor(campaignWide + "?order=-id", 10)).isEqualTo(everyReversed);
     assertThat(http.get(campaignWide).at("/data/0/points").asLong()).isEqualTo(4);
   }
 

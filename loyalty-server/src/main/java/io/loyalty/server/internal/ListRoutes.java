@@ -189,33 +189,71 @@ final class ListRoutes {
   private void memberPendingPoints(Context ctx) {
     Card card = engine.card(loyalty.member(ctx).code());
     ListQuery q = ListQuery.cursor(ctx, ID_ORDERS, "id");
-    List<PendingEntry> all = new ArrayList<>(wire.pending(card, clock.instant()));
-    pendingSlice(ctx, q, all, engine.program(card.program()));
+    List<PendingEntry> all = new ArrayList<>(pendingById(card, clock.instant()));
+    if (q.descending()) {
+      java.util.Collections.reverse(all);
+    }
+    var slice = q.after(all, PendingEntry::id);
+    ok(ctx, wire.writePendingPoints(slice.items(), engine.program(card.program()), slice.hasMore()));
   }
 
   /**
-   * Every member's pending points, ordered by entry id ({@code <code>:<lot>}: card code, then lot). The lots are on
-   * the cards, so this reads each card of the program once (one store read per 1,000 cards) and no ledger.
+   * Every member's pending points, ordered by entry id ({@code <code>:<lot>}): by card code in the store's order, then
+   * by lot. The lots are on the cards, so no ledger is read: in {@code id} order the cards are read from the cursor's
+   * card on, a store read per 1,000 cards, until the page and one entry more are found (so a page costs the cards up
+   * to its last entry, every card of the program when few hold pending points); {@code -id} reads every card.
    */
   private void campaignPendingPoints(Context ctx) {
     Program p = loyalty.program(ctx);
     ListQuery q = ListQuery.cursor(ctx, ID_ORDERS, "id");
     Instant now = clock.instant();
-    List<PendingEntry> all = new ArrayList<>();
-    eachCard(p.id(), card -> {
-      if (card.isPublished()) {
-        all.addAll(wire.pending(card, now));
+    if (q.descending()) {
+      List<PendingEntry> all = new ArrayList<>();
+      eachCard(p.id(), "", card -> all.addAll(pendingById(card, now)));
+      java.util.Collections.reverse(all);
+      var slice = q.after(all, PendingEntry::id);
+      ok(ctx, wire.writePendingPoints(slice.items(), p, slice.hasMore()));
+      return;
+    }
+    List<PendingEntry> found = new ArrayList<>();
+    String fromCode = "";
+    if (q.after != null) {
+      // the cursor is an entry id: its card's later lots first, then the cards after it
+      int colon = q.after.lastIndexOf(':');
+      Card first = colon < 0 ? null : cardByCode(q.after.substring(0, colon)).filter(c -> c.program().equals(p.id()))
+          .orElse(null);
+      List<PendingEntry> own = first == null ? List.of() : pendingById(first, now);
+      int at = own.stream().map(PendingEntry::id).toList().indexOf(q.after);
+      if (first == null || at < 0) {
+        throw ListQuery.refused("starting_after_id: names no entry of this list (use the more_starting_after of the"
+            + " page before)");
       }
-    });
-    pendingSlice(ctx, q, all, p);
+      found.addAll(own.subList(at + 1, own.size()));
+      fromCode = first.code().value();
+    }
+    String after = fromCode;
+    for (List<Card> page = store.cards(p.id(), after, STORE_PAGE); !page.isEmpty() && found.size() <= q.limit;
+        page = store.cards(p.id(), after, STORE_PAGE)) {
+      for (Card card : page) {
+        found.addAll(pendingById(card, now));
+        if (found.size() > q.limit) {
+          break;
+        }
+      }
+      after = page.get(page.size() - 1).code().value();
+    }
+    boolean more = found.size() > q.limit;
+    ok(ctx, wire.writePendingPoints(more ? found.subList(0, q.limit) : found, p, more));
   }
 
-  private void pendingSlice(Context ctx, ListQuery q, List<PendingEntry> all, Program program) {
-    Comparator<PendingEntry> by = Comparator.comparing((PendingEntry e) -> e.card().code().value())
-        .thenComparingLong(e -> e.lot().id());
-    all.sort(q.descending() ? by.reversed() : by);
-    var slice = q.after(all, PendingEntry::id);
-    ok(ctx, wire.writePendingPoints(slice.items(), program, slice.hasMore()));
+  /** A member card's pending entries as of {@code now} in lot id order; none for a card not published. */
+  private List<PendingEntry> pendingById(Card card, Instant now) {
+    if (!card.isPublished()) {
+      return List.of();
+    }
+    List<PendingEntry> entries = new ArrayList<>(wire.pending(card, now));
+    entries.sort(Comparator.comparingLong(e -> e.lot().id()));
+    return entries;
   }
 
   /**
@@ -236,7 +274,12 @@ final class ListRoutes {
   }
 
   private void eachCard(ProgramId program, Consumer<Card> each) {
-    String after = "";
+    eachCard(program, "", each);
+  }
+
+  /** Every card of the program with a code after {@code after}, in the store's code order, a page at a time. */
+  private void eachCard(ProgramId program, String from, Consumer<Card> each) {
+    String after = from;
     for (List<Card> page = store.cards(program, after, STORE_PAGE); !page.isEmpty();
         page = store.cards(program, after, STORE_PAGE)) {
       page.forEach(each);
