@@ -348,4 +348,60 @@ class ListPagingTest {
     assertThat(a.at("/details").asText()).startsWith(parameter + ":").contains(limits);
     assertThat(a.at("/request_id").asText()).isEqualTo(a.requestId());
   }
+
+  @Test
+  @DisplayName("transactions are filtered by Voucherify's filters[field][conditions][$op]; a bad filter is 400")
+  void transactionFilters() {
+    String c = campaign("Filtered transactions");
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String code = member(c, "tf-" + i);
+      codes.add(code);
+      tick();
+      http.post("/v1/loyalties/" + c + "/members/" + code + "/balance", "{\"points\": " + (i + 1) + "}");
+    }
+    String path = "/v1/loyalties/" + c + "/transactions";
+    List<String> all = all(path, "data");
+    assertThat(all).hasSize(3);
+    assertThat(cards(path + "?filters[voucher_id][conditions][$in]=" + codes.get(0) + "," + codes.get(2)))
+        .containsExactly(codes.get(0), codes.get(2));
+    assertThat(cards(path + "?filters[voucher_id][conditions][$in][0]=" + codes.get(1)
+        + "&filters[voucher_id][conditions][$in][1]=" + codes.get(2))).containsExactly(codes.get(1), codes.get(2));
+    assertThat(cards(path + "?filters[voucher_id][conditions][$is_not]=" + codes.get(1)))
+        .containsExactly(codes.get(0), codes.get(2));
+    assertThat(all(path + "?filters[id][conditions][$is]=" + URLEncoder.encode(all.get(1), StandardCharsets.UTF_8),
+        "data")).containsExactly(all.get(1));
+    assertThat(cards(path + "?filters[junction]=or&filters[voucher_id][conditions][$is]=" + codes.get(0)
+        + "&filters[id][conditions][$is]=" + URLEncoder.encode(all.get(2), StandardCharsets.UTF_8)))
+        .containsExactly(codes.get(0), codes.get(2));
+    assertThat(cards(path + "?filters[voucher_id][conditions][$is]=" + codes.get(0)
+        + "&filters[id][conditions][$is]=" + URLEncoder.encode(all.get(2), StandardCharsets.UTF_8))).isEmpty();
+
+    String code = codes.get(0);
+    Instant cut = now;
+    tick();
+    http.post("/v1/loyalties/" + c + "/members/" + code + "/balance", "{\"points\": 7}");
+    String member = "/v1/loyalties/members/" + code + "/transactions";
+    var later = http.get(member + "?filters[created_at][conditions][$after]=" + cut);
+    assertThat(later.at("/data").size()).isEqualTo(1);
+    assertThat(later.at("/data/0/details/balance/points").asLong()).isEqualTo(7);
+    assertThat(http.get(member + "?filters[created_at][conditions][$before]=" + cut).at("/data/0/details/balance/points")
+        .asLong()).isEqualTo(1);
+
+    refused(path + "?filters[amount][conditions][$is]=1", "filters[amount]", "id, voucher_id");
+    refused(path + "?filters[id][conditions][$after]=x", "filters[id][conditions][$after]", "$in, $not_in");
+    refused(path + "?filters[id]=x", "filters[id]", "filters[<field>][conditions][<$operator>]");
+    refused(path + "?filters[junction]=xor", "filters[junction]", "and or or");
+    refused(member + "?filters[created_at][conditions][$after]=yesterday", "filters[created_at][conditions][$after]",
+        "ISO 8601");
+    refused(member + "?filters[voucher_id][conditions][$is]=x", "filters[voucher_id]", "id, created_at");
+  }
+
+  private static List<String> cards(String path) {
+    var a = http.get(q(path) + "limit=100");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    a.at("/data").forEach(t -> out.add(t.get("voucher_id").asText()));
+    return out;
+  }
 }

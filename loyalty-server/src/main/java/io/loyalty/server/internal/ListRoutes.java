@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The list endpoints of Voucherify's v1 loyalty map, paged and filtered as its OpenAPI has them (see
@@ -148,7 +149,8 @@ final class ListRoutes {
 
   /**
    * Every member's transactions: {@code id} order is the ledger's (by time, then card code, then the card's
-   * sequence), which is the order Voucherify's time-ordered {@code vtx_} ids have; {@code -id} the reverse.
+   * sequence), which is the order Voucherify's time-ordered {@code vtx_} ids have; {@code -id} the reverse. Filtered
+   * by {@code filters[id]} and {@code filters[voucher_id]} (the card code).
    */
   private void campaignTransactions(Context ctx) {
     Program p = loyalty.program(ctx);
@@ -162,10 +164,14 @@ final class ListRoutes {
     Comparator<LedgerEntry> by = Comparator.comparing(LedgerEntry::at).thenComparing(e -> e.card().value())
         .thenComparingLong(LedgerEntry::seq);
     all.sort(q.descending() ? by.reversed() : by);
+    Predicate<LedgerEntry> kept = new ListFilters<LedgerEntry>().text("id", e -> e.key().text())
+        .text("voucher_id", e -> e.card().value()).read(ctx);
+    all.removeIf(kept.negate());
     var slice = q.after(all, e -> e.key().text());
     ok(ctx, wire.writeTransactions(slice.items(), p.id(), slice.hasMore()));
   }
 
+  /** A member's transactions, oldest first ({@code id}), filtered by {@code filters[id]} and {@code filters[created_at]}. */
   private void memberTransactions(Context ctx) {
     Card card = loyalty.member(ctx);
     ListQuery q = ListQuery.cursor(ctx, ID_ORDERS, "id");
@@ -173,6 +179,8 @@ final class ListRoutes {
     if (q.descending()) {
       java.util.Collections.reverse(all);
     }
+    all.removeIf(new ListFilters<LedgerEntry>().text("id", e -> e.key().text()).date("created_at", LedgerEntry::at)
+        .read(ctx).negate());
     var slice = q.after(all, e -> e.key().text());
     ok(ctx, wire.writeTransactions(slice.items(), card.program(), slice.hasMore()));
   }
