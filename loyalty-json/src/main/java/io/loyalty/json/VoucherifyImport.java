@@ -10,6 +10,7 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Program;
 import java.time.LocalDate;
@@ -152,12 +153,17 @@ public final class VoucherifyImport {
     List<PendingPointsEntryWire> pending = member.pendingPoints() == null ? List.of()
         : wire.readList(member.pendingPoints(), PendingPointsEntryWire.class);
     LocalDate today = engine.summary(cardCode).asOf().atZone(engine.program(program).zone()).toLocalDate();
+    java.util.Set<LedgerKey> done = pending.isEmpty() ? java.util.Set.of()
+        : engine.ledger(cardCode).stream().map(e -> e.key()).collect(java.util.stream.Collectors.toSet());
     for (PendingPointsEntryWire entry : pending) {
       if (entry.points() <= 0) {
         continue; // canceled or emptied: nothing waits
       }
       LocalDate day = LocalDate.parse(entry.activatesAt().substring(0, 10));
       String sourceId = "import:" + entry.id();
+      if (done.contains(new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM))) {
+        continue; // carried by an earlier run: pending then (and maybe due by now), or usable
+      }
       if (day.isAfter(today)) {
         long before = engine.ledger(cardCode).size();
         engine.addPendingPoints(cardCode, entry.points(), day, "imported from Voucherify", sourceId);

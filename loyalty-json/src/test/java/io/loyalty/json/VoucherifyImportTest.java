@@ -102,4 +102,44 @@ class VoucherifyImportTest {
     assertThat(importer.run(seed("001-campaign-response.json"), PROGRAM, null, members).points()).isZero();
     assertThat(engine.balance(CARD)).isEqualTo(480);
   }
+
+  @Test
+  @DisplayName("run again after the pending points' day has come, the import still adds nothing and reports nothing")
+  void runAgainAfterTheDay() {
+    MutableClock clock = new MutableClock(Instant.parse("2024-03-15T12:00:00Z"));
+    LoyaltyEngine engine = LoyaltyEngine.builder().store(InMemoryLoyaltyStore.create()).clock(clock).build();
+    VoucherifyImport importer = VoucherifyImport.into(engine, WIRE);
+    List<VoucherifyImport.Member> members = List.of(new VoucherifyImport.Member(member(), null, PENDING));
+    assertThat(importer.run(seed("001-campaign-response.json"), PROGRAM, null, members).pendingPoints()).isEqualTo(30);
+    clock.instant = Instant.parse("2024-03-25T12:00:00Z");
+    VoucherifyImport.Report again = importer.run(seed("001-campaign-response.json"), PROGRAM, null, members);
+    assertThat(again.points()).isZero();
+    assertThat(again.pendingPoints()).isZero();
+    assertThat(again.notCarried()).isEmpty();
+    assertThat(engine.balance(CARD)).as("the pending points activated on their day").isEqualTo(480);
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    Instant instant;
+
+    MutableClock(Instant start) {
+      instant = start;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return instant;
+    }
+  }
 }

@@ -103,7 +103,8 @@ public final class PointOperations {
         LedgerEntry first = done.get();
         if (!first.card().equals(code) || first.type() != EntryType.PENDING_POINTS_ADDED || first.pending() != points) {
           throw new SourceIdReusedException("source id " + sourceId + " was used for " + first.type() + " of "
-              + first.points() + " points on card " + first.card());
+              + (first.type() == EntryType.PENDING_POINTS_ADDED ? first.pending() : first.points()) + " points on card "
+              + first.card());
         }
         return first;
       }
