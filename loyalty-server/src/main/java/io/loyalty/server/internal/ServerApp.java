@@ -214,7 +214,10 @@ public final class ServerApp {
     return header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A request refused before any route ran: nothing was read or written. */
+  /**
+   * A request refused before anything was read or written: by the checks before any route (keys, size), or by a
+   * list's query parameters ({@link ListQuery}).
+   */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
