@@ -240,8 +240,11 @@ final class ListRoutes {
       fromCode = first.code().value();
     }
     String after = fromCode;
-    for (List<Card> page = store.cards(p.id(), after, STORE_PAGE); !page.isEmpty() && found.size() <= q.limit;
-        page = store.cards(p.id(), after, STORE_PAGE)) {
+    while (found.size() <= q.limit) {
+      List<Card> page = store.cards(p.id(), after, STORE_PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
       for (Card card : page) {
         found.addAll(pendingById(card, now));
         if (found.size() > q.limit) {
