@@ -473,6 +473,26 @@ public final class LoyaltyEngine {
     return operations.points().transfer(from, to, points, reason, sourceId);
   }
 
+  /**
+   * Adds pending points to a published card, carried over from another system (such as {@code loyalty-json}'s
+   * {@code VoucherifyImport}): a {@code PENDING_POINTS_ADDED} lot that activates at 00:00 of {@code activationDay} in
+   * the program's time zone and from then expires by the program's expiration rule. Idempotent: the same source id
+   * again returns the first entry and changes nothing.
+   *
+   * @throws io.loyalty.spi.InvalidInputException on {@code points} outside 1 to 10^12, or {@code activates_at} not
+   *     after today in the program's zone or after 9999-12-31
+   * @throws SourceIdReusedException when the source id was used for another operation
+   */
+  public LedgerEntry addPendingPoints(CardCode code, long points, java.time.LocalDate activationDay, String reason,
+      String sourceId) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(activationDay, "activationDay");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(sourceId, "sourceId");
+    Limits.checkText("reason", reason, Limits.MAX_TEXT_LENGTH);
+    return operations.points().addPending(code, points, activationDay, reason, sourceId);
+  }
+
   /** Activates pending points now (their expiry clock starts now). */
   public LedgerEntry activatePendingPoints(CardCode code, long lotId) {
     Objects.requireNonNull(code, "code");

@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The import from Voucherify on PostgreSQL: balances and buckets carried, a second run changes nothing. */
+/** The import from Voucherify on PostgreSQL: balances, buckets and pending points carried, a second run changes nothing. */
 @DisplayName("import from Voucherify on PostgreSQL")
 class JdbcImportTest {
   @Test
-  void a_member_with_buckets_is_carried_over_once() throws Exception {
+  void a_member_with_buckets_and_pending_points_is_carried_over_once() throws Exception {
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(Postgres.freshSchema());
     LoyaltyEngine engine = LoyaltyEngine.builder().store(store)
         .clock(Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC)).build();
@@ -33,16 +33,23 @@ class JdbcImportTest {
     String buckets = "[{\"id\": \"lopb_a\", \"voucher_id\": \"v_1\", \"campaign_id\": \"camp_imported\","
         + " \"bucket\": {\"total_points\": 40}, \"status\": \"ACTIVE\", \"expires_at\": \"2024-12-31\","
         + " \"created_at\": \"2024-01-01T00:00:00Z\", \"object\": \"loyalty_points_bucket\"}]";
-    List<VoucherifyImport.Member> members = List.of(new VoucherifyImport.Member(member, buckets, null));
+    String pending = "[{\"id\": \"lopp_a\", \"voucher_id\": \"v_1\", \"campaign_id\": \"camp_imported\","
+        + " \"points\": 25, \"activates_at\": \"2024-03-18\", \"created_at\": \"2024-03-08T10:00:00Z\"}]";
+    List<VoucherifyImport.Member> members = List.of(new VoucherifyImport.Member(member, buckets, pending));
     VoucherifyImport.Report first = importer.run(campaign, ProgramId.of("camp_imported"), null, members);
     VoucherifyImport.Report again = importer.run(campaign, ProgramId.of("camp_imported"), null, members);
     CardCode card = CardCode.of("IMP-0001");
     assertThat(first.points()).isEqualTo(70);
+    assertThat(first.pendingPoints()).isEqualTo(25);
+    assertThat(first.notCarried()).isEmpty();
     assertThat(again.points()).isZero();
+    assertThat(again.pendingPoints()).isZero();
     assertThat(again.programDefined()).isFalse();
     assertThat(engine.balance(card)).isEqualTo(70);
     assertThat(engine.summary(card, Instant.parse("2024-03-15T12:00:00Z")).nextExpirationDate())
         .isEqualTo(LocalDate.parse("2024-12-31"));
-    assertThat(engine.ledger(card)).hasSize(2);
+    assertThat(engine.pendingPoints(card, Instant.parse("2024-03-17T23:59:59Z"))).isEqualTo(25);
+    assertThat(engine.balance(card, Instant.parse("2024-03-18T00:00:00Z"))).isEqualTo(95);
+    assertThat(engine.ledger(card)).hasSize(3);
   }
 }

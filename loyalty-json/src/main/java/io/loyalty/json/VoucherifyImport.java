@@ -10,6 +10,7 @@ import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.card.LedgerKey;
 import io.loyalty.spi.program.EarningRule;
 import io.loyalty.spi.program.Program;
 import java.time.LocalDate;
@@ -21,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Imports a loyalty program and its members from a Voucherify export into an engine (issue 14, item 4): the campaign
  * with its earning rules, and per member the card (its code and holder), its points expiration buckets and the rest
- * of its balance, each bucket's points expiring on the bucket's last day. Idempotent: every write is keyed by what
- * it carries over (the program compared with what is stored, the card by its code, each bucket by its id), so a run
- * repeated changes nothing. What it cannot carry over is listed in the report, never dropped silently.
+ * of its balance, each bucket's points expiring on the bucket's last day, and its pending points, activating on their
+ * day. Idempotent: every write is keyed by what it carries over (the program compared with what is stored, the card by
+ * its code, each bucket and pending entry by its id), so a run repeated changes nothing. What it cannot carry over is listed in the report, never dropped silently.
  * Thread-safe if the engine is.
  */
 public final class VoucherifyImport {
@@ -56,10 +57,12 @@ public final class VoucherifyImport {
    *
    * @param programDefined whether the program was defined (false: the stored definition was the same already)
    * @param members the members whose cards are in the engine after the run
-   * @param points the points the run added (0 when run again)
-   * @param notCarried one line per part it could not carry over, with the card code and why
+   * @param points the usable points the run added (0 when run again)
+   * @param pendingPoints the pending points the run added, activating on their days (0 when run again)
+   * @param notCarried one line per part it could not carry over (or carried over differently), with the card code
+   *     and why
    */
-  public record Report(boolean programDefined, int members, long points, List<String> notCarried) {
+  public record Report(boolean programDefined, int members, long points, long pendingPoints, List<String> notCarried) {
     /** Copies the list. */
     public Report {
       notCarried = List.copyOf(notCarried);
@@ -87,14 +90,16 @@ public final class VoucherifyImport {
     List<String> notCarried = new ArrayList<>();
     int imported = 0;
     long points = 0;
+    long pendingPoints = 0;
     for (Member member : members) {
-      long[] added = {0};
+      long[] added = {0, 0};
       if (member(id, member, notCarried, added)) {
         imported++;
       }
       points += added[0];
+      pendingPoints += added[1];
     }
-    return new Report(defined, imported, points, notCarried);
+    return new Report(defined, imported, points, pendingPoints, notCarried);
   }
 
   private @Nullable Program stored(ProgramId id) {
@@ -147,9 +152,29 @@ public final class VoucherifyImport {
     }
     List<PendingPointsEntryWire> pending = member.pendingPoints() == null ? List.of()
         : wire.readList(member.pendingPoints(), PendingPointsEntryWire.class);
+    LocalDate today = engine.summary(cardCode).asOf().atZone(engine.program(program).zone()).toLocalDate();
+    java.util.Set<LedgerKey> done = pending.isEmpty() ? java.util.Set.of()
+        : engine.ledger(cardCode).stream().map(e -> e.key()).collect(java.util.stream.Collectors.toSet());
     for (PendingPointsEntryWire entry : pending) {
-      notCarried.add("card " + code + ": pending points " + entry.id() + " (" + entry.points() + ", activating "
-          + entry.activatesAt() + ") are not carried over: the engine adds pending points by its rules only");
+      if (entry.points() <= 0) {
+        continue; // canceled or emptied: nothing waits
+      }
+      LocalDate day = LocalDate.parse(entry.activatesAt().substring(0, 10));
+      String sourceId = "import:" + entry.id();
+      if (done.contains(new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM))) {
+        continue; // carried by an earlier run: pending then (and maybe due by now), or usable
+      }
+      if (day.isAfter(today)) {
+        long before = engine.ledger(cardCode).size();
+        engine.addPendingPoints(cardCode, entry.points(), day, "imported from Voucherify", sourceId);
+        added[1] += engine.ledger(cardCode).size() > before ? entry.points() : 0;
+      } else {
+        // due by now: Voucherify activates them at 00:00 of their day, so they are usable points today
+        added[0] += credited(cardCode, entry.points(), AddedPointsExpiry.programRules(), sourceId);
+        notCarried.add("card " + code + ": pending points " + entry.id() + " (" + entry.points() + ", activating "
+            + day + ") were due by the import and were carried over as usable points, expiring by the program's rules"
+            + " from the import");
+      }
     }
     return true;
   }

@@ -301,7 +301,12 @@ public final class VoucherifyJson {
 
   /** The program's earning rules as Voucherify's list ({@code data_ref: "data"}, with the total). */
   public String writeEarningRules(Program program) {
-    return list("data", program.earningRules().stream().map(r -> definitions.earningRule(r, program.id())).toList());
+    return writeEarningRules(program.earningRules(), program.id(), program.earningRules().size());
+  }
+
+  /** One page of a program's earning rules as Voucherify's list; {@code total} counts the rules of every page. */
+  public String writeEarningRules(List<EarningRule> rules, ProgramId program, long total) {
+    return list("data", rules.stream().map(r -> (Object) definitions.earningRule(r, program)).toList(), total);
   }
 
   /** One tier of the program. */
@@ -311,7 +316,7 @@ public final class VoucherifyJson {
 
   /** The program's tiers as Voucherify's list. */
   public String writeTiers(Program program) {
-    return list("data", program.tiers().stream().map(t -> definitions.tier(t, program.id())).toList());
+    return writeTiers(program.tiers(), program.id());
   }
 
   /** A reward of the catalog. */
@@ -326,7 +331,12 @@ public final class VoucherifyJson {
 
   /** The program's reward assignments as Voucherify's list. */
   public String writeRewardAssignments(Program program) {
-    return list("data", program.rewards().stream().map(a -> definitions.assignment(a, program.id())).toList());
+    return writeRewardAssignments(program.rewards(), program.id(), program.rewards().size());
+  }
+
+  /** One page of a program's reward assignments as Voucherify's list; {@code total} counts those of every page. */
+  public String writeRewardAssignments(List<RewardAssignment> assignments, ProgramId program, long total) {
+    return list("data", assignments.stream().map(a -> (Object) definitions.assignment(a, program)).toList(), total);
   }
 
   /**
@@ -376,25 +386,59 @@ public final class VoucherifyJson {
 
   /** The card's points expiration buckets as of an instant: lots with points left that are usable or have expired. */
   public String writeBuckets(Card card, Program program, Instant asOf) {
-    List<Object> out = new ArrayList<>();
+    List<Lot> lots = buckets(card, asOf);
+    return writeBuckets(card, lots, program, asOf, lots.size());
+  }
+
+  /**
+   * The lots {@link #writeBuckets(Card, Program, Instant)} lists as buckets, in the card's lot order: those with points
+   * left that are active, or pending and activated by {@code asOf}.
+   */
+  public List<Lot> buckets(Card card, Instant asOf) {
+    List<Lot> out = new ArrayList<>();
     for (Lot lot : card.lots()) {
       if (lot.state() == LotState.ACTIVE && lot.remaining() > 0 || lot.state() == LotState.PENDING && lot.isActiveAt(asOf)
           && lot.remaining() > 0) {
-        out.add(cards.bucket(lot, card, asOf, program.zone()));
+        out.add(lot);
       }
     }
-    return list("data", out);
+    return out;
+  }
+
+  /**
+   * One page of the card's buckets as Voucherify's counted list: {@code lots} (chosen from {@link #buckets}) as
+   * buckets, and {@code total} the number of buckets in every page.
+   */
+  public String writeBuckets(Card card, List<Lot> lots, Program program, Instant asOf, long total) {
+    return list("data", lots.stream().map(l -> (Object) cards.bucket(l, card, asOf, program.zone())).toList(), total);
   }
 
   /** The card's pending points entries as of an instant (lots not yet activated by then), as one whole page. */
   public String writePendingPoints(Card card, Program program, Instant asOf) {
-    List<Object> out = new ArrayList<>();
+    return writePendingPoints(pending(card, asOf), program, false);
+  }
+
+  /** The card's pending points entries as of {@code asOf}: lots with points left not yet activated by then. */
+  public List<PendingEntry> pending(Card card, Instant asOf) {
+    List<PendingEntry> out = new ArrayList<>();
     for (Lot lot : card.lots()) {
       if (lot.isPendingAt(asOf) && lot.remaining() > 0) {
-        out.add(cards.pending(lot, card, program.zone()));
+        out.add(new PendingEntry(card, lot));
       }
     }
-    return page("data", out, false, null);
+    return out;
+  }
+
+  /**
+   * One page of pending points entries (of one card or of a campaign's cards) as Voucherify's cursor list:
+   * {@code has_more}, and {@code more_starting_after} the last entry's id when more follow.
+   */
+  public String writePendingPoints(List<PendingEntry> entries, Program program, boolean hasMore) {
+    List<Object> out = new ArrayList<>(entries.size());
+    for (PendingEntry e : entries) {
+      out.add(cards.pending(e.lot(), e.card(), program.zone()));
+    }
+    return page("data", out, hasMore, entries.isEmpty() ? null : entries.get(entries.size() - 1).id());
   }
 
   /**
@@ -415,22 +459,46 @@ public final class VoucherifyJson {
 
   /** Cards as Voucherify's member list: {@code data_ref: "vouchers"}, each card with its counters, and the total. */
   public String writeMembers(List<Card> members, Function<Card, CardSummary> summaries, Program program) {
-    return list("vouchers", members.stream().map(c -> cards.voucher(c, summaries.apply(c), program)).toList());
+    return writeMembers(members, summaries, program, members.size());
+  }
+
+  /**
+   * One page of a program's members as Voucherify's member list ({@code data_ref: "vouchers"}); {@code total} counts
+   * the members of every page. {@code summaries} is asked for the page's cards only.
+   */
+  public String writeMembers(List<Card> members, Function<Card, CardSummary> summaries, Program program, long total) {
+    return list("vouchers", members.stream().map(c -> (Object) cards.voucher(c, summaries.apply(c), program)).toList(),
+        total);
   }
 
   /** Programs as Voucherify's campaign list: {@code data_ref: "campaigns"} and the total. */
   public String writeCampaigns(List<Program> programs) {
-    return list("campaigns", programs.stream().map(definitions::campaign).toList());
+    return writeCampaigns(programs, programs.size());
+  }
+
+  /** One page of Voucherify's campaign list; {@code total} counts the campaigns of every page. */
+  public String writeCampaigns(List<Program> programs, long total) {
+    return list("campaigns", programs.stream().map(p -> (Object) definitions.campaign(p)).toList(), total);
   }
 
   /** Rewards of the catalog as Voucherify's list ({@code data_ref: "data"}, with the total). */
   public String writeRewards(List<Reward> rewards) {
-    return list("data", rewards.stream().map(definitions::reward).toList());
+    return writeRewards(rewards, rewards.size());
+  }
+
+  /** One page of the reward catalog as Voucherify's list; {@code total} counts the rewards of every page. */
+  public String writeRewards(List<Reward> rewards, long total) {
+    return list("data", rewards.stream().map(r -> (Object) definitions.reward(r)).toList(), total);
   }
 
   /** Tiers as Voucherify's list, such as a member's tiers ({@code GET /v1/loyalties/members/{memberId}/tiers}). */
   public String writeTiers(List<Tier> tiers, ProgramId program) {
-    return list("data", tiers.stream().map(t -> definitions.tier(t, program)).toList());
+    return writeTiers(tiers, program, tiers.size());
+  }
+
+  /** One page of tiers as Voucherify's list; {@code total} counts the tiers of every page. */
+  public String writeTiers(List<Tier> tiers, ProgramId program, long total) {
+    return list("data", tiers.stream().map(t -> (Object) definitions.tier(t, program)).toList(), total);
   }
 
   /**
@@ -446,7 +514,7 @@ public final class VoucherifyJson {
       item.put("object", "loyalty_reward");
       out.add(item);
     }
-    return list("data", out);
+    return list("data", out, out.size());
   }
 
   /**
@@ -523,13 +591,16 @@ public final class VoucherifyJson {
         "the request failed inside the engine; nothing was written", requestId, null, null)));
   }
 
-  /** A list Voucherify counts: {@code object}, {@code data_ref}, the items, {@code total}. */
-  private String list(String dataRef, List<?> data) {
+  /** A list Voucherify counts: {@code object}, {@code data_ref}, the page's items, {@code total} of every page. */
+  private String list(String dataRef, List<?> data, long total) {
+    if (total < data.size()) {
+      throw new IllegalArgumentException("a total of " + total + " is less than the page's " + data.size() + " items");
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("object", "list");
     out.put("data_ref", dataRef);
     out.put(dataRef, data);
-    out.put("total", (long) data.size());
+    out.put("total", total);
     return json.write(out);
   }
 

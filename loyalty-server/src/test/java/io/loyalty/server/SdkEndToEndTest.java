@@ -3,6 +3,7 @@ package io.loyalty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voucherify.client.ApiVersion;
 import io.voucherify.client.VoucherifyClient;
 import io.voucherify.client.error.VoucherifyError;
 import io.voucherify.client.model.campaign.CampaignType;
@@ -23,6 +24,14 @@ import io.voucherify.client.model.rewards.response.RewardResponse;
 import io.voucherify.client.model.voucher.Voucher;
 import io.voucherify.client.model.voucher.VoucherType;
 import io.voucherify.client.model.voucher.response.VoucherResponse;
+import io.voucherify.client.model.voucher.response.VouchersResponse;
+import io.voucherify.client.model.loyalties.MembersFilter;
+import io.voucherify.client.model.loyalties.EarningRulesFilter;
+import io.voucherify.client.model.loyalties.response.ListEarningRulesResponse;
+import io.voucherify.client.model.rewards.RewardsAssignmentsFilter;
+import io.voucherify.client.model.rewards.response.ListRewardAssignmentsResponse;
+import io.voucherify.client.model.campaign.CampaignsFilter;
+import io.voucherify.client.model.campaign.response.CampaignsResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -124,5 +133,57 @@ class SdkEndToEndTest {
         });
     assertThatThrownBy(() -> sdk.loyalties().getMember(campaign.getId(), "NO-SUCH-CARD"))
         .isInstanceOfSatisfying(VoucherifyError.class, e -> assertThat(e.getCode()).isEqualTo(404));
+  }
+
+  @Test
+  @DisplayName("the SDK pages members, earning rules, reward assignments and campaigns with limit and page")
+  void sdkPagesLists() {
+    // SDK 8 reads the member list's object envelope (data_ref "vouchers") with the 2018-08-01 API version; with no
+    // version it expects the bare array Voucherify answered in 2017
+    VoucherifyClient sdk2018 = new VoucherifyClient.Builder().setAppId(Http.APP_ID).setClientSecretKey(Http.APP_TOKEN)
+        .setEndpoint("localhost:" + http.server.port()).withoutSSL().apiVersion(ApiVersion.V_2018_08_01).build();
+    CampaignResponse campaign = sdk2018.loyalties().create(CreateCampaign.builder().name("SDK Paging")
+        .type(CampaignType.AUTO_UPDATE).voucher(Voucher.builder().type(VoucherType.LOYALTY_CARD).build()).build());
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (int i = 0; i < 7; i++) {
+      codes.add(sdk2018.loyalties().addMember(campaign.getId(), AddMember.builder()
+          .customer(Customer.builder().sourceId("sdk-pager-" + i).build()).build()).getCode());
+    }
+    java.util.List<String> paged = new java.util.ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      VouchersResponse members = sdk2018.loyalties().listMembers(campaign.getId(),
+          MembersFilter.builder().limit(3).page(page).build());
+      assertThat(members.getTotal()).isEqualTo(7);
+      assertThat(members.getVouchers()).hasSize(page < 3 ? 3 : 1);
+      members.getVouchers().forEach(v -> paged.add(v.getCode()));
+    }
+    assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(codes);
+
+    StringBuilder rules = new StringBuilder("[");
+    for (int i = 0; i < 5; i++) {
+      rules.append(i == 0 ? "" : ",").append("{\"event\": \"order.paid\", \"loyalty\": {\"points\": ").append(i + 1)
+          .append("}}");
+    }
+    assertThat(http.post("/v1/loyalties/" + campaign.getId() + "/earning-rules", rules.append("]").toString()).status())
+        .isEqualTo(200);
+    ListEarningRulesResponse last = sdk2018.loyalties().listEarningRules(campaign.getId(),
+        EarningRulesFilter.builder().limit(2).page(3).build());
+    assertThat(last.getTotal()).isEqualTo(5);
+    assertThat(last.getData()).singleElement().satisfies(r -> assertThat(r.getLoyalty().getPoints()).isEqualTo(5));
+
+    for (String name : java.util.List.of("Cup", "Cap")) {
+      RewardResponse reward = sdk2018.rewards().create(CreateReward.builder().name(name)
+          .parameters(Map.of("product", Map.of("id", "prod_" + name))).build());
+      sdk2018.rewards().createAssignment(reward.getId(), CreateRewardAssignment.builder().campaign(campaign.getId())
+          .parameters(Map.of("loyalty", Map.of("points", 10))).build());
+    }
+    ListRewardAssignmentsResponse assignments = sdk2018.loyalties().listRewardAssignments(campaign.getId(),
+        RewardsAssignmentsFilter.builder().limit(1).page(2).build());
+    assertThat(assignments.getTotal()).isEqualTo(2);
+    assertThat(assignments.getData()).hasSize(1);
+
+    CampaignsResponse campaigns = sdk2018.loyalties().list(CampaignsFilter.builder().limit(1).page(1).build());
+    assertThat(campaigns.getCampaigns()).hasSize(1);
+    assertThat(campaigns.getTotal()).isGreaterThanOrEqualTo(1);
   }
 }

@@ -148,10 +148,24 @@ class WireFuzzProperties {
     String c = "/v1/loyalties/" + campaign;
     var member = ok(http.get("/v1/loyalties/members/" + code));
     return new Snapshot(member.at("/loyalty_card/balance").asLong(),
-        ok(http.get(c + "/members/" + code + "/transactions")).at("/data").size(),
-        ok(http.get("/v1/loyalties")).at("/campaigns").size(),
-        ok(http.get(c + "/members")).at("/vouchers").size(),
-        ok(http.get(c + "/earning-rules")).at("/data").size());
+        transactions(c + "/members/" + code + "/transactions"),
+        ok(http.get("/v1/loyalties")).at("/total").asInt(),
+        ok(http.get(c + "/members")).at("/total").asInt(),
+        ok(http.get(c + "/earning-rules")).at("/total").asInt());
+  }
+
+  /** The number of transactions of a cursor list, every page of it (the lists are paged, 100 at most a page). */
+  private static int transactions(String path) {
+    int count = 0;
+    String after = null;
+    while (true) {
+      var page = ok(http.get(path + "?limit=100" + (after == null ? "" : "&starting_after_id=" + after)));
+      count += page.at("/data").size();
+      if (!page.at("/has_more").asBoolean()) {
+        return count;
+      }
+      after = java.net.URLEncoder.encode(page.at("/more_starting_after").asText(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /**

@@ -31,7 +31,6 @@ import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.tier.Tier;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,38 +38,34 @@ import java.util.function.UnaryOperator;
 
 /**
  * The loyalty endpoints of Voucherify's v1 map (digest section 11): campaigns, earning rules, members and their points,
- * rewards and assignments, redemption and rollback, tiers. Every body goes through {@link VoucherifyJson}; every body is
- * read completely before the engine is called, so a refused request writes nothing.
+ * rewards and assignments, redemption and rollback, tiers (the lists are served by {@link ListRoutes}). Every body goes through
+ * {@link VoucherifyJson}; every body is read completely before the engine is called, so a refused request writes
+ * nothing.
  */
 final class LoyaltyRoutes {
   private static final ObjectMapper TREES = new ObjectMapper();
-  private static final int PAGE = 1_000;
 
   private final LoyaltyEngine engine;
   private final LoyaltyStore store;
   private final VoucherifyJson wire;
-  private final Clock clock;
   private final Ids ids;
   private final HostRoutes host;
 
-  LoyaltyRoutes(LoyaltyEngine engine, LoyaltyStore store, VoucherifyJson wire, Clock clock, Ids ids, HostRoutes host) {
+  LoyaltyRoutes(LoyaltyEngine engine, LoyaltyStore store, VoucherifyJson wire, Ids ids, HostRoutes host) {
     this.host = host;
     this.engine = engine;
     this.store = store;
     this.wire = wire;
-    this.clock = clock;
     this.ids = ids;
   }
 
   void register(RoutesConfig r) {
     // campaigns
     r.post("/v1/loyalties", this::createCampaign);
-    r.get("/v1/loyalties", ctx -> ok(ctx, wire.writeCampaigns(store.programs())));
     r.get("/v1/loyalties/{c}", ctx -> ok(ctx, wire.write(program(ctx))));
     r.put("/v1/loyalties/{c}", this::updateCampaign);
     // earning rules
     r.post("/v1/loyalties/{c}/earning-rules", this::createRules);
-    r.get("/v1/loyalties/{c}/earning-rules", ctx -> ok(ctx, wire.writeEarningRules(program(ctx))));
     r.get("/v1/loyalties/{c}/earning-rules/{e}", ctx -> {
       Program p = program(ctx);
       ok(ctx, wire.write(rule(p, ctx.pathParam("e")), p.id()));
@@ -88,23 +83,10 @@ final class LoyaltyRoutes {
     r.post("/v1/loyalties/{c}/earning-rules/{e}/disable", ctx -> switchRule(ctx, false));
     // members
     r.post("/v1/loyalties/{c}/members", this::addMember);
-    r.get("/v1/loyalties/{c}/members", this::listMembers);
     r.get("/v1/loyalties/{c}/members/{m}", ctx -> ok(ctx, cardJson(member(ctx))));
     r.get("/v1/loyalties/members/{m}", ctx -> ok(ctx, cardJson(member(ctx))));
     for (String base : List.of("/v1/loyalties/{c}/members/{m}", "/v1/loyalties/members/{m}")) {
       r.post(base + "/balance", this::balance);
-      r.get(base + "/transactions", ctx -> {
-        Card card = member(ctx);
-        ok(ctx, wire.writeTransactions(engine.ledger(card.code()), card.program(), false));
-      });
-      r.get(base + "/pending-points", ctx -> {
-        Card card = member(ctx);
-        ok(ctx, wire.writePendingPoints(engine.card(card.code()), engine.program(card.program()), clock.instant()));
-      });
-      r.get(base + "/points-expiration", ctx -> {
-        Card card = member(ctx);
-        ok(ctx, wire.writeBuckets(engine.card(card.code()), engine.program(card.program()), clock.instant()));
-      });
       r.post(base + "/redemption", this::redeem);
       r.get(base + "/rewards", this::memberRewards);
       r.get(base + "/tiers", ctx -> {
@@ -131,13 +113,11 @@ final class LoyaltyRoutes {
       });
     }
     r.post("/v1/loyalties/{c}/members/{m}/transfers", this::transfer);
-    r.get("/v1/loyalties/{c}/transactions", this::campaignTransactions);
     // rewards and assignments
     r.post("/v1/rewards", ctx -> {
       Reward reward = wire.readReward(ctx.body(), RewardId.of(ids.next("rew_")));
       ok(ctx, wire.write(engine.defineReward(reward)));
     });
-    r.get("/v1/rewards", ctx -> ok(ctx, wire.writeRewards(store.rewards().stream().filter(w -> !w.deleted()).toList())));
     r.get("/v1/rewards/{r}", ctx -> ok(ctx, wire.write(engine.reward(RewardId.of(ctx.pathParam("r"))))));
     r.put("/v1/rewards/{r}", ctx -> {
       Reward current = engine.reward(RewardId.of(ctx.pathParam("r")));
@@ -150,8 +130,6 @@ final class LoyaltyRoutes {
     });
     r.post("/v1/rewards/{r}/assignments", this::assignReward);
     r.post("/v1/loyalties/{c}/rewards", this::assignRewards);
-    r.get("/v1/loyalties/{c}/rewards", ctx -> ok(ctx, wire.writeRewardAssignments(program(ctx))));
-    r.get("/v1/loyalties/{c}/reward-assignments", ctx -> ok(ctx, wire.writeRewardAssignments(program(ctx))));
     r.get("/v1/loyalties/{c}/rewards/{a}", ctx -> {
       Program p = program(ctx);
       ok(ctx, wire.write(assignment(p, ctx.pathParam("a")), p.id()));
@@ -176,7 +154,6 @@ final class LoyaltyRoutes {
     });
     // tiers
     r.post("/v1/loyalties/{c}/tiers", this::createTiers);
-    r.get("/v1/loyalties/{c}/tiers", ctx -> ok(ctx, wire.writeTiers(program(ctx))));
     r.get("/v1/loyalties/{c}/tiers/{t}", ctx -> {
       Program p = program(ctx);
       String id = ctx.pathParam("t");
@@ -255,38 +232,6 @@ final class LoyaltyRoutes {
         : engine.enrol(p.id(), request.customer().id(), code);
     host.remember(request.customer(), body.get("customer"));
     ok(ctx, wire.writeCard(card, engine.summary(card.code()), p));
-  }
-
-  private void listMembers(Context ctx) {
-    Program p = program(ctx);
-    List<Card> members = new ArrayList<>();
-    String after = "";
-    for (List<Card> page = store.cards(p.id(), after, PAGE); !page.isEmpty(); page = store.cards(p.id(), after, PAGE)) {
-      for (Card card : page) {
-        if (card.isPublished()) {
-          members.add(card);
-        }
-      }
-      after = page.get(page.size() - 1).code().value();
-    }
-    ok(ctx, wire.writeMembers(members, c -> engine.summary(c.code()), p));
-  }
-
-  /** Every card's ledger of the campaign as one page, by time (and by card and sequence within an instant). */
-  private void campaignTransactions(Context ctx) {
-    Program p = program(ctx);
-    List<LedgerEntry> all = new ArrayList<>();
-    String after = "";
-    for (List<Card> page = store.cards(p.id(), after, PAGE); !page.isEmpty(); page = store.cards(p.id(), after, PAGE)) {
-      for (Card card : page) {
-        if (card.isPublished()) {
-          all.addAll(engine.ledger(card.code()));
-        }
-      }
-      after = page.get(page.size() - 1).code().value();
-    }
-    all.sort(java.util.Comparator.comparing(LedgerEntry::at));
-    ok(ctx, wire.writeTransactions(all, p.id(), false));
   }
 
   private void balance(Context ctx) {
@@ -410,7 +355,7 @@ final class LoyaltyRoutes {
   // ---- lookups ----
 
   /** The path's campaign, by id or by (URL-decoded) name, as Voucherify accepts either. */
-  private Program program(Context ctx) {
+  Program program(Context ctx) {
     return programOf(ctx.pathParam("c"));
   }
 
@@ -426,7 +371,7 @@ final class LoyaltyRoutes {
   }
 
   /** The path's member card; with a campaign in the path, it must be that campaign's. */
-  private Card member(Context ctx) {
+  Card member(Context ctx) {
     Card card = engine.card(CardCode.of(ctx.pathParam("m")));
     if (ctx.pathParamMap().containsKey("c") && !card.program().equals(program(ctx).id())) {
       throw new NotFoundException("voucher", card.code().value());

@@ -66,7 +66,8 @@ public final class ServerApp {
         .build();
     VoucherifyJson wire = VoucherifyJson.forProject(config.zone(), config.currency());
     HostRoutes hosting = new HostRoutes(engine, host, wire, clock, simulated, ids);
-    LoyaltyRoutes loyalty = new LoyaltyRoutes(engine, store, wire, clock, ids, hosting);
+    LoyaltyRoutes loyalty = new LoyaltyRoutes(engine, store, wire, ids, hosting);
+    ListRoutes lists = new ListRoutes(engine, store, wire, clock, host, loyalty);
 
     byte[] expectedId = appId.getBytes(StandardCharsets.UTF_8);
     byte[] expectedToken = appToken.getBytes(StandardCharsets.UTF_8);
@@ -104,6 +105,7 @@ public final class ServerApp {
       });
       c.routes.get("/health", ctx -> ctx.contentType(JSON).result("{\"status\":\"ok\"}"));
       loyalty.register(c.routes);
+      lists.register(c.routes);
       hosting.register(c.routes);
       c.routes.exception(Refused.class, (e, ctx) -> answer(ctx, wire.error(e.status, e.key, e.details, requestId(ctx))));
       c.routes.exception(HostRoutes.Refusal.class,
@@ -212,7 +214,10 @@ public final class ServerApp {
     return header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A request refused before any route ran: nothing was read or written. */
+  /**
+   * A request refused before anything was read or written: by the checks before any route (keys, size), or by a
+   * list's query parameters ({@link ListQuery}).
+   */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;

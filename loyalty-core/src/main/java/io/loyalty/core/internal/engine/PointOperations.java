@@ -90,6 +90,41 @@ public final class PointOperations {
     });
   }
 
+  /**
+   * Adds pending points to a published card that activate at 00:00 of {@code activationDay} in the program's zone
+   * and then expire by the program's rules counted from that instant; idempotent by source id (required).
+   */
+  public LedgerEntry addPending(CardCode code, long points, java.time.LocalDate activationDay, String reason,
+      String sourceId) {
+    checkAmount(points, reason, sourceId);
+    return retry.run("add pending points to " + code, () -> {
+      Optional<LedgerEntry> done = store.entry(new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM));
+      if (done.isPresent()) {
+        LedgerEntry first = done.get();
+        if (!first.card().equals(code) || first.type() != EntryType.PENDING_POINTS_ADDED || first.pending() != points) {
+          throw new SourceIdReusedException("source id " + sourceId + " was used for " + first.type() + " of "
+              + (first.type() == EntryType.PENDING_POINTS_ADDED ? first.pending() : first.points()) + " points on card "
+              + first.card());
+        }
+        return first;
+      }
+      Card card = published(code);
+      Program program = programOf(card);
+      Instant now = clock.now();
+      java.time.LocalDate today = now.atZone(program.zone()).toLocalDate();
+      if (!activationDay.isAfter(today) || activationDay.isAfter(TimeBounds.LAST_DAY)) {
+        throw io.loyalty.spi.InvalidInputException.of("activates_at", "must be after today in the program's time zone"
+            + " and at most " + TimeBounds.LAST_DAY, activationDay);
+      }
+      Instant activatesAt = activationDay.atStartOfDay(program.zone()).toInstant();
+      CardLedger ledger = CardLedger.open(card).settle(now);
+      LedgerEntry entry = ledger.credit(new Credit(EntryType.PENDING_POINTS_ADDED, points,
+          new LedgerKey.Source(sourceId, LedgerKey.Source.Leg.CLAIM), new LotSource(null, null, program.version(), null),
+          reason, activatesAt, CreditTerms.forProgram(program, activatesAt).expiresAt(), null), now);
+      return reactions.commit(program, card, ledger, now) ? entry : null;
+    });
+  }
+
   /** Removes points from a published card, soonest-expiring first; never more than its balance. */
   public LedgerEntry remove(CardCode code, long points, String reason, @Nullable String sourceId) {
     checkAmount(points, reason, sourceId);
