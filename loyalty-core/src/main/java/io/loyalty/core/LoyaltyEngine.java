@@ -673,6 +673,26 @@ public final class LoyaltyEngine {
     return operations.rewards().redeem(request);
   }
 
+  /**
+   * Buys a reward of a loyalty v2 program for a member (Voucherify's reward purchase in {@code TRANSACTION} mode): the
+   * offer's first cost whose condition holds is the price, paid from the member's card of that cost's wallet; a failed
+   * check (not enough points there, no stock, ...) is a failed redemption that took nothing, never a purchase from
+   * another wallet. Exactly once per id, as {@link #redeem}; a rollback is the refund.
+   *
+   * @throws NotFoundException when the customer is not a member or the program offers no such reward
+   */
+  public Redemption purchase(RedemptionId id, ProgramId program, CustomerId customer, AssignmentId offer) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(offer, "offer");
+    List<Card> cards = operations.rewards().cardsOf(program, customer);
+    if (cards.isEmpty()) {
+      throw new NotFoundException("member", "of program " + program);
+    }
+    return redeem(new RedeemRequest(id, cards.get(0).code(), offer, null, null, io.loyalty.spi.Metadata.EMPTY, null));
+  }
+
   /** Rolls a redemption back within the rollback window: the exact lots, the stock and the card's count come back. */
   public Redemption rollback(RedemptionId redemption, String reason) {
     Objects.requireNonNull(redemption, "redemption");

@@ -193,4 +193,34 @@ public abstract class WalletContract extends StoreContract {
     race(io.loyalty.spi.program.EarningLimits.perPeriod(io.loyalty.spi.program.EarningLimits.CalendarUnit.DAY, 130),
         130);
   }
+
+  @Test
+  void a_purchase_pays_from_the_wallet_of_the_first_matching_cost_once_and_its_rollback_gives_everything_back() {
+    io.loyalty.spi.reward.Reward mug = io.loyalty.spi.reward.Reward.of("lrew_mug", "Mug",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_mug"), null)).withStock(1L);
+    engine.defineReward(mug);
+    engine.define(program().toBuilder().reward(io.loyalty.spi.reward.WalletReward.of("lrewa_mug", mug.id(),
+        io.loyalty.spi.reward.WalletReward.Cost.when(new Condition.CustomerMetadata("vip", Comparison.is(true)),
+            POINTS, 100),
+        io.loyalty.spi.reward.WalletReward.Cost.of(MILES, 300))).build());
+    List<Card> cards = engine.addMember(PROGRAM, CustomerId.of("dora"));
+    engine.addPoints(cards.get(1).code(), 400, AddedPointsExpiry.never(), "kit", "kit-miles");
+    io.loyalty.spi.AssignmentId offer = io.loyalty.spi.AssignmentId.of("lrewa_mug");
+    io.loyalty.spi.reward.Redemption bought = engine.purchase(io.loyalty.spi.RedemptionId.of("buy_1"), PROGRAM,
+        CustomerId.of("dora"), offer);
+    assertThat(bought.succeeded()).isTrue();
+    assertThat(bought.card()).isEqualTo(cards.get(1).code());
+    assertThat(store.redemption(bought.id())).contains(bought);
+    assertThat(store.card(cards.get(1).code()).orElseThrow().ledgerBalance()).isEqualTo(100);
+    assertThat(store.reward(mug.id()).orElseThrow().redeemed()).isEqualTo(1);
+    assertThat(engine.purchase(io.loyalty.spi.RedemptionId.of("buy_1"), PROGRAM, CustomerId.of("dora"), offer))
+        .isEqualTo(bought);
+    assertThat(engine.purchase(io.loyalty.spi.RedemptionId.of("buy_2"), PROGRAM, CustomerId.of("dora"), offer)
+        .failureCode()).isEqualTo("reward_out_of_stock");
+    engine.rollback(bought.id(), "kit");
+    assertThat(store.card(cards.get(1).code()).orElseThrow().ledgerBalance()).isEqualTo(400);
+    assertThat(store.reward(mug.id()).orElseThrow().redeemed()).isZero();
+    assertThat(store.program(PROGRAM).orElseThrow().walletRewards()).singleElement()
+        .satisfies(o -> assertThat(o.costs()).hasSize(2));
+  }
 }

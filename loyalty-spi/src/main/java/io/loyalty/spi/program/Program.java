@@ -123,6 +123,11 @@ public record Program(
     return wallet(wallet).map(CardDefinition::pendingPoints).orElse(null);
   }
 
+  /** The v2 reward offers, regrouped from their flattened costs in order; empty for a v1 program. */
+  public List<io.loyalty.spi.reward.WalletReward> walletRewards() {
+    return io.loyalty.spi.reward.WalletReward.regroup(rewards);
+  }
+
   /** The v2 earning rules, regrouped from their flattened effects in rule order; empty for a v1 program. */
   public List<FirstMatchRule> firstMatchRules() {
     return FirstMatchRule.regroup(earningRules);
@@ -254,6 +259,12 @@ public record Program(
     /** Offers a reward at a price in points. */
     public Builder reward(RewardAssignment assignment) {
       rewards.add(Objects.requireNonNull(assignment, "assignment"));
+      return this;
+    }
+
+    /** Offers a reward in a v2 program at its costs: flattened in order ({@link io.loyalty.spi.reward.WalletReward#flatten}). */
+    public Builder reward(io.loyalty.spi.reward.WalletReward offer) {
+      offer.flatten().forEach(this::reward);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.loyalty.spi.reward;
 
 import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.RewardId;
+import io.loyalty.spi.WalletId;
 import io.loyalty.spi.program.Condition;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,39 @@ import org.jspecify.annotations.Nullable;
  * @param autoRedeem whether it is redeemed automatically when a card's balance reaches the price (at most one
  *     per program; not for COIN rewards)
  * @param condition what must hold to redeem it, {@code null} for nothing beyond the program's condition
+ * @param wallet the wallet whose card pays the price: {@link WalletId#MAIN} in a v1 program, one of the program's
+ *     wallets for a cost of a v2 offer
+ * @param cost for one cost of a loyalty v2 reward offer ({@link WalletReward}), which offer and where the cost sits in
+ *     its first-match order; {@code null} for a v1 assignment
  */
 public record RewardAssignment(
-    AssignmentId id, RewardId reward, @Nullable Long points, boolean autoRedeem, @Nullable Condition condition) {
+    AssignmentId id, RewardId reward, @Nullable Long points, boolean autoRedeem, @Nullable Condition condition,
+    WalletId wallet, @Nullable CostOf cost) {
+
+  /**
+   * Where a flattened v2 cost sits in its offer: the offer's id (what a purchase names) and the cost's position
+   * (1-based). The first cost whose condition holds is the price; another wallet is never tried.
+   *
+   * @param offer the offer's id
+   * @param position 1 or more
+   */
+  public record CostOf(AssignmentId offer, int position) {
+    /** Checks the offer. */
+    public CostOf {
+      java.util.Objects.requireNonNull(offer, "offer");
+    }
+  }
+
+  /** A v1 assignment: the program's one card pays. */
+  public RewardAssignment(
+      AssignmentId id, RewardId reward, @Nullable Long points, boolean autoRedeem, @Nullable Condition condition) {
+    this(id, reward, points, autoRedeem, condition, WalletId.MAIN, null);
+  }
+
+  /** Defaults the wallet to the main one. */
+  public RewardAssignment {
+    wallet = wallet == null ? WalletId.MAIN : wallet;
+  }
 
   /** An assignment at a price in points. */
   public static RewardAssignment of(String id, RewardId reward, long points) {
@@ -31,11 +62,11 @@ public record RewardAssignment(
 
   /** A copy that is redeemed automatically when the balance reaches the price. */
   public RewardAssignment autoRedeemed() {
-    return new RewardAssignment(id, reward, points, true, condition);
+    return new RewardAssignment(id, reward, points, true, condition, wallet, cost);
   }
 
   /** A copy with a condition that must hold to redeem it. */
   public RewardAssignment when(@Nullable Condition condition) {
-    return new RewardAssignment(id, reward, points, autoRedeem, condition);
+    return new RewardAssignment(id, reward, points, autoRedeem, condition, wallet, cost);
   }
 }

@@ -292,6 +292,16 @@ public final class RedemptionPlanner {
   private record Failure(ErrorCode code, String message) {}
 
   /** The first failed check, or {@code null} when the redemption may go ahead. */
+  /**
+   * Whether the assignment's own condition holds for the customer (and order), on the host's answers in {@code reads}:
+   * how a v2 offer's first matching cost is found.
+   */
+  public boolean conditionHolds(RewardAssignment assignment, Customer customer, @Nullable Order order, Reads reads) {
+    Condition condition = assignment.condition();
+    return condition == null || conditions.compile(condition).check(EvaluationContext.forRedemption(customer, order,
+        reads.answers())) == null;
+  }
+
   private @Nullable Failure check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
       @Nullable RedeemRequest request, Customer customer, Instant at, Reads reads) {
     if (!card.isPublished()) {

@@ -158,13 +158,22 @@ public final class RewardOperations {
         }
         return existing.get();
       }
-      Card card = store.card(request.card()).orElseThrow(() -> new NotFoundException("card", request.card()));
-      Program program = store.program(card.program()).orElseThrow(() -> new NotFoundException("program", card.program()));
-      RewardAssignment assignment = program.reward(request.assignment())
-          .orElseThrow(() -> new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id()));
-      Reward reward = reward(assignment.reward());
+      Card named = store.card(request.card()).orElseThrow(() -> new NotFoundException("card", request.card()));
+      Program program = store.program(named.program()).orElseThrow(() -> new NotFoundException("program", named.program()));
       Instant now = clock.now();
-      Customer customer = conditionsSubject(request, card);
+      Customer customer = conditionsSubject(request, named);
+      Card card = named;
+      RewardAssignment assignment;
+      if (program.isV2()) {
+        // a v2 offer: its first cost whose condition holds is the price, paid from that wallet's card (never another)
+        Priced priced = price(program, named, request, customer, now);
+        card = priced.card();
+        assignment = priced.cost();
+      } else {
+        assignment = program.reward(request.assignment())
+            .orElseThrow(() -> new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id()));
+      }
+      Reward reward = reward(assignment.reward());
       CardLedger ledger = CardLedger.open(card).settle(now);
       // what the redemption reads besides the card is gathered first, then it is decided from that alone
       ReadSet reads = loader.forRedemption(program, card, assignment, reward, request.order(), now);
@@ -176,6 +185,44 @@ public final class RewardOperations {
       return commit(program, card, ledger, plan, plan.failed() ? 0 : 1, 0) ? plan.redemption() : null;
     });
     return settle(committed);
+  }
+
+  /** A v2 offer's cost that is the price, and the member's card of its wallet, which pays it. */
+  private record Priced(Card card, RewardAssignment cost) {}
+
+  /**
+   * The cost of the v2 offer the request names that is its price for the member: the first whose condition holds (on
+   * the host's answers for it, gathered first), with the member's card of its wallet. When none holds, the first: its
+   * condition then fails the redemption, recorded as any failed one ({@code customer_rules_violated}).
+   */
+  private Priced price(Program program, Card named, RedeemRequest request, Customer customer, Instant now) {
+    List<RewardAssignment> costs = new ArrayList<>();
+    for (RewardAssignment a : program.rewards()) {
+      if (a.cost() != null && a.cost().offer().equals(request.assignment())) {
+        costs.add(a);
+      }
+    }
+    if (costs.isEmpty()) {
+      throw new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id());
+    }
+    io.loyalty.spi.CustomerId holder = named.holder();
+    Priced first = null;
+    for (RewardAssignment cost : costs) {
+      Card card = holder == null ? named : store.cardOf(program.id(), holder, cost.wallet()).orElse(named);
+      Priced priced = new Priced(card, cost);
+      if (first == null) {
+        first = priced;
+      }
+      if (holder == null) {
+        break; // an unpublished card fails its first check
+      }
+      Reward reward = reward(cost.reward());
+      ReadSet reads = loader.forRedemption(program, card, cost, reward, request.order(), now);
+      if (planner.conditionHolds(cost, customer, request.order(), reads)) {
+        return priced;
+      }
+    }
+    return java.util.Objects.requireNonNull(first, "an offer has a cost");
   }
 
   /**
@@ -344,6 +391,9 @@ public final class RewardOperations {
     List<MemberReward> list = new ArrayList<>();
     io.loyalty.spi.tier.Tier tier = io.loyalty.core.internal.eval.TierTimeline.tierAt(program, card, balance, now);
     for (RewardAssignment a : program.rewards()) {
+      if (!a.wallet().equals(card.wallet())) {
+        continue; // a v2 cost paid from another wallet
+      }
       Reward reward = store.reward(a.reward()).filter(r -> !r.deleted()).orElse(null);
       if (reward == null) {
         continue;
@@ -356,6 +406,17 @@ public final class RewardOperations {
       }
     }
     return List.copyOf(list);
+  }
+
+  /** The customer's cards in the program, in the program's wallet order. */
+  public List<Card> cardsOf(io.loyalty.spi.ProgramId program, io.loyalty.spi.CustomerId customer) {
+    List<Card> held = new ArrayList<>(store.cardsOf(program, customer));
+    Program p = store.program(program).orElse(null);
+    if (p != null) {
+      List<io.loyalty.spi.WalletId> order = p.walletIds();
+      held.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.wallet())));
+    }
+    return held;
   }
 
   /** The card's redemptions, oldest first. */

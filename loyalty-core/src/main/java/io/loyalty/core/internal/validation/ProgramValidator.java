@@ -131,6 +131,13 @@ public final class ProgramValidator {
         v.check(!v2Only(rule.expiration()), "earning_rules[" + i + "].expiration_rules",
             "is a loyalty v2 expiration; a v1 rule's is MONTH or FIXED_DAY_OF_YEAR", rule.expiration());
       }
+      for (int i = 0; i < program.rewards().size(); i++) {
+        RewardAssignment a = program.rewards().get(i);
+        if (a != null) {
+          v.check(a.cost() == null && a.wallet().equals(io.loyalty.spi.WalletId.MAIN), "rewards[" + i + "]",
+              "is a loyalty v2 offer's cost, but the program has no wallets", a.id());
+        }
+      }
       io.loyalty.spi.program.ExpirationRule exp = program.card().expiration();
       v.check(!v2Only(exp), "voucher.loyalty_card.expiration_rules",
           "is a loyalty v2 card definition's expiration; a v1 program's is MONTH or FIXED_DAY_OF_YEAR", exp);
@@ -179,8 +186,7 @@ public final class ProgramValidator {
         "is not used by a loyalty v2 program: its wallets say how cards look and points expire", null);
     v.check(program.tiers().isEmpty(), "tiers", "are not available in a loyalty v2 program yet (tier structures)",
         program.tiers().size());
-    v.check(program.rewards().isEmpty(), "rewards", "are not available in a loyalty v2 program yet (v2 rewards)",
-        program.rewards().size());
+    checkOffers(v, program, walletIds);
     Set<RuleId> v2Rules = new HashSet<>();
     RuleId previous = null;
     int previousEarning = 0;
@@ -218,6 +224,44 @@ public final class ProgramValidator {
         v2Rules.size());
     v.check(!program.active() || anyActive, "status",
         "an active loyalty v2 program needs at least one active earning rule", "ACTIVE");
+  }
+
+  /** The most costs of one v2 reward offer (Voucherify's limit). */
+  public static final int MAX_COSTS = 10;
+  /** The most reward offers of a v2 program (Voucherify's limit). */
+  public static final int MAX_OFFERS = 100;
+
+  /** A v2 program's rewards are offers' costs (flattened {@link io.loyalty.spi.reward.WalletReward}s) into its wallets. */
+  private static void checkOffers(Violations v, Program program, Set<io.loyalty.spi.WalletId> wallets) {
+    Set<AssignmentId> offers = new HashSet<>();
+    AssignmentId previous = null;
+    int position = 0;
+    for (int i = 0; i < program.rewards().size(); i++) {
+      String path = "rewards[" + i + "]";
+      RewardAssignment a = program.rewards().get(i);
+      if (a == null) {
+        continue;
+      }
+      RewardAssignment.CostOf cost = a.cost();
+      if (cost == null) {
+        v.check(false, path, "must be a loyalty v2 offer's cost (WalletReward) in a v2 program", a.id());
+        continue;
+      }
+      v.check(wallets.contains(a.wallet()), path + ".spending.card_definition_id", "names no wallet of the program",
+          a.wallet());
+      v.check(!a.autoRedeem(), path, "cannot be redeemed automatically in a loyalty v2 program", a.id());
+      v.check(a.points() != null, path + ".spending.points", "is required for a v2 cost", null);
+      if (cost.offer().equals(previous)) {
+        v.check(cost.position() == position + 1, path, "must follow the offer's previous cost", cost.position());
+      } else {
+        v.check(offers.add(cost.offer()), path + ".id", "must keep the costs of one offer together", cost.offer());
+        v.check(cost.position() == 1, path, "must start the offer's costs at 1", cost.position());
+      }
+      v.check(cost.position() <= MAX_COSTS, path, "an offer has at most " + MAX_COSTS + " costs", cost.position());
+      previous = cost.offer();
+      position = cost.position();
+    }
+    v.check(offers.size() <= MAX_OFFERS, "rewards", "must have at most " + MAX_OFFERS + " offers", offers.size());
   }
 
   /** Whether the expiration is one of loyalty v2's own shapes (a rolling period in days, several calendar dates). */
