@@ -47,7 +47,11 @@ public final class ApplyFixture {
     Customer[] customers = new Customer[members];
     for (int m = 0; m < members; m++) {
       customers[m] = Workload.customer("member_" + m);
-      engine.enrol(Workload.PROGRAM, customers[m].id());
+      if (program.isV2()) {
+        engine.addMember(program.id(), customers[m].id()); // a card per wallet
+      } else {
+        engine.enrol(program.id(), customers[m].id());
+      }
     }
     for (int round = 0; round < PRIOR_ORDERS; round++) {
       Order order = Workload.order("ord_prior_" + round); // one order id per card is all the engine asks

@@ -55,6 +55,8 @@ public final class RunAll {
     ApplyVariant apply = new ApplyVariant(false);
     ApplyVariant tieredApply = new ApplyVariant(true);
     ApplyVariant termsApply = new ApplyVariant("engine: apply, tiers kept for a term", Workload::termsProgram);
+    ApplyVariant walletApply = new ApplyVariant("engine: apply, v2 program (two wallets, first match)",
+        Workload::walletProgram);
     Harness.Variant floor = variant("hand-written Java (floor)", true, () -> HandWritten.earn(v.order, v.customer).points(10));
     Harness.Variant eval = variant("engine: evaluate (pure)", true, () -> v.engine.evaluate(v.event).points());
     Harness.Variant easy = variant("Easy Rules 4.1.0", true, () -> v.easyRules.earn(v.order, v.customer).points(10));
@@ -62,8 +64,8 @@ public final class RunAll {
     Harness.Variant quote = variant("engine: quote (with breakdown)", true, () -> v.engine.quote(v.event).points());
     Harness.Variant engineBalance = variant("engine: balance(code, instant), 100 lots", false, balance::engineBalance);
     Harness.Variant cardBalance = variant("card.balanceAt(instant), 100 lots", false, balance::cardBalance);
-    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, tieredApply, termsApply, engineBalance,
-        cardBalance);
+    List<Harness.Variant> all = List.of(floor, eval, easy, drools, quote, apply, tieredApply, termsApply, walletApply,
+        engineBalance, cardBalance);
     Harness harness = new Harness(all, warmup, rounds, batchMs);
     System.out.printf(Locale.ROOT, "Interleaved harness: %d warm-up + %d measured rounds, batches of ~%d ms ...%n",
         warmup, rounds, batchMs);
@@ -87,6 +89,9 @@ public final class RunAll {
     double termsP50 = Harness.median(termsApply.latencies);
     System.out.printf(Locale.ROOT, "engine apply with tiers kept for a term (seed 001's policy), per order: p50 %s"
         + " (%.2fx the untiered p50)%n", Harness.time(termsP50), termsP50 / applyP50);
+    double walletP50 = Harness.median(walletApply.latencies);
+    System.out.printf(Locale.ROOT, "engine apply on a v2 program, the same twelve formulas into two wallets' cards, per"
+        + " order: p50 %s (%.2fx the v1 p50)%n", Harness.time(walletP50), walletP50 / applyP50);
     System.out.printf(Locale.ROOT, "Easy Rules / engine evaluate: %.1fx; Drools / engine evaluate: %.1fx (medians of rounds)%n%n",
         easyX, droolsX);
     System.out.println("| target | measured | met |");

@@ -141,6 +141,30 @@ public final class Workload {
     return Program.builder(PROGRAM, "Benchmark program").earningRules(rules).build();
   }
 
+  /**
+   * The workload's twelve formulas as a loyalty v2 program of two wallets: one first-match rule whose first earning
+   * (an order of 100.00 or more, which the workload's order is) applies the twelve as effects, six into each wallet;
+   * its second earning (any order) is skipped. So a v2 order computes what a v1 order does, split over two cards.
+   */
+  public static Program walletProgram() {
+    io.loyalty.spi.WalletId points = io.loyalty.spi.WalletId.of("lcd_points");
+    io.loyalty.spi.WalletId miles = io.loyalty.spi.WalletId.of("lcd_miles");
+    List<io.loyalty.spi.program.FirstMatchRule.Effect> effects = new java.util.ArrayList<>();
+    List<EarningRule> rules = program().earningRules();
+    for (int i = 0; i < rules.size(); i++) {
+      effects.add(io.loyalty.spi.program.FirstMatchRule.Effect.of(i < 6 ? points : miles, rules.get(i).formula()));
+    }
+    return Program.builder(ProgramId.of("lprg_bench"), "Benchmark v2 program")
+        .wallet(io.loyalty.spi.program.CardDefinition.of(points, "Points"))
+        .wallet(io.loyalty.spi.program.CardDefinition.of(miles, "Miles"))
+        .earningRule(new io.loyalty.spi.program.FirstMatchRule(RuleId.of("ler_bench"), Trigger.ORDER_PAID, List.of(
+            new io.loyalty.spi.program.FirstMatchRule.Earning("big orders",
+                new Condition.OrderAmount(Comparison.atLeast(10_000)), effects),
+            io.loyalty.spi.program.FirstMatchRule.Earning.always(
+                io.loyalty.spi.program.FirstMatchRule.Effect.points(points, 5))), true, null, "bench", null))
+        .build();
+  }
+
   /** A program with one FIXED rule of 10 points: every order paid grants exactly one lot. */
   public static Program oneLotPerOrder(ProgramId id) {
     return Program.builder(id, "One lot per order")

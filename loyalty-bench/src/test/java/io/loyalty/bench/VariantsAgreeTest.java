@@ -48,6 +48,18 @@ class VariantsAgreeTest {
   }
 
   @Test
+  void a_v2_order_earns_the_same_points_split_over_its_two_wallets() {
+    ApplyFixture fixture = ApplyFixture.create(2, 1, Workload.walletProgram());
+    for (int i = 0; i < 2; i++) {
+      io.loyalty.spi.earning.EventOutcome outcome = fixture.applyNext();
+      assertThat(outcome.programs()).hasSize(2);
+      assertThat(outcome.points()).isEqualTo(variants.expected().total());
+      assertThat(outcome.programs().get(0).skipped()).extracting(io.loyalty.spi.earning.Skip::reason)
+          .containsExactly(io.loyalty.spi.earning.SkipReason.EARLIER_EARNING_MATCHED);
+    }
+  }
+
+  @Test
   void the_balance_card_holds_100_lots_of_10_points() {
     BalanceFixture fixture = new BalanceFixture();
     assertThat(fixture.engineBalance()).isEqualTo(1_000);

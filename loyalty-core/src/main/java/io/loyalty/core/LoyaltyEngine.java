@@ -693,6 +693,22 @@ public final class LoyaltyEngine {
     return redeem(new RedeemRequest(id, cards.get(0).code(), offer, null, null, io.loyalty.spi.Metadata.EMPTY, null));
   }
 
+  /**
+   * Examines the member's v2 program offers (Voucherify's examine of rewards): for each, whether a purchase now would
+   * succeed, and if not why, with the matching cost and the member's points in its wallet. Writes nothing; agrees
+   * with {@link #purchase} on the same state.
+   *
+   * @param context the host's view of the member for the costs' conditions (metadata, segments), {@code null} for
+   *     the member with no metadata
+   * @throws NotFoundException when the customer is not a member of the program
+   */
+  public List<RewardExamination> examineRewards(ProgramId program, CustomerId customer,
+      io.loyalty.spi.event.@Nullable Customer context) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return operations.rewards().examine(program, customer, context);
+  }
+
   /** Rolls a redemption back within the rollback window: the exact lots, the stock and the card's count come back. */
   public Redemption rollback(RedemptionId redemption, String reason) {
     Objects.requireNonNull(redemption, "redemption");

@@ -152,4 +152,88 @@ class WalletRewardsTest {
     assertThatThrownBy(() -> engine.purchase(RedemptionId.of("x"), PROGRAM, CustomerId.of("erin"), MUG_OFFER))
         .isInstanceOf(io.loyalty.spi.NotFoundException.class);
   }
+
+  @Test
+  @DisplayName("examine says for each offer whether a purchase would succeed, with the matching cost and what is missing")
+  void examine() {
+    define(1);
+    member("erin", 40, 1_000);
+    Customer vip = new Customer(CustomerId.of("erin"), Metadata.of("vip", true), java.util.Set.of());
+    RewardExamination asVip = engine.examineRewards(PROGRAM, CustomerId.of("erin"), vip).get(0);
+    assertThat(asVip.status()).isEqualTo(RewardExamination.Status.UNAVAILABLE);
+    assertThat(asVip.reason()).isEqualTo(RewardExamination.Reason.INSUFFICIENT_BALANCE);
+    assertThat(asVip.wallet()).isEqualTo(POINTS);
+    assertThat(asVip.required()).isEqualTo(100);
+    assertThat(asVip.available()).isEqualTo(40);
+    assertThat(asVip.missing()).isEqualTo(60);
+    RewardExamination plain = engine.examineRewards(PROGRAM, CustomerId.of("erin"), null).get(0);
+    assertThat(plain.status()).isEqualTo(RewardExamination.Status.AVAILABLE);
+    assertThat(plain.wallet()).isEqualTo(MILES);
+    assertThat(engine.purchase(RedemptionId.of("p1"), PROGRAM, CustomerId.of("erin"), MUG_OFFER).succeeded()).isTrue();
+    assertThat(engine.examineRewards(PROGRAM, CustomerId.of("erin"), null).get(0).reason())
+        .isEqualTo(RewardExamination.Reason.OUT_OF_STOCK);
+  }
+
+  /** The failure key a purchase gives for each reason examine gives. */
+  static String keyOf(RewardExamination.Reason reason) {
+    return switch (reason) {
+      case MEMBER_INACTIVE -> "voucher_disabled";
+      case PROGRAM_INACTIVE -> "campaign_not_active";
+      case REWARD_INACTIVE -> "missing_reward";
+      case OUT_OF_STOCK -> "reward_out_of_stock";
+      case NO_MATCHING_COST -> "customer_rules_violated";
+      case NO_CARD_FOR_COST -> "no_card_for_cost";
+      case INSUFFICIENT_BALANCE -> "loyalty_card_points_exceeded";
+    };
+  }
+
+  @Test
+  @DisplayName("property: over random balances, stock, member flags and switches, examine and then purchase agree")
+  void examineThenPurchaseAgree() {
+    org.quicktheories.QuickTheory.qt().withFixedSeed(61L).withExamples(120)
+        .forAll(org.quicktheories.generators.SourceDSL.longs().between(0, 400),
+            org.quicktheories.generators.SourceDSL.longs().between(0, 600),
+            org.quicktheories.generators.SourceDSL.integers().between(0, 15))
+        .checkAssert((points, miles, flags) -> {
+          MutableClock c = new MutableClock(Fixtures.T0);
+          LoyaltyEngine e = LoyaltyEngine.builder().store(InMemoryLoyaltyStore.create()).clock(c)
+              .random(Fixtures.seeded(9)).build();
+          e.defineReward(MUG.withStock((flags & 1) == 0 ? 5L : 0L));
+          Program program = Program.builder(PROGRAM, "Rewards")
+              .wallet(CardDefinition.of(POINTS, "Points")).wallet(CardDefinition.of(MILES, "Miles"))
+              .earningRule(FirstMatchRule.of(io.loyalty.spi.RuleId.of("ler_1"), Trigger.ORDER_PAID,
+                  Earning.always(Effect.points(POINTS, 1))))
+              .reward(WalletReward.of(MUG_OFFER.value(), MUG.id(),
+                  Cost.when(new Condition.CustomerMetadata("vip", Comparison.is(true)), POINTS, 100),
+                  Cost.when(new Condition.CustomerMetadata("vip", Comparison.is(false)), MILES, 300)))
+              .build();
+          e.define(program);
+          List<Card> cards = e.addMember(PROGRAM, CustomerId.of("fay"));
+          if (points > 0) {
+            e.addPoints(cards.get(0).code(), points, AddedPointsExpiry.never(), "seed", null);
+          }
+          if (miles > 0) {
+            e.addPoints(cards.get(1).code(), miles, AddedPointsExpiry.never(), "seed", null);
+          }
+          if ((flags & 2) != 0) {
+            cards.forEach(card -> e.disable(card.code()));
+          }
+          if ((flags & 4) != 0) {
+            e.define(program.toBuilder().active(false).build());
+          }
+          // no metadata: no cost matches; vip true or false: the first or the second
+          Metadata metadata = (flags & 8) != 0 ? Metadata.EMPTY : Metadata.of("vip", points % 2 == 0);
+          Customer who = new Customer(CustomerId.of("fay"), metadata, java.util.Set.of());
+          RewardExamination seen = e.examineRewards(PROGRAM, CustomerId.of("fay"), who).get(0);
+          Redemption bought = e.redeem(new io.loyalty.spi.reward.RedeemRequest(RedemptionId.of("p"), cards.get(0).code(),
+              MUG_OFFER, null, null, Metadata.EMPTY, who));
+          assertThat(bought.succeeded()).as("%s / %s", seen, bought.failureMessage())
+              .isEqualTo(seen.status() == RewardExamination.Status.AVAILABLE);
+          if (!bought.succeeded()) {
+            assertThat(bought.failureCode()).as("%s", seen).isEqualTo(keyOf(seen.reason()));
+          } else {
+            assertThat(bought.points()).isEqualTo(seen.required());
+          }
+        });
+  }
 }

@@ -196,33 +196,104 @@ public final class RewardOperations {
    * condition then fails the redemption, recorded as any failed one ({@code customer_rules_violated}).
    */
   private Priced price(Program program, Card named, RedeemRequest request, Customer customer, Instant now) {
-    List<RewardAssignment> costs = new ArrayList<>();
-    for (RewardAssignment a : program.rewards()) {
-      if (a.cost() != null && a.cost().offer().equals(request.assignment())) {
-        costs.add(a);
-      }
-    }
+    List<RewardAssignment> costs = costsOf(program, request.assignment());
     if (costs.isEmpty()) {
       throw new NotFoundException("reward_assignment", request.assignment() + " in program " + program.id());
     }
+    Priced matched = named.holder() == null ? null : matchCost(program, named, costs, customer, request.order(), now);
+    if (matched != null) {
+      return matched;
+    }
+    RewardAssignment first = costs.get(0);
     io.loyalty.spi.CustomerId holder = named.holder();
-    Priced first = null;
-    for (RewardAssignment cost : costs) {
-      Card card = holder == null ? named : store.cardOf(program.id(), holder, cost.wallet()).orElse(named);
-      Priced priced = new Priced(card, cost);
-      if (first == null) {
-        first = priced;
-      }
-      if (holder == null) {
-        break; // an unpublished card fails its first check
-      }
-      Reward reward = reward(cost.reward());
-      ReadSet reads = loader.forRedemption(program, card, cost, reward, request.order(), now);
-      if (planner.conditionHolds(cost, customer, request.order(), reads)) {
-        return priced;
+    return new Priced(holder == null ? named : store.cardOf(program.id(), holder, first.wallet()).orElse(named), first);
+  }
+
+  /** The offer's costs, in order (empty when the program has no such offer). */
+  private static List<RewardAssignment> costsOf(Program program, io.loyalty.spi.AssignmentId offer) {
+    List<RewardAssignment> costs = new ArrayList<>();
+    for (RewardAssignment a : program.rewards()) {
+      if (a.cost() != null && a.cost().offer().equals(offer)) {
+        costs.add(a);
       }
     }
-    return java.util.Objects.requireNonNull(first, "an offer has a cost");
+    return costs;
+  }
+
+  /**
+   * The first of {@code costs} whose condition holds for the customer (on the host's answers for it, gathered first),
+   * with the holder's card of its wallet ({@code named} when they hold none there); {@code null} when none holds.
+   */
+  private @Nullable Priced matchCost(Program program, Card named, List<RewardAssignment> costs, Customer customer,
+      io.loyalty.spi.event.@Nullable Order order, Instant now) {
+    io.loyalty.spi.CustomerId holder = java.util.Objects.requireNonNull(named.holder(), "a member's card");
+    for (RewardAssignment cost : costs) {
+      Card card = store.cardOf(program.id(), holder, cost.wallet()).orElse(named);
+      ReadSet reads = loader.forRedemption(program, card, cost, reward(cost.reward()), order, now);
+      if (planner.conditionHolds(cost, customer, order, reads)) {
+        return new Priced(card, cost);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether each of the program's v2 offers is available to the member now, and if not why: a dry run of
+   * {@link #redeem} that writes nothing, checking what it checks in the same order.
+   */
+  public List<io.loyalty.core.RewardExamination> examine(io.loyalty.spi.ProgramId programId,
+      io.loyalty.spi.CustomerId member, @Nullable Customer context) {
+    Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+    List<Card> cards = cardsOf(programId, member);
+    if (cards.isEmpty()) {
+      throw new NotFoundException("member", "of program " + programId);
+    }
+    Card named = cards.get(0);
+    Customer customer = context == null ? Customer.of(member) : context;
+    if (!customer.id().equals(member)) {
+      throw InvalidInputException.of("customer.id", "must be the member examined", null);
+    }
+    Instant now = clock.now();
+    boolean inForce = program.active()
+        && io.loyalty.core.internal.validity.ValidityWindow.forProgram(program.validity(), program.zone()).check(now) == null;
+    List<io.loyalty.core.RewardExamination> out = new ArrayList<>();
+    for (io.loyalty.spi.reward.WalletReward offer : program.walletRewards()) {
+      out.add(examine(program, named, offer, customer, inForce, now));
+    }
+    return List.copyOf(out);
+  }
+
+  private io.loyalty.core.RewardExamination examine(Program program, Card named,
+      io.loyalty.spi.reward.WalletReward offer, Customer customer, boolean inForce, Instant now) {
+    io.loyalty.core.RewardExamination.Reason reason;
+    Reward reward = store.reward(offer.reward()).orElse(null);
+    if (!named.active() || !named.isValidAt(now)) {
+      reason = io.loyalty.core.RewardExamination.Reason.MEMBER_INACTIVE;
+    } else if (!inForce) {
+      reason = io.loyalty.core.RewardExamination.Reason.PROGRAM_INACTIVE;
+    } else if (reward == null || reward.deleted()) {
+      reason = io.loyalty.core.RewardExamination.Reason.REWARD_INACTIVE;
+    } else if (!reward.inStock()) {
+      reason = io.loyalty.core.RewardExamination.Reason.OUT_OF_STOCK;
+    } else {
+      List<RewardAssignment> costs = costsOf(program, offer.id());
+      Priced matched = matchCost(program, named, costs, customer, null, now);
+      if (matched == null) {
+        reason = io.loyalty.core.RewardExamination.Reason.NO_MATCHING_COST;
+      } else if (!matched.card().wallet().equals(matched.cost().wallet())) {
+        return io.loyalty.core.RewardExamination.unavailable(offer, io.loyalty.core.RewardExamination.Reason.NO_CARD_FOR_COST,
+            matched.cost().wallet(), null, null);
+      } else {
+        long required = java.util.Objects.requireNonNull(matched.cost().points(), "a v2 cost has points");
+        long available = matched.card().balanceAt(now);
+        return available >= required
+            ? io.loyalty.core.RewardExamination.available(offer, matched.cost().wallet(), required, available)
+            : io.loyalty.core.RewardExamination.unavailable(offer,
+                io.loyalty.core.RewardExamination.Reason.INSUFFICIENT_BALANCE, matched.cost().wallet(), required,
+                available);
+      }
+    }
+    return io.loyalty.core.RewardExamination.unavailable(offer, reason, null, null, null);
   }
 
   /**
