@@ -131,6 +131,46 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * Activates a loyalty v2 program (Voucherify's {@code POST …/activate}): from DRAFT or INACTIVE to ACTIVE, which
+   * needs at least one active earning rule; from then on its wallets cannot change. A new program version.
+   *
+   * @throws io.loyalty.spi.InvalidInputException naming {@code status} when the program cannot be activated
+   */
+  public Program activateProgram(ProgramId program) {
+    return setStatus(program, io.loyalty.spi.program.ProgramStatus.ACTIVE);
+  }
+
+  /** Deactivates a loyalty v2 program (ACTIVE to INACTIVE): members keep their cards; nothing is earned or sold. */
+  public Program deactivateProgram(ProgramId program) {
+    return setStatus(program, io.loyalty.spi.program.ProgramStatus.INACTIVE);
+  }
+
+  /**
+   * Deletes a loyalty v2 program softly (to DELETED, final): its earning rules and reward offers are removed, its
+   * members keep their cards and history.
+   */
+  public Program deleteProgram(ProgramId program) {
+    return setStatus(program, io.loyalty.spi.program.ProgramStatus.DELETED);
+  }
+
+  private Program setStatus(ProgramId program, io.loyalty.spi.program.ProgramStatus status) {
+    Objects.requireNonNull(program, "program");
+    return operations.edit(program, p -> {
+      if (!p.isV2()) {
+        throw io.loyalty.spi.InvalidInputException.of("status",
+            "is a loyalty v2 program's; a v1 program is switched on and off with active", status);
+      }
+      if (p.status() == io.loyalty.spi.program.ProgramStatus.DELETED) {
+        throw io.loyalty.spi.InvalidInputException.of("status", "a deleted program cannot change", status);
+      }
+      Program.Builder next = p.toBuilder().status(status);
+      return status == io.loyalty.spi.program.ProgramStatus.DELETED
+          ? next.earningRules(List.of()).rewards(List.of()).build()
+          : next.build();
+    });
+  }
+
+  /**
    * Makes the customer a member (Voucherify's "add member"): of a loyalty v2 program, with one new card of each of
    * its wallets, published together, in the program's wallet order; of a v1 program, with the next card of its pool.
    *

@@ -232,4 +232,69 @@ class WalletProgramTest {
         .hasMessageContaining("earning_rules[0].card_definition_id");
     assertThat(store.programs()).isEmpty(); // nothing written
   }
+
+  @Test
+  @DisplayName("each wallet's refund policy: NONE keeps the points, REVOKE_FROM_PENDING takes only pending ones,"
+      + " REVOKE_BELOW_ZERO takes spent points into debt")
+  void walletRefundPolicies() {
+    WalletId spent = WalletId.of("lcd_spent");
+    engine.define(Program.builder(PROGRAM, "Refund policies")
+        .wallet(CardDefinition.of(POINTS, "Kept").withEarnedRefund(CardDefinition.EarnedRefund.NONE))
+        .wallet(CardDefinition.of(MILES, "Pending only").withPendingPoints(new PendingPoints(3))
+            .withEarnedRefund(CardDefinition.EarnedRefund.REVOKE_FROM_PENDING))
+        .wallet(CardDefinition.of(spent, "Into debt").withAllowNegative(true)
+            .withEarnedRefund(CardDefinition.EarnedRefund.REVOKE_BELOW_ZERO))
+        .earningRule(FirstMatchRule.of(ORDERS, Trigger.ORDER_PAID, Earning.always(
+            Effect.points(POINTS, 10), Effect.points(MILES, 20), Effect.points(spent, 30))))
+        .build());
+    List<Card> cards = engine.addMember(PROGRAM, CustomerId.of("alice"));
+    pay("e1", 1_000);
+    engine.removePoints(cards.get(2).code(), 30, "spent", null);
+    clock.advance(Duration.ofMinutes(1));
+    EventOutcome refund = engine.apply(OrderRefunded.whole("r1", clock.instant(), Fixtures.customer("alice"), "o_e1"));
+    assertThat(refund.programs()).extracting(ProgramOutcome::card).containsExactly(cards.get(1).code(),
+        cards.get(2).code());
+    assertThat(engine.balance(cards.get(0).code())).isEqualTo(10);
+    assertThat(engine.pendingPoints(cards.get(1).code(), clock.instant())).isZero();
+    assertThat(engine.balance(cards.get(2).code())).isEqualTo(-30);
+    assertThat(engine.replay(refund.event()).identical()).isTrue();
+    assertThatThrownBy(() -> engine.define(Program.builder(ProgramId.of("lprg_bad"), "bad")
+        .wallet(CardDefinition.of(POINTS, "x").withEarnedRefund(CardDefinition.EarnedRefund.REVOKE_BELOW_ZERO)
+            .withAllowNegative(true).withExpiration(ExpirationRule.months(3)))
+        .wallet(CardDefinition.of(MILES, "y").withEarnedRefund(CardDefinition.EarnedRefund.REVOKE_FROM_PENDING))
+        .earningRule(FirstMatchRule.of(ORDERS, Trigger.ORDER_PAID, Earning.always(Effect.points(POINTS, 1))))
+        .build())).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.path())
+            .containsExactly("card_definitions[0].balance_settings.allow_negative",
+                "card_definitions[1].refunds.earned_points.type"));
+  }
+
+  @Test
+  @DisplayName("v2 pending periods: months from the earn day, or the first fixed date after it, at 00:00 in the zone")
+  void pendingInMonthsOrUntilFixedDates() {
+    engine.define(Program.builder(PROGRAM, "Pending")
+        .wallet(CardDefinition.of(POINTS, "Months").withPendingPoints(PendingPoints.months(1)))
+        .wallet(CardDefinition.of(MILES, "Dates").withPendingPoints(PendingPoints.untilOneOf(
+            new ExpirationRule.FixedDayOfYear(3, 4), new ExpirationRule.FixedDayOfYear(6, 1))))
+        .earningRule(FirstMatchRule.of(ORDERS, Trigger.ORDER_PAID, Earning.always(
+            Effect.points(POINTS, 10), Effect.points(MILES, 20))))
+        .build());
+    List<Card> cards = engine.addMember(PROGRAM, CustomerId.of("alice"));
+    pay("e1", 1_000); // 4 March 2024: 4 March is the earn day itself, so the miles wait for 1 June
+    assertThat(engine.balance(cards.get(0).code(), Instant.parse("2024-04-03T23:59:59Z"))).isZero();
+    assertThat(engine.balance(cards.get(0).code(), Instant.parse("2024-04-04T00:00:00Z"))).isEqualTo(10);
+    assertThat(engine.balance(cards.get(1).code(), Instant.parse("2024-05-31T23:59:59Z"))).isZero();
+    assertThat(engine.balance(cards.get(1).code(), Instant.parse("2024-06-01T00:00:00Z"))).isEqualTo(20);
+    assertThatThrownBy(() -> engine.define(Program.builder(ProgramId.of("camp_v1p"), "v1")
+        .earningRule(io.loyalty.spi.program.EarningRule.builder(RuleId.of("r"), Trigger.ORDER_PAID,
+            PointsFormula.fixed(1)).pendingPoints(PendingPoints.months(2)).build()).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("earning_rules[0].pending_points");
+    assertThatThrownBy(() -> engine.define(twoWallets().toBuilder().wallets(List.of())
+        .wallet(CardDefinition.of(POINTS, "p").withPendingPoints(new PendingPoints(3, 2, List.of())))
+        .wallet(CardDefinition.of(MILES, "m").withPendingPoints(PendingPoints.months(13))).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.path())
+            .containsExactly("card_definitions[0].pending_points.type",
+                "card_definitions[1].pending_points.period_value"));
+  }
 }

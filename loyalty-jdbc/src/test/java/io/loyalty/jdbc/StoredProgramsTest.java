@@ -30,15 +30,15 @@ class StoredProgramsTest {
   }
 
   @Test
-  @DisplayName("a program body written before wallets reads back as a v1 program earning into its main wallet")
+  @DisplayName("a program body written before wallets and statuses reads back as the v1 program it was")
   void bodyWithoutWallets() {
     Program program = Program.builder(ProgramId.of("camp_old"), "old")
         .earningRule(EarningRule.builder(RuleId.of("ern_1"), Trigger.ORDER_PAID, PointsFormula.fixed(5)).build())
         .build().withVersion(2);
     String body = SpiJson.write(program);
     String old = body.replace(",\"wallets\":[]", "").replace(",\"wallet\":\"main\"", "")
-        .replace(",\"branch\":null", "");
-    assertThat(old).doesNotContain("wallet").doesNotContain("branch");
+        .replace(",\"branch\":null", "").replace(",\"status\":\"ACTIVE\"", "");
+    assertThat(old).doesNotContain("wallet").doesNotContain("branch").doesNotContain("\"status\"");
     Program read = SpiJson.read(old, Program.class);
     assertThat(read).isEqualTo(program);
     assertThat(read.earningRules().get(0).wallet()).isEqualTo(io.loyalty.spi.WalletId.MAIN);

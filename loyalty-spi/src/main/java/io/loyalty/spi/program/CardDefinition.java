@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param pendingPoints how long its earned points stay pending, {@code null} for usable at once (v2's
  *     {@code IMMEDIATE}; {@code PERIOD_BASED} with a period in days)
  * @param earningLimits how much its earning rules may put on a card ({@link EarningLimits#NONE} by default)
+ * @param earnedRefund what a refunded order takes back of the points it earned into the wallet
+ *     ({@link EarnedRefund#REVOKE_TO_ZERO} by default)
+ * @param allowNegative whether the balance may go below zero ({@code balance_settings.allow_negative}): needed by
+ *     {@link EarnedRefund#REVOKE_BELOW_ZERO}, and only with points that never expire
  * @param metadata free key/values
  */
 public record CardDefinition(
@@ -28,7 +32,37 @@ public record CardDefinition(
     @Nullable ExpirationRule expiration,
     @Nullable PendingPoints pendingPoints,
     EarningLimits earningLimits,
+    EarnedRefund earnedRefund,
+    boolean allowNegative,
     Metadata metadata) {
+
+  /**
+   * Voucherify's {@code refunds.earned_points}: what an order refund takes back of the points the order earned.
+   * Pending points of the order are taken first, whatever the policy but {@link #NONE}.
+   */
+  public enum EarnedRefund {
+    /** {@code NONE}: earned points are not refundable; a refund takes nothing back. */
+    NONE,
+    /** {@code REVOKE_FROM_PENDING}: only the order's points still pending (needs a pending period). */
+    REVOKE_FROM_PENDING,
+    /** {@code REVOKE_FROM_BALANCE} with {@code REVOKE_TO_ZERO}: what the balance holds, never below zero. */
+    REVOKE_TO_ZERO,
+    /**
+     * {@code REVOKE_FROM_BALANCE} with {@code REVOKE_BELOW_ZERO}: everything, the balance going negative and later
+     * earning repaying it first (needs {@code allowNegative}).
+     */
+    REVOKE_BELOW_ZERO;
+
+    /** The v1 refund policy that does the same, {@code null} for {@link #NONE}. */
+    public @Nullable RefundPolicy policy() {
+      return switch (this) {
+        case NONE -> null;
+        case REVOKE_FROM_PENDING -> RefundPolicy.ONLY_PENDING;
+        case REVOKE_TO_ZERO -> RefundPolicy.WITHIN_BALANCE;
+        case REVOKE_BELOW_ZERO -> RefundPolicy.UNLIMITED;
+      };
+    }
+  }
 
   /** The code configuration of a wallet that names none: 10 alphanumeric characters, as in Voucherify v2. */
   public static final CodeConfig DEFAULT_CODES = new CodeConfig(10, null, null, null, null);
@@ -39,31 +73,45 @@ public record CardDefinition(
     Objects.requireNonNull(name, "name");
     codeConfig = codeConfig == null ? DEFAULT_CODES : codeConfig;
     earningLimits = earningLimits == null ? EarningLimits.NONE : earningLimits;
+    earnedRefund = earnedRefund == null ? EarnedRefund.REVOKE_TO_ZERO : earnedRefund;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
   }
 
   /** A wallet with default codes, points that never expire and are usable at once. */
   public static CardDefinition of(WalletId id, String name) {
-    return new CardDefinition(id, name, DEFAULT_CODES, null, null, EarningLimits.NONE, Metadata.EMPTY);
+    return new CardDefinition(id, name, DEFAULT_CODES, null, null, EarningLimits.NONE, EarnedRefund.REVOKE_TO_ZERO,
+        false, Metadata.EMPTY);
   }
 
   /** A copy whose points expire by {@code rule} ({@code null}: never). */
   public CardDefinition withExpiration(@Nullable ExpirationRule rule) {
-    return new CardDefinition(id, name, codeConfig, rule, pendingPoints, earningLimits, metadata);
+    return new CardDefinition(id, name, codeConfig, rule, pendingPoints, earningLimits, earnedRefund, allowNegative, metadata);
   }
 
   /** A copy whose earned points stay pending as {@code pending} says ({@code null}: usable at once). */
   public CardDefinition withPendingPoints(@Nullable PendingPoints pending) {
-    return new CardDefinition(id, name, codeConfig, expiration, pending, earningLimits, metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pending, earningLimits, earnedRefund, allowNegative, metadata);
   }
 
   /** A copy with another code configuration. */
   public CardDefinition withCodeConfig(CodeConfig codes) {
-    return new CardDefinition(id, name, codes, expiration, pendingPoints, earningLimits, metadata);
+    return new CardDefinition(id, name, codes, expiration, pendingPoints, earningLimits, earnedRefund, allowNegative, metadata);
+  }
+
+  /** A copy whose refunds take back earned points as {@code refund} says. */
+  public CardDefinition withEarnedRefund(EarnedRefund refund) {
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, refund, allowNegative,
+        metadata);
+  }
+
+  /** A copy whose balance may ({@code true}) or may not go below zero. */
+  public CardDefinition withAllowNegative(boolean allow) {
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, earnedRefund, allow,
+        metadata);
   }
 
   /** A copy with other earning limits. */
   public CardDefinition withEarningLimits(EarningLimits limits) {
-    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, limits, metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, limits, earnedRefund, allowNegative, metadata);
   }
 }

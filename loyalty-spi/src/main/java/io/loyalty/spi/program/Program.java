@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata free key/values
  * @param wallets a loyalty v2 program's point wallets (card definitions), each member holding one card of each;
  *     empty for a v1 program, whose one wallet is {@link io.loyalty.spi.WalletId#MAIN} under its card template
+ * @param status a v2 program's status, with {@code active} true exactly when it is {@link ProgramStatus#ACTIVE}; for
+ *     a v1 program (and a v2 one built without a status) the switch's: {@code ACTIVE} or {@code INACTIVE}
  */
 public record Program(
     ProgramId id,
@@ -57,7 +59,8 @@ public record Program(
     List<Tier> tiers,
     TierPolicy tierPolicy,
     Metadata metadata,
-    List<CardDefinition> wallets) {
+    List<CardDefinition> wallets,
+    ProgramStatus status) {
 
   /** A v1 program: one wallet, its card template's. */
   public Program(ProgramId id, long version, String name, ZoneId zone, boolean active, Validity validity,
@@ -65,7 +68,8 @@ public record Program(
       List<RewardAssignment> rewards, @Nullable Condition redemptionCondition, List<Tier> tiers, TierPolicy tierPolicy,
       Metadata metadata) {
     this(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules, rewards,
-        redemptionCondition, tiers, tierPolicy, metadata, List.of());
+        redemptionCondition, tiers, tierPolicy, metadata, List.of(),
+        active ? ProgramStatus.ACTIVE : ProgramStatus.INACTIVE);
   }
 
   /** Defaults the optional parts and copies the rules. */
@@ -80,6 +84,12 @@ public record Program(
     tierPolicy = tierPolicy == null ? TierPolicy.BALANCE_DROP : tierPolicy;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
     wallets = wallets == null ? List.of() : List.copyOf(wallets);
+    if (status == null || wallets.isEmpty()) {
+      // a v1 program's status is its switch's (a body stored before statuses has none either)
+      status = active ? ProgramStatus.ACTIVE : ProgramStatus.INACTIVE;
+    } else {
+      active = status == ProgramStatus.ACTIVE;
+    }
   }
 
   /** Whether this is a loyalty v2 program: one with its own point wallets. */
@@ -146,13 +156,14 @@ public record Program(
     rewards.forEach(b::reward);
     tiers.forEach(b::tier);
     wallets.forEach(b::wallet);
+    b.status = wallets.isEmpty() ? null : status;
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
     return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules,
-        rewards, redemptionCondition, tiers, tierPolicy, metadata, wallets);
+        rewards, redemptionCondition, tiers, tierPolicy, metadata, wallets, status);
   }
 
   /** The rule with this id, if any. */
@@ -183,6 +194,7 @@ public record Program(
     private TierPolicy tierPolicy = TierPolicy.BALANCE_DROP;
     private Metadata metadata = Metadata.EMPTY;
     private final List<CardDefinition> wallets = new ArrayList<>();
+    private @Nullable ProgramStatus status;
 
     private Builder(ProgramId id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -195,9 +207,10 @@ public record Program(
       return this;
     }
 
-    /** Sets the manual on/off switch. */
+    /** Sets the manual on/off switch (a v2 program's status becomes {@code ACTIVE} or {@code INACTIVE} with it). */
     public Builder active(boolean active) {
       this.active = active;
+      this.status = null;
       return this;
     }
 
@@ -243,9 +256,28 @@ public record Program(
       return this;
     }
 
+    /** Replaces every v2 wallet. */
+    public Builder wallets(List<CardDefinition> wallets) {
+      this.wallets.clear();
+      wallets.forEach(this::wallet);
+      return this;
+    }
+
     /** Adds a v2 point wallet (card definition): members then hold a card of each. */
     public Builder wallet(CardDefinition wallet) {
       wallets.add(Objects.requireNonNull(wallet, "wallet"));
+      return this;
+    }
+
+    /**
+     * Sets a v2 program's status ({@code DRAFT} to assemble it first; Voucherify's default on create). Without one a
+     * program's status follows its switch, which is on by default.
+     */
+    public Builder status(@Nullable ProgramStatus status) {
+      this.status = status;
+      if (status != null) {
+        this.active = status == ProgramStatus.ACTIVE;
+      }
       return this;
     }
 
@@ -309,7 +341,8 @@ public record Program(
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
       return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, rewards,
-          redemptionCondition, tiers, tierPolicy, metadata, wallets);
+          redemptionCondition, tiers, tierPolicy, metadata, wallets,
+          status != null ? status : active ? ProgramStatus.ACTIVE : ProgramStatus.INACTIVE);
     }
   }
 }

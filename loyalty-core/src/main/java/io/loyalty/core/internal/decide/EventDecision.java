@@ -88,6 +88,10 @@ public final class EventDecision {
       Program program = next.entry().program();
       Card stored = next.card();
       if (event instanceof OrderRefunded refund) {
+        if (stored != null && program.wallet(stored.wallet())
+            .filter(w -> w.earnedRefund() == io.loyalty.spi.program.CardDefinition.EarnedRefund.NONE).isPresent()) {
+          continue; // the wallet's earned points are not refundable
+        }
         Card card = writes.cardOf(program.id(), event.customer().id(), stored == null ? WalletId.MAIN : stored.wallet(),
             stored);
         RefundDecision.Planned planned = card == null ? null : refunds.plan(program, card, refund, now, next, reads);

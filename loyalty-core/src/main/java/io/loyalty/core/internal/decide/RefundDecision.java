@@ -133,7 +133,10 @@ public final class RefundDecision {
     List<io.loyalty.spi.EventId> basis = new ArrayList<>();
     basis.add(paid.id());
     earlier.forEach(e -> basis.add(e.id()));
-    RefundPolicy policy = program.refundPolicy();
+    // a v2 wallet's own policy (a wallet whose refunds take nothing back is never planned: EventDecision)
+    RefundPolicy policy = program.wallet(card.wallet()).map(w -> w.earnedRefund().policy())
+        .orElse(program.refundPolicy());
+    policy = policy == null ? program.refundPolicy() : policy;
     List<Reversal> reversals = new ArrayList<>();
     long net = 0;
     for (Map.Entry<RuleId, Long> o : owedByRule.entrySet()) {

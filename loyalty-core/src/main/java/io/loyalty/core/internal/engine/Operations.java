@@ -166,6 +166,8 @@ public final class Operations {
       if (previous.isPresent() && previous.get().version() == stored) {
         ProgramValidator.checkEdit(previous.get(), program);
       }
+    } else {
+      ProgramValidator.checkCreate(program);
     }
     Program next = program.withVersion(stored + 1);
     long have = store.cardCount(program.id());

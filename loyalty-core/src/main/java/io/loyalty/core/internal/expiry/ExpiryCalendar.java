@@ -90,7 +90,23 @@ public final class ExpiryCalendar {
     if (!violations.isEmpty()) {
       throw new IllegalArgumentException("Invalid pending points " + pending + ": " + describe(violations));
     }
-    return earnedAt.atZone(zone).toLocalDate().plusDays(pending.days()).atStartOfDay(zone).toInstant();
+    LocalDate earned = earnedAt.atZone(zone).toLocalDate();
+    LocalDate day;
+    if (pending.months() != 0) {
+      day = earned.plusMonths(pending.months()); // clamped to the month's end: 31 Jan + 1 month = 28 or 29 Feb
+    } else if (!pending.dates().isEmpty()) {
+      day = null;
+      for (FixedDayOfYear date : pending.dates()) {
+        LocalDate next = nextOnOrAfter(date, earned.plusDays(1)); // after the earn day: at 00:00 of that date
+        if (day == null || next.isBefore(day)) {
+          day = next;
+        }
+      }
+      day = Objects.requireNonNull(day, "validated: at least one date");
+    } else {
+      day = earned.plusDays(pending.days());
+    }
+    return day.atStartOfDay(zone).toInstant();
   }
 
   /**

@@ -128,6 +128,8 @@ public final class ProgramValidator {
             "names a wallet, but the program has none (a v1 program earns into its one card)", rule.wallet());
         v.check(rule.branch() == null, "earning_rules[" + i + "]",
             "is a loyalty v2 rule's effect, but the program has no wallets", rule.id());
+        v.check(rule.pendingPoints() == null || !rule.pendingPoints().isV2Only(), "earning_rules[" + i
+            + "].pending_points", "is a loyalty v2 pending period; a v1 rule's is in days", rule.pendingPoints());
         v.check(!v2Only(rule.expiration()), "earning_rules[" + i + "].expiration_rules",
             "is a loyalty v2 expiration; a v1 rule's is MONTH or FIXED_DAY_OF_YEAR", rule.expiration());
       }
@@ -162,6 +164,14 @@ public final class ProgramValidator {
       v.addAll(CodeConfigValidator.validate(path + ".code_config", w.codeConfig(), 0, false));
       v.addAll(ExpirationRuleValidator.validate(path + ".points_expiration", w.expiration()));
       v.addAll(PendingPointsValidator.validate(path + ".pending_points", w.pendingPoints()));
+      v.check(!w.allowNegative() || w.expiration() == null, path + ".balance_settings.allow_negative",
+          "needs points that never expire (points_expiration NO_EXPIRATION)", true);
+      v.check(w.earnedRefund() != io.loyalty.spi.program.CardDefinition.EarnedRefund.REVOKE_BELOW_ZERO
+          || w.allowNegative(), path + ".refunds.earned_points.mode", "REVOKE_BELOW_ZERO needs allow_negative",
+          w.earnedRefund());
+      v.check(w.earnedRefund() != io.loyalty.spi.program.CardDefinition.EarnedRefund.REVOKE_FROM_PENDING
+          || w.pendingPoints() != null, path + ".refunds.earned_points.type",
+          "REVOKE_FROM_PENDING needs a pending period (pending_points other than IMMEDIATE)", w.earnedRefund());
       io.loyalty.spi.program.EarningLimits limits = w.earningLimits();
       String at = path + ".earning_limits";
       v.check(limits.balance() == null || limits.period() == null, at + ".global",
@@ -279,7 +289,51 @@ public final class ProgramValidator {
   public static void checkEdit(Program previous, Program next) {
     Violations v = new Violations();
     TierValidator.edit(v, previous, next);
+    checkStatusEdit(v, previous, next);
     v.throwIfAny();
+  }
+
+  /**
+   * Checks a program's first definition: a v2 program is created as a draft or active (Voucherify's create accepts
+   * nothing else).
+   */
+  public static void checkCreate(Program program) {
+    Violations v = new Violations();
+    io.loyalty.spi.program.ProgramStatus status = program.status();
+    v.check(!program.isV2() || status == io.loyalty.spi.program.ProgramStatus.DRAFT
+        || status == io.loyalty.spi.program.ProgramStatus.ACTIVE, "status",
+        "must be DRAFT or ACTIVE when a program is created", status);
+    v.throwIfAny();
+  }
+
+  /**
+   * Section 12.1's lifecycle of a v2 program: DRAFT or INACTIVE to ACTIVE, ACTIVE to INACTIVE, anything to DELETED
+   * (with no rules or offers left), nothing out of DELETED; and once out of DRAFT its wallets stay as they are.
+   */
+  private static void checkStatusEdit(Violations v, Program previous, Program next) {
+    if (!previous.isV2() && !next.isV2()) {
+      return;
+    }
+    v.check(previous.isV2() == next.isV2(), "card_definitions",
+        "cannot turn a program between v1 (no wallets) and v2 (wallets)", next.wallets().size());
+    io.loyalty.spi.program.ProgramStatus from = previous.status();
+    io.loyalty.spi.program.ProgramStatus to = next.status();
+    boolean allowed = switch (from) {
+      case DRAFT -> to == from || to == io.loyalty.spi.program.ProgramStatus.ACTIVE
+          || to == io.loyalty.spi.program.ProgramStatus.DELETED;
+      case ACTIVE -> to != io.loyalty.spi.program.ProgramStatus.DRAFT;
+      case INACTIVE -> to != io.loyalty.spi.program.ProgramStatus.DRAFT;
+      case DELETED -> false;
+    };
+    v.check(allowed, "status", from == io.loyalty.spi.program.ProgramStatus.DELETED
+        ? "a deleted program cannot change" : "cannot go from " + from + " to " + to, to);
+    v.check(from == io.loyalty.spi.program.ProgramStatus.DRAFT || previous.wallets().equals(next.wallets()),
+        "card_definitions", "can change only while the program is a DRAFT (it is " + from + ")",
+        next.wallets().size());
+    if (to == io.loyalty.spi.program.ProgramStatus.DELETED) {
+      v.check(next.earningRules().isEmpty() && next.rewards().isEmpty(), "status",
+          "a deleted program keeps no earning rules or rewards", to);
+    }
   }
 
   private void checkCard(Violations v, CardTemplate card, CardPool pool) {
