@@ -29,17 +29,23 @@ import java.util.function.Supplier;
  * and on embedded PostgreSQL; orders per second, p50 and p99 per order, and on PostgreSQL the disk per order. The two
  * sides alternate round by round on fresh stores, so neither always goes first. Run by its command only
  * (docs/benchmarks.md). Options: {@code --orders N} per round in memory (20,000), {@code --pg-orders N} per round on
- * PostgreSQL (2,000), {@code --rounds N} (3), {@code --members N} (50), {@code --no-pg}.
+ * PostgreSQL (2,000), {@code --rounds N} (7), {@code --members N} (50), {@code --no-pg}.
  */
 public final class OutboxCostRun {
   private static final long ORDER_POINTS = Arrays.stream(Workload.EXPECTED_POINTS).sum();
 
   private OutboxCostRun() {}
 
-  /** One side's figures, summed over its rounds. */
-  record Side(boolean outbox, long orders, long nanos, long[] latencies, long bytes, long outboxEvents) {
+  /** One side's figures, summed over its rounds; {@code rounds} holds each round's orders per second. */
+  record Side(boolean outbox, long orders, long nanos, long[] latencies, long bytes, long outboxEvents,
+      double[] rounds) {
     double perSecond() {
       return orders / (nanos / 1e9);
+    }
+
+    /** The median of the rounds' orders per second. */
+    double medianPerSecond() {
+      return median(rounds);
     }
 
     double percentileMicros(int percentile) {
@@ -56,13 +62,33 @@ public final class OutboxCostRun {
     Side plus(Side other) {
       long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
       System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
+      double[] both = Arrays.copyOf(rounds, rounds.length + other.rounds.length);
+      System.arraycopy(other.rounds, 0, both, rounds.length, other.rounds.length);
       return new Side(outbox, orders + other.orders, nanos + other.nanos, all, bytes + other.bytes,
-          outboxEvents + other.outboxEvents);
+          outboxEvents + other.outboxEvents, both);
     }
   }
 
-  /** Both sides on one store. */
-  record Comparison(String store, Side with, Side without) {}
+  /**
+   * Both sides on one store; {@code ratios} holds, per round, the orders per second with the outbox over those without
+   * it in the same round.
+   */
+  record Comparison(String store, Side with, Side without, double[] ratios) {
+    /** The median of the rounds' throughput ratios. */
+    double medianRatio() {
+      return median(ratios);
+    }
+  }
+
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
 
   /** A fresh store for one round, and how to read its size and its outbox rows after the round. */
   private interface Fixture {
@@ -79,7 +105,7 @@ public final class OutboxCostRun {
   public static void main(String[] args) throws Exception {
     int orders = 20_000;
     int pgOrders = 2_000;
-    int rounds = 3;
+    int rounds = 7;
     int members = 50;
     boolean pg = true;
     for (int i = 0; i < args.length; i++) {
@@ -105,17 +131,20 @@ public final class OutboxCostRun {
         results.add(postgres(postgres, pgOrders, members, rounds));
       }
     }
-    System.out.println("| store | outbox | orders/s | p50 (µs) | p99 (µs) | B/order | outbox events/order |");
+    System.out.println();
+    System.out.println("| store | outbox | orders/s (median of rounds) | p50 (µs) | p99 (µs) | B/order |"
+        + " outbox events/order |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|");
     for (Comparison c : results) {
       for (Side s : List.of(c.with(), c.without())) {
         System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f | %s | %.1f |%n", c.store(),
-            s.outbox() ? "with" : "without", s.perSecond(), s.percentileMicros(50), s.percentileMicros(99),
+            s.outbox() ? "with" : "without", s.medianPerSecond(), s.percentileMicros(50), s.percentileMicros(99),
             s.bytes() == 0 ? "—" : String.format(Locale.ROOT, "%,.0f", s.bytesPerOrder()),
             (double) s.outboxEvents() / s.orders());
       }
-      System.out.printf(Locale.ROOT, "| %s | **with / without** | **%.2f** | **%.2f** | **%.2f** | %s | |%n", c.store(),
-          c.with().perSecond() / c.without().perSecond(), c.with().percentileMicros(50) / c.without().percentileMicros(50),
+      System.out.printf(Locale.ROOT, "| %s | **with / without** | **%.2f** (median of the rounds' ratios) | **%.2f** |"
+              + " **%.2f** | %s | |%n", c.store(), c.medianRatio(),
+          c.with().percentileMicros(50) / c.without().percentileMicros(50),
           c.with().percentileMicros(99) / c.without().percentileMicros(99), c.without().bytes() == 0 ? "—"
               : String.format(Locale.ROOT, "**%.2f**", c.with().bytesPerOrder() / c.without().bytesPerOrder()));
     }
@@ -183,22 +212,28 @@ public final class OutboxCostRun {
   }
 
   private static Comparison compare(String name, Supplier<Fixture> stores, int orders, int members, int rounds) {
-    Side with = new Side(true, 0, 0, new long[0], 0, 0);
-    Side without = new Side(false, 0, 0, new long[0], 0, 0);
+    Side with = new Side(true, 0, 0, new long[0], 0, 0, new double[0]);
+    Side without = new Side(false, 0, 0, new long[0], 0, 0, new double[0]);
+    double[] ratios = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       boolean withFirst = r % 2 == 0;
+      Side roundWith = null;
+      Side roundWithout = null;
       for (boolean outbox : new boolean[] {withFirst, !withFirst}) {
         Side side = round(stores.get(), outbox, orders, members);
         if (outbox) {
-          with = with.plus(side);
+          roundWith = side;
         } else {
-          without = without.plus(side);
+          roundWithout = side;
         }
       }
+      with = with.plus(roundWith);
+      without = without.plus(roundWithout);
+      ratios[r] = roundWith.perSecond() / roundWithout.perSecond();
+      System.out.printf(Locale.ROOT, "%s, round %d: with %,.0f orders/s, without %,.0f (%.2f)%n", name, r + 1,
+          roundWith.perSecond(), roundWithout.perSecond(), ratios[r]);
     }
-    System.out.printf(Locale.ROOT, "%s: with %,.0f orders/s, without %,.0f%n", name, with.perSecond(),
-        without.perSecond());
-    return new Comparison(name, with, without);
+    return new Comparison(name, with, without, ratios);
   }
 
   /**
@@ -228,6 +263,7 @@ public final class OutboxCostRun {
     }
     long eventsBefore = fixture.outboxEvents();
     long sizeBefore = fixture.size();
+    System.gc(); // the rounds before leave their garbage: collect it outside the timed part
     long[] latencies = new long[orders];
     long points = 0;
     long start = System.nanoTime();
@@ -242,7 +278,7 @@ public final class OutboxCostRun {
           + " each");
     }
     return new Side(outbox, orders, nanos, latencies, fixture.size() - sizeBefore,
-        fixture.outboxEvents() - eventsBefore);
+        fixture.outboxEvents() - eventsBefore, new double[] {orders / (nanos / 1e9)});
   }
 
   /** An in-memory fixture for tests: the store, no disk. */

@@ -40,6 +40,14 @@ class OutboxCostRunTest {
     assertThat(c.without().outbox()).isFalse();
     assertThat(c.without().outboxEvents()).isZero();
     assertThat(c.with().outboxEvents()).isEqualTo(40 * 12);
+    assertThat(c.ratios()).hasSize(2).doesNotContain(0.0);
+    assertThat(c.with().rounds()).hasSize(2);
+  }
+
+  @Test
+  void the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+    assertThat(OutboxCostRun.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    assertThat(OutboxCostRun.median(new double[] {5, 1, 3})).isEqualTo(3);
   }
 
   private static Card card(InMemoryLoyaltyStore store, int member) {
