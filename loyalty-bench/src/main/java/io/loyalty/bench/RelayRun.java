@@ -24,23 +24,36 @@ import javax.sql.DataSource;
 /**
  * The outbox relay on embedded PostgreSQL (issue 15, "Measured"): events delivered per second by 1 and by 4 relays
  * racing on one consumer, over a backlog of committed orders; and the delivery lag (commit to listener) while orders
- * keep coming. {@code RelayRun [ORDERS, default 2000]}; figures from one run.
+ * keep coming. {@code RelayRun [ORDERS, default 2000] [--members N, default 50]}: the orders go round-robin to N
+ * members, so the backlog has N cards (lines) for the relays to share. Figures from one run.
  */
 public final class RelayRun {
   private RelayRun() {}
 
-  /** {@code RelayRun [ORDERS]}. */
+  /** {@code RelayRun [ORDERS] [--members N]}. */
   public static void main(String[] args) throws Exception {
-    int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    int orders = 2_000;
+    int members = 50;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--members")) {
+        members = Integer.parseInt(args[++i]);
+      } else {
+        orders = Integer.parseInt(args[i]);
+      }
+    }
+    if (members < 1) {
+      throw new IllegalArgumentException("--members must be 1 or more: " + members);
+    }
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("autovacuum", "off").start()) {
       System.out.printf(Locale.ROOT, "Outbox relay on embedded PostgreSQL, %d orders of the workload (12 rules: about"
-          + " 13 events each), %s%n", orders, Instant.now());
+          + " 13 events each) over %d members (cards), %s, load average %.2f%n", orders, members, Instant.now(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       for (int relays : new int[] {1, 4}) {
         DataSource ds = schema(pg, "relay_" + relays);
         LoyaltyStore store = JdbcLoyaltyStore.create(ds);
         LoyaltyEngine engine = engine(store);
         for (int i = 0; i < orders; i++) {
-          engine.apply(order(i));
+          engine.apply(order(i, members));
         }
         AtomicLong seen = new AtomicLong();
         List<OutboxRelay> racing = new ArrayList<>();
@@ -78,10 +91,11 @@ public final class RelayRun {
           .listener(e -> lags.add(Duration.between(e.at(), Instant.now()).toNanos())).build();
       relay.start();
       for (int i = 0; i < orders / 2; i++) {
-        engine.apply(order(i));
+        engine.apply(order(i, members));
       }
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (lags.size() < orders / 2 * 13 && System.nanoTime() < deadline) {
+      // until the relay has acknowledged every event (12 per order and one per member joined), or 30 s
+      while (!store.pending("bench", java.util.Set.of(), 1).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       relay.stop(Duration.ofSeconds(5));
@@ -95,8 +109,8 @@ public final class RelayRun {
     return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
   }
 
-  private static OrderPaid order(int i) {
-    Customer customer = Workload.customer("m" + (i % 50));
+  private static OrderPaid order(int i, int members) {
+    Customer customer = Workload.customer("m" + (i % members));
     return OrderPaid.of("evt_" + i, Instant.now(), customer, Workload.order("ord_" + i));
   }
 

@@ -41,10 +41,13 @@ final class ChangeSetTransaction {
   private final Connection c;
   /** Whether rows of one kind go to the database in one batch (the fast path) or one by one (to name a taken key). */
   private final boolean batched;
+  /** Whether the keys that span cards are claimed in their own tables ({@link CrossCardKeys}, Citus). */
+  private final boolean crossCardKeys;
 
-  private ChangeSetTransaction(Connection c, boolean batched) {
+  private ChangeSetTransaction(Connection c, boolean batched, boolean crossCardKeys) {
     this.c = c;
     this.batched = batched;
+    this.crossCardKeys = crossCardKeys;
   }
 
   /** A batch met a unique constraint: the transaction is aborted, and the row-by-row path says which key. */
@@ -58,17 +61,23 @@ final class ChangeSetTransaction {
 
   /** Applies the change set on the connection, in a transaction it commits or rolls back. */
   static CommitResult commit(Connection c, ChangeSet changes) throws SQLException {
+    return commit(c, changes, JdbcDialect.POSTGRESQL);
+  }
+
+  /** As {@link #commit(Connection, ChangeSet)}, with the dialect's way of checking the keys that span cards. */
+  static CommitResult commit(Connection c, ChangeSet changes, JdbcDialect dialect) throws SQLException {
+    boolean crossCardKeys = dialect.crossCardKeyTables();
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     Exception failed = null;
     try {
       CommitResult result;
       try {
-        result = new ChangeSetTransaction(c, true).apply(changes);
+        result = new ChangeSetTransaction(c, true, crossCardKeys).apply(changes);
       } catch (BatchRefused refused) {
         // Rare: a ledger or outbox row's key was taken. Start again row by row, which answers with the exact key.
         c.rollback();
-        result = new ChangeSetTransaction(c, false).applyUnbatched(changes);
+        result = new ChangeSetTransaction(c, false, crossCardKeys).applyUnbatched(changes);
       }
       if (result.applied()) {
         c.commit();
@@ -154,6 +163,14 @@ final class ChangeSetTransaction {
         }
       }
     }
+    if (crossCardKeys) {
+      // the ledger's own key is (card, entry_key) here: a store-wide key is claimed across cards in its table
+      for (LedgerEntry entry : changes.entries()) {
+        if (CrossCardKeys.storeWide(entry) && !CrossCardKeys.claimEntryKey(c, entry)) {
+          return new CommitResult.Duplicate(new UniqueKey.EntryKey(entry.key()));
+        }
+      }
+    }
     for (RewardWrite write : changes.rewards()) {
       refused = reward(write);
       if (refused != null) {
@@ -227,11 +244,19 @@ final class ChangeSetTransaction {
     CommitResult member = card.holder() == null ? new CommitResult.Conflict(new Aggregate.CardRef(card.code()))
         : new CommitResult.Duplicate(UniqueKey.MemberKey.of(card, card.holder()));
     boolean inserted = write.expectedVersion() == 0;
+    CommitResult written;
     try (PreparedStatement p = c.prepareStatement(inserted ? CardRows.INSERT : CardRows.UPDATE)) {
       CardRows.bind(p, card, write.expectedVersion());
-      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> !inserted
+      written = savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> !inserted
           || taken.equals("loyalty_card_member_key") ? member : new CommitResult.Duplicate(new UniqueKey.CodeKey(card.code())));
     }
+    if (written == null && crossCardKeys) {
+      CrossCardKeys.releaseFormer(c, write);
+      if (CrossCardKeys.setsHolder(write) && !CrossCardKeys.claimMembership(c, card)) {
+        return member; // the card table has no member key here: its table says another card holds the membership
+      }
+    }
+    return written;
   }
 
   private @Nullable CommitResult entry(LedgerEntry entry) throws SQLException {

@@ -7,7 +7,11 @@ package io.loyalty.jdbc;
 public enum JdbcDialect {
   /** PostgreSQL: advisory locks; claims {@code FOR NO KEY UPDATE SKIP LOCKED} (not blocking acknowledgements' key checks). */
   POSTGRESQL(MigrationLock.ADVISORY, "FOR NO KEY UPDATE SKIP LOCKED"),
-  /** Citus: as PostgreSQL on its coordinator. */
+  /**
+   * Citus: PostgreSQL's statements on its coordinator, and the unique keys that span cards checked in tables of their
+   * own (schema 10: {@code loyalty_entry_key}, {@code loyalty_member}), so that the card, lot and ledger tables can be
+   * distributed by card.
+   */
   CITUS(MigrationLock.ADVISORY, "FOR NO KEY UPDATE SKIP LOCKED"),
   /** YugabyteDB: a lock row (its advisory locks are partial); {@code FOR NO KEY UPDATE SKIP LOCKED}. */
   YUGABYTEDB(MigrationLock.ROW, "FOR NO KEY UPDATE SKIP LOCKED"),
@@ -30,5 +34,10 @@ public enum JdbcDialect {
   /** The locking clause an outbox claim picks its rows with. */
   String claimLock() {
     return claimLock;
+  }
+
+  /** Whether store-wide ledger keys and memberships are checked in their own tables rather than by card-table keys. */
+  boolean crossCardKeyTables() {
+    return this == CITUS;
   }
 }

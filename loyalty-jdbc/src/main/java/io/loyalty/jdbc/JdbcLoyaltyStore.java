@@ -55,6 +55,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLoyaltyStore.class);
 
   private final DataSource dataSource;
+  private final JdbcDialect dialect;
   private final OutboxClaims claims;
 
   private JdbcLoyaltyStore(DataSource dataSource) {
@@ -63,6 +64,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   private JdbcLoyaltyStore(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.claims = new OutboxClaims(dataSource, dialect);
   }
 
@@ -95,7 +97,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   public static JdbcLoyaltyStore create(DataSource dataSource, JdbcDialect dialect) {
     Objects.requireNonNull(dialect, "dialect");
     JdbcLoyaltyStore store = new JdbcLoyaltyStore(Objects.requireNonNull(dataSource, "dataSource"), dialect);
-    Migrations.migrate(dataSource, dialect.migrationLock());
+    Migrations.migrate(dataSource, dialect.migrationLock(), dialect);
     return store;
   }
 
@@ -106,7 +108,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   /** Applies the schema scripts not yet applied; returns the schema version the database is at now. */
   public int migrate() {
-    return Migrations.migrate(dataSource);
+    return Migrations.migrate(dataSource, dialect.migrationLock(), dialect);
   }
 
   /** The schema version recorded in the database, 0 when it was never migrated. */
@@ -137,7 +139,7 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
       return CommitResult.APPLIED;
     }
     try (Connection c = dataSource.getConnection()) {
-      return ChangeSetTransaction.commit(c, changes);
+      return ChangeSetTransaction.commit(c, changes, dialect);
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot commit a change set", e);
     }
@@ -253,7 +255,22 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public Optional<LedgerEntry> entry(io.loyalty.spi.card.LedgerKey key) {
-    return first(entries(LedgerRows.select("entry_key = ?"), key.text()));
+    if (!dialect.crossCardKeyTables()) {
+      return first(entries(LedgerRows.select("entry_key = ?"), key.text()));
+    }
+    // Citus: the ledger's key leads with the card, so the read names it (a store-wide key's card from its table)
+    CardCode scoped = key.card();
+    String card = scoped != null ? scoped.value() : storeWideKeyCard(key);
+    return card == null ? Optional.empty()
+        : first(entries(LedgerRows.select("card = ? AND entry_key = ?"), card, key.text()));
+  }
+
+  private @Nullable String storeWideKeyCard(io.loyalty.spi.card.LedgerKey key) {
+    try (Connection c = dataSource.getConnection()) {
+      return CrossCardKeys.cardOf(c, key);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read the card of a ledger key", e);
+    }
   }
 
   @Override

@@ -17,13 +17,15 @@ import javax.sql.DataSource;
  * recorded in {@code loyalty_schema_version}, in one transaction under an advisory lock, so several service
  * instances starting at once migrate once. A script may have a data step written in Java (version 2:
  * {@link LegacyReceipts}, after the script; version 5: {@link CardRows#fromBodies}, version 6: {@link LedgerRows#fromBodies},
- * where the script's {@code -- data step} line is), run in the same transaction.
+ * where the script's {@code -- data step} line is), run in the same transaction. Version 10 depends on the dialect:
+ * under {@link JdbcDialect#CITUS} it fills the cross-card key tables ({@link CrossCardKeys}) and narrows the ledger's and
+ * the card's keys to ones a card-distributed table can check.
  */
 final class Migrations {
   /** The scripts in version order; a new version is one more line. */
   static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__cards_by_holder.sql", "V3__outbox.sql",
       "V4__wallets.sql", "V5__lots_as_rows.sql", "V6__ledger_as_columns.sql", "V7__catalog_counter.sql",
-      "V8__card_tiers.sql", "V9__outbox_claims.sql");
+      "V8__card_tiers.sql", "V9__outbox_claims.sql", "V10__cross_card_keys.sql");
 
   /** Taken for the migration transaction: instances migrating at once wait for each other. */
 
@@ -45,9 +47,14 @@ final class Migrations {
    * nothing and is made again (a few times).
    */
   static int migrate(DataSource dataSource, MigrationLock lock) {
+    return migrate(dataSource, lock, JdbcDialect.POSTGRESQL);
+  }
+
+  /** As {@link #migrate(DataSource, MigrationLock)}, with the statements of the dialect where versions differ. */
+  static int migrate(DataSource dataSource, MigrationLock lock, JdbcDialect dialect) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return migrateOnce(dataSource, lock);
+        return migrateOnce(dataSource, lock, dialect);
       } catch (JdbcStoreException e) {
         if (attempt >= 5 || !(e.getCause() instanceof SQLException sql) || !RACES.contains(sql.getSQLState())) {
           throw e;
@@ -59,7 +66,7 @@ final class Migrations {
   /** Unique violation, duplicate table, serialization failure, deadlock: another writer got there first. */
   private static final java.util.Set<String> RACES = java.util.Set.of("23505", "42P07", "40001", "40P01");
 
-  private static int migrateOnce(DataSource dataSource, MigrationLock lock) {
+  private static int migrateOnce(DataSource dataSource, MigrationLock lock, JdbcDialect dialect) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -85,6 +92,11 @@ final class Migrations {
             CardRows.fromBodies(c);
           } else if (v == 6) {
             LedgerRows.fromBodies(c);
+          } else if (v == 10 && dialect.crossCardKeyTables()) {
+            CrossCardKeys.fill(c);
+            for (String statement : CrossCardKeys.NARROW_KEYS) {
+              s.execute(statement);
+            }
           }
           for (String statement : parts.length > 1 ? statements(parts[1]) : List.<String>of()) {
             s.execute(statement);

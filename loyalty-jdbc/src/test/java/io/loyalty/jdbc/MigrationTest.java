@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(9);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(10);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -78,6 +78,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(9);
       assertThat(rs.getString(2)).isEqualTo("V9__outbox_claims.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(10);
+      assertThat(rs.getString(2)).isEqualTo("V10__cross_card_keys.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -352,7 +355,7 @@ class MigrationTest {
       }
     }
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
-    assertThat(store.schemaVersion()).isEqualTo(9);
+    assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       List<String> columns = new java.util.ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
@@ -398,6 +401,71 @@ class MigrationTest {
       assertThat(rs.getInt(1)).as("each script applied once").isEqualTo(rs.getInt(2))
           .isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     }
+  }
+
+  @Test
+  void version_10_under_the_citus_dialect_moves_stored_memberships_and_source_ids_to_their_tables_which_refuse_them_again()
+      throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      migrateBySqlTo(s, 9);
+    }
+    ProgramId program = ProgramId.of("camp_v10");
+    Instant now = Instant.parse("2024-03-04T10:00:00Z");
+    io.loyalty.core.LoyaltyEngine before = engineOn(JdbcLoyaltyStore.withoutMigration(ds), now);
+    before.define(io.loyalty.spi.program.Program.builder(program, "Before 10").build());
+    CardCode first = before.enrol(program, CustomerId.of("c1")).code();
+    before.addPoints(first, 10, io.loyalty.core.AddedPointsExpiry.never(), "welcome", "src-1");
+
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds, JdbcDialect.CITUS);
+
+    assertThat(store.schemaVersion()).isEqualTo(10);
+    assertThat(rowsOf(ds, "SELECT holder || '/' || program || '/' || wallet || '=' || card FROM loyalty_member"))
+        .containsExactly("c1/camp_v10/main=" + first.value());
+    assertThat(rowsOf(ds, "SELECT entry_key || '=' || card FROM loyalty_entry_key"))
+        .as("the source id only: the card-scoped keys stay checked by the ledger's (card, entry_key)")
+        .containsExactly(io.loyalty.spi.card.LedgerKey.Source.of("src-1").text() + "=" + first.value());
+    io.loyalty.core.LoyaltyEngine after = engineOn(store, now);
+    CardCode second = after.enrol(program, CustomerId.of("c2")).code();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> after.addPoints(second, 5,
+        io.loyalty.core.AddedPointsExpiry.never(), "again", "src-1"))
+        .isInstanceOf(io.loyalty.core.SourceIdReusedException.class);
+    Card another = Card.generated(CardCode.of("V10-OTHER"), program, now).toBuilder().holder(CustomerId.of("c1"))
+        .publishedAt(now).build();
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .card(new io.loyalty.spi.store.CardWrite(another, 0)).build()))
+        .as("a second card of the member, refused by loyalty_member").isEqualTo(new io.loyalty.spi.store.CommitResult
+            .Duplicate(io.loyalty.spi.store.UniqueKey.MemberKey.of(another, CustomerId.of("c1"))));
+    assertThat(store.card(CardCode.of("V10-OTHER"))).isEmpty();
+  }
+
+  @Test
+  void version_10_leaves_the_cross_card_key_tables_empty_under_the_default_dialect() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    ProgramId program = ProgramId.of("camp_v10");
+    Instant now = Instant.parse("2024-03-04T10:00:00Z");
+    io.loyalty.core.LoyaltyEngine engine = engineOn(JdbcLoyaltyStore.create(ds), now);
+    engine.define(io.loyalty.spi.program.Program.builder(program, "Ten").build());
+    CardCode card = engine.enrol(program, CustomerId.of("c1")).code();
+    engine.addPoints(card, 10, io.loyalty.core.AddedPointsExpiry.never(), "welcome", "src-1");
+
+    assertThat(rowsOf(ds, "SELECT card FROM loyalty_member UNION ALL SELECT card FROM loyalty_entry_key")).isEmpty();
+  }
+
+  private static io.loyalty.core.LoyaltyEngine engineOn(JdbcLoyaltyStore store, Instant now) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    return io.loyalty.core.LoyaltyEngine.builder().store(store)
+        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(random::nextInt).build();
+  }
+
+  private static List<String> rowsOf(DataSource ds, String sql) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   /**

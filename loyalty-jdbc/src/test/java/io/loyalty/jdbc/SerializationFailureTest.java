@@ -40,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
 /**
  * A distributed PostgreSQL (CockroachDB, YugabyteDB) rejects a transaction with a serialization failure
@@ -151,8 +150,8 @@ class SerializationFailureTest {
     return e.cardOf(PROGRAM, CustomerId.of("alice")).orElseThrow().code();
   }
 
-  private static LoyaltyEngine engine(DataSource ds) {
-    return LoyaltyEngine.builder().store(JdbcLoyaltyStore.create(ds)).clock(Clock.fixed(T0, ZoneOffset.UTC))
+  private static LoyaltyEngine engine(DataSource ds, JdbcDialect dialect) {
+    return LoyaltyEngine.builder().store(JdbcLoyaltyStore.create(ds, dialect)).clock(Clock.fixed(T0, ZoneOffset.UTC))
         .random(new io.loyalty.spi.host.RandomSource() {
           private final java.util.Random random = new java.util.Random(40001);
 
@@ -178,16 +177,18 @@ class SerializationFailureTest {
     return state;
   }
 
-  @Test
-  void every_statement_of_every_write_may_fail_once_and_the_operation_still_takes_effect_once() {
+  /** With the Citus dialect too: its claims of the keys that span cards are statements of the writes as well. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = JdbcDialect.class, names = {"POSTGRESQL", "CITUS"})
+  void every_statement_of_every_write_may_fail_once_and_the_operation_still_takes_effect_once(JdbcDialect dialect) {
     DataSource reference = Postgres.freshSchema();
-    LoyaltyEngine plain = engine(reference);
+    LoyaltyEngine plain = engine(reference, dialect);
     operations().forEach(op -> op.accept(plain));
-    List<String> expected = state(plain, JdbcLoyaltyStore.create(reference));
+    List<String> expected = state(plain, JdbcLoyaltyStore.create(reference, dialect));
 
     FailingSource failing = new FailingSource(Postgres.freshSchema());
-    LoyaltyEngine engine = engine(failing);
-    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(failing);
+    LoyaltyEngine engine = engine(failing, dialect);
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(failing, dialect);
     int injected = 0;
     for (Consumer<LoyaltyEngine> op : operations()) {
       for (int at = 1; ; at++) {

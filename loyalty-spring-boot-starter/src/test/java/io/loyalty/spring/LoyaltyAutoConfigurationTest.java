@@ -21,6 +21,7 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.program.Trigger;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.webhooks.VoucherifyEvents;
+import io.loyalty.webhooks.EndpointSwitches;
 import io.loyalty.webhooks.WebhookPublisher;
 import io.loyalty.webhooks.WebhookSignature;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -169,5 +170,20 @@ class LoyaltyAutoConfigurationTest {
             assertThat(body.at("/data/balance/points").asLong()).isEqualTo(25);
           });
     }
+  }
+
+  @Test
+  void an_endpoint_switches_bean_of_the_application_keeps_the_publishers_switches() {
+    EndpointSwitches switches = EndpointSwitches.inMemory();
+    switches.record("crm", false);
+    runner.withBean(EndpointSwitches.class, () -> switches)
+        .withPropertyValues("loyalty.webhooks.enabled=true", "loyalty.webhooks.endpoints[0].id=crm",
+            "loyalty.webhooks.endpoints[0].url=http://localhost:9/hooks", "loyalty.webhooks.endpoints[0].secret=s3cr3t")
+        .run(context -> {
+          WebhookPublisher webhooks = context.getBean(WebhookPublisher.class);
+          assertThat(webhooks.isEnabled("crm")).as("disabled as recorded before the start").isFalse();
+          webhooks.enable("crm");
+          assertThat(switches.enabled("crm")).contains(true);
+        });
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * times out after 10 seconds, and a failed event is retried 12 times with doubling delays (20 seconds up to about
  * 11 hours, close to 23 hours in all); after its last attempt it is a dead letter, its card's later events wait, and
  * the endpoint is disabled until {@link #enable} or {@link #replay}. Every request is recorded in the delivery logs.
+ *
+ * <p>An endpoint's switch survives a restart: at its first use a publisher reads it from its {@link EndpointSwitches}
+ * (a switch set before, by hand or after a dead letter, and recorded there), else from the outbox (disabled while the
+ * endpoint has a dead letter, when {@link Builder#disableOnDeadLetter} holds).
  *
  * <p>Drive it with {@link #runOnce()} from the host's scheduler, or {@link #start()} one daemon thread per endpoint and
  * {@link #stop(Duration)} them. Several service instances may each run a publisher with the same endpoints: their
@@ -55,6 +59,7 @@ public final class WebhookPublisher implements AutoCloseable {
   private final int batchSize;
   private final Duration pollInterval;
   private final boolean disableOnDeadLetter;
+  private final EndpointSwitches switches;
   private final Object idle = new Object();
   private final Object lifecycle = new Object();
   private volatile boolean stopping;
@@ -64,6 +69,7 @@ public final class WebhookPublisher implements AutoCloseable {
     this.batchSize = b.batchSize;
     this.pollInterval = b.pollInterval;
     this.disableOnDeadLetter = b.disableOnDeadLetter;
+    this.switches = b.switches != null ? b.switches : EndpointSwitches.inMemory();
     HttpClient client = b.client != null ? b.client
         : HttpClient.newBuilder().connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     WebhookBodies bodies = new WebhookBodies(b.projectId);
@@ -92,7 +98,7 @@ public final class WebhookPublisher implements AutoCloseable {
   public Map<String, OutboxRelay.Run> runOnce() {
     Map<String, OutboxRelay.Run> out = new LinkedHashMap<>();
     for (Slot slot : slots.values()) {
-      if (slot.enabled.get()) {
+      if (enabled(slot)) {
         out.put(slot.endpoint.id(), run(slot));
       }
     }
@@ -107,31 +113,55 @@ public final class WebhookPublisher implements AutoCloseable {
    */
   public OutboxRelay.Run runOnce(String endpoint) {
     Slot slot = slot(endpoint);
-    return slot.enabled.get() ? run(slot) : new OutboxRelay.Run(0, 0, 0, 0);
+    return enabled(slot) ? run(slot) : new OutboxRelay.Run(0, 0, 0, 0);
   }
 
   private OutboxRelay.Run run(Slot slot) {
     OutboxRelay.Run run = slot.relay.runOnce();
-    if (run.deadLettered() > 0 && disableOnDeadLetter && slot.enabled.compareAndSet(true, false)) {
-      LOG.warn("webhook endpoint {} disabled: {} event(s) failed on every attempt; fix it, then replay", 
+    if (run.deadLettered() > 0 && disableOnDeadLetter && slot.enabled.compareAndSet(Boolean.TRUE, Boolean.FALSE)) {
+      LOG.warn("webhook endpoint {} disabled: {} event(s) failed on every attempt; fix it, then replay",
           slot.endpoint.id(), run.deadLettered());
+      switches.record(slot.endpoint.id(), false);
     }
     return run;
   }
 
-  /** Whether the endpoint is enabled (it is, until disabled by hand or after a dead letter). */
+  /**
+   * The endpoint's switch, read at its first use: the one recorded in the switches, else disabled while it has a dead
+   * letter (when dead letters disable), else enabled.
+   */
+  private boolean enabled(Slot slot) {
+    Boolean known = slot.enabled.get();
+    if (known != null) {
+      return known;
+    }
+    boolean read = switches.enabled(slot.endpoint.id())
+        .orElseGet(() -> !disableOnDeadLetter || slot.relay.deadLetters(1).isEmpty());
+    slot.enabled.compareAndSet(null, read);
+    return Objects.requireNonNull(slot.enabled.get());
+  }
+
+  private void set(Slot slot, boolean enabled) {
+    slot.enabled.set(enabled);
+    switches.record(slot.endpoint.id(), enabled);
+  }
+
+  /**
+   * Whether the endpoint is enabled: until disabled by hand or after a dead letter; after a restart, as recorded in the
+   * switches, else disabled exactly while it has a dead letter.
+   */
   public boolean isEnabled(String endpoint) {
-    return slot(endpoint).enabled.get();
+    return enabled(slot(endpoint));
   }
 
   /** Stops sending to the endpoint; its events wait in the outbox, in order, until it is enabled again. */
   public void disable(String endpoint) {
-    slot(endpoint).enabled.set(false);
+    set(slot(endpoint), false);
   }
 
   /** Sends to the endpoint again, from where it stopped; its dead letters stay until {@link #replay}. */
   public void enable(String endpoint) {
-    slot(endpoint).enabled.set(true);
+    set(slot(endpoint), true);
     synchronized (idle) {
       idle.notifyAll();
     }
@@ -197,12 +227,12 @@ public final class WebhookPublisher implements AutoCloseable {
   private void loop(Slot slot) {
     while (!stopping) {
       boolean full = false;
-      if (slot.enabled.get()) {
-        try {
+      try {
+        if (enabled(slot)) {
           full = run(slot).claimed() >= batchSize;
-        } catch (RuntimeException e) {
-          LOG.warn("webhook endpoint {}: a batch failed ({}); trying again", slot.endpoint.id(), e.getClass().getName());
         }
+      } catch (RuntimeException e) {
+        LOG.warn("webhook endpoint {}: a batch failed ({}); trying again", slot.endpoint.id(), e.getClass().getName());
       }
       if (!full) {
         synchronized (idle) {
@@ -259,7 +289,8 @@ public final class WebhookPublisher implements AutoCloseable {
     final WebhookEndpoint endpoint;
     final OutboxRelay relay;
     final EndpointDelivery delivery;
-    final AtomicBoolean enabled = new AtomicBoolean(true);
+    /** The switch; {@code null} until read at the endpoint's first use. */
+    final AtomicReference<@Nullable Boolean> enabled = new AtomicReference<>();
 
     Slot(WebhookEndpoint endpoint, OutboxRelay relay, EndpointDelivery delivery) {
       this.endpoint = endpoint;
@@ -279,6 +310,7 @@ public final class WebhookPublisher implements AutoCloseable {
     private Duration timeout = DEFAULT_TIMEOUT;
     private RetryPolicy retry = DEFAULT_RETRY;
     private boolean disableOnDeadLetter = true;
+    private @Nullable EndpointSwitches switches;
     private final List<DeliveryLog> logs = new ArrayList<>();
     private int batchSize = 20;
     private Duration lease = Duration.ofMinutes(10);
@@ -339,6 +371,15 @@ public final class WebhookPublisher implements AutoCloseable {
     /** Whether an endpoint is disabled once an event of it is dead-lettered; defaults to {@code true}. */
     public Builder disableOnDeadLetter(boolean disable) {
       this.disableOnDeadLetter = disable;
+      return this;
+    }
+
+    /**
+     * Where endpoints' switches are recorded and read back at their first use; defaults to switches in memory, so a
+     * restarted publisher disables exactly the endpoints that have a dead letter.
+     */
+    public Builder switches(EndpointSwitches switches) {
+      this.switches = Objects.requireNonNull(switches, "switches");
       return this;
     }
 

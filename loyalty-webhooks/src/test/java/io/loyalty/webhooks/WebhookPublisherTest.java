@@ -242,6 +242,66 @@ class WebhookPublisherTest {
       assertThat(webhooks.deadLetters("crm", 10)).isEmpty();
       assertThat(store.pending("webhook.crm", Set.of(), 10)).isEmpty();
     }
+
+    @Test
+    void a_restarted_publisher_keeps_the_endpoint_disabled_while_its_dead_letter_waits_and_enabled_once_replayed() {
+      int sent = receiver.requests().size();
+      WebhookPublisher restarted = publisher(pointsAdded(receiver.url())).build();
+
+      assertThat(restarted.isEnabled("crm")).isFalse();
+      clock.advance(Duration.ofHours(1));
+      assertThat(restarted.runOnce()).as("nothing claimed after the restart").isEmpty();
+      assertThat(receiver.requests()).hasSize(sent);
+
+      receiver.otherwise(200);
+      assertThat(restarted.replay("crm")).isEqualTo(1);
+      assertThat(publisher(pointsAdded(receiver.url())).build().isEnabled("crm")).as("restarted after the replay")
+          .isTrue();
+    }
+
+    @Test
+    void a_restarted_publisher_without_disabling_on_dead_letters_starts_enabled() {
+      assertThat(publisher(pointsAdded(receiver.url())).disableOnDeadLetter(false).build().isEnabled("crm")).isTrue();
+    }
+  }
+
+  @Nested
+  @DisplayName("switches recorded by the host")
+  class RecordedSwitches {
+    private final EndpointSwitches switches = EndpointSwitches.inMemory();
+
+    private WebhookPublisher started() {
+      return publisher(pointsAdded(receiver.url())).switches(switches).build();
+    }
+
+    @Test
+    void an_endpoint_disabled_by_hand_stays_disabled_after_a_restart() {
+      started().disable("crm");
+
+      WebhookPublisher restarted = started();
+
+      assertThat(restarted.isEnabled("crm")).isFalse();
+      assertThat(restarted.runOnce("crm").claimed()).isZero();
+      assertThat(receiver.requests()).isEmpty();
+      assertThat(publisher(pointsAdded(receiver.url())).build().isEnabled("crm"))
+          .as("a publisher without the switches knows only the outbox, which has no dead letter").isTrue();
+    }
+
+    @Test
+    void an_endpoint_enabled_by_hand_despite_its_dead_letter_stays_enabled_after_a_restart() {
+      receiver.otherwise(500);
+      WebhookPublisher first = publisher(pointsAdded(receiver.url())).switches(switches)
+          .retry(RetryPolicy.of(1, Duration.ofSeconds(1), Duration.ofSeconds(1))).build();
+      first.runOnce();
+      assertThat(first.isEnabled("crm")).isFalse();
+      assertThat(switches.enabled("crm")).contains(false);
+      first.enable("crm");
+
+      WebhookPublisher restarted = started();
+
+      assertThat(restarted.deadLetters("crm", 10)).hasSize(1);
+      assertThat(restarted.isEnabled("crm")).isTrue();
+    }
   }
 
   @Test
