@@ -25,9 +25,42 @@ import org.jspecify.annotations.Nullable;
  * @param tier the card's tier before the event's points, whose mappings its rules earned by; {@code null} for none
  * @param room for a loyalty v2 program, the points each wallet with a balance or period earning limit could still
  *     take on the member's card when the event was judged; empty otherwise
+ * @param limited for a loyalty v2 program, its rules the member's history kept from earning by their trigger limits,
+ *     with the reason ({@code TRIGGER_COOLDOWN}, {@code TRIGGER_LIMIT_REACHED}); empty otherwise
  */
 public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
-    List<RulePoints> held, List<EventId> basis, @Nullable TierId tier, List<WalletRoom> room) {
+    List<RulePoints> held, List<EventId> basis, @Nullable TierId tier, List<WalletRoom> room,
+    List<RuleBlock> limited) {
+
+  /**
+   * A v2 rule kept from earning, and why.
+   *
+   * @param rule the v2 rule's id (its effects' {@code EarningRule.Branch#rule})
+   * @param reason why
+   */
+  public record RuleBlock(RuleId rule, SkipReason reason) {
+    /** Checks the parts. */
+    public RuleBlock {
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Inputs with no trigger limits. */
+  public ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
+      List<RulePoints> held, List<EventId> basis, @Nullable TierId tier, List<WalletRoom> room) {
+    this(program, block, awarded, answers, held, basis, tier, room, List.of());
+  }
+
+  /** Why the v2 rule was kept from earning, {@code null} when it was not. */
+  public @Nullable SkipReason limitOf(RuleId rule) {
+    for (RuleBlock b : limited) {
+      if (b.rule().equals(rule)) {
+        return b.reason();
+      }
+    }
+    return null;
+  }
   /** Copies the collections. */
   public ProgramInputs {
     Objects.requireNonNull(program, "program");
@@ -36,12 +69,13 @@ public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<
     held = List.copyOf(held);
     basis = List.copyOf(basis);
     room = room == null ? List.of() : List.copyOf(room);
+    limited = limited == null ? List.of() : List.copyOf(limited);
   }
 
   /** Inputs with no wallet limits: every v1 program's. */
   public ProgramInputs(ProgramId program, @Nullable SkipReason block, List<RuleId> awarded, HostAnswers answers,
       List<RulePoints> held, List<EventId> basis, @Nullable TierId tier) {
-    this(program, block, awarded, answers, held, basis, tier, List.of());
+    this(program, block, awarded, answers, held, basis, tier, List.of(), List.of());
   }
 
   /**
@@ -90,6 +124,7 @@ public record ProgramInputs(ProgramId program, @Nullable SkipReason block, List<
 
   /** The inputs of a program whose decision read nothing beyond the event and its definition. */
   public static ProgramInputs plain(ProgramId program) {
-    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of(), null, List.of());
+    return new ProgramInputs(program, null, List.of(), HostAnswers.NONE, List.of(), List.of(), null, List.of(),
+        List.of());
   }
 }

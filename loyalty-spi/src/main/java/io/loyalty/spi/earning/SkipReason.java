@@ -69,5 +69,9 @@ public enum SkipReason {
    * A loyalty v2 wallet's balance cap or per-period cap leaves less room than the rule's points: its accrual is reduced
    * to what fits (an accrual of the same rule says how many), or it earns nothing.
    */
-  EARNING_LIMIT_REACHED
+  EARNING_LIMIT_REACHED,
+  /** A loyalty v2 rule that earned for the member within its cooldown: none of its earnings applies. */
+  TRIGGER_COOLDOWN,
+  /** A loyalty v2 rule that earned its most times for the member in the current period: none of its earnings applies. */
+  TRIGGER_LIMIT_REACHED
 }

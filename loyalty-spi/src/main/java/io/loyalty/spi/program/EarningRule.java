@@ -52,12 +52,19 @@ public record EarningRule(
    * @param rule the v2 earning rule's id
    * @param earning the earning's position in the rule, 1 or more
    * @param name the earning's name, possibly empty
+   * @param limits the v2 rule's trigger limits (the same on each of its effects)
    */
-  public record Branch(RuleId rule, int earning, String name) {
+  public record Branch(RuleId rule, int earning, String name, TriggerLimits limits) {
     /** Checks the position. */
     public Branch {
       Objects.requireNonNull(rule, "rule");
       name = name == null ? "" : name;
+      limits = limits == null ? TriggerLimits.NONE : limits;
+    }
+
+    /** A branch of a rule with no trigger limits. */
+    public Branch(RuleId rule, int earning, String name) {
+      this(rule, earning, name, TriggerLimits.NONE);
     }
   }
 

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param validity when it is in force; a missing start or expiration inherits the program's
  * @param name the display name, possibly empty
  * @param metadata free key/values
+ * @param limits how often it may earn for one member ({@link TriggerLimits#NONE} by default)
  */
 public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings, boolean active, Validity validity,
-    String name, Metadata metadata) {
+    String name, Metadata metadata, TriggerLimits limits) {
 
   /**
    * One earning: its conditions and the effects it applies when they hold and no earlier earning's did.
@@ -90,6 +91,18 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
     validity = validity == null ? Validity.ALWAYS : validity;
     name = name == null ? "" : name;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
+    limits = limits == null ? TriggerLimits.NONE : limits;
+  }
+
+  /** A rule with no trigger limits. */
+  public FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings, boolean active, Validity validity,
+      String name, Metadata metadata) {
+    this(id, trigger, earnings, active, validity, name, metadata, TriggerLimits.NONE);
+  }
+
+  /** A copy with trigger limits. */
+  public FirstMatchRule withLimits(TriggerLimits limits) {
+    return new FirstMatchRule(id, trigger, earnings, active, validity, name, metadata, limits);
   }
 
   /** An active rule, always in force, with no name. */
@@ -111,7 +124,7 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
     List<EarningRule> flat = new ArrayList<>();
     for (int e = 0; e < earnings.size(); e++) {
       Earning earning = earnings.get(e);
-      EarningRule.Branch branch = new EarningRule.Branch(id, e + 1, earning.name());
+      EarningRule.Branch branch = new EarningRule.Branch(id, e + 1, earning.name(), limits);
       for (int f = 0; f < earning.effects().size(); f++) {
         Effect effect = earning.effects().get(f);
         flat.add(EarningRule.builder(effectId(id, e + 1, f + 1), trigger, effect.formula())
@@ -161,8 +174,9 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
   }
 
   private static FirstMatchRule rule(EarningRule head, RuleId id, List<Earning> earnings) {
+    EarningRule.Branch branch = java.util.Objects.requireNonNull(head.branch(), "a v2 effect");
     return new FirstMatchRule(id, head.trigger(), earnings, head.active(), head.validity(), head.banner(),
-        head.metadata());
+        head.metadata(), branch.limits());
   }
 
   /** The first flattened effect of the earning {@code branch} names (its condition is the earning's). */

@@ -229,6 +229,24 @@ public final class EventDecision {
         rooms.add(new ProgramInputs.WalletRoom(wallets.get(i), room));
       }
     }
+    // the v2 rules the member's history keeps from earning by their trigger limits, recorded for the replay
+    List<Card> held = new ArrayList<>(cards.length);
+    for (Card c : cards) {
+      if (c != null) {
+        held.add(c);
+      }
+    }
+    List<ProgramInputs.RuleBlock> limited = new ArrayList<>(0);
+    Set<RuleId> seen = new HashSet<>();
+    for (EarningRule rule : program.earningRules()) {
+      EarningRule.Branch branch = rule.branch();
+      if (branch != null && !branch.limits().isNone() && seen.add(branch.rule())) {
+        SkipReason reason = io.loyalty.core.internal.eval.WalletOutcomes.triggerLimit(program, branch, held, now);
+        if (reason != null) {
+          limited.add(new ProgramInputs.RuleBlock(branch.rule(), reason));
+        }
+      }
+    }
     List<ProgramOutcome> split = io.loyalty.core.internal.eval.WalletOutcomes.split(plan, whole, wallet -> {
       Card c = cards[wallets.indexOf(wallet)];
       return c == null ? null : c.code();
@@ -236,6 +254,13 @@ public final class EventDecision {
       for (ProgramInputs.WalletRoom r : rooms) {
         if (r.wallet().equals(wallet)) {
           return r.points();
+        }
+      }
+      return null;
+    }, rule -> {
+      for (ProgramInputs.RuleBlock b : limited) {
+        if (b.rule().equals(rule)) {
+          return b.reason();
         }
       }
       return null;
@@ -252,8 +277,8 @@ public final class EventDecision {
       outcomes.add(outcome);
     }
     ProgramInputs in = inputsOf(program, block, awarded, answers, null);
-    inputs.add(rooms.isEmpty() ? in : new ProgramInputs(in.program(), in.block(), in.awarded(), in.answers(), in.held(),
-        in.basis(), in.tier(), rooms));
+    inputs.add(rooms.isEmpty() && limited.isEmpty() ? in : new ProgramInputs(in.program(), in.block(), in.awarded(),
+        in.answers(), in.held(), in.basis(), in.tier(), rooms, limited));
   }
 
   private static WalletId walletOf(CompiledProgram plan, RuleId rule) {

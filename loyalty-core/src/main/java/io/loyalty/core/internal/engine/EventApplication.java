@@ -136,7 +136,7 @@ final class EventApplication {
         // the member's cards are who they are (a card never changes holder or wallet): read by identity
         replayed.addAll(io.loyalty.core.internal.eval.WalletOutcomes.split(plans.plan(program), again,
             wallet -> store.cardOf(program.id(), event.customer().id(), wallet).map(Card::code).orElse(null),
-            in::roomOf));
+            in::roomOf, in::limitOf));
         continue;
       }
       replayed.add(p.autoRedemption() == null ? again : new ProgramOutcome(again.program(), again.programVersion(),

@@ -3,6 +3,7 @@ package io.loyalty.core.internal.eval;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.WalletId;
+import io.loyalty.spi.card.Card;
 import io.loyalty.spi.earning.Accrual;
 import io.loyalty.spi.earning.ProgramOutcome;
 import io.loyalty.spi.earning.Skip;
@@ -42,6 +43,18 @@ public final class WalletOutcomes {
    */
   public static List<ProgramOutcome> split(CompiledProgram plan, ProgramOutcome whole,
       Function<WalletId, @Nullable CardCode> cardOf, Function<WalletId, @Nullable Long> roomOf) {
+    return split(plan, whole, cardOf, roomOf, rule -> null);
+  }
+
+  /**
+   * As {@link #split(CompiledProgram, ProgramOutcome, Function, Function)}, with the v2 rules their trigger limits
+   * kept from earning ({@code limitOf}, by the v2 rule's id): every effect of such a rule is skipped with the reason,
+   * whatever its earnings gave, before any earning limit is judged.
+   */
+  public static List<ProgramOutcome> split(CompiledProgram plan, ProgramOutcome whole,
+      Function<WalletId, @Nullable CardCode> cardOf, Function<WalletId, @Nullable Long> roomOf,
+      Function<RuleId, @Nullable SkipReason> limitOf) {
+    whole = limited(plan, whole, limitOf);
     Program program = plan.program();
     List<ProgramOutcome> outcomes = new ArrayList<>(program.wallets().size());
     CardCode first = null;
@@ -163,6 +176,110 @@ public final class WalletOutcomes {
       case YEAR -> day.withDayOfYear(1);
     };
     return first.atStartOfDay(zone).toInstant();
+  }
+
+  /** The outcome with every effect of the rules {@code limitOf} names skipped with its reason. */
+  private static ProgramOutcome limited(CompiledProgram plan, ProgramOutcome whole,
+      Function<RuleId, @Nullable SkipReason> limitOf) {
+    List<Accrual> accruals = new ArrayList<>(whole.accruals().size());
+    List<Skip> skipped = new ArrayList<>(whole.skipped().size());
+    boolean changed = false;
+    for (Accrual a : whole.accruals()) {
+      SkipReason reason = limitOf(plan, a.rule(), limitOf);
+      if (reason == null) {
+        accruals.add(a);
+      } else {
+        skipped.add(new Skip(a.rule(), reason, limitDetail(reason)));
+        changed = true;
+      }
+    }
+    for (Skip s : whole.skipped()) {
+      SkipReason reason = limitOf(plan, s.rule(), limitOf);
+      if (reason == null || s.reason() == reason) {
+        skipped.add(s);
+      } else {
+        skipped.add(new Skip(s.rule(), reason, limitDetail(reason)));
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return whole;
+    }
+    long points = 0;
+    for (Accrual a : accruals) {
+      points = Math.addExact(points, a.points());
+    }
+    return new ProgramOutcome(whole.program(), whole.programVersion(), whole.card(), whole.joined(), points, accruals,
+        skipped, whole.reversals(), whole.autoRedemption());
+  }
+
+  private static @Nullable SkipReason limitOf(CompiledProgram plan, RuleId effect,
+      Function<RuleId, @Nullable SkipReason> limitOf) {
+    EarningRule r = plan.rule(effect);
+    EarningRule.Branch branch = r == null ? null : r.branch();
+    return branch == null ? null : limitOf.apply(branch.rule());
+  }
+
+  private static String limitDetail(SkipReason reason) {
+    return reason == SkipReason.TRIGGER_COOLDOWN ? "the rule earned for the member within its cooldown"
+        : "the rule earned its most times for the member this period";
+  }
+
+  /**
+   * Why the v2 rule's trigger limits keep it from earning for the member at {@code now}, {@code null} when they do
+   * not: it earned (a lot from one of its effects) within its cooldown, or as many times (distinct events) as its
+   * frequency allows in the current calendar period. Reads each of the member's cards back only as far as the limits
+   * look (lots are in grant order).
+   */
+  public static @Nullable SkipReason triggerLimit(Program program, EarningRule.Branch branch, List<Card> cards,
+      java.time.Instant now) {
+    io.loyalty.spi.program.TriggerLimits limits = branch.limits();
+    if (limits.isNone()) {
+      return null;
+    }
+    java.util.Set<RuleId> effects = new java.util.HashSet<>();
+    for (EarningRule r : program.earningRules()) {
+      if (r.branch() != null && r.branch().rule().equals(branch.rule())) {
+        effects.add(r.id());
+      }
+    }
+    java.time.ZoneId zone = program.zone();
+    java.time.Instant from = now;
+    java.time.Instant cooldownFrom = null;
+    if (limits.cooldown() != null) {
+      cooldownFrom = now.atZone(zone).minus(limits.cooldown().period()).minus(limits.cooldown().time()).toInstant();
+      from = cooldownFrom;
+    }
+    java.time.Instant periodFrom = null;
+    if (limits.frequency() != null) {
+      periodFrom = periodStart(limits.frequency().period(), now, zone);
+      from = from.isBefore(periodFrom) ? from : periodFrom;
+    }
+    java.util.Set<io.loyalty.spi.EventId> inPeriod = new java.util.HashSet<>();
+    boolean cooling = false;
+    for (Card card : cards) {
+      List<io.loyalty.spi.card.Lot> lots = card.lots();
+      for (int i = lots.size() - 1; i >= 0; i--) {
+        io.loyalty.spi.card.Lot lot = lots.get(i);
+        if (lot.grantedAt().isBefore(from)) {
+          break;
+        }
+        if (lot.source().rule() == null || !effects.contains(lot.source().rule())) {
+          continue;
+        }
+        if (cooldownFrom != null && lot.grantedAt().isAfter(cooldownFrom)) {
+          cooling = true;
+        }
+        if (periodFrom != null && !lot.grantedAt().isBefore(periodFrom) && lot.source().event() != null) {
+          inPeriod.add(lot.source().event());
+        }
+      }
+    }
+    if (cooling) {
+      return SkipReason.TRIGGER_COOLDOWN;
+    }
+    return limits.frequency() != null && inPeriod.size() >= limits.frequency().times()
+        ? SkipReason.TRIGGER_LIMIT_REACHED : null;
   }
 
   /** The wallet a rule's points go to. */

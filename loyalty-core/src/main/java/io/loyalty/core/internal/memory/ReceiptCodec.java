@@ -147,7 +147,7 @@ final class ReceiptCodec {
     for (int i = 0; i < inputs.size(); i++) {
       ProgramInputs in = inputs.get(i);
       if (!in.program().equals(programs.get(i).program()) || !in.answers().validationRules().isEmpty()
-          || !in.room().isEmpty()) {
+          || !in.room().isEmpty() || !in.limited().isEmpty()) {
         throw new IllegalArgumentException("inputs out of order, or with named rules: kept as a record");
       }
       w.varint(in.block() == null ? 0 : in.block().ordinal() + 1);

@@ -217,6 +217,15 @@ public final class ProgramValidator {
         continue;
       }
       v.check(branch.earning() >= 1, path + ".earning", "must be 1 or more", branch.earning());
+      io.loyalty.spi.program.TriggerLimits limits = branch.limits();
+      if (limits.cooldown() != null) {
+        v.check(!limits.cooldown().isZero() && !limits.cooldown().isNegative(),
+            path + ".trigger_limits.cooldown.period", "must be a positive period", limits.cooldown());
+      }
+      if (limits.frequency() != null) {
+        v.check(limits.frequency().times() >= 1 && limits.frequency().times() <= 10_000,
+            path + ".trigger_limits.frequency.limits[0].max", "must be from 1 to 10000", limits.frequency().times());
+      }
       if (branch.rule().equals(previous)) {
         v.check(branch.earning() == previousEarning || branch.earning() == previousEarning + 1, path + ".earning",
             "must follow the rule's previous earning", branch.earning());
