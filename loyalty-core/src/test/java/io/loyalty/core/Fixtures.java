@@ -68,4 +68,14 @@ public final class Fixtures {
   public static OrderPaid paid(String eventId, Customer customer, String orderId, long amount) {
     return OrderPaid.of(eventId, T0, customer, Order.of(orderId, "USD", OrderItem.product("prod_1", 1, amount)));
   }
+
+  /** Applies the event after quoting it, checking that the quote equals the apply and the replay the original. */
+  public static io.loyalty.spi.earning.EventOutcome applyAgreeing(LoyaltyEngine engine,
+      io.loyalty.spi.event.LoyaltyEvent event) {
+    io.loyalty.spi.earning.EventOutcome quoted = engine.quote(event);
+    io.loyalty.spi.earning.EventOutcome applied = engine.apply(event);
+    org.assertj.core.api.Assertions.assertThat(applied).as("quote = apply").isEqualTo(quoted);
+    org.assertj.core.api.Assertions.assertThat(engine.replay(event.id()).identical()).as("replay = original").isTrue();
+    return applied;
+  }
 }

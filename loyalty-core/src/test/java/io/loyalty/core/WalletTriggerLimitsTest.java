@@ -62,11 +62,7 @@ class WalletTriggerLimitsTest {
   private EventOutcome pay(String id, long cents) {
     OrderPaid paid = OrderPaid.of(id, clock.instant(), Fixtures.customer("alice"), Order.ofAmount("o_" + id, "USD",
         cents));
-    EventOutcome quoted = engine.quote(paid);
-    EventOutcome applied = engine.apply(paid);
-    assertThat(applied).as("quote = apply").isEqualTo(quoted);
-    assertThat(engine.replay(paid.id()).identical()).as("replay = original").isTrue();
-    return applied;
+    return Fixtures.applyAgreeing(engine, paid);
   }
 
   private static List<SkipReason> limits(EventOutcome outcome) {

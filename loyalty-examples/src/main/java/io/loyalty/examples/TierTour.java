@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,23 +45,7 @@ public final class TierTour {
 
   void run() {
     Instant start = Instant.parse("2026-03-02T09:00:00Z");
-    Instant[] now = {start};
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneId.of("UTC");
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now[0];
-      }
-    };
+    ExampleClock clock = new ExampleClock(start);
     InMemoryLoyaltyStore store = InMemoryLoyaltyStore.create();
     LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock).build();
     RuleId perDollar = RuleId.of("ern_per_dollar");
@@ -81,16 +64,16 @@ public final class TierTour {
     long[] orders = {12_000, 30_000, 25_000, 40_000};
     List<Instant> weeks = new ArrayList<>();
     for (int i = 0; i < orders.length; i++) {
-      now[0] = start.plus(Duration.ofDays(7L * i + 1));
-      long points = engine.apply(OrderPaid.of("evt_" + i, now[0], Customer.of("alice@example.com"),
+      clock.set(start.plus(Duration.ofDays(7L * i + 1)));
+      long points = engine.apply(OrderPaid.of("evt_" + i, clock.instant(), Customer.of("alice@example.com"),
           Order.ofAmount("ord_" + i, "USD", orders[i]))).points();
-      weeks.add(now[0]);
+      weeks.add(clock.instant());
       out.printf("Week %d: a $%d order earns %d points -> balance %d, tier %s%n", i + 1, orders[i] / 100, points,
           engine.balance(card), engine.tier(card).map(Tier::name).orElse("none"));
     }
-    now[0] = start.plus(Duration.ofDays(30));
+    clock.set(start.plus(Duration.ofDays(30)));
     engine.removePoints(card, 900, "a returned order, settled by hand", null);
-    weeks.add(now[0]);
+    weeks.add(clock.instant());
     out.printf("Day 30: 900 points removed by hand -> balance %d, tier %s%n", engine.balance(card),
         engine.tier(card).map(Tier::name).orElse("none"));
     out.println("Moves, as the outbox holds them:");
@@ -106,7 +89,7 @@ public final class TierTour {
       out.printf("  %s  %s (balance %d)%n", at, engine.tier(card, at).map(Tier::name).orElse("none"),
           engine.balance(card, at));
     }
-    keptForATerm(engine, store, now, perDollar);
+    keptForATerm(engine, store, clock, perDollar);
   }
 
   /**
@@ -114,7 +97,7 @@ public final class TierTour {
    * meanwhile, and reaching Gold earns a 100-point bonus (an earning rule on the tier event, fired once from the
    * outbox).
    */
-  private void keptForATerm(LoyaltyEngine engine, InMemoryLoyaltyStore store, Instant[] now, RuleId perDollar) {
+  private void keptForATerm(LoyaltyEngine engine, InMemoryLoyaltyStore store, ExampleClock clock, RuleId perDollar) {
     out.println();
     out.println("Kept for a term (seed 001: CUSTOM, P3M, rounded to the month's end), with a bonus on reaching Gold:");
     Program kept = engine.define(Program.builder(io.loyalty.spi.ProgramId.of("camp_tiers_kept"), "ACME Tiers kept")
@@ -132,19 +115,19 @@ public final class TierTour {
                     io.loyalty.spi.tier.TierPolicy.Strategy.END, null))))
         .build());
     CardCode card = engine.enrol(kept.id(), CustomerId.of("bob@example.com")).code();
-    now[0] = Instant.parse("2026-04-06T10:00:00Z");
-    engine.apply(OrderPaid.of("evt_kept_1", now[0], Customer.of("bob@example.com"),
+    clock.set(Instant.parse("2026-04-06T10:00:00Z"));
+    engine.apply(OrderPaid.of("evt_kept_1", clock.instant(), Customer.of("bob@example.com"),
         Order.ofAmount("ord_kept_1", "USD", 55_000)));
-    out.printf("  %s: a $550 order -> balance %d (550 + the Gold bonus), tier %s until %s%n", now[0],
+    out.printf("  %s: a $550 order -> balance %d (550 + the Gold bonus), tier %s until %s%n", clock.instant(),
         engine.balance(card), engine.tier(card).map(Tier::name).orElse("none"),
-        engine.memberTier(card, now[0]).map(t -> String.valueOf(t.expiresAt())).orElse("-"));
-    now[0] = Instant.parse("2026-05-15T10:00:00Z");
+        engine.memberTier(card, clock.instant()).map(t -> String.valueOf(t.expiresAt())).orElse("-"));
+    clock.set(Instant.parse("2026-05-15T10:00:00Z"));
     engine.removePoints(card, 600, "spent in store", null);
-    out.printf("  %s: 600 points spent -> balance %d, tier %s (kept for its term)%n", now[0], engine.balance(card),
+    out.printf("  %s: 600 points spent -> balance %d, tier %s (kept for its term)%n", clock.instant(), engine.balance(card),
         engine.tier(card).map(Tier::name).orElse("none"));
-    now[0] = Instant.parse("2026-08-03T10:00:00Z");
-    engine.sweep(kept.id(), now[0]);
-    out.printf("  %s: a sweep after the term -> tier %s%n", now[0], engine.tier(card).map(Tier::name).orElse("none"));
+    clock.set(Instant.parse("2026-08-03T10:00:00Z"));
+    engine.sweep(kept.id(), clock.instant());
+    out.printf("  %s: a sweep after the term -> tier %s%n", clock.instant(), engine.tier(card).map(Tier::name).orElse("none"));
     out.println("  Tier history:");
     for (io.loyalty.core.TierSpan span : engine.tierHistory(card)) {
       out.printf("    from %s  %-6s until %s%n", span.from(), span.tier() == null ? "none" : span.tier().name(),

@@ -29,7 +29,6 @@ import io.loyalty.spi.program.Trigger;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -54,23 +53,7 @@ public final class WalletTour {
   }
 
   void run() {
-    Instant[] now = {Instant.parse("2026-03-02T09:00:00Z")};
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneId.of("UTC");
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now[0];
-      }
-    };
+    ExampleClock clock = new ExampleClock(Instant.parse("2026-03-02T09:00:00Z"));
     LoyaltyEngine engine = LoyaltyEngine.builder().store(InMemoryLoyaltyStore.create()).clock(clock).build();
     engine.define(Program.builder(PROGRAM, "ACME points and miles")
         .wallet(CardDefinition.of(POINTS, "Store points").withExpiration(ExpirationRule.months(3)
@@ -88,21 +71,21 @@ public final class WalletTour {
       out.println("Wallet " + card.wallet() + ": card " + card.code());
     }
     Customer alice = Customer.of("alice@example.com");
-    pay(engine, cards, now[0], alice, "o1", 4_500);
-    now[0] = Instant.parse("2026-03-09T09:00:00Z");
-    pay(engine, cards, now[0], alice, "o2", 25_000);
-    out.println(balances(engine, cards, now[0]));
+    pay(engine, cards, clock.instant(), alice, "o1", 4_500);
+    clock.set(Instant.parse("2026-03-09T09:00:00Z"));
+    pay(engine, cards, clock.instant(), alice, "o2", 25_000);
+    out.println(balances(engine, cards, clock.instant()));
     Instant later = Instant.parse("2026-03-23T00:00:00Z");
     out.println("Read as of " + later + " (the miles' 14 days are over): " + balances(engine, cards, later));
     Instant june = Instant.parse("2026-07-01T00:00:00Z");
     out.println("Read as of " + june + " (March's points went at the end of June): " + balances(engine, cards, june));
-    now[0] = Instant.parse("2026-03-10T09:00:00Z");
-    EventOutcome refund = engine.apply(OrderRefunded.whole("evt_r2", now[0], alice, "o2"));
+    clock.set(Instant.parse("2026-03-10T09:00:00Z"));
+    EventOutcome refund = engine.apply(OrderRefunded.whole("evt_r2", clock.instant(), alice, "o2"));
     for (ProgramOutcome p : refund.programs()) {
       out.println("Refund of o2 takes back " + p.reversals().stream().mapToLong(r -> r.owed()).sum()
           + " from wallet " + walletOf(cards, p));
     }
-    out.println(balances(engine, cards, now[0]));
+    out.println(balances(engine, cards, clock.instant()));
   }
 
   private void pay(LoyaltyEngine engine, List<Card> cards, Instant at, Customer customer, String order, long cents) {

@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A year of simulated time in a coffee club: points earned as pending for 14 days, expiring at the end of the
@@ -47,7 +46,7 @@ public final class YearOfPoints {
   static final ProgramId BOOKS = ProgramId.of("camp_book_club");
 
   private final PrintStream out;
-  private Instant now = Instant.parse("2026-01-01T08:00:00Z");
+  private final ExampleClock clock = new ExampleClock(Instant.parse("2026-01-01T08:00:00Z"));
 
   YearOfPoints(PrintStream out) {
     this.out = out;
@@ -59,22 +58,6 @@ public final class YearOfPoints {
   }
 
   void run() {
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now;
-      }
-    };
     LoyaltyEngine engine = LoyaltyEngine.builder().clock(clock).build();
     engine.define(Program.builder(COFFEE, "Coffee Club").zone(WARSAW).pool(CardPool.growing(100))
         .card(CardTemplate.DEFAULT.withCodeConfig(CodeConfig.pattern("CAFE-####-####"))
@@ -99,35 +82,35 @@ public final class YearOfPoints {
     for (int m = 1; m <= 12; m++) {
       YearMonth month = YearMonth.of(2026, m);
       for (int day : new int[] {5, 19}) {
-        now = month.atDay(day).atTime(9, 30).atZone(WARSAW).toInstant();
+        clock.set(month.atDay(day).atTime(9, 30).atZone(WARSAW).toInstant());
         orders++;
         long amount = 4_000 + 1_500L * (orders % 5); // 40 to 100 zloty
         Order order = Order.of("ord_" + orders, "PLN", OrderItem.product("prod_latte", 2, amount / 2));
-        engine.apply(OrderPaid.of("evt_paid_" + orders, now, ola, order));
+        engine.apply(OrderPaid.of("evt_paid_" + orders, clock.instant(), ola, order));
       }
       if (m == 3) {
-        now = month.atDay(21).atTime(12, 0).atZone(WARSAW).toInstant();
-        EventOutcome refund = engine.apply(OrderRefunded.lines("evt_refund_1", now, ola, "ord_6", new RefundLine(0, 1)));
+        clock.set(month.atDay(21).atTime(12, 0).atZone(WARSAW).toInstant());
+        EventOutcome refund = engine.apply(OrderRefunded.lines("evt_refund_1", clock.instant(), ola, "ord_6", new RefundLine(0, 1)));
         Reversal r = refund.programs().get(0).reversals().get(0);
         out.printf("  21 Mar: one of two lattes of ord_6 refunded: %d points owed, %d taken from pending, %d from balance%n",
             r.owed(), r.pending(), r.active());
       }
       if (m == 6) {
-        now = month.atDay(25).atTime(18, 0).atZone(WARSAW).toInstant();
+        clock.set(month.atDay(25).atTime(18, 0).atZone(WARSAW).toInstant());
         Transfer t = engine.transfer(coffee.code(), books.code(), 200, "saving for a book", "tr-ola-1");
         out.printf("  25 Jun: %d points moved to %s, expiring by the book club's rules (12 months)%n", -t.out().points(),
             t.in().card());
       }
-      now = month.plusMonths(1).atDay(1).atStartOfDay(WARSAW).toInstant().minusSeconds(1);
-      SweepReport sweep = engine.sweep(COFFEE, now);
-      CardSummary s = engine.summary(coffee.code(), now);
+      clock.set(month.plusMonths(1).atDay(1).atStartOfDay(WARSAW).toInstant().minusSeconds(1));
+      SweepReport sweep = engine.sweep(COFFEE, clock.instant());
+      CardSummary s = engine.summary(coffee.code(), clock.instant());
       out.printf("%-10s %8d %8d %8d %8d  %s%s%n", month.atEndOfMonth(), s.balance(), s.pending(), s.expired(),
           s.transferredOut(), s.nextExpirationDate() == null ? "-" : s.nextExpirationPoints() + " on " + s.nextExpirationDate(),
           sweep.expiredPoints() > 0 ? "   (sweep: " + sweep.expiredPoints() + " expired)" : "");
     }
-    ExpirySchedule liability = engine.liability(COFFEE, now);
+    ExpirySchedule liability = engine.liability(COFFEE, clock.instant());
     out.printf("Coffee club liability at %s: %d points outstanding, %d pending; by last usable day: %s%n",
-        LocalDate.ofInstant(now, WARSAW), liability.outstanding(), liability.pending(), liability.byLastUsableDay());
+        LocalDate.ofInstant(clock.instant(), WARSAW), liability.outstanding(), liability.pending(), liability.byLastUsableDay());
     out.printf("Book club card %s: balance %d%n", books.code(), engine.balance(books.code()));
   }
 }
