@@ -46,7 +46,9 @@ public record RewardExamination(AssignmentId offer, RewardId reward, Status stat
     /** {@code no_card_for_cost}: the member holds no card of the matching cost's wallet. */
     NO_CARD_FOR_COST,
     /** {@code insufficient_balance}: the matching cost's wallet lacks the points ({@link #missing()}). */
-    INSUFFICIENT_BALANCE
+    INSUFFICIENT_BALANCE,
+    /** The purchase would pass the wallet's spending limits (the engine's: {@code spending_limit_exceeded}). */
+    SPENDING_LIMIT
   }
 
   /** Checks the parts. */

@@ -50,10 +50,15 @@ class WalletRewardsTest {
 
   /** VIP customers pay 100 points for the mug; everyone else pays 300 miles. */
   private void define(long stock) {
+    define(stock, io.loyalty.spi.program.SpendingLimits.NONE);
+  }
+
+  /** As {@link #define(long)}, the miles wallet under spending limits. */
+  private void define(long stock, io.loyalty.spi.program.SpendingLimits milesLimits) {
     engine.defineReward(MUG.withStock(stock));
     engine.define(Program.builder(PROGRAM, "Rewards")
         .wallet(CardDefinition.of(POINTS, "Points"))
-        .wallet(CardDefinition.of(MILES, "Miles"))
+        .wallet(CardDefinition.of(MILES, "Miles").withSpendingLimits(milesLimits))
         .earningRule(FirstMatchRule.of(io.loyalty.spi.RuleId.of("ler_1"), Trigger.ORDER_PAID,
             Earning.always(Effect.points(POINTS, 1))))
         .reward(WalletReward.of(MUG_OFFER.value(), MUG.id(),
@@ -184,23 +189,27 @@ class WalletRewardsTest {
       case NO_MATCHING_COST -> "customer_rules_violated";
       case NO_CARD_FOR_COST -> "no_card_for_cost";
       case INSUFFICIENT_BALANCE -> "loyalty_card_points_exceeded";
+      case SPENDING_LIMIT -> "spending_limit_exceeded";
     };
   }
 
   @Test
-  @DisplayName("property: over random balances, stock, member flags and switches, examine and then purchase agree")
+  @DisplayName("property: over random balances, stock, spending limits, member flags and switches, examine and then purchase agree")
   void examineThenPurchaseAgree() {
     org.quicktheories.QuickTheory.qt().withFixedSeed(61L).withExamples(120)
         .forAll(org.quicktheories.generators.SourceDSL.longs().between(0, 400),
             org.quicktheories.generators.SourceDSL.longs().between(0, 600),
-            org.quicktheories.generators.SourceDSL.integers().between(0, 15))
+            org.quicktheories.generators.SourceDSL.integers().between(0, 31))
         .checkAssert((points, miles, flags) -> {
           MutableClock c = new MutableClock(Fixtures.T0);
           LoyaltyEngine e = LoyaltyEngine.builder().store(InMemoryLoyaltyStore.create()).clock(c)
               .random(Fixtures.seeded(9)).build();
           e.defineReward(MUG.withStock((flags & 1) == 0 ? 5L : 0L));
           Program program = Program.builder(PROGRAM, "Rewards")
-              .wallet(CardDefinition.of(POINTS, "Points")).wallet(CardDefinition.of(MILES, "Miles"))
+              .wallet(CardDefinition.of(POINTS, "Points").withSpendingLimits((flags & 16) == 0
+                  ? io.loyalty.spi.program.SpendingLimits.NONE
+                  : new io.loyalty.spi.program.SpendingLimits(null, null, 50L)))
+              .wallet(CardDefinition.of(MILES, "Miles"))
               .earningRule(FirstMatchRule.of(io.loyalty.spi.RuleId.of("ler_1"), Trigger.ORDER_PAID,
                   Earning.always(Effect.points(POINTS, 1))))
               .reward(WalletReward.of(MUG_OFFER.value(), MUG.id(),
@@ -235,5 +244,46 @@ class WalletRewardsTest {
             assertThat(bought.points()).isEqualTo(seen.required());
           }
         });
+  }
+
+  @Test
+  @DisplayName("spending limits: in all (a rollback gives room back), per day, and per purchase reject a purchase whole")
+  void spendingLimits() {
+    define(10, new io.loyalty.spi.program.SpendingLimits(500L, null, null));
+    List<Card> gus = member("gus", 0, 2_000);
+    Redemption first = engine.purchase(RedemptionId.of("p1"), PROGRAM, CustomerId.of("gus"), MUG_OFFER);
+    assertThat(first.succeeded()).isTrue();
+    assertThat(engine.examineRewards(PROGRAM, CustomerId.of("gus"), null).get(0).reason())
+        .isEqualTo(RewardExamination.Reason.SPENDING_LIMIT);
+    Redemption second = engine.purchase(RedemptionId.of("p2"), PROGRAM, CustomerId.of("gus"), MUG_OFFER);
+    assertThat(second.failureCode()).isEqualTo("spending_limit_exceeded");
+    assertThat(second.failureMessage()).contains("500 in all (300 spent)");
+    assertThat(engine.balance(gus.get(1).code())).isEqualTo(1_700);
+    engine.rollback(first.id(), "returned");
+    assertThat(engine.purchase(RedemptionId.of("p3"), PROGRAM, CustomerId.of("gus"), MUG_OFFER).succeeded()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a daily spending limit starts afresh the next day")
+  void dailyAndPerPurchaseSpending() {
+    define(10, new io.loyalty.spi.program.SpendingLimits(null,
+        new io.loyalty.spi.program.EarningLimits.Period(io.loyalty.spi.program.EarningLimits.CalendarUnit.DAY, 300),
+        null));
+    member("hal", 0, 2_000);
+    assertThat(engine.purchase(RedemptionId.of("p1"), PROGRAM, CustomerId.of("hal"), MUG_OFFER).succeeded()).isTrue();
+    assertThat(engine.purchase(RedemptionId.of("p2"), PROGRAM, CustomerId.of("hal"), MUG_OFFER).failureCode())
+        .isEqualTo("spending_limit_exceeded");
+    clock.advance(java.time.Duration.ofDays(1));
+    assertThat(engine.purchase(RedemptionId.of("p3"), PROGRAM, CustomerId.of("hal"), MUG_OFFER).succeeded()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a per-purchase maximum below the cost rejects the purchase")
+  void perPurchaseSpending() {
+    define(10, new io.loyalty.spi.program.SpendingLimits(null, null, 200L));
+    member("hal", 0, 2_000);
+    Redemption over = engine.purchase(RedemptionId.of("p4"), PROGRAM, CustomerId.of("hal"), MUG_OFFER);
+    assertThat(over.failureCode()).isEqualTo("spending_limit_exceeded");
+    assertThat(over.failureMessage()).contains("200 per purchase");
   }
 }

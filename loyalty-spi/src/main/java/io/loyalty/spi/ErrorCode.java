@@ -47,6 +47,8 @@ public enum ErrorCode {
   MULTIPLE_REQUESTS("multiple_requests", 409, true),
   /** The customer already holds a card in the program (Voucherify's v2 key, reused for v1). */
   MEMBER_ALREADY_EXISTS("member_already_exists", 409, true),
+  /** A purchase would pass a v2 wallet's spending limit (in all, per period or per purchase). */
+  SPENDING_LIMIT_EXCEEDED("spending_limit_exceeded", 400, false),
   /** A loyalty v2 program that is not active takes no members (Voucherify's 423 {@code non_active_program}). */
   NON_ACTIVE_PROGRAM("non_active_program", 423, true),
   /** The reward has no stock left (Voucherify's v2 key, reused for v1). */

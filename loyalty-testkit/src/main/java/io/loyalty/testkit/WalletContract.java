@@ -223,4 +223,37 @@ public abstract class WalletContract extends StoreContract {
     assertThat(store.program(PROGRAM).orElseThrow().walletRewards()).singleElement()
         .satisfies(o -> assertThat(o.costs()).hasSize(2));
   }
+
+  @Test
+  void racing_purchases_from_two_engines_stop_exactly_at_the_wallets_spending_limit() throws Exception {
+    assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
+    LoyaltyEngine other = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(13)).build();
+    io.loyalty.spi.reward.Reward pen = io.loyalty.spi.reward.Reward.of("lrew_pen", "Pen",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_pen"), null));
+    engine.defineReward(pen);
+    ProgramId capped = ProgramId.of("lprg_spend");
+    engine.define(Program.builder(capped, "Spending")
+        .wallet(CardDefinition.of(POINTS, "Points").withSpendingLimits(
+            new io.loyalty.spi.program.SpendingLimits(300L, null, null)))
+        .earningRule(FirstMatchRule.of(RuleId.of("ler_flat"), Trigger.ORDER_PAID,
+            Earning.always(Effect.points(POINTS, 1))))
+        .reward(io.loyalty.spi.reward.WalletReward.of("lrewa_pen", pen.id(),
+            io.loyalty.spi.reward.WalletReward.Cost.of(POINTS, 100)))
+        .build());
+    Card card = engine.addMember(capped, CustomerId.of("ivy")).get(0);
+    engine.addPoints(card.code(), 1_000, AddedPointsExpiry.never(), "kit", "kit-ivy");
+    List<Callable<Boolean>> tasks = new ArrayList<>();
+    for (int i = 0; i < Math.max(8, budget().threads() * 2); i++) {
+      LoyaltyEngine by = i % 2 == 0 ? engine : other;
+      io.loyalty.spi.RedemptionId id = io.loyalty.spi.RedemptionId.of("spend_" + i);
+      tasks.add(() -> by.purchase(id, capped, CustomerId.of("ivy"), io.loyalty.spi.AssignmentId.of("lrewa_pen"))
+          .succeeded());
+    }
+    List<Boolean> results = Race.run(budget().threads(), tasks);
+    assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(3);
+    assertThat(engine.balance(card.code())).isEqualTo(700);
+    assertThat(store.redemptions(card.code()).stream().filter(io.loyalty.spi.reward.Redemption::succeeded).count())
+        .isEqualTo(3);
+  }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param earningLimits how much its earning rules may put on a card ({@link EarningLimits#NONE} by default)
  * @param earnedRefund what a refunded order takes back of the points it earned into the wallet
  *     ({@link EarnedRefund#REVOKE_TO_ZERO} by default)
+ * @param spendingLimits how much a member may spend from the wallet on rewards ({@link SpendingLimits#NONE} by
+ *     default)
  * @param allowNegative whether the balance may go below zero ({@code balance_settings.allow_negative}): needed by
  *     {@link EarnedRefund#REVOKE_BELOW_ZERO}, and only with points that never expire
  * @param metadata free key/values
@@ -33,6 +35,7 @@ public record CardDefinition(
     @Nullable PendingPoints pendingPoints,
     EarningLimits earningLimits,
     EarnedRefund earnedRefund,
+    SpendingLimits spendingLimits,
     boolean allowNegative,
     Metadata metadata) {
 
@@ -74,44 +77,51 @@ public record CardDefinition(
     codeConfig = codeConfig == null ? DEFAULT_CODES : codeConfig;
     earningLimits = earningLimits == null ? EarningLimits.NONE : earningLimits;
     earnedRefund = earnedRefund == null ? EarnedRefund.REVOKE_TO_ZERO : earnedRefund;
+    spendingLimits = spendingLimits == null ? SpendingLimits.NONE : spendingLimits;
     metadata = metadata == null ? Metadata.EMPTY : metadata;
   }
 
   /** A wallet with default codes, points that never expire and are usable at once. */
   public static CardDefinition of(WalletId id, String name) {
     return new CardDefinition(id, name, DEFAULT_CODES, null, null, EarningLimits.NONE, EarnedRefund.REVOKE_TO_ZERO,
-        false, Metadata.EMPTY);
+        SpendingLimits.NONE, false, Metadata.EMPTY);
   }
 
   /** A copy whose points expire by {@code rule} ({@code null}: never). */
   public CardDefinition withExpiration(@Nullable ExpirationRule rule) {
-    return new CardDefinition(id, name, codeConfig, rule, pendingPoints, earningLimits, earnedRefund, allowNegative, metadata);
+    return new CardDefinition(id, name, codeConfig, rule, pendingPoints, earningLimits, earnedRefund, spendingLimits, allowNegative, metadata);
   }
 
   /** A copy whose earned points stay pending as {@code pending} says ({@code null}: usable at once). */
   public CardDefinition withPendingPoints(@Nullable PendingPoints pending) {
-    return new CardDefinition(id, name, codeConfig, expiration, pending, earningLimits, earnedRefund, allowNegative, metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pending, earningLimits, earnedRefund, spendingLimits, allowNegative, metadata);
   }
 
   /** A copy with another code configuration. */
   public CardDefinition withCodeConfig(CodeConfig codes) {
-    return new CardDefinition(id, name, codes, expiration, pendingPoints, earningLimits, earnedRefund, allowNegative, metadata);
+    return new CardDefinition(id, name, codes, expiration, pendingPoints, earningLimits, earnedRefund, spendingLimits, allowNegative, metadata);
   }
 
   /** A copy whose refunds take back earned points as {@code refund} says. */
   public CardDefinition withEarnedRefund(EarnedRefund refund) {
-    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, refund, allowNegative,
-        metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, refund, spendingLimits,
+        allowNegative, metadata);
   }
 
   /** A copy whose balance may ({@code true}) or may not go below zero. */
   public CardDefinition withAllowNegative(boolean allow) {
-    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, earnedRefund, allow,
-        metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, earnedRefund,
+        spendingLimits, allow, metadata);
+  }
+
+  /** A copy with other spending limits. */
+  public CardDefinition withSpendingLimits(SpendingLimits limits) {
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, earningLimits, earnedRefund, limits,
+        allowNegative, metadata);
   }
 
   /** A copy with other earning limits. */
   public CardDefinition withEarningLimits(EarningLimits limits) {
-    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, limits, earnedRefund, allowNegative, metadata);
+    return new CardDefinition(id, name, codeConfig, expiration, pendingPoints, limits, earnedRefund, spendingLimits, allowNegative, metadata);
   }
 }

@@ -356,6 +356,50 @@ public final class RedemptionPlanner {
         return new Failure(ErrorCode.LOYALTY_CARD_POINTS_EXCEEDED, "card " + card.code() + " has " + balance
             + " usable points, the reward costs " + price);
       }
+      String over = spendingLimitPassed(program, card, price, at,
+          program.wallet(card.wallet()).filter(w -> w.spendingLimits().countsHistory()).isPresent()
+              ? reads.redemptions(card.code()) : List.of());
+      if (over != null) {
+        return new Failure(ErrorCode.SPENDING_LIMIT_EXCEEDED, "card " + card.code() + ": " + over);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Which of the card's v2 wallet's spending limits spending {@code price} more at {@code at} would pass, {@code null}
+   * when none: the most per purchase, in all, or in the current calendar period, counting what the card's
+   * redemptions spent and still hold (a rolled-back one gave its points back).
+   */
+  public static @Nullable String spendingLimitPassed(Program program, Card card, long price, Instant at,
+      List<Redemption> earlier) {
+    io.loyalty.spi.program.SpendingLimits limits = program.wallet(card.wallet())
+        .map(io.loyalty.spi.program.CardDefinition::spendingLimits).orElse(io.loyalty.spi.program.SpendingLimits.NONE);
+    if (limits.isNone()) {
+      return null;
+    }
+    if (limits.perTransaction() != null && price > limits.perTransaction()) {
+      return "a purchase of " + price + " points passes the wallet's " + limits.perTransaction() + " per purchase";
+    }
+    Instant from = limits.period() == null ? null
+        : io.loyalty.core.internal.eval.WalletOutcomes.periodStart(limits.period().unit(), at, program.zone());
+    long spent = 0;
+    long inPeriod = 0;
+    for (Redemption r : earlier) {
+      if (r.status() == Redemption.Status.SUCCEEDED) {
+        spent = Math.addExact(spent, r.points());
+        if (from != null && !r.at().isBefore(from)) {
+          inPeriod = Math.addExact(inPeriod, r.points());
+        }
+      }
+    }
+    if (limits.lifetime() != null && Math.addExact(spent, price) > limits.lifetime()) {
+      return "spending " + price + " more points passes the wallet's " + limits.lifetime() + " in all (" + spent
+          + " spent)";
+    }
+    if (limits.period() != null && Math.addExact(inPeriod, price) > limits.period().points()) {
+      return "spending " + price + " more points passes the wallet's " + limits.period().points() + " per "
+          + limits.period().unit() + " (" + inPeriod + " spent)";
     }
     return null;
   }

@@ -286,6 +286,11 @@ public final class RewardOperations {
       } else {
         long required = java.util.Objects.requireNonNull(matched.cost().points(), "a v2 cost has points");
         long available = matched.card().balanceAt(now);
+        if (available >= required && RedemptionPlanner.spendingLimitPassed(program, matched.card(), required, now,
+            store.redemptions(matched.card().code())) != null) {
+          return io.loyalty.core.RewardExamination.unavailable(offer,
+              io.loyalty.core.RewardExamination.Reason.SPENDING_LIMIT, matched.cost().wallet(), required, available);
+        }
         return available >= required
             ? io.loyalty.core.RewardExamination.available(offer, matched.cost().wallet(), required, available)
             : io.loyalty.core.RewardExamination.unavailable(offer,

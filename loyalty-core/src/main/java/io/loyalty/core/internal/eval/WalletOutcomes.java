@@ -165,7 +165,7 @@ public final class WalletOutcomes {
   }
 
   /** The first instant of the calendar period holding {@code now}, in {@code zone} (weeks start on Monday). */
-  static java.time.Instant periodStart(io.loyalty.spi.program.EarningLimits.CalendarUnit unit, java.time.Instant now,
+  public static java.time.Instant periodStart(io.loyalty.spi.program.EarningLimits.CalendarUnit unit, java.time.Instant now,
       java.time.ZoneId zone) {
     java.time.LocalDate day = now.atZone(zone).toLocalDate();
     java.time.LocalDate first = switch (unit) {

@@ -118,6 +118,9 @@ public final class Loader {
     Gathering g = new Gathering(null, now, holder, card, null, List.of(card));
     if (holder != null) { // an unpublished card fails its first check: nothing else is read
       g.redemptionAnswers(program, assignment, order);
+      if (program.wallet(card.wallet()).filter(w -> w.spendingLimits().countsHistory()).isPresent()) {
+        g.redemptionsOf(card); // what the card spent before, for its wallet's spending limits
+      }
       if (!reward.deleted() && reward.kind() instanceof RewardKind.Campaign campaign
           && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
         g.credits(ProgramId.of(campaign.campaign()), -1);
@@ -339,6 +342,14 @@ public final class Loader {
       if (reward != null && !reward.deleted() && reward.kind() instanceof RewardKind.Campaign campaign
           && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM) {
         credits(ProgramId.of(campaign.campaign()), position);
+      }
+    }
+
+    /** The card's redemptions, read once (none to read when it never redeemed). */
+    void redemptionsOf(Card card) {
+      if (found(redemptions, card.code()) == null) {
+        redemptions = add(redemptions, new Found<>(card.code(),
+            card.redemptions() > 0 ? store.redemptions(card.code()) : List.of()));
       }
     }
 

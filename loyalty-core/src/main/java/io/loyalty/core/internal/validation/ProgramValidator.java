@@ -172,6 +172,22 @@ public final class ProgramValidator {
       v.check(w.earnedRefund() != io.loyalty.spi.program.CardDefinition.EarnedRefund.REVOKE_FROM_PENDING
           || w.pendingPoints() != null, path + ".refunds.earned_points.type",
           "REVOKE_FROM_PENDING needs a pending period (pending_points other than IMMEDIATE)", w.earnedRefund());
+      io.loyalty.spi.program.SpendingLimits spending = w.spendingLimits();
+      String sat = path + ".spending_limits";
+      v.check(spending.lifetime() == null || spending.period() == null, sat + ".global",
+          "must be one limit: SPENDING_BASED or TIME_BASED, not both", "both");
+      if (spending.lifetime() != null) {
+        v.check(spending.lifetime() >= 1 && spending.lifetime() <= MAX_POINTS, sat + ".global.spending_based.max",
+            "must be from 1 to " + MAX_POINTS, spending.lifetime());
+      }
+      if (spending.period() != null) {
+        v.check(spending.period().points() >= 1 && spending.period().points() <= MAX_POINTS,
+            sat + ".global.time_based.points.max", "must be from 1 to " + MAX_POINTS, spending.period().points());
+      }
+      if (spending.perTransaction() != null) {
+        v.check(spending.perTransaction() >= 1 && spending.perTransaction() <= MAX_POINTS,
+            sat + ".transactions.points.max", "must be from 1 to " + MAX_POINTS, spending.perTransaction());
+      }
       io.loyalty.spi.program.EarningLimits limits = w.earningLimits();
       String at = path + ".earning_limits";
       v.check(limits.balance() == null || limits.period() == null, at + ".global",
