@@ -224,6 +224,19 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * Sets a member's status (Voucherify v2's member {@code ACTIVE} / {@code INACTIVE}): all the customer's cards in the
+   * program switched on or off together, in one commit. An inactive member earns nothing ({@code CARD_INACTIVE}) and
+   * cannot buy rewards; their points stay.
+   *
+   * @throws NotFoundException when the customer holds no card in the program
+   */
+  public List<Card> setMemberActive(ProgramId program, CustomerId customer, boolean active) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return operations.setMemberActive(program, customer, active);
+  }
+
+  /**
    * Applies the event to every program it concerns (or to the card it names) exactly once. Its rules are judged
    * as of the event's time; the cards it touches are settled and written at the engine's clock (see the class
    * comment). The same event id applied again credits nothing and returns the first outcome.

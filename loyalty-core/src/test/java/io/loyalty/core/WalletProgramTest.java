@@ -194,11 +194,15 @@ class WalletProgramTest {
   @DisplayName("a switched-off member earns nothing, and a switched-off v2 program takes no members")
   void inactive() {
     List<Card> cards = join();
-    cards.forEach(c -> engine.disable(c.code()));
+    assertThat(engine.setMemberActive(PROGRAM, CustomerId.of("alice"), false)).extracting(Card::active)
+        .containsExactly(false, false);
     EventOutcome outcome = pay("e1", 15_000);
     assertThat(outcome.points()).isZero();
     assertThat(outcome.programs()).flatExtracting(ProgramOutcome::skipped).extracting(Skip::reason)
         .containsOnly(SkipReason.CARD_INACTIVE);
+    assertThat(engine.setMemberActive(PROGRAM, CustomerId.of("alice"), true)).extracting(Card::active)
+        .containsExactly(true, true);
+    assertThat(pay("e2", 15_000).points()).isEqualTo(100 + 150);
     engine.define(twoWallets().toBuilder().active(false).build());
     assertThatThrownBy(() -> engine.addMember(PROGRAM, CustomerId.of("bob")))
         .isInstanceOf(ProgramNotActiveException.class)
@@ -296,5 +300,20 @@ class WalletProgramTest {
         .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.path())
             .containsExactly("card_definitions[0].pending_points.type",
                 "card_definitions[1].pending_points.period_value"));
+  }
+
+  @Test
+  @DisplayName("one order earns in a v1 program and a v2 program of the same customer, in one commit")
+  void v1AndV2FromOneOrder() {
+    List<Card> cards = join();
+    engine.define(Fixtures.program(Fixtures.orderRule("ern_v1", PointsFormula.fixed(3))));
+    Card v1 = engine.enrol(Fixtures.PROGRAM, CustomerId.of("alice"));
+    EventOutcome outcome = pay("e1", 12_000);
+    assertThat(outcome.programs()).extracting(ProgramOutcome::card)
+        .containsExactlyInAnyOrder(v1.code(), cards.get(0).code(), cards.get(1).code());
+    assertThat(engine.balance(v1.code())).isEqualTo(3);
+    assertThat(engine.balance(cards.get(0).code())).isEqualTo(100);
+    assertThat(engine.replay(outcome.event()).identical()).isTrue();
+    assertThat(store.receipt(outcome.event())).isPresent();
   }
 }

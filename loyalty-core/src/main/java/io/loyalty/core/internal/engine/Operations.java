@@ -289,6 +289,33 @@ public final class Operations {
     });
   }
 
+  /**
+   * Switches every card the customer holds in the program on or off together, in one commit (a v2 member's status:
+   * an INACTIVE member neither earns nor spends); cards already so are left as they are.
+   */
+  public List<Card> setMemberActive(ProgramId program, CustomerId customer, boolean active) {
+    return withRetries((active ? "activate" : "deactivate") + " a member of " + program, () -> {
+      List<Card> cards = store.cardsOf(program, customer);
+      if (cards.isEmpty()) {
+        throw new NotFoundException("member", "of program " + program);
+      }
+      List<CardWrite> writes = new ArrayList<>();
+      List<Card> next = new ArrayList<>();
+      for (Card card : cards) {
+        Card switched = card.active() == active ? card : card.withActive(active);
+        next.add(switched);
+        if (switched != card) {
+          writes.add(CardWrite.over(card, switched));
+        }
+      }
+      if (writes.isEmpty()) {
+        return List.copyOf(next);
+      }
+      CommitResult result = committer.commit(ChangeSet.builder().cards(writes).build());
+      return result.applied() ? List.copyOf(next) : null;
+    });
+  }
+
   /** What the event would earn, committing nothing; equals what {@link #apply} would commit at the same instant. */
   public EventOutcome quote(LoyaltyEvent event) {
     validate(event);
