@@ -238,8 +238,13 @@ public final class EventDecision {
     }
     List<ProgramInputs.RuleBlock> limited = new ArrayList<>(0);
     Set<RuleId> seen = new HashSet<>();
-    for (EarningRule rule : program.earningRules()) {
-      EarningRule.Branch branch = rule.branch();
+    // only the rules the event triggered: their effects are in the outcome, earning or skipped
+    List<RuleId> triggered = new ArrayList<>(whole.accruals().size() + whole.skipped().size());
+    whole.accruals().forEach(a -> triggered.add(a.rule()));
+    whole.skipped().forEach(k -> triggered.add(k.rule()));
+    for (RuleId effect : triggered) {
+      EarningRule rule = plan.rule(effect);
+      EarningRule.Branch branch = rule == null ? null : rule.branch();
       if (branch != null && !branch.limits().isNone() && seen.add(branch.rule())) {
         SkipReason reason = io.loyalty.core.internal.eval.WalletOutcomes.triggerLimit(program, branch, held, now);
         if (reason != null) {
