@@ -739,7 +739,7 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(offer, "offer");
-    List<Card> cards = operations.rewards().cardsOf(program, customer);
+    List<Card> cards = cardsOf(program, customer); // any of them: the offer's cost picks the wallet
     if (cards.isEmpty()) {
       throw new NotFoundException("member", "of program " + program);
     }

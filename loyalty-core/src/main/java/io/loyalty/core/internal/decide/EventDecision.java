@@ -252,27 +252,24 @@ public final class EventDecision {
         }
       }
     }
+    ProgramInputs plainInputs = inputsOf(program, block, awarded, answers, null); // evaluated: the answers are in
+    ProgramInputs in = rooms.isEmpty() && limited.isEmpty() ? plainInputs : new ProgramInputs(plainInputs.program(),
+        plainInputs.block(), plainInputs.awarded(), plainInputs.answers(), plainInputs.held(), plainInputs.basis(),
+        plainInputs.tier(), rooms, limited);
+    // split by wallet from the inputs just recorded, as the replay splits from the receipt's
     List<ProgramOutcome> split = io.loyalty.core.internal.eval.WalletOutcomes.split(plan, whole, wallet -> {
       Card c = cards[wallets.indexOf(wallet)];
       return c == null ? null : c.code();
-    }, wallet -> {
-      for (ProgramInputs.WalletRoom r : rooms) {
-        if (r.wallet().equals(wallet)) {
-          return r.points();
-        }
-      }
-      return null;
-    }, rule -> {
-      for (ProgramInputs.RuleBlock b : limited) {
-        if (b.rule().equals(rule)) {
-          return b.reason();
-        }
-      }
-      return null;
-    });
+    }, in::roomOf, in::limitOf);
     for (ProgramOutcome outcome : split) {
       if (!outcome.accruals().isEmpty()) {
-        Card card = cards[wallets.indexOf(walletOf(plan, outcome.accruals().get(0).rule()))];
+        Card card = null;
+        for (Card c : cards) {
+          if (c != null && c.code().equals(outcome.card())) {
+            card = c;
+          }
+        }
+        card = java.util.Objects.requireNonNull(card, "an outcome names one of the member's cards");
         CardLedger ledger = CardLedger.open(card, outcome.accruals().size()).settle(now);
         credit(ledger, program, plan, event, card.code(), outcome.accruals(), ctx.order(), now);
         CardTransition transition = ledger.finish();
@@ -281,13 +278,7 @@ public final class EventDecision {
       }
       outcomes.add(outcome);
     }
-    ProgramInputs in = inputsOf(program, block, awarded, answers, null);
-    inputs.add(rooms.isEmpty() && limited.isEmpty() ? in : new ProgramInputs(in.program(), in.block(), in.awarded(),
-        in.answers(), in.held(), in.basis(), in.tier(), rooms, limited));
-  }
-
-  private static WalletId walletOf(CompiledProgram plan, RuleId rule) {
-    return io.loyalty.core.internal.eval.WalletOutcomes.walletOf(plan, rule);
+    inputs.add(in);
   }
 
   private static ProgramInputs inputsOf(Program program, @Nullable SkipReason block, Set<RuleId> awarded,

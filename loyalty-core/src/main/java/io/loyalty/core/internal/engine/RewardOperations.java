@@ -244,7 +244,7 @@ public final class RewardOperations {
   public List<io.loyalty.core.RewardExamination> examine(io.loyalty.spi.ProgramId programId,
       io.loyalty.spi.CustomerId member, @Nullable Customer context) {
     Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
-    List<Card> cards = cardsOf(programId, member);
+    List<Card> cards = store.cardsOf(programId, member); // any of them: a member's cards are switched together
     if (cards.isEmpty()) {
       throw new NotFoundException("member", "of program " + programId);
     }
@@ -482,17 +482,6 @@ public final class RewardOperations {
       }
     }
     return List.copyOf(list);
-  }
-
-  /** The customer's cards in the program, in the program's wallet order. */
-  public List<Card> cardsOf(io.loyalty.spi.ProgramId program, io.loyalty.spi.CustomerId customer) {
-    List<Card> held = new ArrayList<>(store.cardsOf(program, customer));
-    Program p = store.program(program).orElse(null);
-    if (p != null) {
-      List<io.loyalty.spi.WalletId> order = p.walletIds();
-      held.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.wallet())));
-    }
-    return held;
   }
 
   /** The card's redemptions, oldest first. */

@@ -25,31 +25,15 @@ public final class WalletOutcomes {
 
   /**
    * One outcome per wallet card that earned or was skipped, in the program's wallet order; the first card's empty
-   * outcome when none was.
+   * outcome when none was. First every effect of a v2 rule its trigger limits keep from earning is skipped with the
+   * reason; then, per wallet, an earn over its per-transaction maximum is rejected in full
+   * ({@code TRANSACTION_EARNING_LIMIT}), else one over the room its balance or period cap left is cut to that room,
+   * the accruals in rule order keeping theirs while it lasts ({@code EARNING_LIMIT_REACHED} for each cut).
    *
    * @param cardOf the member's card of each wallet, {@code null} when they hold none
+   * @param roomOf the room each wallet's balance or period cap left, {@code null} for a wallet with neither
+   * @param limitOf why a v2 rule (by its id) is kept from earning, {@code null} when it is not
    * @throws IllegalStateException when effects into a wallet earned but the member holds no card of it
-   */
-  public static List<ProgramOutcome> split(CompiledProgram plan, ProgramOutcome whole,
-      Function<WalletId, @Nullable CardCode> cardOf) {
-    return split(plan, whole, cardOf, wallet -> null);
-  }
-
-  /**
-   * As {@link #split(CompiledProgram, ProgramOutcome, Function)}, under each wallet's earning limits: an earn into a
-   * wallet over its per-transaction maximum is rejected in full ({@code TRANSACTION_EARNING_LIMIT}); else one over
-   * the room its balance or period cap left ({@code roomOf}, {@code null} for none) is cut to that room, the
-   * accruals in rule order keeping theirs while it lasts ({@code EARNING_LIMIT_REACHED} for each cut).
-   */
-  public static List<ProgramOutcome> split(CompiledProgram plan, ProgramOutcome whole,
-      Function<WalletId, @Nullable CardCode> cardOf, Function<WalletId, @Nullable Long> roomOf) {
-    return split(plan, whole, cardOf, roomOf, rule -> null);
-  }
-
-  /**
-   * As {@link #split(CompiledProgram, ProgramOutcome, Function, Function)}, with the v2 rules their trigger limits
-   * kept from earning ({@code limitOf}, by the v2 rule's id): every effect of such a rule is skipped with the reason,
-   * whatever its earnings gave, before any earning limit is judged.
    */
   public static List<ProgramOutcome> split(CompiledProgram plan, ProgramOutcome whole,
       Function<WalletId, @Nullable CardCode> cardOf, Function<WalletId, @Nullable Long> roomOf,
@@ -164,18 +148,21 @@ public final class WalletOutcomes {
     return room;
   }
 
-  /** The first instant of the calendar period holding {@code now}, in {@code zone} (weeks start on Monday). */
+  /**
+   * The first instant of the calendar period holding {@code now}, in {@code zone}: a day, an ISO week (from Monday),
+   * or a month, quarter or year as the tiers' periods count them ({@link TierTimeline#periodStart}).
+   */
   public static java.time.Instant periodStart(io.loyalty.spi.program.EarningLimits.CalendarUnit unit, java.time.Instant now,
       java.time.ZoneId zone) {
     java.time.LocalDate day = now.atZone(zone).toLocalDate();
-    java.time.LocalDate first = switch (unit) {
-      case DAY -> day;
-      case WEEK -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-      case MONTH -> day.withDayOfMonth(1);
-      case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
-      case YEAR -> day.withDayOfYear(1);
+    return switch (unit) {
+      case DAY -> day.atStartOfDay(zone).toInstant();
+      case WEEK -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+          .atStartOfDay(zone).toInstant();
+      case MONTH -> TierTimeline.periodStart(io.loyalty.spi.tier.TierPolicy.CalendarPeriod.MONTH, zone, now);
+      case QUARTER -> TierTimeline.periodStart(io.loyalty.spi.tier.TierPolicy.CalendarPeriod.QUARTER, zone, now);
+      case YEAR -> TierTimeline.periodStart(io.loyalty.spi.tier.TierPolicy.CalendarPeriod.YEAR, zone, now);
     };
-    return first.atStartOfDay(zone).toInstant();
   }
 
   /** The outcome with every effect of the rules {@code limitOf} names skipped with its reason. */

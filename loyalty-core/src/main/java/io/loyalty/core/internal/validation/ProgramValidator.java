@@ -177,32 +177,26 @@ public final class ProgramValidator {
       v.check(spending.lifetime() == null || spending.period() == null, sat + ".global",
           "must be one limit: SPENDING_BASED or TIME_BASED, not both", "both");
       if (spending.lifetime() != null) {
-        v.check(spending.lifetime() >= 1 && spending.lifetime() <= MAX_POINTS, sat + ".global.spending_based.max",
-            "must be from 1 to " + MAX_POINTS, spending.lifetime());
+        positive(v, sat + ".global.spending_based.max", spending.lifetime());
       }
       if (spending.period() != null) {
-        v.check(spending.period().points() >= 1 && spending.period().points() <= MAX_POINTS,
-            sat + ".global.time_based.points.max", "must be from 1 to " + MAX_POINTS, spending.period().points());
+        positive(v, sat + ".global.time_based.points.max", spending.period().points());
       }
       if (spending.perTransaction() != null) {
-        v.check(spending.perTransaction() >= 1 && spending.perTransaction() <= MAX_POINTS,
-            sat + ".transactions.points.max", "must be from 1 to " + MAX_POINTS, spending.perTransaction());
+        positive(v, sat + ".transactions.points.max", spending.perTransaction());
       }
       io.loyalty.spi.program.EarningLimits limits = w.earningLimits();
       String at = path + ".earning_limits";
       v.check(limits.balance() == null || limits.period() == null, at + ".global",
           "must be one limit: BALANCE_BASED or TIME_BASED, not both", "both");
       if (limits.balance() != null) {
-        v.check(limits.balance() >= 1 && limits.balance() <= MAX_POINTS, at + ".global.balance_based.max",
-            "must be from 1 to " + MAX_POINTS, limits.balance());
+        positive(v, at + ".global.balance_based.max", limits.balance());
       }
       if (limits.period() != null) {
-        v.check(limits.period().points() >= 1 && limits.period().points() <= MAX_POINTS,
-            at + ".global.time_based.points.max", "must be from 1 to " + MAX_POINTS, limits.period().points());
+        positive(v, at + ".global.time_based.points.max", limits.period().points());
       }
       if (limits.perTransaction() != null) {
-        v.check(limits.perTransaction() >= 1 && limits.perTransaction() <= MAX_POINTS,
-            at + ".transactions.points.max", "must be from 1 to " + MAX_POINTS, limits.perTransaction());
+        positive(v, at + ".transactions.points.max", limits.perTransaction());
       }
     }
     v.check(!program.autoJoin(), "auto_join", "is not available in a loyalty v2 program (members are added)", true);
