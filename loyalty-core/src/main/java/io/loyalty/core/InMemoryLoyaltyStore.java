@@ -83,6 +83,26 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.programs();
   }
 
+  /** The latest version of the loyalty v2 component, if stored. */
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return tables.component(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"));
+  }
+
+  /** One stored version of the loyalty v2 component, if it exists. */
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return tables.component(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"), version);
+  }
+
+  /** The latest version of every loyalty v2 component of the kind, in id order. */
+  @Override
+  public List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return tables.components(Objects.requireNonNull(kind, "kind"));
+  }
+
   /** How many program versions are stored: one more with every program write, read without a lock. */
   @Override
   public long catalogVersion() {

@@ -73,12 +73,14 @@ public final class LoyaltyEngine {
   private final LoyaltyStore store;
   private final EngineClock clock;
   private final Operations operations;
+  private final ProgramComponents components;
 
   private LoyaltyEngine(Builder b, Clock clock, LoyaltyStore store, RandomSource random) {
     this.store = store;
     this.clock = new EngineClock(clock, b.maxEventLead, b.maxEventAge);
     this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
         b.fulfilment, b.rollbackWindow, b.commitObserver);
+    this.components = new ProgramComponents(operations.components());
   }
 
   /** Starts a builder: a clock is required, everything else has a default. */
@@ -110,6 +112,14 @@ public final class LoyaltyEngine {
   public Program define(Program program, long expectedVersion) {
     Objects.requireNonNull(program, "program");
     return operations.define(program, expectedVersion);
+  }
+
+  /**
+   * Loyalty v2's reusable components: card definitions and earning rules stored on their own, programs assembled
+   * from them, and assignment batches.
+   */
+  public ProgramComponents components() {
+    return components;
   }
 
   /** The latest definition of the program. */
@@ -162,6 +172,9 @@ public final class LoyaltyEngine {
       }
       if (p.status() == io.loyalty.spi.program.ProgramStatus.DELETED) {
         throw io.loyalty.spi.InvalidInputException.of("status", "a deleted program cannot change", status);
+      }
+      if (status == io.loyalty.spi.program.ProgramStatus.ACTIVE) {
+        operations.components().checkActivation(p);
       }
       Program.Builder next = p.toBuilder().status(status);
       return status == io.loyalty.spi.program.ProgramStatus.DELETED

@@ -345,6 +345,23 @@ class LifecycleConcurrencyTest {
     }
 
     @Override
+    public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+        String id) {
+      return delegate.component(kind, id);
+    }
+
+    @Override
+    public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+        String id, long version) {
+      return delegate.component(kind, id, version);
+    }
+
+    @Override
+    public List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+      return delegate.components(kind);
+    }
+
+    @Override
     public Optional<Program> program(ProgramId id) {
       return delegate.program(id);
     }

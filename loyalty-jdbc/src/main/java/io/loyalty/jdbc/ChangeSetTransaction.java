@@ -143,6 +143,12 @@ final class ChangeSetTransaction {
         return refused;
       }
     }
+    for (io.loyalty.spi.store.ComponentWrite write : changes.components()) {
+      refused = component(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
     // Cards in code order (a stable sort keeps a card's chained writes in order): writers lock rows in one order.
     List<CardWrite> cards = new ArrayList<>(changes.cards());
     cards.sort(Comparator.comparing(w -> w.card().code()));
@@ -224,6 +230,31 @@ final class ChangeSetTransaction {
       p.setString(4, program.id().value());
       p.setLong(5, write.expectedVersion());
       return savepoint(() -> p.executeUpdate() == 1 ? bumpCatalog() : conflict, taken -> conflict);
+    }
+  }
+
+  private @Nullable CommitResult component(io.loyalty.spi.store.ComponentWrite write) throws SQLException {
+    io.loyalty.spi.store.StoredComponent stored = write.component();
+    io.loyalty.spi.program.Component part = stored.component();
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.ComponentRef(part.kind(), part.componentId()));
+    if (stored.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    String sql = "INSERT INTO loyalty_component (kind, id, version, status, created_at, updated_at, body)"
+        + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE coalesce((SELECT max(version) FROM loyalty_component"
+        + " WHERE kind = ? AND id = ?), 0) = ?";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, part.kind().name());
+      p.setString(2, part.componentId());
+      p.setLong(3, stored.version());
+      p.setString(4, stored.status().name());
+      p.setString(5, stored.createdAt().toString());
+      p.setString(6, stored.updatedAt().toString());
+      p.setString(7, SpiJson.write(part));
+      p.setString(8, part.kind().name());
+      p.setString(9, part.componentId());
+      p.setLong(10, write.expectedVersion());
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
     }
   }
 

@@ -53,6 +53,7 @@ class CitusLayoutTest {
       Map.entry("loyalty_reward", Placement.distributed("id")),
       Map.entry("loyalty_program", Placement.reference()),
       Map.entry("loyalty_catalog", Placement.reference()),
+      Map.entry("loyalty_component", Placement.reference()),
       Map.entry("loyalty_outbox", Placement.local()),
       Map.entry("loyalty_outbox_ack", Placement.local()),
       Map.entry("loyalty_outbox_line", Placement.local()),

@@ -24,6 +24,20 @@ public sealed interface Aggregate {
     }
   }
 
+  /** A loyalty v2 component (a card definition or an earning rule). */
+  record ComponentRef(io.loyalty.spi.program.ComponentKind kind, String id) implements Aggregate {
+    /** Checks the parts. */
+    public ComponentRef {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String text() {
+      return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+    }
+  }
+
   /** A card. */
   record CardRef(CardCode code) implements Aggregate {
     /** Checks the code. */

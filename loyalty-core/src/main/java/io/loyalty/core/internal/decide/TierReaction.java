@@ -89,7 +89,7 @@ public final class TierReaction {
       }
     }
     ChangeSet out = staged == null ? changes : new ChangeSet(changes.programs(), staged, changes.entries(),
-        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events());
+        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events(), changes.components());
     return new Result(out, events);
   }
 

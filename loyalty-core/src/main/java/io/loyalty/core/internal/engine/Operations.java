@@ -74,6 +74,7 @@ public final class Operations {
   private final PointOperations points;
   private final CardReports reports;
   private final RewardOperations rewards;
+  private final ComponentOperations components;
 
   /** Wires the operations over a store and the host's ports. */
   public Operations(
@@ -113,6 +114,12 @@ public final class Operations {
         new EventDecision(evaluator, refunds, planner), refunds, validationRules, collections);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
+    this.components = new ComponentOperations(store, committer, clock, retry, programValidator::validate);
+  }
+
+  /** Loyalty v2 components and the programs assembled from them. */
+  public ComponentOperations components() {
+    return components;
   }
 
   /** The reward catalog and redemptions. */
