@@ -83,6 +83,18 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.programs();
   }
 
+  /** The customer's loyalty v2 member record in the program, if stored. */
+  @Override
+  public Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    return tables.memberRecord(Objects.requireNonNull(program, "program"), Objects.requireNonNull(customer, "customer"));
+  }
+
+  /** The program's member records, oldest joined first, at most {@code limit}. */
+  @Override
+  public List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return tables.memberRecords(Objects.requireNonNull(program, "program"), limit);
+  }
+
   /** The latest version of the loyalty v2 component, if stored. */
   @Override
   public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,

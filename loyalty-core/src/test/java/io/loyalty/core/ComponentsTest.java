@@ -294,4 +294,20 @@ class ComponentsTest {
             .containsExactly("earnings[0].effects[0].card_definition_id"));
     assertThat(parts.list(ComponentKind.EARNING_RULE)).isEmpty();
   }
+
+  @Test
+  @DisplayName("a card definition's bad field is named as the card definition's own; a program takes at most 100 v2 rules")
+  void paths_and_counts() {
+    assertThatThrownBy(() -> parts.define(CardDefinition.of(POINTS, "")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).extracting(Violation::path)
+            .containsExactly("name"));
+    Program.Builder many = Program.builder(PROGRAM, "Many").wallet(CardDefinition.of(POINTS, "Points"));
+    for (int i = 0; i < 101; i++) {
+      many.earningRule(FirstMatchRule.of(RuleId.of("ler_" + i), Trigger.ORDER_PAID,
+          Earning.always(Effect.points(POINTS, 1))));
+    }
+    assertThatThrownBy(() -> engine.define(many.build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).extracting(Violation::path)
+            .contains("earning_rules"));
+  }
 }

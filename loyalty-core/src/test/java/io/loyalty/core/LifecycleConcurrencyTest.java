@@ -362,6 +362,17 @@ class LifecycleConcurrencyTest {
     }
 
     @Override
+    public java.util.Optional<io.loyalty.spi.card.Member> member(io.loyalty.spi.ProgramId program,
+        io.loyalty.spi.CustomerId customer) {
+      return delegate.member(program, customer);
+    }
+
+    @Override
+    public java.util.List<io.loyalty.spi.card.Member> members(io.loyalty.spi.ProgramId program, int limit) {
+      return delegate.members(program, limit);
+    }
+
+    @Override
     public Optional<Program> program(ProgramId id) {
       return delegate.program(id);
     }

@@ -149,6 +149,12 @@ final class ChangeSetTransaction {
         return refused;
       }
     }
+    for (io.loyalty.spi.store.MemberWrite write : changes.members()) {
+      refused = memberRecord(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
     // Cards in code order (a stable sort keeps a card's chained writes in order): writers lock rows in one order.
     List<CardWrite> cards = new ArrayList<>(changes.cards());
     cards.sort(Comparator.comparing(w -> w.card().code()));
@@ -230,6 +236,32 @@ final class ChangeSetTransaction {
       p.setString(4, program.id().value());
       p.setLong(5, write.expectedVersion());
       return savepoint(() -> p.executeUpdate() == 1 ? bumpCatalog() : conflict, taken -> conflict);
+    }
+  }
+
+  private @Nullable CommitResult memberRecord(io.loyalty.spi.store.MemberWrite write) throws SQLException {
+    io.loyalty.spi.card.Member m = write.member();
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.MemberRef(m.program(), m.customer()));
+    if (m.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    String sql = write.expectedVersion() == 0
+        ? "INSERT INTO loyalty_member_record (version, status, metadata, created_at, updated_at, holder, program)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        : "UPDATE loyalty_member_record SET version = ?, status = ?, metadata = ?, created_at = ?, updated_at = ?"
+            + " WHERE holder = ? AND program = ? AND version = ?";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setLong(1, m.version());
+      p.setString(2, m.status().name());
+      p.setString(3, SpiJson.write(m.metadata()));
+      p.setString(4, m.createdAt().toString());
+      p.setString(5, m.updatedAt().toString());
+      p.setString(6, m.customer().value());
+      p.setString(7, m.program().value());
+      if (write.expectedVersion() != 0) {
+        p.setLong(8, write.expectedVersion());
+      }
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
     }
   }
 

@@ -199,6 +199,38 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
         + " FROM loyalty_component WHERE kind = ? ORDER BY id, version DESC", kind.name());
   }
 
+  @Override
+  public Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    List<io.loyalty.spi.card.Member> found = memberRecords(MEMBER_COLUMNS + " WHERE holder = ? AND program = ?",
+        customer.value(), program.value());
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return memberRecords(MEMBER_COLUMNS + " WHERE program = ? ORDER BY created_at, holder LIMIT ?", program.value(),
+        (long) limit);
+  }
+
+  private static final String MEMBER_COLUMNS =
+      "SELECT holder, program, version, status, metadata, created_at, updated_at FROM loyalty_member_record";
+
+  private List<io.loyalty.spi.card.Member> memberRecords(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      List<io.loyalty.spi.card.Member> found = new ArrayList<>();
+      while (rs.next()) {
+        found.add(new io.loyalty.spi.card.Member(ProgramId.of(rs.getString(2)), CustomerId.of(rs.getString(1)),
+            io.loyalty.spi.card.MemberStatus.valueOf(rs.getString(4)),
+            SpiJson.read(rs.getString(5), io.loyalty.spi.Metadata.class), rs.getLong(3),
+            java.time.Instant.parse(rs.getString(6)), java.time.Instant.parse(rs.getString(7))));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read member records", e);
+    }
+  }
+
   private static final String COMPONENT_COLUMNS =
       "SELECT kind, version, status, created_at, updated_at, body FROM loyalty_component";
 

@@ -49,6 +49,7 @@ class CitusLayoutTest {
       Map.entry("loyalty_receipt", Placement.distributed("event_id")),
       Map.entry("loyalty_entry_key", Placement.distributed("entry_key")),
       Map.entry("loyalty_member", Placement.distributed("holder")),
+      Map.entry("loyalty_member_record", Placement.distributed("holder")),
       Map.entry("loyalty_redemption", Placement.distributed("id")),
       Map.entry("loyalty_reward", Placement.distributed("id")),
       Map.entry("loyalty_program", Placement.reference()),

@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(11);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(12);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -84,6 +84,9 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(11);
       assertThat(rs.getString(2)).isEqualTo("V11__components.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(12);
+      assertThat(rs.getString(2)).isEqualTo("V12__member_records.sql");
       assertThat(rs.next()).isFalse();
     }
   }

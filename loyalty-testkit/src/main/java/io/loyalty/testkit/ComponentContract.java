@@ -138,6 +138,23 @@ public abstract class ComponentContract extends StoreContract {
   }
 
   @Test
+  void a_component_write_over_a_stale_or_skipped_version_is_a_conflict_and_writes_nothing() {
+    StoredComponent first = parts.define(points());
+    StoredComponent again = new StoredComponent(points(), ComponentStatus.ACTIVE, 2, T0, T0);
+    io.loyalty.spi.store.CommitResult.Conflict conflict = new io.loyalty.spi.store.CommitResult.Conflict(
+        new io.loyalty.spi.store.Aggregate.ComponentRef(ComponentKind.CARD_DEFINITION, POINTS.value()));
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .component(new io.loyalty.spi.store.ComponentWrite(again, 0)).build())).isEqualTo(conflict);
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .component(new io.loyalty.spi.store.ComponentWrite(
+            new StoredComponent(points(), ComponentStatus.ACTIVE, 3, T0, T0), 1)).build())).isEqualTo(conflict);
+    assertThat(store.component(ComponentKind.CARD_DEFINITION, POINTS.value())).contains(first);
+    assertThat(store.commit(io.loyalty.spi.store.ChangeSet.builder()
+        .component(new io.loyalty.spi.store.ComponentWrite(again, 1)).build()).applied()).isTrue();
+    assertThat(store.component(ComponentKind.CARD_DEFINITION, POINTS.value())).contains(again);
+  }
+
+  @Test
   void racing_edits_from_two_engines_lose_none_and_leave_one_program_version_each() throws Exception {
     assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
     live();

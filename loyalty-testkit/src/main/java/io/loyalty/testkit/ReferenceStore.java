@@ -51,17 +51,18 @@ public final class ReferenceStore implements LoyaltyStore {
   private record State(Map<ProgramId, TreeMap<Long, Program>> programs, Map<CardCode, Card> cards,
       List<LedgerEntry> entries, Map<EventId, EventReceipt> receipts, Map<RewardId, Reward> rewards,
       Map<RedemptionId, Redemption> redemptions, List<OutboxEvent> outbox,
-      List<io.loyalty.spi.store.StoredComponent> components) {
+      List<io.loyalty.spi.store.StoredComponent> components, List<io.loyalty.spi.card.Member> members) {
     State copy() {
       Map<ProgramId, TreeMap<Long, Program>> p = new HashMap<>();
       programs.forEach((id, versions) -> p.put(id, new TreeMap<>(versions)));
       return new State(p, new HashMap<>(cards), new ArrayList<>(entries), new HashMap<>(receipts),
-          new HashMap<>(rewards), new HashMap<>(redemptions), new ArrayList<>(outbox), new ArrayList<>(components));
+          new HashMap<>(rewards), new HashMap<>(redemptions), new ArrayList<>(outbox), new ArrayList<>(components),
+          new ArrayList<>(members));
     }
   }
 
   private State state = new State(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(),
-      new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>());
+      new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   /** Each consumer's acknowledged event ids (not part of a commit: a consumer writes them). */
   private final Map<String, Set<String>> acknowledged = new HashMap<>();
 
@@ -97,6 +98,9 @@ public final class ReferenceStore implements LoyaltyStore {
       }
       for (io.loyalty.spi.store.ComponentWrite w : changes.components()) {
         component(next, w);
+      }
+      for (io.loyalty.spi.store.MemberWrite w : changes.members()) {
+        member(next, w);
       }
       for (CardWrite w : changes.cards()) {
         card(next, w);
@@ -292,6 +296,40 @@ public final class ReferenceStore implements LoyaltyStore {
       throw conflict(new Aggregate.ProgramRef(w.program().id()));
     }
     versions.put(w.program().version(), w.program());
+  }
+
+  private static void member(State s, io.loyalty.spi.store.MemberWrite w) {
+    io.loyalty.spi.card.Member m = w.member();
+    io.loyalty.spi.card.Member stored = memberOf(s, m.program(), m.customer());
+    long latest = stored == null ? 0 : stored.version();
+    if (w.expectedVersion() != latest || m.version() != latest + 1) {
+      throw conflict(new Aggregate.MemberRef(m.program(), m.customer()));
+    }
+    if (stored != null) {
+      s.members.remove(stored);
+    }
+    s.members.add(m);
+  }
+
+  private static io.loyalty.spi.card.@Nullable Member memberOf(State s, ProgramId program, CustomerId customer) {
+    for (io.loyalty.spi.card.Member m : s.members) {
+      if (m.program().equals(program) && m.customer().equals(customer)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public synchronized Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    return Optional.ofNullable(memberOf(state, program, customer));
+  }
+
+  @Override
+  public synchronized List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return state.members.stream().filter(m -> m.program().equals(program))
+        .sorted(Comparator.comparing(io.loyalty.spi.card.Member::createdAt).thenComparing(m -> m.customer().value()))
+        .limit(limit).toList();
   }
 
   private static void component(State s, io.loyalty.spi.store.ComponentWrite w) {

@@ -38,6 +38,20 @@ public sealed interface Aggregate {
     }
   }
 
+  /** A loyalty v2 member record (its text names the program only: no customer identifiers in messages). */
+  record MemberRef(ProgramId program, io.loyalty.spi.CustomerId customer) implements Aggregate {
+    /** Checks the parts. */
+    public MemberRef {
+      Objects.requireNonNull(program, "program");
+      Objects.requireNonNull(customer, "customer");
+    }
+
+    @Override
+    public String text() {
+      return "member of " + program;
+    }
+  }
+
   /** A card. */
   record CardRef(CardCode code) implements Aggregate {
     /** Checks the code. */

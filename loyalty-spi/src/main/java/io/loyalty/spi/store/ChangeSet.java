@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param redemptions redemptions to insert or update
  * @param events the domain events the change causes, written to the outbox in the same commit (unique ids)
  * @param components loyalty v2 component versions to store
+ * @param members loyalty v2 member records to insert or update
  */
 public record ChangeSet(
     List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
     @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
-    List<OutboxEvent> events, List<ComponentWrite> components) {
+    List<OutboxEvent> events, List<ComponentWrite> components, List<MemberWrite> members) {
 
   /** Copies the lists. */
   public ChangeSet {
@@ -31,6 +32,14 @@ public record ChangeSet(
     redemptions = List.copyOf(redemptions);
     events = List.copyOf(events);
     components = List.copyOf(components);
+    members = List.copyOf(members);
+  }
+
+  /** A change set with no member writes. */
+  public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+      @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
+      List<OutboxEvent> events, List<ComponentWrite> components) {
+    this(programs, cards, entries, receipt, rewards, redemptions, events, components, List.of());
   }
 
   /** A change set with no component writes. */
@@ -48,7 +57,7 @@ public record ChangeSet(
 
   /** The same writes with these events instead. */
   public ChangeSet withEvents(List<OutboxEvent> events) {
-    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components);
+    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components, members);
   }
 
   /** A change set with no reward or redemption writes. */
@@ -60,7 +69,8 @@ public record ChangeSet(
   /** Whether it writes nothing. */
   public boolean isEmpty() {
     return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null && rewards.isEmpty()
-        && redemptions.isEmpty() && events.isEmpty() && components.isEmpty();
+        && redemptions.isEmpty() && events.isEmpty() && components.isEmpty()
+        && members.isEmpty();
   }
 
   /** An empty builder. */
@@ -78,8 +88,15 @@ public record ChangeSet(
     private final List<RedemptionWrite> redemptions = new java.util.ArrayList<>();
     private final List<OutboxEvent> events = new java.util.ArrayList<>();
     private final List<ComponentWrite> components = new java.util.ArrayList<>();
+    private final List<MemberWrite> members = new java.util.ArrayList<>();
 
     Builder() {}
+
+    /** Adds a member record write. */
+    public Builder member(MemberWrite write) {
+      members.add(write);
+      return this;
+    }
 
     /** Adds a component version to store. */
     public Builder component(ComponentWrite write) {
@@ -149,7 +166,7 @@ public record ChangeSet(
 
     /** The change set. */
     public ChangeSet build() {
-      return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components);
+      return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components, members);
     }
   }
 }

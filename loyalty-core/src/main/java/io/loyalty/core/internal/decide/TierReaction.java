@@ -89,7 +89,8 @@ public final class TierReaction {
       }
     }
     ChangeSet out = staged == null ? changes : new ChangeSet(changes.programs(), staged, changes.entries(),
-        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events(), changes.components());
+        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events(), changes.components(),
+        changes.members());
     return new Result(out, events);
   }
 

@@ -447,7 +447,14 @@ public final class ComponentOperations {
         b.earningRule(rule);
       }
     }
-    validate(b.build());
+    Violations v = new Violations();
+    for (Violation violation : validator.apply(b.build())) {
+      // a card definition's own fields, not the check program's: "card_definitions[0].code_config" is "code_config"
+      String path = violation.path();
+      v.check(false, component instanceof CardDefinition && path.startsWith("card_definitions[0].")
+          ? path.substring("card_definitions[0].".length()) : path, violation.message(), violation.value());
+    }
+    v.throwIfAny();
   }
 
   private void validate(Program program) {

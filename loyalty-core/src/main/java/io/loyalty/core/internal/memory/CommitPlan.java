@@ -76,6 +76,7 @@ final class CommitPlan {
   @Nullable EventReceipt receipt;
   Map<RewardId, Reward> rewards = Map.of();
   List<io.loyalty.spi.store.StoredComponent> components = List.of();
+  List<io.loyalty.spi.card.Member> memberRecords = List.of();
   Map<RedemptionId, Redemption> redemptions = Map.of();
   @Nullable CommitResult rejection;
 
@@ -121,6 +122,9 @@ final class CommitPlan {
     }
     if (plan.rejection == null) {
       plan.rejection = plan.checkComponents(stored, changes.components());
+    }
+    if (plan.rejection == null) {
+      plan.rejection = plan.checkMemberRecords(stored, changes.members());
     }
     if (plan.rejection == null) {
       plan.rejection = plan.checkRewards(stored, changes.rewards());
@@ -178,6 +182,28 @@ final class CommitPlan {
       }
       latest.put(ref, component.version());
       components.add(component);
+    }
+    return null;
+  }
+
+  private @Nullable CommitResult checkMemberRecords(MemoryTables stored,
+      List<io.loyalty.spi.store.MemberWrite> writes) {
+    if (writes.isEmpty()) {
+      return null;
+    }
+    memberRecords = new ArrayList<>();
+    Map<Aggregate.MemberRef, Long> latest = new HashMap<>();
+    for (io.loyalty.spi.store.MemberWrite write : writes) {
+      io.loyalty.spi.card.Member member = write.member();
+      Aggregate.MemberRef ref = new Aggregate.MemberRef(member.program(), member.customer());
+      Long pending = latest.get(ref);
+      long current = pending != null ? pending
+          : stored.memberRecord(member.program(), member.customer()).map(io.loyalty.spi.card.Member::version).orElse(0L);
+      if (write.expectedVersion() != current || member.version() != current + 1) {
+        return new CommitResult.Conflict(ref);
+      }
+      latest.put(ref, member.version());
+      memberRecords.add(member);
     }
     return null;
   }

@@ -52,6 +52,9 @@ public final class MemoryTables {
   private static final int COMPONENT = 8;
 
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
+  /** Loyalty v2 member records by program, then customer. */
+  private final ConcurrentHashMap<ProgramId, ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member>>
+      memberRecords = new ConcurrentHashMap<>();
   /** Every stored version of each loyalty v2 component, oldest first, by kind and id (lists replaced whole). */
   private final java.util.EnumMap<io.loyalty.spi.program.ComponentKind,
       ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>>> components = componentTables();
@@ -113,8 +116,13 @@ public final class MemoryTables {
   private int[] stripesOf(ChangeSet changes, boolean[] localKeys) {
     int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1
         + changes.rewards().size() + changes.redemptions().size() + changes.events().size()
-        + changes.components().size()];
+        + changes.components().size() + changes.members().size()];
     int n = 0;
+    for (io.loyalty.spi.store.MemberWrite write : changes.members()) {
+      // the stripe of the customer's memberships (the cards' holder stripe), so a join and its record lock alike
+      io.loyalty.spi.card.Member m = write.member();
+      stripes[n++] = locks.stripeOf(31 * m.program().value().hashCode() + m.customer().value().hashCode(), MEMBER);
+    }
     for (io.loyalty.spi.store.ComponentWrite write : changes.components()) {
       io.loyalty.spi.program.Component component = write.component().component();
       stripes[n++] = locks.stripeOf(31 * component.kind().hashCode() + component.componentId().hashCode(), COMPONENT);
@@ -247,6 +255,9 @@ public final class MemoryTables {
         catalog = new Catalog(List.copyOf(latest), versions);
       }
     }
+    for (io.loyalty.spi.card.Member member : plan.memberRecords) {
+      memberRecords.computeIfAbsent(member.program(), p -> new ConcurrentSkipListMap<>()).put(member.customer(), member);
+    }
     for (io.loyalty.spi.store.StoredComponent component : plan.components) {
       table(component.component().kind()).merge(component.component().componentId(), List.of(component),
           MemoryTables::append);
@@ -332,6 +343,22 @@ public final class MemoryTables {
   private ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>> table(
       io.loyalty.spi.program.ComponentKind kind) {
     return Objects.requireNonNull(components.get(kind), "kind");
+  }
+
+  /** The customer's member record in the program, if stored. */
+  public Optional<io.loyalty.spi.card.Member> memberRecord(ProgramId program, CustomerId customer) {
+    ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member> of = memberRecords.get(program);
+    return of == null ? Optional.empty() : Optional.ofNullable(of.get(customer));
+  }
+
+  /** The program's member records, oldest joined first, then by customer id, at most {@code limit}. */
+  public List<io.loyalty.spi.card.Member> memberRecords(ProgramId program, int limit) {
+    ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member> of = memberRecords.get(program);
+    if (of == null) {
+      return List.of();
+    }
+    return of.values().stream().sorted(java.util.Comparator.comparing(io.loyalty.spi.card.Member::createdAt)
+        .thenComparing(m -> m.customer().value())).limit(limit).toList();
   }
 
   long latestComponentVersion(io.loyalty.spi.program.ComponentKind kind, String id) {
