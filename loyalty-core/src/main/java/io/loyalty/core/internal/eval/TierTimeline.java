@@ -410,7 +410,7 @@ public final class TierTimeline {
   }
 
   /** The points an entry earned, as POINTS_IN_PERIOD counts them. */
-  static long earned(LedgerEntry entry) {
+  public static long earned(LedgerEntry entry) {
     return switch (entry.type()) {
       case POINTS_ACCRUAL, POINTS_ADDITION -> Math.max(0, entry.points());
       case PENDING_POINTS_ADDED -> Math.max(0, entry.pending());

@@ -100,6 +100,8 @@ public final class ProgramValidator {
     checkRewards(v, program);
     checkWallets(v, program);
     TierValidator.validate(v, program);
+    TierStructureValidator.validate(v, program);
+    checkTierRules(v, program);
     if (program.redemptionCondition() != null) {
       v.addAll(ConditionValidator.validate("validation_rules", program.redemptionCondition(), validationRules));
     }
@@ -309,6 +311,7 @@ public final class ProgramValidator {
     Violations v = new Violations();
     TierValidator.edit(v, previous, next);
     checkStatusEdit(v, previous, next);
+    TierStructureValidator.edit(v, previous, next);
     v.throwIfAny();
   }
 
@@ -352,6 +355,29 @@ public final class ProgramValidator {
     if (to == io.loyalty.spi.program.ProgramStatus.DELETED) {
       v.check(next.earningRules().isEmpty() && next.rewards().isEmpty(), "status",
           "a deleted program keeps no earning rules or rewards", to);
+    }
+  }
+
+  /**
+   * A v2 earning's {@code tier_rules} name tiers of the program's tier structure (a program without one has no tier to
+   * require).
+   */
+  private static void checkTierRules(Violations v, Program program) {
+    List<EarningRule> rules = program.earningRules();
+    for (int i = 0; i < rules.size(); i++) {
+      EarningRule rule = rules.get(i);
+      EarningRule.Branch branch = rule == null ? null : rule.branch();
+      if (branch == null || branch.tiers().isEmpty()) {
+        continue;
+      }
+      io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+      for (int t = 0; t < branch.tiers().size(); t++) {
+        io.loyalty.spi.TierId tier = branch.tiers().get(t);
+        v.check(structure != null && structure.indexOf(tier) >= 0,
+            "earning_rules[" + i + "].tier_rules.any_of[" + t + "]",
+            structure == null ? "names a tier, but the program has no tier structure"
+                : "names no tier of tier structure " + structure.id(), tier);
+      }
     }
   }
 
