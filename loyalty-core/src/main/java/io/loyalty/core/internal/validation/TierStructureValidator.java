@@ -93,7 +93,7 @@ final class TierStructureValidator {
       case CALENDAR_EXPIRATION -> {
         v.check(e.duration() == null, path + ".fixed_duration", "is only for FIXED_DURATION", e.duration());
         List<FixedDayOfYear> dates = e.dates();
-        String at = path + ".calendar_expiration.calendar_dates";
+        String at = path + ".calendar_dates"; // calendar_expiration.calendar_dates, shortened: paths are bounded
         if (v.check(!dates.isEmpty() && dates.size() <= MAX_DATES, at, "must have 1 to " + MAX_DATES + " dates",
             dates.size())) {
           Set<FixedDayOfYear> seen = new HashSet<>();
