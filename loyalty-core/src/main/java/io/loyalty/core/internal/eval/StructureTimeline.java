@@ -87,9 +87,13 @@ public final class StructureTimeline {
     List<Standing> standings = new ArrayList<>(kept.standings());
     int firstNew = standings.size();
     Instant cursor = state.asOf();
+    Long atCursor = changes.get(cursor); // a write at the instant the state was settled to (one clock tick)
+    if (atCursor != null && atCursor > 0) {
+      counter.add(cursor, atCursor);
+    }
     long last = metric(s, counter, balanceAt, cursor);
-    if (force != null && !force.isAfter(cursor)) {
-      evaluate(s, zone, standings, firstNew, cursor, last, kept.segments());
+    if ((force != null && !force.isAfter(cursor)) || atCursor != null) {
+      evaluate(s, zone, standings, firstNew, cursor, last, cursor.equals(until) ? later : kept.segments());
     }
     for (int step = 0; ; step++) {
       if (step > MAX_STEPS) {
