@@ -250,6 +250,24 @@ class TierStructureTest {
     }
 
     @Test
+    @DisplayName("a sweep records a move that fell due with no write, once; a second sweep records nothing")
+    void sweepRecordsDueMoves() {
+      CardCode card = join(ladder(TierStructure.Tracking.balance(POINTS))
+          .expiration(Expiration.fixed(new Period(10, Unit.DAY)))
+          .downgrade(Downgrade.of(DowngradeType.MULTI_LEVEL)).build());
+      pay("e1", 600);
+      spend(card, 550);
+      int before = moves().size();
+      clock.set(Instant.parse("2024-03-20T12:00:00Z"));
+      engine.sweep(card, clock.instant());
+      assertThat(moveNames()).hasSize(before + 1).endsWith("TIER_DOWNGRADED:lt_gold>lt_bronze");
+      assertThat(((OutboxEvent.TierChange) moves().get(before).payload()).effective())
+          .isEqualTo(Instant.parse("2024-03-15T00:00:00Z"));
+      engine.sweep(card, clock.instant());
+      assertThat(moves()).hasSize(before + 1);
+    }
+
+    @Test
     @DisplayName("CALENDAR_EXPIRATION keeps a reached tier to 00:00 after the next listed date")
     void calendarExpiration() {
       CardCode card = join(ladder(TierStructure.Tracking.balance(POINTS))
