@@ -317,4 +317,55 @@ class TierStructureTest {
       assertThat(tier(card, Instant.parse("2024-05-01T00:00:00Z"))).isEqualTo(BRONZE);
     }
   }
+
+  @Nested
+  @DisplayName("tier progress")
+  class Progress {
+    @Test
+    @DisplayName("current tier with its points and range, the next tiers with the points missing, no risk under NO_DOWNGRADE")
+    void currentAndOpportunities() {
+      CardCode card = join(ladder(TierStructure.Tracking.balance(POINTS)).build());
+      pay("e1", 150);
+      TierProgress p = engine.tierProgress(card, clock.instant());
+      assertThat(p.current()).isNotNull();
+      assertThat(p.current().tier().id()).isEqualTo(SILVER);
+      assertThat(p.current().points()).isEqualTo(new TierProgress.Points(150, 100, 499L));
+      assertThat(p.current().activatedAt()).isEqualTo(clock.instant());
+      assertThat(p.risks()).isEmpty();
+      assertThat(p.opportunities()).extracting(o -> o.tier().id(), TierProgress.Opportunity::points,
+          TierProgress.Opportunity::validUntil).containsExactly(org.assertj.core.groups.Tuple.tuple(GOLD, 350L, null));
+    }
+
+    @Test
+    @DisplayName("a term ending on a lower balance is a downgrade risk dated at the term's end")
+    void termEndIsARisk() {
+      CardCode card = join(ladder(TierStructure.Tracking.balance(POINTS))
+          .expiration(Expiration.fixed(new Period(1, Unit.MONTH)))
+          .downgrade(Downgrade.of(DowngradeType.MULTI_LEVEL)).build());
+      pay("e1", 600);
+      spend(card, 550);
+      TierProgress p = engine.tierProgress(card, clock.instant());
+      assertThat(p.current().tier().id()).isEqualTo(GOLD);
+      assertThat(p.current().expiresAt()).isEqualTo(Instant.parse("2024-04-05T00:00:00Z"));
+      assertThat(p.risks()).containsExactly(new TierProgress.Risk(TierProgress.RiskType.TIER_DOWNGRADE,
+          Instant.parse("2024-04-05T00:00:00Z"), engine.program(PROGRAM).tierStructure().tiers().get(0)));
+    }
+
+    @Test
+    @DisplayName("under POINT_EARNED the points missing are this period's and the opportunity ends with the period; the period's end is a risk")
+    void earnedPeriod() {
+      CardCode card = join(TierStructure.builder(STRUCTURE, "Status", TierStructure.Tracking.earned(POINTS,
+              new Period(1, Unit.MONTH), TierStructure.Start.IMMEDIATELY))
+          .downgrade(Downgrade.of(DowngradeType.MULTI_LEVEL))
+          .tier(StructureTier.builder(SILVER, "Silver", 100).max(499L).build())
+          .tier(StructureTier.builder(GOLD, "Gold", 500).build()).build());
+      pay("e1", 150);
+      TierProgress p = engine.tierProgress(card, clock.instant());
+      assertThat(p.current().tier().id()).isEqualTo(SILVER);
+      assertThat(p.opportunities()).extracting(TierProgress.Opportunity::points, TierProgress.Opportunity::validUntil)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(350L, Instant.parse("2024-04-01T00:00:00Z")));
+      assertThat(p.risks()).containsExactly(new TierProgress.Risk(TierProgress.RiskType.TIER_LEFT,
+          Instant.parse("2024-04-01T00:00:00Z"), null));
+    }
+  }
 }
