@@ -196,6 +196,19 @@ class TierStructureDefinitionTest {
   }
 
   @Test
+  @DisplayName("a reward cost's tiers name tiers of the program's structure")
+  void costTiersNameTiers() {
+    io.loyalty.spi.reward.Reward mug = io.loyalty.spi.reward.Reward.of("lrew_mug", "Mug",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_mug"), null));
+    engine.defineReward(mug);
+    Program p = TierStructureTest.program(valid().build()).toBuilder()
+        .reward(io.loyalty.spi.reward.WalletReward.of("lrewa_mug", mug.id(),
+            io.loyalty.spi.reward.WalletReward.Cost.of(POINTS, 5).forTiers(TierId.of("lt_nope"))))
+        .build();
+    assertThat(violations(p)).extracting(Violation::path).containsExactly("rewards[0].tiers[0]");
+  }
+
+  @Test
   @DisplayName("once the program is out of DRAFT the structure is fixed but for its name and metadata")
   void fixedAfterDraft() {
     Program draft = TierStructureTest.program(valid().build()).toBuilder().status(ProgramStatus.DRAFT).build();

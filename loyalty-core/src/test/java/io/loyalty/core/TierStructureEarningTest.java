@@ -79,4 +79,58 @@ class TierStructureEarningTest {
     assertThat(replay.replayed()).isEqualTo(silver);
     assertThat(silver.points()).isEqualTo(10 + 20);
   }
+
+  /** A mug at 100 points for Gold members and 300 for everyone; a cap only Gold members can buy. */
+  CardCode joinWithRewards(long points) {
+    io.loyalty.spi.reward.Reward mug = io.loyalty.spi.reward.Reward.of("lrew_mug", "Mug",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_mug"), null));
+    io.loyalty.spi.reward.Reward cap = io.loyalty.spi.reward.Reward.of("lrew_cap", "Cap",
+        new io.loyalty.spi.reward.RewardKind.Material(io.loyalty.spi.ProductId.of("prod_cap"), null));
+    engine.defineReward(mug);
+    engine.defineReward(cap);
+    Program base = TierStructureTest.program(TierStructureTest.ladder(TierStructure.Tracking.balance(POINTS)).build());
+    engine.define(base.toBuilder()
+        .reward(io.loyalty.spi.reward.WalletReward.of("lrewa_mug", mug.id(),
+            io.loyalty.spi.reward.WalletReward.Cost.of(POINTS, 100).forTiers(GOLD),
+            io.loyalty.spi.reward.WalletReward.Cost.of(POINTS, 300)))
+        .reward(io.loyalty.spi.reward.WalletReward.of("lrewa_cap", cap.id(),
+            io.loyalty.spi.reward.WalletReward.Cost.of(POINTS, 10).forTiers(GOLD)))
+        .build());
+    CardCode card = engine.addMember(PROGRAM, CustomerId.of("alice")).get(0).code();
+    engine.addPoints(card, points, AddedPointsExpiry.never(), "seed", null);
+    return card;
+  }
+
+  io.loyalty.spi.reward.Redemption buy(String id, String offer) {
+    return engine.purchase(io.loyalty.spi.RedemptionId.of(id), PROGRAM, CustomerId.of("alice"),
+        io.loyalty.spi.AssignmentId.of(offer));
+  }
+
+  @Test
+  @DisplayName("a cost restricted to tiers is the price only for a member in one of them; the next cost is tried in order")
+  void costsRestrictedToTiers() {
+    CardCode card = joinWithRewards(600); // Gold
+    io.loyalty.spi.reward.Redemption gold = buy("p1", "lrewa_mug");
+    assertThat(gold.succeeded()).isTrue();
+    assertThat(gold.points()).isEqualTo(100);
+    assertThat(engine.balance(card)).isEqualTo(500); // still Gold
+    engine.removePoints(card, 250, "spent", null); // 250: Silver by balance, but NO_DOWNGRADE keeps Gold
+    assertThat(buy("p2", "lrewa_mug").points()).isEqualTo(100);
+  }
+
+  @Test
+  @DisplayName("a member outside the cost's tiers pays the next cost; with no cost left the purchase fails on the customer's rules, and examine agrees")
+  void noCostForTheTier() {
+    CardCode card = joinWithRewards(400); // Silver
+    io.loyalty.spi.reward.Redemption silver = buy("p1", "lrewa_mug");
+    assertThat(silver.succeeded()).isTrue();
+    assertThat(silver.points()).isEqualTo(300);
+    assertThat(engine.examineRewards(PROGRAM, CustomerId.of("alice"), null))
+        .filteredOn(e -> e.offer().value().equals("lrewa_cap")).singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(RewardExamination.Reason.NO_MATCHING_COST));
+    io.loyalty.spi.reward.Redemption none = buy("p2", "lrewa_cap");
+    assertThat(none.succeeded()).isFalse();
+    assertThat(none.failureCode()).isEqualTo("customer_rules_violated");
+    assertThat(engine.balance(card)).isEqualTo(100);
+  }
 }

@@ -289,6 +289,12 @@ public final class ProgramValidator {
         v.check(cost.position() == 1, path, "must start the offer's costs at 1", cost.position());
       }
       v.check(cost.position() <= MAX_COSTS, path, "an offer has at most " + MAX_COSTS + " costs", cost.position());
+      io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+      for (int t = 0; t < cost.tiers().size(); t++) {
+        v.check(structure != null && structure.indexOf(cost.tiers().get(t)) >= 0, path + ".tiers[" + t + "]",
+            structure == null ? "names a tier, but the program has no tier structure"
+                : "names no tier of tier structure " + structure.id(), cost.tiers().get(t));
+      }
       previous = cost.offer();
       position = cost.position();
     }
