@@ -12,10 +12,14 @@ import org.jspecify.annotations.Nullable;
  * and the higher tiers with the points each still takes.
  *
  * @param current the tier held, {@code null} for none
+ * @param deferred a higher tier this period's points already give from the next tracking period's start
+ *     ({@code POINT_EARNED} with {@code NEXT_TRACKING_PERIOD}), {@code null} for none
  * @param risks the drops that come with no new points, no spending and no new segments, soonest first (at most ten)
- * @param opportunities the higher tiers the member can reach, lowest first
+ * @param opportunities the higher tiers the member can reach, lowest first (the deferred tier and those below it
+ *     left out)
  */
-public record TierProgress(@Nullable Current current, List<Risk> risks, List<Opportunity> opportunities) {
+public record TierProgress(@Nullable Current current, @Nullable Deferred deferred, List<Risk> risks,
+    List<Opportunity> opportunities) {
   /** Copies the lists. */
   public TierProgress {
     risks = List.copyOf(risks);
@@ -31,6 +35,15 @@ public record TierProgress(@Nullable Current current, List<Risk> risks, List<Opp
    * @param points the points that count and the tier's range
    */
   public record Current(StructureTier tier, Instant activatedAt, @Nullable Instant expiresAt, Points points) {}
+
+  /**
+   * A tier assignment deferred to the next tracking period (Voucherify's {@code deferred}).
+   *
+   * @param tier the tier the member will hold
+   * @param startAt when it starts (the next tracking period's first instant)
+   * @param expiresAt when it would end unless the member qualifies again, {@code null} for no end
+   */
+  public record Deferred(StructureTier tier, Instant startAt, @Nullable Instant expiresAt) {}
 
   /**
    * The member's points within a tier's range.

@@ -337,6 +337,22 @@ class TierStructureTest {
     }
 
     @Test
+    @DisplayName("NEXT_TRACKING_PERIOD: the tier this period's points give from the next period is deferred, and left out of the opportunities")
+    void deferred() {
+      CardCode card = join(ladder(TierStructure.Tracking.earned(POINTS, new Period(1, Unit.MONTH),
+          TierStructure.Start.NEXT_TRACKING_PERIOD)).build());
+      pay("e1", 150);
+      TierProgress p = engine.tierProgress(card, clock.instant());
+      assertThat(p.current().tier().id()).isEqualTo(BRONZE);
+      assertThat(p.deferred()).isNotNull();
+      assertThat(p.deferred().tier().id()).isEqualTo(SILVER);
+      assertThat(p.deferred().startAt()).isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
+      assertThat(p.opportunities()).extracting(o -> o.tier().id(), TierProgress.Opportunity::points)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(GOLD, 350L));
+      assertThat(tier(card, Instant.parse("2024-04-01T00:00:00Z"))).isEqualTo(SILVER);
+    }
+
+    @Test
     @DisplayName("a term ending on a lower balance is a downgrade risk dated at the term's end")
     void termEndIsARisk() {
       CardCode card = join(ladder(TierStructure.Tracking.balance(POINTS))

@@ -91,7 +91,7 @@ public final class StructureReports {
   public static TierProgress progress(Program program, Card card, Instant at) {
     TierStructure s = structureOf(program, card);
     if (s == null) {
-      return new TierProgress(null, List.of(), List.of());
+      return new TierProgress(null, null, List.of(), List.of());
     }
     ZoneId zone = program.zone();
     TierState state = StructureTimeline.settled(s, zone, card, at);
@@ -129,13 +129,23 @@ public final class StructureReports {
     Instant deadline = earned ? StructureTimeline.nextPeriodStart(s, zone, at) : null;
     List<io.loyalty.spi.SegmentId> segments = state == null || state.structure() == null ? List.of()
         : state.structure().segments();
+    TierProgress.Deferred deferred = null;
+    int from = held + 1;
+    if (earned && s.tracking().start() == TierStructure.Start.NEXT_TRACKING_PERIOD && deadline != null) {
+      int next = StructureTimeline.qualified(s, toward, segments);
+      if (next > held) { // this period's points give a higher tier from the next period
+        deferred = new TierProgress.Deferred(s.tiers().get(next), deadline,
+            StructureTimeline.termEnd(s, zone, next, deadline));
+        from = next + 1;
+      }
+    }
     List<TierProgress.Opportunity> opportunities = new ArrayList<>();
-    for (int i = held + 1; i < s.tiers().size(); i++) {
+    for (int i = from; i < s.tiers().size(); i++) {
       StructureTier tier = s.tiers().get(i);
       if (tier.segment() == null || segments.contains(tier.segment())) {
         opportunities.add(new TierProgress.Opportunity(tier, Math.max(0, tier.min() - toward), deadline));
       }
     }
-    return new TierProgress(current, risks, opportunities);
+    return new TierProgress(current, deferred, risks, opportunities);
   }
 }
