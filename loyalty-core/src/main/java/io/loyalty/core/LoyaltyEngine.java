@@ -496,6 +496,39 @@ public final class LoyaltyEngine {
   }
 
   /**
+   * The member's tier in its program's loyalty v2 tier structure at {@code asOf}, read on its card of the structure's
+   * wallet ({@code code}), with since when it has been held and when it ends as known then; empty for no tier, or a
+   * card whose program has no structure on its wallet. A read as of an instant answers what a read then answered.
+   */
+  public Optional<MemberStructureTier> structureTier(CardCode code, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.tier(program(card.program()), card, asOf);
+  }
+
+  /**
+   * The member's history in its program's v2 tier structure up to {@code until}, one span per decision (a move, a
+   * new term, a grace period), oldest first; empty for a card whose program has no structure on its wallet.
+   */
+  public List<StructureTierSpan> structureTierHistory(CardCode code, Instant until) {
+    Objects.requireNonNull(until, "until");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.history(program(card.program()), card, until);
+  }
+
+  /**
+   * What the member sees next in its program's v2 tier structure at {@code asOf} (Voucherify's tier progress): the
+   * tier held with its points, the drops that come if nothing else happens, and the higher tiers with the points
+   * each still takes (docs/tiers.md, "v2 tier structures"); empty for a card whose program has no structure on its
+   * wallet.
+   */
+  public TierProgress tierProgress(CardCode code, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.progress(program(card.program()), card, asOf);
+  }
+
+  /**
    * How many of the program's members held each of its tiers at {@code asOf}, in the ladder's order (every tier, 0
    * for none), as reads at that instant answered; members in no tier are not counted. It reads every card of the
    * program.

@@ -451,6 +451,9 @@ public final class ComponentOperations {
     for (Violation violation : validator.apply(b.build())) {
       // a card definition's own fields, not the check program's: "card_definitions[0].code_config" is "code_config"
       String path = violation.path();
+      if (path.contains(".tier_rules.")) {
+        continue; // the tiers a rule names belong to a program's tier structure: checked when a program holds it
+      }
       v.check(false, component instanceof CardDefinition && path.startsWith("card_definitions[0].")
           ? path.substring("card_definitions[0].".length()) : path, violation.message(), violation.value());
     }

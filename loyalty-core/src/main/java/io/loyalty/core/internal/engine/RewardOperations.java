@@ -230,7 +230,8 @@ public final class RewardOperations {
     for (RewardAssignment cost : costs) {
       Card card = store.cardOf(program.id(), holder, cost.wallet()).orElse(named);
       ReadSet reads = loader.forRedemption(program, card, cost, reward(cost.reward()), order, now);
-      if (planner.conditionHolds(cost, customer, order, reads)) {
+      if (planner.conditionHolds(cost, customer, order, reads)
+          && RedemptionPlanner.tierHolds(program, cost, holder, reads, now)) {
         return new Priced(card, cost);
       }
     }
