@@ -180,17 +180,15 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
   @Override
   public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
       String id) {
-    List<io.loyalty.spi.store.StoredComponent> found = components(COMPONENT_COLUMNS
-        + " WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1", kind.name(), id);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return first(components(COMPONENT_COLUMNS + " WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1",
+        kind.name(), id));
   }
 
   @Override
   public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
       String id, long version) {
-    List<io.loyalty.spi.store.StoredComponent> found = components(COMPONENT_COLUMNS
-        + " WHERE kind = ? AND id = ? AND version = ?", kind.name(), id, version);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return first(components(COMPONENT_COLUMNS + " WHERE kind = ? AND id = ? AND version = ?", kind.name(), id,
+        version));
   }
 
   @Override
@@ -201,9 +199,8 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
 
   @Override
   public Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
-    List<io.loyalty.spi.card.Member> found = memberRecords(MEMBER_COLUMNS + " WHERE holder = ? AND program = ?",
-        customer.value(), program.value());
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return first(memberRecords(MEMBER_COLUMNS + " WHERE holder = ? AND program = ?", customer.value(),
+        program.value()));
   }
 
   @Override

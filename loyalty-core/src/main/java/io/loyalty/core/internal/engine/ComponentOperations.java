@@ -370,21 +370,19 @@ public final class ComponentOperations {
       wallets.set(indexOfWallet(wallets, wallet.componentId()), wallet);
       b.wallets(wallets);
     } else if (c.component() instanceof FirstMatchRule rule) {
-      {
-        List<EarningRule> flat = new ArrayList<>();
-        boolean placed = false;
-        for (EarningRule r : p.earningRules()) {
-          if (rule.id().equals(ruleOf(r))) {
-            if (!placed) {
-              flat.addAll(inProgram(c).flatten());
-              placed = true;
-            }
-          } else {
-            flat.add(r);
+      List<EarningRule> flat = new ArrayList<>();
+      boolean placed = false;
+      for (EarningRule r : p.earningRules()) {
+        if (rule.id().equals(ruleOf(r))) {
+          if (!placed) {
+            flat.addAll(inProgram(c).flatten());
+            placed = true;
           }
+        } else {
+          flat.add(r);
         }
-        b.earningRules(flat);
       }
+      b.earningRules(flat);
     }
     return b.build();
   }
@@ -425,27 +423,25 @@ public final class ComponentOperations {
     if (component instanceof CardDefinition wallet) {
       b.wallet(wallet);
     } else if (component instanceof FirstMatchRule rule) {
-      {
-        Violations v = new Violations();
-        List<WalletId> seen = new ArrayList<>();
-        for (int e = 0; e < rule.earnings().size(); e++) {
-          List<FirstMatchRule.Effect> effects = rule.earnings().get(e).effects();
-          for (int f = 0; f < effects.size(); f++) {
-            WalletId wallet = effects.get(f).wallet();
-            if (seen.contains(wallet)) {
-              continue;
-            }
-            seen.add(wallet);
-            Optional<StoredComponent> c = store.component(ComponentKind.CARD_DEFINITION, wallet.value());
-            if (v.check(c.isPresent() && c.get().status() != ComponentStatus.DELETED,
-                "earnings[" + e + "].effects[" + f + "].card_definition_id", "names no card definition", wallet)) {
-              b.wallet((CardDefinition) c.get().component());
-            }
+      Violations v = new Violations();
+      List<WalletId> seen = new ArrayList<>();
+      for (int e = 0; e < rule.earnings().size(); e++) {
+        List<FirstMatchRule.Effect> effects = rule.earnings().get(e).effects();
+        for (int f = 0; f < effects.size(); f++) {
+          WalletId wallet = effects.get(f).wallet();
+          if (seen.contains(wallet)) {
+            continue;
+          }
+          seen.add(wallet);
+          Optional<StoredComponent> c = store.component(ComponentKind.CARD_DEFINITION, wallet.value());
+          if (v.check(c.isPresent() && c.get().status() != ComponentStatus.DELETED,
+              "earnings[" + e + "].effects[" + f + "].card_definition_id", "names no card definition", wallet)) {
+            b.wallet((CardDefinition) c.get().component());
           }
         }
-        v.throwIfAny();
-        b.earningRule(rule);
       }
+      v.throwIfAny();
+      b.earningRule(rule);
     }
     Violations v = new Violations();
     for (Violation violation : validator.apply(b.build())) {
