@@ -25,7 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param limits how often it may earn for one member ({@link TriggerLimits#NONE} by default)
  */
 public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings, boolean active, Validity validity,
-    String name, Metadata metadata, TriggerLimits limits) {
+    String name, Metadata metadata, TriggerLimits limits) implements Component {
+
+  @Override
+  public ComponentKind kind() {
+    return ComponentKind.EARNING_RULE;
+  }
+
+  @Override
+  public String componentId() {
+    return id.value();
+  }
 
   /**
    * One earning: its conditions and the effects it applies when they hold and no earlier earning's did.
@@ -113,6 +123,11 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
   public FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings, boolean active, Validity validity,
       String name, Metadata metadata) {
     this(id, trigger, earnings, active, validity, name, metadata, TriggerLimits.NONE);
+  }
+
+  /** A copy switched on or off. */
+  public FirstMatchRule withActive(boolean active) {
+    return new FirstMatchRule(id, trigger, earnings, active, validity, name, metadata, limits);
   }
 
   /** A copy with trigger limits. */

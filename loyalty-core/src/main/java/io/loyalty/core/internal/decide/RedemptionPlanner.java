@@ -185,7 +185,7 @@ public final class RedemptionPlanner {
     long price = due;
     for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC && ledger.balanceAt(at) >= price; unit++) {
       taken = new Reward(taken.id(), taken.version(), taken.name(), taken.kind(), taken.stock(), taken.redeemed() + 1,
-          taken.deleted(), taken.metadata());
+          taken.deleted(), taken.metadata(), taken.costs());
       spent = spent.withRedemptions(spent.redemptions() + 1);
       Plan next = redeem(program, spent, ledger, assignment, taken, DerivedIds.batchRedemption(id, unit), null, customer,
           at, true, staging, reads);

@@ -88,7 +88,8 @@ public final class TierReaction {
       staged = restage(staged, cards, c, card, state);
     }
     ChangeSet out = staged == null ? changes : new ChangeSet(changes.programs(), staged, changes.entries(),
-        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events());
+        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events(), changes.components(),
+        changes.members());
     return new Result(out, events);
   }
 

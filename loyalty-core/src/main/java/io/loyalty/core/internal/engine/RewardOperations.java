@@ -105,7 +105,7 @@ public final class RewardOperations {
         throw new DefinitionConflictException("reward " + reward.id(), expectedVersion, version);
       }
       Reward next = new Reward(reward.id(), version + 1, reward.name(), reward.kind(), reward.stock(),
-          stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
+          stored.map(Reward::redeemed).orElse(0L), false, reward.metadata(), reward.costs());
       return commitRewards(new RewardWrite(next, version)) ? next : null;
     });
   }
@@ -123,7 +123,7 @@ public final class RewardOperations {
     return retry.run("delete reward " + id, () -> {
       Reward stored = store.reward(id).orElseThrow(() -> new NotFoundException("reward", id));
       Reward deleted = new Reward(id, stored.version() + 1, stored.name(), stored.kind(), stored.stock(), stored.redeemed(),
-          true, stored.metadata());
+          true, stored.metadata(), stored.costs());
       return commitRewards(new RewardWrite(deleted, stored.version())) ? deleted : null;
     });
   }

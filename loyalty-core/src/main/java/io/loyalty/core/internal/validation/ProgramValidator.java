@@ -355,7 +355,9 @@ public final class ProgramValidator {
     };
     v.check(allowed, "status", from == io.loyalty.spi.program.ProgramStatus.DELETED
         ? "a deleted program cannot change" : "cannot go from " + from + " to " + to, to);
-    v.check(from == io.loyalty.spi.program.ProgramStatus.DRAFT || previous.wallets().equals(next.wallets()),
+    v.check(from == io.loyalty.spi.program.ProgramStatus.DRAFT
+        || previous.wallets().stream().map(ProgramValidator::lockedParts).toList()
+            .equals(next.wallets().stream().map(ProgramValidator::lockedParts).toList()),
         "card_definitions", "can change only while the program is a DRAFT (it is " + from + ")",
         next.wallets().size());
     if (to == io.loyalty.spi.program.ProgramStatus.DELETED) {
@@ -385,6 +387,15 @@ public final class ProgramValidator {
                 : "names no tier of tier structure " + structure.id(), tier);
       }
     }
+  }
+
+  /**
+   * A wallet without what stays editable once its program is live (its name and metadata, Voucherify's 12.3
+   * lifecycle): two wallets whose locked parts are equal may replace each other in a live program.
+   */
+  public static io.loyalty.spi.program.CardDefinition lockedParts(io.loyalty.spi.program.CardDefinition d) {
+    return new io.loyalty.spi.program.CardDefinition(d.id(), "", d.codeConfig(), d.expiration(), d.pendingPoints(),
+        d.earningLimits(), d.earnedRefund(), d.spendingLimits(), d.allowNegative(), io.loyalty.spi.Metadata.EMPTY);
   }
 
   private void checkCard(Violations v, CardTemplate card, CardPool pool) {
