@@ -28,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param cardDefinitions the wallets, by card definition id, in order
  * @param earningRules the v2 earning rules, by id, in order
  * @param rewards the rewards offered
+ * @param tierStructure the program's tier structure on one of its wallets, {@code null} for none (the engine keeps a
+ *     structure with its program, not as a component)
  */
 public record ProgramPlan(ProgramId id, String name, ProgramStatus status, Validity validity, ZoneId zone,
-    Metadata metadata, List<WalletId> cardDefinitions, List<RuleId> earningRules, List<Offer> rewards) {
+    Metadata metadata, List<WalletId> cardDefinitions, List<RuleId> earningRules, List<Offer> rewards,
+    io.loyalty.spi.tier.@Nullable TierStructure tierStructure) {
 
   /**
    * A reward offered by the program, in either shape of seed 004: with costs of its own (the older shape), or with
@@ -93,6 +96,7 @@ public record ProgramPlan(ProgramId id, String name, ProgramStatus status, Valid
     private final List<WalletId> cardDefinitions = new ArrayList<>();
     private final List<RuleId> earningRules = new ArrayList<>();
     private final List<Offer> rewards = new ArrayList<>();
+    private io.loyalty.spi.tier.@Nullable TierStructure tierStructure;
 
     Builder(ProgramId id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -141,9 +145,16 @@ public record ProgramPlan(ProgramId id, String name, ProgramStatus status, Valid
       return this;
     }
 
+    /** Sets the tier structure. */
+    public Builder tierStructure(io.loyalty.spi.tier.TierStructure structure) {
+      this.tierStructure = Objects.requireNonNull(structure, "structure");
+      return this;
+    }
+
     /** The plan. */
     public ProgramPlan build() {
-      return new ProgramPlan(id, name, status, validity, zone, metadata, cardDefinitions, earningRules, rewards);
+      return new ProgramPlan(id, name, status, validity, zone, metadata, cardDefinitions, earningRules, rewards,
+          tierStructure);
     }
   }
 }

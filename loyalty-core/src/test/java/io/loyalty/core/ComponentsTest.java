@@ -310,4 +310,22 @@ class ComponentsTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).extracting(Violation::path)
             .contains("earning_rules"));
   }
+
+  @Test
+  @DisplayName("a rule's tier_rules are checked when a program holds it: against the plan's tier structure")
+  void tier_rules_meet_the_programs_structure() {
+    parts.define(CardDefinition.of(POINTS, "Points"));
+    parts.activate(ComponentKind.CARD_DEFINITION, POINTS.value());
+    parts.define(FirstMatchRule.of(PER_ORDER, Trigger.ORDER_PAID,
+        Earning.always(Effect.points(POINTS, 50)).forTiers(TierStructureTest.GOLD),
+        Earning.always(Effect.points(POINTS, 5))));
+    assertThatThrownBy(() -> parts.createProgram(ProgramPlan.builder(PROGRAM, "No tiers").cardDefinition(POINTS)
+        .earningRule(PER_ORDER).build()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).extracting(Violation::path)
+            .anyMatch(path -> path.contains("tier_rules")));
+    Program tiered = parts.createProgram(ProgramPlan.builder(PROGRAM, "Tiers").cardDefinition(POINTS)
+        .earningRule(PER_ORDER).tierStructure(TierStructureTest.ladder(
+            io.loyalty.spi.tier.TierStructure.Tracking.balance(POINTS)).build()).build());
+    assertThat(tiered.tierStructure()).isNotNull();
+  }
 }

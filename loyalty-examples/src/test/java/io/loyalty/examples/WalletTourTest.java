@@ -16,7 +16,9 @@ class WalletTourTest {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out.lines().filter(l -> l.startsWith("Wallet "))).hasSize(2);
     // $45: the big-order earning does not match, the every-order one gives a point per dollar
+    assertThat(out).contains("Program lprg_acme_wallets (ACTIVE) assembled from [lcd_store_points, lcd_partner_miles]");
     assertThat(out).contains("A $45 order: 45 into lcd_store_points (skipped: CONDITION_FAILED)");
+    assertThat(out).contains("a $250 order would earn: 200 into lcd_store_points 500 into lcd_partner_miles");
     // $250: the first earning matches: 200 points and 2 miles per dollar; the every-order earning is skipped
     assertThat(out).contains("A $250 order: 200 into lcd_store_points 500 into lcd_partner_miles"
         + " (skipped: EARLIER_EARNING_MATCHED)");

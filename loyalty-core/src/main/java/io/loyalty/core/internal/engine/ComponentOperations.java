@@ -175,6 +175,9 @@ public final class ComponentOperations {
           b.reward(offer);
         }
       }
+      if (plan.tierStructure() != null) {
+        b.tierStructure(plan.tierStructure());
+      }
       v.throwIfAny();
       Program program = b.build();
       validate(program);
