@@ -328,4 +328,28 @@ class ComponentsTest {
             io.loyalty.spi.tier.TierStructure.Tracking.balance(POINTS)).build()).build());
     assertThat(tiered.tierStructure()).isNotNull();
   }
+
+  @Test
+  @DisplayName("an offer priced at its reward's costs follows a change of them; an offer with costs of its own keeps them")
+  void offers_follow_their_rewards_costs() {
+    activeParts();
+    engine.defineReward(MUG.withCosts(List.of(Cost.of(POINTS, 20))));
+    Reward cup = Reward.of("lrew_cup", "Cup", new RewardKind.Material(ProductId.of("prod_cup"), null))
+        .withCosts(List.of(Cost.of(POINTS, 20)));
+    engine.defineReward(cup);
+    parts.createProgram(plan().reward(ProgramPlan.Offer.of(MUG.id()))
+        .reward(ProgramPlan.Offer.of(cup.id(), Cost.of(MILES, 70))).build());
+    engine.defineReward(engine.reward(MUG.id()).withCosts(List.of(Cost.of(MILES, 35))));
+    engine.defineReward(engine.reward(cup.id()).withCosts(List.of(Cost.of(POINTS, 99))));
+    Program program = engine.program(PROGRAM);
+    assertThat(program.version()).isEqualTo(2);
+    assertThat(program.walletRewards()).extracting(o -> o.costs())
+        .containsExactly(List.of(Cost.of(MILES, 35)), List.of(Cost.of(MILES, 70)));
+    // costs that do not fit a program offering the reward at them are refused: nothing changes
+    assertThatThrownBy(() -> engine.defineReward(engine.reward(MUG.id())
+        .withCosts(List.of(Cost.of(WalletId.of("lcd_elsewhere"), 5)))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).extracting(Violation::path)
+            .containsExactly("costs"));
+    assertThat(engine.reward(MUG.id()).costs()).containsExactly(Cost.of(MILES, 35));
+  }
 }

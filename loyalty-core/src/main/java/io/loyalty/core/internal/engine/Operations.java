@@ -100,7 +100,7 @@ public final class Operations {
     Loader loader = new Loader(store, plans, enrolment, new HostPorts(validationRules, collections));
     committer.programs(loader::known);
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
-        rollbackWindow);
+        rollbackWindow, programValidator::validate);
     this.fulfilments = new Fulfilments(store, rewards);
     this.tierRules = new TierRules(store, plans, this::applyOwn);
     committer.afterCommit(events -> {

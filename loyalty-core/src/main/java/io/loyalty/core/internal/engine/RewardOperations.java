@@ -72,7 +72,9 @@ public final class RewardOperations {
   private final Period rollbackWindow;
 
   RewardOperations(LoyaltyStore store, Committer committer, EngineClock clock, Retry retry, RedemptionPlanner planner,
-      Loader loader, Enrolment enrolment, RewardFulfilment fulfilment, Period rollbackWindow) {
+      Loader loader, Enrolment enrolment, RewardFulfilment fulfilment, Period rollbackWindow,
+      java.util.function.Function<io.loyalty.spi.program.Program, List<io.loyalty.spi.Violation>> programCheck) {
+    this.programCheck = programCheck;
     this.store = store;
     this.loader = loader;
     this.enrolment = enrolment;
@@ -106,7 +108,12 @@ public final class RewardOperations {
       }
       Reward next = new Reward(reward.id(), version + 1, reward.name(), reward.kind(), reward.stock(),
           stored.map(Reward::redeemed).orElse(0L), false, reward.metadata(), reward.costs());
-      return commitRewards(new RewardWrite(next, version)) ? next : null;
+      ChangeSet.Builder changes = ChangeSet.builder().reward(new RewardWrite(next, version));
+      List<io.loyalty.spi.reward.WalletReward.Cost> before = stored.map(Reward::costs).orElse(List.of());
+      if (!before.isEmpty() && !before.equals(next.costs())) {
+        repriced(next.id(), before, next.costs()).forEach(changes::program);
+      }
+      return committer.commit(changes.build()).applied() ? next : null;
     });
   }
 
@@ -512,6 +519,49 @@ public final class RewardOperations {
   private boolean commitRedemption(Redemption redemption, long expected) {
     return committer.commit(ChangeSet.builder().redemption(new RedemptionWrite(redemption, expected)).build()).applied();
   }
+
+  /**
+   * Loyalty v2 offers that take their reward's costs follow a change of them: every live program's offer of the
+   * reward priced at the reward's previous costs gets the new ones, in the reward's commit. An offer given costs of its
+   * own keeps them. A reward whose costs are now empty leaves its offers as they were (an offer needs a price).
+   */
+  private List<io.loyalty.spi.store.ProgramWrite> repriced(io.loyalty.spi.RewardId reward,
+      List<io.loyalty.spi.reward.WalletReward.Cost> before, List<io.loyalty.spi.reward.WalletReward.Cost> after) {
+    List<io.loyalty.spi.store.ProgramWrite> writes = new java.util.ArrayList<>();
+    if (after.isEmpty()) {
+      return writes;
+    }
+    for (io.loyalty.spi.program.Program p : store.programs()) {
+      if (!p.isV2() || p.status() == io.loyalty.spi.program.ProgramStatus.DELETED) {
+        continue;
+      }
+      boolean changed = false;
+      List<io.loyalty.spi.reward.RewardAssignment> flat = new java.util.ArrayList<>();
+      p.rewards().stream().filter(r -> r.cost() == null).forEach(flat::add);
+      for (io.loyalty.spi.reward.WalletReward offer : p.walletRewards()) {
+        if (offer.reward().equals(reward) && offer.costs().equals(before)) {
+          flat.addAll(new io.loyalty.spi.reward.WalletReward(offer.id(), offer.reward(), after).flatten());
+          changed = true;
+        } else {
+          flat.addAll(offer.flatten());
+        }
+      }
+      if (changed) {
+        io.loyalty.spi.program.Program next = p.toBuilder().rewards(flat).build();
+        List<io.loyalty.spi.Violation> wrong = programCheck.apply(next);
+        if (!wrong.isEmpty()) {
+          throw io.loyalty.spi.InvalidInputException.of("costs", "program " + p.id()
+              + " offers the reward at its costs, and the new ones do not fit it: " + wrong.get(0).path() + " "
+              + wrong.get(0).message(), null);
+        }
+        writes.add(new io.loyalty.spi.store.ProgramWrite(next.withVersion(p.version() + 1), p.version()));
+      }
+    }
+    return writes;
+  }
+
+  /** The program validation a re-priced program passes before it is written. */
+  private final java.util.function.Function<io.loyalty.spi.program.Program, List<io.loyalty.spi.Violation>> programCheck;
 
   private boolean commitRewards(RewardWrite write) {
     return committer.commit(ChangeSet.builder().reward(write).build()).applied();
