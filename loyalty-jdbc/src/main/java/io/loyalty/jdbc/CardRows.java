@@ -369,8 +369,11 @@ final class CardRows {
       value();
       Instant instant = null;
       if (end > at) {
-        int colon = text.indexOf(':', at);
-        instant = colon < 0 || colon > end ? Instant.ofEpochSecond(Long.parseLong(text, at, end, 10))
+        int colon = at;
+        while (colon < end && text.charAt(colon) != ':') { // within the value: an indexOf would scan the whole text
+          colon++;
+        }
+        instant = colon == end ? Instant.ofEpochSecond(Long.parseLong(text, at, end, 10))
             : Instant.ofEpochSecond(Long.parseLong(text, at, colon, 10), Long.parseLong(text, colon + 1, end, 10));
       }
       skip();
