@@ -66,6 +66,34 @@ final class OutboxSwitchStore implements LoyaltyStore {
   }
 
   @Override
+  public java.util.Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return store.component(kind, id);
+  }
+
+  @Override
+  public java.util.Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return store.component(kind, id, version);
+  }
+
+  @Override
+  public java.util.List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return store.components(kind);
+  }
+
+  @Override
+  public java.util.Optional<io.loyalty.spi.card.Member> member(io.loyalty.spi.ProgramId program,
+      io.loyalty.spi.CustomerId customer) {
+    return store.member(program, customer);
+  }
+
+  @Override
+  public java.util.List<io.loyalty.spi.card.Member> members(io.loyalty.spi.ProgramId program, int limit) {
+    return store.members(program, limit);
+  }
+
+  @Override
   public Optional<Program> program(ProgramId id) {
     return store.program(id);
   }

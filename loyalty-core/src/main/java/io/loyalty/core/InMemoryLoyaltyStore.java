@@ -83,6 +83,38 @@ public final class InMemoryLoyaltyStore implements LoyaltyStore {
     return tables.programs();
   }
 
+  /** The customer's loyalty v2 member record in the program, if stored. */
+  @Override
+  public Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    return tables.memberRecord(Objects.requireNonNull(program, "program"), Objects.requireNonNull(customer, "customer"));
+  }
+
+  /** The program's member records, oldest joined first, at most {@code limit}. */
+  @Override
+  public List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return tables.memberRecords(Objects.requireNonNull(program, "program"), limit);
+  }
+
+  /** The latest version of the loyalty v2 component, if stored. */
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return tables.component(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"));
+  }
+
+  /** One stored version of the loyalty v2 component, if it exists. */
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return tables.component(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"), version);
+  }
+
+  /** The latest version of every loyalty v2 component of the kind, in id order. */
+  @Override
+  public List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return tables.components(Objects.requireNonNull(kind, "kind"));
+  }
+
   /** How many program versions are stored: one more with every program write, read without a lock. */
   @Override
   public long catalogVersion() {

@@ -73,12 +73,14 @@ public final class LoyaltyEngine {
   private final LoyaltyStore store;
   private final EngineClock clock;
   private final Operations operations;
+  private final ProgramComponents components;
 
   private LoyaltyEngine(Builder b, Clock clock, LoyaltyStore store, RandomSource random) {
     this.store = store;
     this.clock = new EngineClock(clock, b.maxEventLead, b.maxEventAge);
     this.operations = new Operations(store, this.clock, random, b.validationRules, b.eventSchemas, b.collections,
         b.fulfilment, b.rollbackWindow, b.commitObserver);
+    this.components = new ProgramComponents(operations.components());
   }
 
   /** Starts a builder: a clock is required, everything else has a default. */
@@ -110,6 +112,14 @@ public final class LoyaltyEngine {
   public Program define(Program program, long expectedVersion) {
     Objects.requireNonNull(program, "program");
     return operations.define(program, expectedVersion);
+  }
+
+  /**
+   * Loyalty v2's reusable components: card definitions and earning rules stored on their own, programs assembled
+   * from them, and assignment batches.
+   */
+  public ProgramComponents components() {
+    return components;
   }
 
   /** The latest definition of the program. */
@@ -163,6 +173,9 @@ public final class LoyaltyEngine {
       if (p.status() == io.loyalty.spi.program.ProgramStatus.DELETED) {
         throw io.loyalty.spi.InvalidInputException.of("status", "a deleted program cannot change", status);
       }
+      if (status == io.loyalty.spi.program.ProgramStatus.ACTIVE) {
+        operations.components().checkActivation(p);
+      }
       Program.Builder next = p.toBuilder().status(status);
       return status == io.loyalty.spi.program.ProgramStatus.DELETED
           ? next.earningRules(List.of()).rewards(List.of()).build()
@@ -181,6 +194,66 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(customer, "customer");
     return operations.addMember(program, customer);
+  }
+
+  /**
+   * As {@link #addMember(ProgramId, CustomerId)}, with Voucherify v2's member {@code status} (ACTIVE or INACTIVE: an
+   * inactive member's cards are switched off) and {@code metadata}, kept in the member record written in the same
+   * commit as the cards ({@link #member}).
+   *
+   * @throws io.loyalty.spi.InvalidInputException naming {@code status} for DELETED, or {@code metadata} on a store
+   *     that keeps no member records
+   */
+  public List<Card> addMember(ProgramId program, CustomerId customer, io.loyalty.spi.card.MemberStatus status,
+      io.loyalty.spi.Metadata metadata) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(metadata, "metadata");
+    return operations.addMember(program, customer, status, metadata);
+  }
+
+  /**
+   * The customer's member record in the program: status, metadata, when they joined. A member who joined before
+   * records were kept (or on a store that keeps none) gets one read from the cards (version 0, no metadata).
+   *
+   * @throws NotFoundException when the customer holds no card in the program
+   */
+  public io.loyalty.spi.card.Member member(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return operations.member(program, customer);
+  }
+
+  /** The program's stored member records, oldest joined first, at most {@code limit} (1 or more). */
+  public List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    Objects.requireNonNull(program, "program");
+    return operations.members(program, limit);
+  }
+
+  /**
+   * Merges metadata into the member's (Voucherify v2's member update): a key mapped to {@code null} is removed; the
+   * status never changes.
+   *
+   * @throws io.loyalty.spi.InvalidInputException naming {@code status} when the member is deleted
+   */
+  public io.loyalty.spi.card.Member updateMember(ProgramId program, CustomerId customer,
+      java.util.Map<String, io.loyalty.spi.@Nullable MetaValue> metadata) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(metadata, "metadata");
+    return operations.updateMember(program, customer, metadata);
+  }
+
+  /**
+   * Deletes the member softly (Voucherify v2's {@code DELETE …/members/{id}}): every card switched off and the record
+   * DELETED in one commit; cards and history stay readable, and the member can no longer change or rejoin (they
+   * still hold the cards). Idempotent.
+   */
+  public io.loyalty.spi.card.Member deleteMember(ProgramId program, CustomerId customer) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(customer, "customer");
+    return operations.deleteMember(program, customer);
   }
 
   /**
@@ -420,6 +493,39 @@ public final class LoyaltyEngine {
       return new TierOutlook(null, null, null, 0, null, null, null);
     }
     return operations.reports().tierOutlook(card, program, asOf);
+  }
+
+  /**
+   * The member's tier in its program's loyalty v2 tier structure at {@code asOf}, read on its card of the structure's
+   * wallet ({@code code}), with since when it has been held and when it ends as known then; empty for no tier, or a
+   * card whose program has no structure on its wallet. A read as of an instant answers what a read then answered.
+   */
+  public Optional<MemberStructureTier> structureTier(CardCode code, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.tier(program(card.program()), card, asOf);
+  }
+
+  /**
+   * The member's history in its program's v2 tier structure up to {@code until}, one span per decision (a move, a
+   * new term, a grace period), oldest first; empty for a card whose program has no structure on its wallet.
+   */
+  public List<StructureTierSpan> structureTierHistory(CardCode code, Instant until) {
+    Objects.requireNonNull(until, "until");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.history(program(card.program()), card, until);
+  }
+
+  /**
+   * What the member sees next in its program's v2 tier structure at {@code asOf} (Voucherify's tier progress): the
+   * tier held with its points, the drops that come if nothing else happens, and the higher tiers with the points
+   * each still takes (docs/tiers.md, "v2 tier structures"); empty for a card whose program has no structure on its
+   * wallet.
+   */
+  public TierProgress tierProgress(CardCode code, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Card card = card(code);
+    return io.loyalty.core.internal.engine.StructureReports.progress(program(card.program()), card, asOf);
   }
 
   /**
@@ -760,6 +866,20 @@ public final class LoyaltyEngine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(customer, "customer");
     return operations.rewards().examine(program, customer, context);
+  }
+
+  /**
+   * What the customer would earn now (Voucherify v2's examine of earning rules): the probe's imagined events (an order,
+   * the segments and custom events the member's rules name) quoted at the engine's now, per membership and card, each
+   * card's points split by earning rule. The engine's own evaluation, limits included; writes nothing.
+   *
+   * @param program the one program to examine, {@code null} for every program the customer is a member of
+   * @throws io.loyalty.spi.InvalidInputException when the probe's order or custom event is invalid (under
+   *     {@link EarningProbe.Trigger#ALL} an imagined custom event its schema refuses is left out instead)
+   */
+  public EarningExamination examineEarningRules(EarningProbe probe, @Nullable ProgramId program) {
+    Objects.requireNonNull(probe, "probe");
+    return operations.examineEarning(probe, program);
   }
 
   /** Rolls a redemption back within the rollback window: the exact lots, the stock and the card's count come back. */

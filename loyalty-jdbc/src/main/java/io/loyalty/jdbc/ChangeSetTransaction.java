@@ -143,6 +143,18 @@ final class ChangeSetTransaction {
         return refused;
       }
     }
+    for (io.loyalty.spi.store.ComponentWrite write : changes.components()) {
+      refused = component(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    for (io.loyalty.spi.store.MemberWrite write : changes.members()) {
+      refused = memberRecord(write);
+      if (refused != null) {
+        return refused;
+      }
+    }
     // Cards in code order (a stable sort keeps a card's chained writes in order): writers lock rows in one order.
     List<CardWrite> cards = new ArrayList<>(changes.cards());
     cards.sort(Comparator.comparing(w -> w.card().code()));
@@ -224,6 +236,57 @@ final class ChangeSetTransaction {
       p.setString(4, program.id().value());
       p.setLong(5, write.expectedVersion());
       return savepoint(() -> p.executeUpdate() == 1 ? bumpCatalog() : conflict, taken -> conflict);
+    }
+  }
+
+  private @Nullable CommitResult memberRecord(io.loyalty.spi.store.MemberWrite write) throws SQLException {
+    io.loyalty.spi.card.Member m = write.member();
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.MemberRef(m.program(), m.customer()));
+    if (m.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    String sql = write.expectedVersion() == 0
+        ? "INSERT INTO loyalty_member_record (version, status, metadata, created_at, updated_at, holder, program)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        : "UPDATE loyalty_member_record SET version = ?, status = ?, metadata = ?, created_at = ?, updated_at = ?"
+            + " WHERE holder = ? AND program = ? AND version = ?";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setLong(1, m.version());
+      p.setString(2, m.status().name());
+      p.setString(3, SpiJson.write(m.metadata()));
+      p.setString(4, m.createdAt().toString());
+      p.setString(5, m.updatedAt().toString());
+      p.setString(6, m.customer().value());
+      p.setString(7, m.program().value());
+      if (write.expectedVersion() != 0) {
+        p.setLong(8, write.expectedVersion());
+      }
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
+    }
+  }
+
+  private @Nullable CommitResult component(io.loyalty.spi.store.ComponentWrite write) throws SQLException {
+    io.loyalty.spi.store.StoredComponent stored = write.component();
+    io.loyalty.spi.program.Component part = stored.component();
+    CommitResult conflict = new CommitResult.Conflict(new Aggregate.ComponentRef(part.kind(), part.componentId()));
+    if (stored.version() != write.expectedVersion() + 1) {
+      return conflict;
+    }
+    String sql = "INSERT INTO loyalty_component (kind, id, version, status, created_at, updated_at, body)"
+        + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE coalesce((SELECT max(version) FROM loyalty_component"
+        + " WHERE kind = ? AND id = ?), 0) = ?";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, part.kind().name());
+      p.setString(2, part.componentId());
+      p.setLong(3, stored.version());
+      p.setString(4, stored.status().name());
+      p.setString(5, stored.createdAt().toString());
+      p.setString(6, stored.updatedAt().toString());
+      p.setString(7, SpiJson.write(part));
+      p.setString(8, part.kind().name());
+      p.setString(9, part.componentId());
+      p.setLong(10, write.expectedVersion());
+      return savepoint(() -> p.executeUpdate() == 1 ? null : conflict, taken -> conflict);
     }
   }
 

@@ -185,6 +185,80 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     }
   }
 
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return first(components(COMPONENT_COLUMNS + " WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1",
+        kind.name(), id));
+  }
+
+  @Override
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return first(components(COMPONENT_COLUMNS + " WHERE kind = ? AND id = ? AND version = ?", kind.name(), id,
+        version));
+  }
+
+  @Override
+  public List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return components("SELECT DISTINCT ON (id) kind, version, status, created_at, updated_at, body"
+        + " FROM loyalty_component WHERE kind = ? ORDER BY id, version DESC", kind.name());
+  }
+
+  @Override
+  public Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    return first(memberRecords(MEMBER_COLUMNS + " WHERE holder = ? AND program = ?", customer.value(),
+        program.value()));
+  }
+
+  @Override
+  public List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return memberRecords(MEMBER_COLUMNS + " WHERE program = ? ORDER BY created_at, holder LIMIT ?", program.value(),
+        (long) limit);
+  }
+
+  private static final String MEMBER_COLUMNS =
+      "SELECT holder, program, version, status, metadata, created_at, updated_at FROM loyalty_member_record";
+
+  private List<io.loyalty.spi.card.Member> memberRecords(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      List<io.loyalty.spi.card.Member> found = new ArrayList<>();
+      while (rs.next()) {
+        found.add(new io.loyalty.spi.card.Member(ProgramId.of(rs.getString(2)), CustomerId.of(rs.getString(1)),
+            io.loyalty.spi.card.MemberStatus.valueOf(rs.getString(4)),
+            SpiJson.read(rs.getString(5), io.loyalty.spi.Metadata.class), rs.getLong(3),
+            java.time.Instant.parse(rs.getString(6)), java.time.Instant.parse(rs.getString(7))));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read member records", e);
+    }
+  }
+
+  private static final String COMPONENT_COLUMNS =
+      "SELECT kind, version, status, created_at, updated_at, body FROM loyalty_component";
+
+  private List<io.loyalty.spi.store.StoredComponent> components(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values);
+        ResultSet rs = p.executeQuery()) {
+      List<io.loyalty.spi.store.StoredComponent> found = new ArrayList<>();
+      while (rs.next()) {
+        io.loyalty.spi.program.ComponentKind kind = io.loyalty.spi.program.ComponentKind.valueOf(rs.getString(1));
+        Class<? extends io.loyalty.spi.program.Component> type = switch (kind) {
+          case CARD_DEFINITION -> io.loyalty.spi.program.CardDefinition.class;
+          case EARNING_RULE -> io.loyalty.spi.program.FirstMatchRule.class;
+        };
+        found.add(new io.loyalty.spi.store.StoredComponent(SpiJson.read(rs.getString(6), type),
+            io.loyalty.spi.program.ComponentStatus.valueOf(rs.getString(3)), rs.getLong(2),
+            java.time.Instant.parse(rs.getString(4)), java.time.Instant.parse(rs.getString(5))));
+      }
+      return List.copyOf(found);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read components", e);
+    }
+  }
+
   /** The number of stored program versions: every program write inserts one row and no row is ever deleted. */
   @Override
   public long catalogVersion() {

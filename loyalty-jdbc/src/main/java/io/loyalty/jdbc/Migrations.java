@@ -25,7 +25,8 @@ final class Migrations {
   /** The scripts in version order; a new version is one more line. */
   static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__cards_by_holder.sql", "V3__outbox.sql",
       "V4__wallets.sql", "V5__lots_as_rows.sql", "V6__ledger_as_columns.sql", "V7__catalog_counter.sql",
-      "V8__card_tiers.sql", "V9__outbox_claims.sql", "V10__cross_card_keys.sql");
+      "V8__card_tiers.sql", "V9__outbox_claims.sql", "V10__cross_card_keys.sql",
+      "V11__components.sql", "V12__member_records.sql");
 
   /** Taken for the migration transaction: instances migrating at once wait for each other. */
 

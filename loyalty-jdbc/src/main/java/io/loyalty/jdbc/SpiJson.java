@@ -114,6 +114,7 @@ final class SpiJson {
     id(ids, SegmentId.class, SegmentId::of);
     id(ids, SkuId.class, SkuId::of);
     id(ids, io.loyalty.spi.TierId.class, io.loyalty.spi.TierId::of);
+    id(ids, io.loyalty.spi.TierStructureId.class, io.loyalty.spi.TierStructureId::of);
     id(ids, ValidationRuleId.class, ValidationRuleId::of);
     id(ids, WalletId.class, WalletId::of);
     // a ledger key is stored as its text, which LedgerKey.parse reads back (rows written before keys were typed too)

@@ -48,7 +48,7 @@ class MigrationTest {
     assertThat(store.schemaVersion()).isZero();
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(store.migrate()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
-    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(10);
+    assertThat(JdbcLoyaltyStore.create(ds).schemaVersion()).isEqualTo(12);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
       assertThat(rs.next()).isTrue();
@@ -81,6 +81,12 @@ class MigrationTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(10);
       assertThat(rs.getString(2)).isEqualTo("V10__cross_card_keys.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(11);
+      assertThat(rs.getString(2)).isEqualTo("V11__components.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(12);
+      assertThat(rs.getString(2)).isEqualTo("V12__member_records.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -419,7 +425,7 @@ class MigrationTest {
 
     JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds, JdbcDialect.CITUS);
 
-    assertThat(store.schemaVersion()).isEqualTo(10);
+    assertThat(store.schemaVersion()).isEqualTo(JdbcLoyaltyStore.latestSchemaVersion());
     assertThat(rowsOf(ds, "SELECT holder || '/' || program || '/' || wallet || '=' || card FROM loyalty_member"))
         .containsExactly("c1/camp_v10/main=" + first.value());
     assertThat(rowsOf(ds, "SELECT entry_key || '=' || card FROM loyalty_entry_key"))

@@ -41,6 +41,42 @@ public abstract class LoyaltyStoreCompatibilityKit extends StoreContract {
   }
 
   @Nested
+  class Components extends ComponentContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
+
+  @Nested
+  class TierStructures extends TierStructureContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return LoyaltyStoreCompatibilityKit.this.newStore();
+    }
+
+    @Override
+    protected boolean supportsConcurrency() {
+      return LoyaltyStoreCompatibilityKit.this.supportsConcurrency();
+    }
+
+    @Override
+    protected KitBudget budget() {
+      return LoyaltyStoreCompatibilityKit.this.budget();
+    }
+  }
+
+  @Nested
   class Outbox extends OutboxContract {
     @Override
     protected LoyaltyStore newStore() {

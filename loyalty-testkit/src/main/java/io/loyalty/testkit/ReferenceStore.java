@@ -50,17 +50,19 @@ public final class ReferenceStore implements LoyaltyStore {
   /** Everything stored; replaced whole by a commit, never changed in place. */
   private record State(Map<ProgramId, TreeMap<Long, Program>> programs, Map<CardCode, Card> cards,
       List<LedgerEntry> entries, Map<EventId, EventReceipt> receipts, Map<RewardId, Reward> rewards,
-      Map<RedemptionId, Redemption> redemptions, List<OutboxEvent> outbox) {
+      Map<RedemptionId, Redemption> redemptions, List<OutboxEvent> outbox,
+      List<io.loyalty.spi.store.StoredComponent> components, List<io.loyalty.spi.card.Member> members) {
     State copy() {
       Map<ProgramId, TreeMap<Long, Program>> p = new HashMap<>();
       programs.forEach((id, versions) -> p.put(id, new TreeMap<>(versions)));
       return new State(p, new HashMap<>(cards), new ArrayList<>(entries), new HashMap<>(receipts),
-          new HashMap<>(rewards), new HashMap<>(redemptions), new ArrayList<>(outbox));
+          new HashMap<>(rewards), new HashMap<>(redemptions), new ArrayList<>(outbox), new ArrayList<>(components),
+          new ArrayList<>(members));
     }
   }
 
   private State state = new State(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(),
-      new HashMap<>(), new HashMap<>(), new ArrayList<>());
+      new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   /** Each consumer's acknowledged event ids (not part of a commit: a consumer writes them). */
   private final Map<String, Set<String>> acknowledged = new HashMap<>();
 
@@ -93,6 +95,12 @@ public final class ReferenceStore implements LoyaltyStore {
       receipt(next, changes.receipt());
       for (ProgramWrite w : changes.programs()) {
         program(next, w);
+      }
+      for (io.loyalty.spi.store.ComponentWrite w : changes.components()) {
+        component(next, w);
+      }
+      for (io.loyalty.spi.store.MemberWrite w : changes.members()) {
+        member(next, w);
       }
       for (CardWrite w : changes.cards()) {
         card(next, w);
@@ -288,6 +296,76 @@ public final class ReferenceStore implements LoyaltyStore {
       throw conflict(new Aggregate.ProgramRef(w.program().id()));
     }
     versions.put(w.program().version(), w.program());
+  }
+
+  private static void member(State s, io.loyalty.spi.store.MemberWrite w) {
+    io.loyalty.spi.card.Member m = w.member();
+    io.loyalty.spi.card.Member stored = memberOf(s, m.program(), m.customer());
+    long latest = stored == null ? 0 : stored.version();
+    if (w.expectedVersion() != latest || m.version() != latest + 1) {
+      throw conflict(new Aggregate.MemberRef(m.program(), m.customer()));
+    }
+    if (stored != null) {
+      s.members.remove(stored);
+    }
+    s.members.add(m);
+  }
+
+  private static io.loyalty.spi.card.@Nullable Member memberOf(State s, ProgramId program, CustomerId customer) {
+    for (io.loyalty.spi.card.Member m : s.members) {
+      if (m.program().equals(program) && m.customer().equals(customer)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public synchronized Optional<io.loyalty.spi.card.Member> member(ProgramId program, CustomerId customer) {
+    return Optional.ofNullable(memberOf(state, program, customer));
+  }
+
+  @Override
+  public synchronized List<io.loyalty.spi.card.Member> members(ProgramId program, int limit) {
+    return state.members.stream().filter(m -> m.program().equals(program))
+        .sorted(Comparator.comparing(io.loyalty.spi.card.Member::createdAt).thenComparing(m -> m.customer().value()))
+        .limit(limit).toList();
+  }
+
+  private static void component(State s, io.loyalty.spi.store.ComponentWrite w) {
+    io.loyalty.spi.program.Component part = w.component().component();
+    long latest = versionsOf(s, part.kind(), part.componentId()).size();
+    if (w.expectedVersion() != latest || w.component().version() != latest + 1) {
+      throw conflict(new Aggregate.ComponentRef(part.kind(), part.componentId()));
+    }
+    s.components.add(w.component());
+  }
+
+  /** Every stored version of the component, oldest first (a scan). */
+  private static List<io.loyalty.spi.store.StoredComponent> versionsOf(State s, io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return s.components.stream().filter(c -> c.component().kind() == kind && c.component().componentId().equals(id))
+        .sorted(Comparator.comparingLong(io.loyalty.spi.store.StoredComponent::version)).toList();
+  }
+
+  @Override
+  public synchronized Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    List<io.loyalty.spi.store.StoredComponent> versions = versionsOf(state, kind, id);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  @Override
+  public synchronized Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return versionsOf(state, kind, id).stream().filter(c -> c.version() == version).findFirst();
+  }
+
+  @Override
+  public synchronized List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return state.components.stream().filter(c -> c.component().kind() == kind)
+        .map(c -> c.component().componentId()).distinct().sorted()
+        .map(id -> component(kind, id).orElseThrow()).toList();
   }
 
   private static void card(State s, CardWrite w) {

@@ -256,4 +256,58 @@ public abstract class WalletContract extends StoreContract {
     assertThat(store.redemptions(card.code()).stream().filter(io.loyalty.spi.reward.Redemption::succeeded).count())
         .isEqualTo(3);
   }
+
+  private boolean keepsMemberRecords() {
+    try {
+      store.members(PROGRAM, 1);
+      return true;
+    } catch (UnsupportedOperationException none) {
+      return false;
+    }
+  }
+
+  @Test
+  void a_member_record_is_written_with_the_cards_and_reads_back_whole_and_its_updates_merge() {
+    assumeTrue(keepsMemberRecords(), "the store keeps no member records (MemberStore's defaults)");
+    engine.define(program());
+    engine.addMember(PROGRAM, CustomerId.of("dora"), io.loyalty.spi.card.MemberStatus.INACTIVE,
+        io.loyalty.spi.Metadata.of("tier", "gold", "visits", 3));
+    io.loyalty.spi.card.Member stored = store.member(PROGRAM, CustomerId.of("dora")).orElseThrow();
+    assertThat(stored).isEqualTo(new io.loyalty.spi.card.Member(PROGRAM, CustomerId.of("dora"),
+        io.loyalty.spi.card.MemberStatus.INACTIVE, io.loyalty.spi.Metadata.of("tier", "gold", "visits", 3), 1, T0, T0));
+    assertThat(store.cardsOf(PROGRAM, CustomerId.of("dora"))).extracting(Card::active).containsOnly(false);
+    java.util.Map<String, io.loyalty.spi.MetaValue> changes = new java.util.HashMap<>();
+    changes.put("visits", io.loyalty.spi.MetaValue.of(4));
+    changes.put("tier", null);
+    engine.updateMember(PROGRAM, CustomerId.of("dora"), changes);
+    assertThat(store.member(PROGRAM, CustomerId.of("dora")).orElseThrow().metadata())
+        .isEqualTo(io.loyalty.spi.Metadata.of("visits", 4));
+    engine.deleteMember(PROGRAM, CustomerId.of("dora"));
+    assertThat(store.member(PROGRAM, CustomerId.of("dora")).orElseThrow().status())
+        .isEqualTo(io.loyalty.spi.card.MemberStatus.DELETED);
+    assertThat(store.members(PROGRAM, 10)).extracting(io.loyalty.spi.card.Member::version).containsExactly(3L);
+    assertThat(store.member(ProgramId.of("lprg_other"), CustomerId.of("dora"))).isEmpty();
+  }
+
+  @Test
+  void racing_member_updates_from_two_engines_lose_none() throws Exception {
+    assumeTrue(supportsConcurrency(), "the adapter declares it does not support concurrent callers");
+    assumeTrue(keepsMemberRecords(), "the store keeps no member records (MemberStore's defaults)");
+    engine.define(program());
+    engine.addMember(PROGRAM, CustomerId.of("erin"));
+    LoyaltyEngine other = LoyaltyEngine.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(WorkloadPrograms.seeded(13)).build();
+    int updates = Math.max(6, budget().threads() * 2);
+    List<Callable<Long>> tasks = new ArrayList<>();
+    for (int i = 0; i < updates; i++) {
+      LoyaltyEngine by = i % 2 == 0 ? engine : other;
+      String key = "k" + i;
+      tasks.add(() -> by.updateMember(PROGRAM, CustomerId.of("erin"),
+          java.util.Map.of(key, io.loyalty.spi.MetaValue.of(1))).version());
+    }
+    Race.run(budget().threads(), tasks);
+    io.loyalty.spi.card.Member last = store.member(PROGRAM, CustomerId.of("erin")).orElseThrow();
+    assertThat(last.version()).isEqualTo(1L + updates);
+    assertThat(last.metadata().values()).hasSize(updates);
+  }
 }

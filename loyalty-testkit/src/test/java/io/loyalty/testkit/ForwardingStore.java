@@ -36,6 +36,34 @@ abstract class ForwardingStore implements LoyaltyStore {
   }
 
   @Override
+  public java.util.Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    return delegate.component(kind, id);
+  }
+
+  @Override
+  public java.util.Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    return delegate.component(kind, id, version);
+  }
+
+  @Override
+  public java.util.List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    return delegate.components(kind);
+  }
+
+  @Override
+  public java.util.Optional<io.loyalty.spi.card.Member> member(io.loyalty.spi.ProgramId program,
+      io.loyalty.spi.CustomerId customer) {
+    return delegate.member(program, customer);
+  }
+
+  @Override
+  public java.util.List<io.loyalty.spi.card.Member> members(io.loyalty.spi.ProgramId program, int limit) {
+    return delegate.members(program, limit);
+  }
+
+  @Override
   public Optional<Program> program(ProgramId id) {
     return delegate.program(id);
   }

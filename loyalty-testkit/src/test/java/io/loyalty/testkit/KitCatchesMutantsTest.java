@@ -92,6 +92,31 @@ class KitCatchesMutantsTest {
     }
   }
 
+  /** The component contract against a store that writes a component's version over whatever is stored. */
+  static class VersionBlindComponents extends ComponentContract {
+    @Override
+    protected LoyaltyStore newStore() {
+      return new ForwardingStore(InMemoryLoyaltyStore.create()) {
+        @Override
+        public io.loyalty.spi.store.CommitResult commit(io.loyalty.spi.store.ChangeSet changes) {
+          io.loyalty.spi.store.ChangeSet.Builder blind = io.loyalty.spi.store.ChangeSet.builder();
+          changes.programs().forEach(blind::program);
+          blind.cards(changes.cards()).entries(changes.entries()).receipt(changes.receipt())
+              .rewards(changes.rewards()).redemptions(changes.redemptions()).events(changes.events());
+          for (io.loyalty.spi.store.ComponentWrite w : changes.components()) {
+            io.loyalty.spi.program.Component part = w.component().component();
+            long latest = delegate.component(part.kind(), part.componentId())
+                .map(io.loyalty.spi.store.StoredComponent::version).orElse(0L);
+            io.loyalty.spi.store.StoredComponent c = w.component();
+            blind.component(new io.loyalty.spi.store.ComponentWrite(new io.loyalty.spi.store.StoredComponent(
+                c.component(), c.status(), latest + 1, c.createdAt(), c.updatedAt()), latest));
+          }
+          return delegate.commit(blind.build());
+        }
+      };
+    }
+  }
+
   /** The in-memory store itself, to show the same run passes when nothing is broken. */
   static class CorrectAllOrNothing extends AllOrNothingContract {
     @Override
@@ -106,6 +131,12 @@ class KitCatchesMutantsTest {
 
   private static List<String> failedNames(Events events) {
     return events.failed().stream().map(Event::getTestDescriptor).map(d -> d.getDisplayName()).toList();
+  }
+
+  @Test
+  void a_store_that_ignores_expected_component_versions_fails_the_component_sentences() {
+    assertThat(failedNames(run(VersionBlindComponents.class)))
+        .contains("a component write over a stale or skipped version is a conflict and writes nothing");
   }
 
   @Test

@@ -37,7 +37,7 @@ final class StockBlindStore extends ForwardingStore {
         Reward r = write.reward();
         long v = stored.get().version();
         rewards.add(new RewardWrite(new Reward(r.id(), v + 1, r.name(), r.kind(), r.stock(), r.redeemed(), r.deleted(),
-            r.metadata()), v));
+            r.metadata(), r.costs()), v));
       } else {
         rewards.add(write);
       }

@@ -49,6 +49,11 @@ public enum SkipReason {
   /** The member's tier maps the rule to no points ({@code CUSTOM} 0, or a multiplier that rounds to 0). */
   TIER_GIVES_NONE,
   /**
+   * A loyalty v2 earning's {@code tier_rules} ({@code ANY_OF}) name tiers the member does not hold (before the event's
+   * points); the rule's next earning is tried.
+   */
+  TIER_NOT_HELD,
+  /**
    * The event is a tier move that tier-triggered earnings caused, past the engine's bound on such cascades: its
    * rules give nothing, so a cascade always ends.
    */

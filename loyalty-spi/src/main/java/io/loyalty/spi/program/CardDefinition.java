@@ -37,7 +37,17 @@ public record CardDefinition(
     EarnedRefund earnedRefund,
     SpendingLimits spendingLimits,
     boolean allowNegative,
-    Metadata metadata) {
+    Metadata metadata) implements Component {
+
+  @Override
+  public ComponentKind kind() {
+    return ComponentKind.CARD_DEFINITION;
+  }
+
+  @Override
+  public String componentId() {
+    return id.value();
+  }
 
   /**
    * Voucherify's {@code refunds.earned_points}: what an order refund takes back of the points the order earned.

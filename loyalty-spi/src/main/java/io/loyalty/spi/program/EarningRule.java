@@ -5,6 +5,7 @@ import io.loyalty.spi.WalletId;
 import io.loyalty.spi.Metadata;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.ValidationRuleId;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -53,13 +54,21 @@ public record EarningRule(
    * @param earning the earning's position in the rule, 1 or more
    * @param name the earning's name, possibly empty
    * @param limits the v2 rule's trigger limits (the same on each of its effects)
+   * @param tiers the earning's {@code tier_rules}: the tiers of the program's structure of which the member must hold
+   *     one for the earning to match; empty for no requirement
    */
-  public record Branch(RuleId rule, int earning, String name, TriggerLimits limits) {
+  public record Branch(RuleId rule, int earning, String name, TriggerLimits limits, List<io.loyalty.spi.TierId> tiers) {
     /** Checks the position. */
     public Branch {
       Objects.requireNonNull(rule, "rule");
       name = name == null ? "" : name;
       limits = limits == null ? TriggerLimits.NONE : limits;
+      tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** A branch of a rule with no tier requirement. */
+    public Branch(RuleId rule, int earning, String name, TriggerLimits limits) {
+      this(rule, earning, name, limits, List.of());
     }
 
     /** A branch of a rule with no trigger limits. */

@@ -25,7 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param limits how often it may earn for one member ({@link TriggerLimits#NONE} by default)
  */
 public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings, boolean active, Validity validity,
-    String name, Metadata metadata, TriggerLimits limits) {
+    String name, Metadata metadata, TriggerLimits limits) implements Component {
+
+  @Override
+  public ComponentKind kind() {
+    return ComponentKind.EARNING_RULE;
+  }
+
+  @Override
+  public String componentId() {
+    return id.value();
+  }
 
   /**
    * One earning: its conditions and the effects it applies when they hold and no earlier earning's did.
@@ -33,12 +43,27 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
    * @param name the display name, possibly empty
    * @param condition what must hold, {@code null} for nothing (Voucherify's {@code rules} group)
    * @param effects 1 or more, all applied
+   * @param tiers Voucherify's {@code tier_rules}: the tiers of the program's tier structure of which the member must
+   *     hold one (before the event's points) for the earning to match ({@code ANY_OF}); empty for
+   *     {@code NO_REQUIREMENTS}
    */
-  public record Earning(String name, @Nullable Condition condition, List<Effect> effects) {
-    /** Copies the effects. */
+  public record Earning(String name, @Nullable Condition condition, List<Effect> effects,
+      List<io.loyalty.spi.TierId> tiers) {
+    /** Copies the effects and the tiers. */
     public Earning {
       name = name == null ? "" : name;
       effects = List.copyOf(effects);
+      tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** An earning with no tier requirement ({@code NO_REQUIREMENTS}). */
+    public Earning(String name, @Nullable Condition condition, List<Effect> effects) {
+      this(name, condition, effects, List.of());
+    }
+
+    /** A copy that matches only a member in one of {@code tiers} ({@code tier_rules: ANY_OF}). */
+    public Earning forTiers(io.loyalty.spi.TierId... tiers) {
+      return new Earning(name, condition, effects, List.of(tiers));
     }
 
     /** An earning with no conditions. */
@@ -53,7 +78,7 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
 
     /** A copy with a name. */
     public Earning named(String name) {
-      return new Earning(name, condition, effects);
+      return new Earning(name, condition, effects, tiers);
     }
   }
 
@@ -100,6 +125,11 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
     this(id, trigger, earnings, active, validity, name, metadata, TriggerLimits.NONE);
   }
 
+  /** A copy switched on or off. */
+  public FirstMatchRule withActive(boolean active) {
+    return new FirstMatchRule(id, trigger, earnings, active, validity, name, metadata, limits);
+  }
+
   /** A copy with trigger limits. */
   public FirstMatchRule withLimits(TriggerLimits limits) {
     return new FirstMatchRule(id, trigger, earnings, active, validity, name, metadata, limits);
@@ -124,7 +154,7 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
     List<EarningRule> flat = new ArrayList<>();
     for (int e = 0; e < earnings.size(); e++) {
       Earning earning = earnings.get(e);
-      EarningRule.Branch branch = new EarningRule.Branch(id, e + 1, earning.name(), limits);
+      EarningRule.Branch branch = new EarningRule.Branch(id, e + 1, earning.name(), limits, earning.tiers());
       for (int f = 0; f < earning.effects().size(); f++) {
         Effect effect = earning.effects().get(f);
         flat.add(EarningRule.builder(effectId(id, e + 1, f + 1), trigger, effect.formula())
@@ -151,7 +181,7 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
         continue;
       }
       if (current != null && !branch.rule().equals(current.rule())) {
-        earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects));
+        earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects, current.tiers()));
         grouped.add(rule(Objects.requireNonNull(head, "head"), current.rule(), earnings));
         earnings = new ArrayList<>();
         effects = new ArrayList<>();
@@ -160,14 +190,14 @@ public record FirstMatchRule(RuleId id, Trigger trigger, List<Earning> earnings,
       if (current == null) {
         head = r;
       } else if (branch.earning() != current.earning()) {
-        earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects));
+        earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects, current.tiers()));
         effects = new ArrayList<>();
       }
       current = branch;
       effects.add(new Effect(r.wallet(), r.formula(), r.expiration()));
     }
     if (current != null) {
-      earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects));
+      earnings.add(new Earning(current.name(), effectsHead(rules, current).condition(), effects, current.tiers()));
       grouped.add(rule(Objects.requireNonNull(head, "head"), current.rule(), earnings));
     }
     return grouped;

@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  *     empty for a v1 program, whose one wallet is {@link io.loyalty.spi.WalletId#MAIN} under its card template
  * @param status a v2 program's status, with {@code active} true exactly when it is {@link ProgramStatus#ACTIVE}; for
  *     a v1 program (and a v2 one built without a status) the switch's: {@code ACTIVE} or {@code INACTIVE}
+ * @param tierStructure a loyalty v2 program's tier structure (at most one), {@code null} for none
  */
 public record Program(
     ProgramId id,
@@ -60,7 +61,17 @@ public record Program(
     TierPolicy tierPolicy,
     Metadata metadata,
     List<CardDefinition> wallets,
-    ProgramStatus status) {
+    ProgramStatus status,
+    io.loyalty.spi.tier.@Nullable TierStructure tierStructure) {
+
+  /** A program with no v2 tier structure. */
+  public Program(ProgramId id, long version, String name, ZoneId zone, boolean active, Validity validity,
+      CardPool pool, CardTemplate card, boolean autoJoin, RefundPolicy refundPolicy, List<EarningRule> earningRules,
+      List<RewardAssignment> rewards, @Nullable Condition redemptionCondition, List<Tier> tiers, TierPolicy tierPolicy,
+      Metadata metadata, List<CardDefinition> wallets, ProgramStatus status) {
+    this(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules, rewards,
+        redemptionCondition, tiers, tierPolicy, metadata, wallets, status, null);
+  }
 
   /** A v1 program: one wallet, its card template's. */
   public Program(ProgramId id, long version, String name, ZoneId zone, boolean active, Validity validity,
@@ -157,13 +168,14 @@ public record Program(
     tiers.forEach(b::tier);
     wallets.forEach(b::wallet);
     b.status = wallets.isEmpty() ? null : status;
+    b.tierStructure = tierStructure;
     return b;
   }
 
   /** This definition with another version number; used by stores and the engine. */
   public Program withVersion(long version) {
     return new Program(id, version, name, zone, active, validity, pool, card, autoJoin, refundPolicy, earningRules,
-        rewards, redemptionCondition, tiers, tierPolicy, metadata, wallets, status);
+        rewards, redemptionCondition, tiers, tierPolicy, metadata, wallets, status, tierStructure);
   }
 
   /** The rule with this id, if any. */
@@ -195,6 +207,7 @@ public record Program(
     private Metadata metadata = Metadata.EMPTY;
     private final List<CardDefinition> wallets = new ArrayList<>();
     private @Nullable ProgramStatus status;
+    private io.loyalty.spi.tier.@Nullable TierStructure tierStructure;
 
     private Builder(ProgramId id, String name) {
       this.id = Objects.requireNonNull(id, "id");
@@ -338,11 +351,20 @@ public record Program(
       return this;
     }
 
+    /**
+     * Sets a v2 program's tier structure (Voucherify allows one per program), {@code null} for none; it can change
+     * only while the program is a {@code DRAFT}, but for its name and metadata.
+     */
+    public Builder tierStructure(io.loyalty.spi.tier.@Nullable TierStructure tierStructure) {
+      this.tierStructure = tierStructure;
+      return this;
+    }
+
     /** Returns the program (version 0); the engine validates it when it is defined. */
     public Program build() {
       return new Program(id, 0, name, zone, active, validity, pool, card, autoJoin, refundPolicy, rules, rewards,
           redemptionCondition, tiers, tierPolicy, metadata, wallets,
-          status != null ? status : active ? ProgramStatus.ACTIVE : ProgramStatus.INACTIVE);
+          status != null ? status : active ? ProgramStatus.ACTIVE : ProgramStatus.INACTIVE, tierStructure);
     }
   }
 }

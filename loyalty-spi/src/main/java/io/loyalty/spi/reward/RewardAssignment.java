@@ -31,11 +31,19 @@ public record RewardAssignment(
    *
    * @param offer the offer's id
    * @param position 1 or more
+   * @param tiers the tiers of the program's structure of which the member must hold one for this cost to be the
+   *     price; empty for every member
    */
-  public record CostOf(AssignmentId offer, int position) {
-    /** Checks the offer. */
+  public record CostOf(AssignmentId offer, int position, java.util.List<io.loyalty.spi.TierId> tiers) {
+    /** Checks the offer and copies the tiers. */
     public CostOf {
       java.util.Objects.requireNonNull(offer, "offer");
+      tiers = tiers == null ? java.util.List.of() : java.util.List.copyOf(tiers);
+    }
+
+    /** A cost for every member. */
+    public CostOf(AssignmentId offer, int position) {
+      this(offer, position, java.util.List.of());
     }
   }
 

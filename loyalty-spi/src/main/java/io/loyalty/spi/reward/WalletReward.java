@@ -27,11 +27,19 @@ public record WalletReward(AssignmentId id, RewardId reward, List<Cost> costs) {
    * @param condition what must hold, {@code null} for nothing (Voucherify's cost {@code rules})
    * @param wallet the program's wallet that pays
    * @param points the price, 1 or more
+   * @param tiers the tiers of the program's tier structure of which the member must hold one for the cost to be the
+   *     price (Voucherify's costs "restricted to tiers"); empty for every member
    */
-  public record Cost(@Nullable Condition condition, WalletId wallet, long points) {
-    /** Checks the wallet. */
+  public record Cost(@Nullable Condition condition, WalletId wallet, long points, List<io.loyalty.spi.TierId> tiers) {
+    /** Checks the wallet and copies the tiers. */
     public Cost {
       Objects.requireNonNull(wallet, "wallet");
+      tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** A cost for every member. */
+    public Cost(@Nullable Condition condition, WalletId wallet, long points) {
+      this(condition, wallet, points, List.of());
     }
 
     /** A cost with no condition. */
@@ -42,6 +50,11 @@ public record WalletReward(AssignmentId id, RewardId reward, List<Cost> costs) {
     /** A cost that is the price when {@code condition} holds. */
     public static Cost when(Condition condition, WalletId wallet, long points) {
       return new Cost(Objects.requireNonNull(condition, "condition"), wallet, points);
+    }
+
+    /** A copy that is the price only for a member in one of {@code tiers}. */
+    public Cost forTiers(io.loyalty.spi.TierId... tiers) {
+      return new Cost(condition, wallet, points, List.of(tiers));
     }
   }
 
@@ -68,7 +81,7 @@ public record WalletReward(AssignmentId id, RewardId reward, List<Cost> costs) {
     for (int i = 0; i < costs.size(); i++) {
       Cost cost = costs.get(i);
       flat.add(new RewardAssignment(costId(id, i + 1), reward, cost.points(), false, cost.condition(), cost.wallet(),
-          new RewardAssignment.CostOf(id, i + 1)));
+          new RewardAssignment.CostOf(id, i + 1, cost.tiers())));
     }
     return flat;
   }
@@ -90,7 +103,7 @@ public record WalletReward(AssignmentId id, RewardId reward, List<Cost> costs) {
       }
       current = cost.offer();
       reward = a.reward();
-      costs.add(new Cost(a.condition(), a.wallet(), a.points() == null ? 0 : a.points()));
+      costs.add(new Cost(a.condition(), a.wallet(), a.points() == null ? 0 : a.points(), cost.tiers()));
     }
     if (current != null) {
       offers.add(new WalletReward(current, Objects.requireNonNull(reward, "reward"), costs));

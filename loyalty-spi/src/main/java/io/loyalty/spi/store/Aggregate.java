@@ -24,6 +24,34 @@ public sealed interface Aggregate {
     }
   }
 
+  /** A loyalty v2 component (a card definition or an earning rule). */
+  record ComponentRef(io.loyalty.spi.program.ComponentKind kind, String id) implements Aggregate {
+    /** Checks the parts. */
+    public ComponentRef {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String text() {
+      return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+    }
+  }
+
+  /** A loyalty v2 member record (its text names the program only: no customer identifiers in messages). */
+  record MemberRef(ProgramId program, io.loyalty.spi.CustomerId customer) implements Aggregate {
+    /** Checks the parts. */
+    public MemberRef {
+      Objects.requireNonNull(program, "program");
+      Objects.requireNonNull(customer, "customer");
+    }
+
+    @Override
+    public String text() {
+      return "member of " + program;
+    }
+  }
+
   /** A card. */
   record CardRef(CardCode code) implements Aggregate {
     /** Checks the code. */

@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param rewards rewards to insert or update (stock counts)
  * @param redemptions redemptions to insert or update
  * @param events the domain events the change causes, written to the outbox in the same commit (unique ids)
+ * @param components loyalty v2 component versions to store
+ * @param members loyalty v2 member records to insert or update
  */
 public record ChangeSet(
     List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
     @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
-    List<OutboxEvent> events) {
+    List<OutboxEvent> events, List<ComponentWrite> components, List<MemberWrite> members) {
 
   /** Copies the lists. */
   public ChangeSet {
@@ -29,6 +31,22 @@ public record ChangeSet(
     rewards = List.copyOf(rewards);
     redemptions = List.copyOf(redemptions);
     events = List.copyOf(events);
+    components = List.copyOf(components);
+    members = List.copyOf(members);
+  }
+
+  /** A change set with no member writes. */
+  public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+      @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
+      List<OutboxEvent> events, List<ComponentWrite> components) {
+    this(programs, cards, entries, receipt, rewards, redemptions, events, components, List.of());
+  }
+
+  /** A change set with no component writes. */
+  public ChangeSet(List<ProgramWrite> programs, List<CardWrite> cards, List<io.loyalty.spi.card.LedgerEntry> entries,
+      @Nullable EventReceipt receipt, List<RewardWrite> rewards, List<RedemptionWrite> redemptions,
+      List<OutboxEvent> events) {
+    this(programs, cards, entries, receipt, rewards, redemptions, events, List.of());
   }
 
   /** A change set with no events. */
@@ -39,7 +57,7 @@ public record ChangeSet(
 
   /** The same writes with these events instead. */
   public ChangeSet withEvents(List<OutboxEvent> events) {
-    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events);
+    return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components, members);
   }
 
   /** A change set with no reward or redemption writes. */
@@ -51,7 +69,8 @@ public record ChangeSet(
   /** Whether it writes nothing. */
   public boolean isEmpty() {
     return programs.isEmpty() && cards.isEmpty() && entries.isEmpty() && receipt == null && rewards.isEmpty()
-        && redemptions.isEmpty() && events.isEmpty();
+        && redemptions.isEmpty() && events.isEmpty() && components.isEmpty()
+        && members.isEmpty();
   }
 
   /** An empty builder. */
@@ -68,8 +87,22 @@ public record ChangeSet(
     private final List<RewardWrite> rewards = new java.util.ArrayList<>();
     private final List<RedemptionWrite> redemptions = new java.util.ArrayList<>();
     private final List<OutboxEvent> events = new java.util.ArrayList<>();
+    private final List<ComponentWrite> components = new java.util.ArrayList<>();
+    private final List<MemberWrite> members = new java.util.ArrayList<>();
 
     Builder() {}
+
+    /** Adds a member record write. */
+    public Builder member(MemberWrite write) {
+      members.add(write);
+      return this;
+    }
+
+    /** Adds a component version to store. */
+    public Builder component(ComponentWrite write) {
+      components.add(write);
+      return this;
+    }
 
     /** Adds a program version to store. */
     public Builder program(ProgramWrite write) {
@@ -133,7 +166,7 @@ public record ChangeSet(
 
     /** The change set. */
     public ChangeSet build() {
-      return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events);
+      return new ChangeSet(programs, cards, entries, receipt, rewards, redemptions, events, components, members);
     }
   }
 }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Everything the engine needs from persistence: program, card, ledger and reward reads plus the one write path.
  * A host implements it for its database; the engine ships a thread-safe in-memory one.
  */
-public interface LoyaltyStore extends ProgramStore, CardStore, LedgerStore, RewardStore, OutboxStore,
-    ChangeSetWriter {
+public interface LoyaltyStore extends ProgramStore, ComponentStore, MemberStore, CardStore, LedgerStore, RewardStore,
+    OutboxStore, ChangeSetWriter {
   /**
    * What the engine reads before deciding an event of {@code holder} ({@link EventReads}): the receipt of
    * {@code event}, then (when it was not applied) the catalog version, the holder's cards and their entries for

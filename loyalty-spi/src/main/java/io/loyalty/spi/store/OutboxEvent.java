@@ -152,9 +152,18 @@ public record OutboxEvent(String id, Type type, CardCode card, ProgramId program
    *     or for no tier
    * @param cascade how many tier-triggered earnings led to this move: 0 when an ordinary change caused it, n + 1 when
    *     the points of a rule fired by a move of cascade n did ({@link io.loyalty.spi.event.TierMoved#cascade})
+   * @param structure the loyalty v2 tier structure the tiers are of, {@code null} for a v1 program's tiers (a v2
+   *     move's {@code balance} is the points its structure counts: the balance, or the points earned in the period)
    */
   public record TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance,
-      @Nullable Instant effective, @Nullable Instant expiresAt, int cascade) implements Payload {
+      @Nullable Instant effective, @Nullable Instant expiresAt, int cascade,
+      io.loyalty.spi.@Nullable TierStructureId structure) implements Payload {
+    /** A v1 move (no tier structure). */
+    public TierChange(CustomerId holder, @Nullable TierId from, @Nullable TierId to, long balance,
+        @Nullable Instant effective, @Nullable Instant expiresAt, int cascade) {
+      this(holder, from, to, balance, effective, expiresAt, cascade, null);
+    }
+
     /** Checks the holder, and that a move changes the tier (a prolonged term names its tier on both sides). */
     public TierChange {
       Objects.requireNonNull(holder, "holder");

@@ -1,5 +1,6 @@
 package io.loyalty.spi.tier;
 
+import io.loyalty.spi.SegmentId;
 import io.loyalty.spi.TierId;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param periodPoints the points earned from {@code periodStart} (POINTS_IN_PERIOD qualification); 0 otherwise
  * @param grants the terms granted, in the order they were granted
  * @param overrides the host's overrides, in the order they were set (each kept, so the history shows them)
+ * @param structure what a loyalty v2 tier structure keeps on the card, {@code null} for a v1 program's tiers
  */
 public record TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants,
-    List<Override> overrides) {
+    List<Override> overrides, @Nullable Structure structure) {
   /** Checks the parts and copies the lists. */
   public TierState {
     Objects.requireNonNull(asOf, "asOf");
@@ -34,12 +36,79 @@ public record TierState(Instant asOf, @Nullable Instant periodStart, long period
 
   /** A state with no overrides. */
   public TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
-    this(asOf, periodStart, periodPoints, grants, List.of());
+    this(asOf, periodStart, periodPoints, grants, List.of(), null);
+  }
+
+  /** A v1 state (no tier structure). */
+  public TierState(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants,
+      List<Override> overrides) {
+    this(asOf, periodStart, periodPoints, grants, overrides, null);
   }
 
   /** The same state with other grants (and settled instant, period count), its overrides kept. */
   public TierState with(Instant asOf, @Nullable Instant periodStart, long periodPoints, List<Grant> grants) {
-    return new TierState(asOf, periodStart, periodPoints, grants, overrides);
+    return new TierState(asOf, periodStart, periodPoints, grants, overrides, structure);
+  }
+
+  /** A loyalty v2 structure's state settled to {@code asOf}, counting {@code periodPoints} from {@code periodStart}. */
+  public static TierState ofStructure(Instant asOf, @Nullable Instant periodStart, long periodPoints,
+      Structure structure) {
+    return new TierState(asOf, periodStart, periodPoints, List.of(), List.of(), structure);
+  }
+
+  /**
+   * What a card keeps under a loyalty v2 tier structure: the standings decided so far, in the order they took
+   * effect (the tier held at an instant is the last standing from at or before it), the points the tracking period
+   * before the current one earned ({@code POINT_EARNED}), and the segments the member was last known to be in.
+   *
+   * @param previousPoints the points earned in the tracking period just before {@code periodStart}'s; 0 for none
+   * @param standings the standings, oldest first; empty before the first evaluation
+   * @param segments the structure's segments the member was in by the last host view of the customer, sorted
+   */
+  public record Structure(long previousPoints, List<Standing> standings, List<SegmentId> segments) {
+    /** An empty state: no standing yet, no segments known. */
+    public static final Structure EMPTY = new Structure(0, List.of(), List.of());
+
+    /** Checks the count and copies the lists. */
+    public Structure {
+      if (previousPoints < 0) {
+        throw new IllegalArgumentException("previousPoints must be at least 0, not " + previousPoints);
+      }
+      standings = standings == null ? List.of() : List.copyOf(standings);
+      segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+
+    /** The standing in force at {@code at}: the last one from at or before it; {@code null} before the first. */
+    public @Nullable Standing at(Instant at) {
+      Standing found = null;
+      for (Standing s : standings) {
+        if (s.from().isAfter(at)) {
+          break;
+        }
+        found = s;
+      }
+      return found;
+    }
+  }
+
+  /**
+   * One decision of a v2 structure: from {@code from} the card holds {@code tier} (none when {@code null}) until the
+   * next standing; {@code until} is when it ends unless the member qualifies again (a term's end, or a grace
+   * period's), {@code null} when nothing is due.
+   *
+   * @param tier the tier held, {@code null} for none (the member left the structure's tiers)
+   * @param from when it took effect
+   * @param until when it falls due, after {@code from}; {@code null} for no end known
+   * @param grace whether it is a grace period before a drop (the tier kept although the member no longer qualifies)
+   */
+  public record Standing(@Nullable TierId tier, Instant from, @Nullable Instant until, boolean grace) {
+    /** Checks {@code from < until}. */
+    public Standing {
+      Objects.requireNonNull(from, "from");
+      if (until != null && !from.isBefore(until)) {
+        throw new IllegalArgumentException("a standing runs from < until: " + from + ", " + until);
+      }
+    }
   }
 
   /**

@@ -219,7 +219,17 @@ public final class EventDecision {
     EvaluationContext ctx = event0.withAnswers(answers);
     SkipReason block = cardBlock(first, event.occurredAt(), now); // a member's cards are switched on and off together
     Set<RuleId> awarded = alreadyAwarded(next.orderEntries(), ctx.order());
-    ProgramOutcome whole = evaluator.evaluate(plan, ctx, first.code(), false, block, awarded, null);
+    // the member's tier in the program's structure before the event's points: the earnings' tier_rules ask it
+    Tier tier = null;
+    io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+    for (int i = 0; structure != null && i < cards.length; i++) {
+      if (cards[i] != null && wallets.get(i).equals(structure.tracking().wallet())) {
+        io.loyalty.spi.tier.StructureTier held = io.loyalty.core.internal.eval.StructureTimeline.heldAt(structure,
+            io.loyalty.core.internal.eval.StructureTimeline.settled(structure, program.zone(), cards[i], now), now);
+        tier = held == null ? null : io.loyalty.core.internal.eval.Tiers.asTier(held);
+      }
+    }
+    ProgramOutcome whole = evaluator.evaluate(plan, ctx, first.code(), false, block, awarded, tier);
     // the room each wallet's balance or period cap leaves on the member's card now, recorded for the replay
     List<ProgramInputs.WalletRoom> rooms = new ArrayList<>(0);
     for (int i = 0; i < cards.length; i++) {
@@ -252,7 +262,7 @@ public final class EventDecision {
         }
       }
     }
-    ProgramInputs plainInputs = inputsOf(program, block, awarded, answers, null); // evaluated: the answers are in
+    ProgramInputs plainInputs = inputsOf(program, block, awarded, answers, tier); // evaluated: the answers are in
     ProgramInputs in = rooms.isEmpty() && limited.isEmpty() ? plainInputs : new ProgramInputs(plainInputs.program(),
         plainInputs.block(), plainInputs.awarded(), plainInputs.answers(), plainInputs.held(), plainInputs.basis(),
         plainInputs.tier(), rooms, limited);

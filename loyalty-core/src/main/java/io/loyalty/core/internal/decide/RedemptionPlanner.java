@@ -185,7 +185,7 @@ public final class RedemptionPlanner {
     long price = due;
     for (int unit = 2; unit <= MAX_REWARDS_PER_AUTOMATIC && ledger.balanceAt(at) >= price; unit++) {
       taken = new Reward(taken.id(), taken.version(), taken.name(), taken.kind(), taken.stock(), taken.redeemed() + 1,
-          taken.deleted(), taken.metadata());
+          taken.deleted(), taken.metadata(), taken.costs());
       spent = spent.withRedemptions(spent.redemptions() + 1);
       Plan next = redeem(program, spent, ledger, assignment, taken, DerivedIds.batchRedemption(id, unit), null, customer,
           at, true, staging, reads);
@@ -302,6 +302,27 @@ public final class RedemptionPlanner {
         reads.answers())) == null;
   }
 
+  /**
+   * Whether a v2 cost restricted to tiers is the price for the holder at {@code at}: the member holds one of its tiers
+   * in the program's structure (read on its card of the structure's wallet, settled to {@code at}); true for a cost
+   * for every member.
+   */
+  public static boolean tierHolds(Program program, RewardAssignment assignment, @Nullable CustomerId holder,
+      Reads reads, Instant at) {
+    RewardAssignment.CostOf cost = assignment.cost();
+    if (cost == null || cost.tiers().isEmpty()) {
+      return true;
+    }
+    io.loyalty.spi.tier.TierStructure s = program.tierStructure();
+    Card tracked = s == null || holder == null ? null : reads.cardOf(program.id(), holder, s.tracking().wallet());
+    if (s == null || tracked == null) {
+      return false;
+    }
+    io.loyalty.spi.tier.StructureTier held = io.loyalty.core.internal.eval.StructureTimeline.heldAt(s,
+        io.loyalty.core.internal.eval.StructureTimeline.settled(s, program.zone(), tracked, at), at);
+    return held != null && cost.tiers().contains(held.id());
+  }
+
   private @Nullable Failure check(Program program, Card card, CardLedger ledger, RewardAssignment assignment, Reward reward,
       @Nullable RedeemRequest request, Customer customer, Instant at, Reads reads) {
     if (!card.isPublished()) {
@@ -336,6 +357,10 @@ public final class RedemptionPlanner {
           return new Failure(ErrorCode.CUSTOMER_RULES_VIOLATED, failed.description());
         }
       }
+    }
+    if (!tierHolds(program, assignment, card.holder(), reads, at)) {
+      return new Failure(ErrorCode.CUSTOMER_RULES_VIOLATED, "cost " + assignment.id() + " is for members in "
+          + Objects.requireNonNull(assignment.cost(), "a v2 cost").tiers() + " only");
     }
     long balance = ledger.balanceAt(at);
     if (coin) {

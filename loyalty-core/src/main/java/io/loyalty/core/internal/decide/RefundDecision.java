@@ -129,7 +129,7 @@ public final class RefundDecision {
     Program granting = version == null ? program : version;
     // and by the tier the member was in at payment, whose mappings its points were earned by
     Map<RuleId, Long> owedByRule = owed(plans.plan(granting), paid, earlier, refund, held, card.code(), answers,
-        Tiers.byId(granting, paidTier));
+        Tiers.forEarning(granting, paidTier));
     List<io.loyalty.spi.EventId> basis = new ArrayList<>();
     basis.add(paid.id());
     earlier.forEach(e -> basis.add(e.id()));

@@ -57,7 +57,9 @@ public final class TierReaction {
         continue;
       }
       Program program = programs.apply(card.program());
-      if (program == null || program.tiers().isEmpty()) {
+      io.loyalty.spi.tier.TierStructure structure = program == null ? null : program.tierStructure();
+      if (program == null || (structure == null && program.tiers().isEmpty())
+          || (structure != null && !card.wallet().equals(structure.tracking().wallet()))) {
         continue;
       }
       List<LedgerEntry> entries = new ArrayList<>();
@@ -71,6 +73,11 @@ public final class TierReaction {
         joined |= e.type() == Type.MEMBER_JOINED && e.card().equals(card.code());
       }
       Card base = cards.get(c).base();
+      if (structure != null) {
+        staged = restage(staged, cards, c, card, StructureReaction.stage(program, structure, card,
+            base == null ? card.tiers() : base.tiers(), entries, joined, at, cascade, customerOf(changes), events));
+        continue;
+      }
       if (!TierTimeline.stateful(program, card.tiers())
           && (base == null || !TierTimeline.stateful(program, base.tiers()))) {
         balanceMove(program, card, entries, joined, at, cascade, events);
@@ -78,19 +85,34 @@ public final class TierReaction {
       }
       TierState state = terms(program, card, base == null ? card.tiers() : base.tiers(), entries, joined, at, cascade,
           events);
-      if (staged == null) {
-        staged = new ArrayList<>(cards);
-      }
-      for (int w = c; w < cards.size(); w++) {
-        CardWrite write = cards.get(w);
-        if (write.card().code().equals(card.code())) {
-          staged.set(w, new CardWrite(write.card().withTiers(state), write.expectedVersion(), write.base()));
-        }
-      }
+      staged = restage(staged, cards, c, card, state);
     }
     ChangeSet out = staged == null ? changes : new ChangeSet(changes.programs(), staged, changes.entries(),
-        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events());
+        changes.receipt(), changes.rewards(), changes.redemptions(), changes.events(), changes.components(),
+        changes.members());
     return new Result(out, events);
+  }
+
+  /** The writes with every write of {@code card} from {@code c} on carrying {@code state}. */
+  private static List<CardWrite> restage(@Nullable List<CardWrite> staged, List<CardWrite> cards, int c, Card card,
+      TierState state) {
+    List<CardWrite> out = staged == null ? new ArrayList<>(cards) : staged;
+    for (int w = c; w < cards.size(); w++) {
+      CardWrite write = cards.get(w);
+      if (write.card().code().equals(card.code())) {
+        out.set(w, new CardWrite(write.card().withTiers(state), write.expectedVersion(), write.base()));
+      }
+    }
+    return out;
+  }
+
+  /** The host's view of the customer the change's event carries (its segments), {@code null} for none. */
+  private static io.loyalty.spi.event.@Nullable Customer customerOf(ChangeSet changes) {
+    if (changes.receipt() == null) {
+      return null;
+    }
+    io.loyalty.spi.event.LoyaltyEvent event = changes.receipt().event();
+    return event instanceof io.loyalty.spi.event.TierMoved ? null : event.customer();
   }
 
   private static int firstWriteOf(List<CardWrite> cards, Card card, int upTo) {
@@ -201,7 +223,7 @@ public final class TierReaction {
    * An event of a policy with terms, named by the card's version this write makes and its place among the write's
    * tier events: a write may move tiers without an entry (a term that ended), so the last entry cannot name it.
    */
-  private static OutboxEvent termEvent(Program program, Card card, int index, Type type, OutboxEvent.TierChange change,
+  static OutboxEvent termEvent(Program program, Card card, int index, Type type, OutboxEvent.TierChange change,
       Instant at) {
     return new OutboxEvent("tier:" + card.code().value() + "@" + card.version() + "." + index, type, card.code(),
         program.id(), at, change);
@@ -215,7 +237,7 @@ public final class TierReaction {
    * entry (entries record activations and expirations at the instants they fell due, so between two entries the
    * balance stands); with no entries, the card's own.
    */
-  private static ToLongFunction<Instant> balances(Card card, List<LedgerEntry> entries) {
+  static ToLongFunction<Instant> balances(Card card, List<LedgerEntry> entries) {
     if (entries.isEmpty()) {
       return card::balanceAt;
     }

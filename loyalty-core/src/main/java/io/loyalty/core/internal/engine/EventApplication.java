@@ -144,7 +144,7 @@ final class EventApplication {
           ? Answering.recording(in.answers(), HostAnswering.recording(rules, collections))
           : HostAnswering.replaying(in.answers()));
       ProgramOutcome again = evaluator.evaluate(plans.plan(program), ctx, p.card(), p.joined(), in.block(),
-          Set.copyOf(in.awarded()), io.loyalty.core.internal.eval.Tiers.byId(program, in.tier()));
+          Set.copyOf(in.awarded()), io.loyalty.core.internal.eval.Tiers.forEarning(program, in.tier()));
       if (program.isV2()) {
         v2Done.add(p.program());
         // the member's cards are who they are (a card never changes holder or wallet): read by identity

@@ -76,6 +76,7 @@ public final class Operations {
   private final PointOperations points;
   private final CardReports reports;
   private final RewardOperations rewards;
+  private final ComponentOperations components;
 
   /** Wires the operations over a store and the host's ports. */
   public Operations(
@@ -116,6 +117,12 @@ public final class Operations {
         new EventDecision(evaluator, refunds, planner), refunds, validationRules, collections);
     this.points = new PointOperations(store, clock, retry, reactions);
     this.reports = new CardReports(store, clock, retry, reactions);
+    this.components = new ComponentOperations(store, committer, clock, retry, programValidator::validate);
+  }
+
+  /** Loyalty v2 components and the programs assembled from them. */
+  public ComponentOperations components() {
+    return components;
   }
 
   /** The reward catalog and redemptions. */
@@ -220,10 +227,23 @@ public final class Operations {
    * one commit (codes by each wallet's code configuration); in a v1 program, {@link #enrol} from the pool.
    */
   public List<Card> addMember(ProgramId programId, CustomerId customer) {
+    return addMember(programId, customer, io.loyalty.spi.card.MemberStatus.ACTIVE, io.loyalty.spi.Metadata.EMPTY);
+  }
+
+  /**
+   * Makes the customer a member with the status (ACTIVE or INACTIVE) and metadata: of a v2 program, one card per wallet
+   * and the member record in one commit; of a v1 program, the next card of its pool (no record, no metadata).
+   */
+  public List<Card> addMember(ProgramId programId, CustomerId customer, io.loyalty.spi.card.MemberStatus status,
+      io.loyalty.spi.Metadata metadata) {
     Program known = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
+    if (status == io.loyalty.spi.card.MemberStatus.DELETED) {
+      throw io.loyalty.spi.InvalidInputException.of("status", "a member joins as ACTIVE or INACTIVE", status);
+    }
     if (!known.isV2()) {
       return List.of(enrol(programId, customer, null));
     }
+    boolean active = status == io.loyalty.spi.card.MemberStatus.ACTIVE;
     return withRetries("add a member to " + programId, () -> {
       Program program = store.program(programId).orElseThrow(() -> new NotFoundException("program", programId));
       if (!program.active()) {
@@ -240,13 +260,132 @@ public final class Operations {
       List<io.loyalty.spi.store.OutboxEvent> joined = new ArrayList<>();
       for (WalletId wallet : program.walletIds()) {
         Card card = enrolment.generate(program, wallet, 1, now).get(0).toBuilder().holder(customer).publishedAt(now)
-            .build();
+            .active(active).build();
         cards.add(card);
         writes.add(new CardWrite(card, 0));
         joined.add(Outbox.joined(card, now));
       }
-      CommitResult result = committer.commit(ChangeSet.builder().cards(writes).events(joined).build(), List.of(program));
+      ChangeSet.Builder changes = ChangeSet.builder().cards(writes).events(joined);
+      if (keepsMembers()) {
+        changes.member(new io.loyalty.spi.store.MemberWrite(
+            new io.loyalty.spi.card.Member(programId, customer, status, metadata, 1, now, now), 0));
+      } else if (!metadata.isEmpty()) {
+        throw io.loyalty.spi.InvalidInputException.of("metadata", "this store keeps no member records", null);
+      }
+      CommitResult result = committer.commit(changes.build(), List.of(program));
       return result.applied() ? List.copyOf(cards) : null;
+    });
+  }
+
+  /** Whether the store keeps member records (a store on the port's defaults does not). */
+  private boolean keepsMembers() {
+    try {
+      store.members(ProgramId.of("member_records_probe"), 1);
+      return true;
+    } catch (UnsupportedOperationException none) {
+      return false;
+    }
+  }
+
+  /**
+   * The customer's member record in a v2 program: the stored one, or for a member who joined before records were
+   * kept (or on a store without them) one read from the cards: ACTIVE when any card is switched on, no metadata,
+   * version 0, joined when the first card was published.
+   */
+  public io.loyalty.spi.card.Member member(ProgramId programId, CustomerId customer) {
+    List<Card> cards = store.cardsOf(programId, customer);
+    if (cards.isEmpty()) {
+      throw new NotFoundException("member", "of program " + programId);
+    }
+    if (keepsMembers()) {
+      Optional<io.loyalty.spi.card.Member> stored = store.member(programId, customer);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+    }
+    Instant joined = cards.stream().map(c -> c.publishedAt() != null ? c.publishedAt() : c.createdAt())
+        .min(java.util.Comparator.naturalOrder()).orElseThrow();
+    boolean active = cards.stream().anyMatch(Card::active);
+    return new io.loyalty.spi.card.Member(programId, customer,
+        active ? io.loyalty.spi.card.MemberStatus.ACTIVE : io.loyalty.spi.card.MemberStatus.INACTIVE,
+        io.loyalty.spi.Metadata.EMPTY, 0, joined, joined);
+  }
+
+  /** The program's stored member records, oldest joined first, at most {@code limit}. */
+  public List<io.loyalty.spi.card.Member> members(ProgramId programId, int limit) {
+    if (limit < 1) {
+      throw io.loyalty.spi.InvalidInputException.of("limit", "must be at least 1", limit);
+    }
+    return store.members(programId, limit);
+  }
+
+  /**
+   * Merges the metadata into the member's (Voucherify's member update: a key with a null value is removed); never
+   * changes the status. A deleted member cannot change.
+   */
+  public io.loyalty.spi.card.Member updateMember(ProgramId programId, CustomerId customer,
+      java.util.Map<String, io.loyalty.spi.@org.jspecify.annotations.Nullable MetaValue> changes) {
+    return withRetries("update a member of " + programId, () -> {
+      io.loyalty.spi.card.Member current = member(programId, customer);
+      if (current.status() == io.loyalty.spi.card.MemberStatus.DELETED) {
+        throw io.loyalty.spi.InvalidInputException.of("status", "a deleted member cannot change", current.status());
+      }
+      java.util.Map<String, io.loyalty.spi.MetaValue> merged = new java.util.LinkedHashMap<>(current.metadata().values());
+      changes.forEach((key, value) -> {
+        if (value == null) {
+          merged.remove(key);
+        } else {
+          merged.put(key, value);
+        }
+      });
+      io.loyalty.spi.card.Member next = current.next(current.status(), new io.loyalty.spi.Metadata(merged), clock.now());
+      CommitResult result = committer.commit(ChangeSet.builder()
+          .member(new io.loyalty.spi.store.MemberWrite(next, current.version())).build());
+      return result.applied() ? next : null;
+    });
+  }
+
+  /**
+   * Deletes the member softly: every card switched off and the record DELETED, in one commit; the cards and their
+   * history stay readable, and nothing about the member changes any more.
+   */
+  public io.loyalty.spi.card.Member deleteMember(ProgramId programId, CustomerId customer) {
+    return setMemberStatus(programId, customer, io.loyalty.spi.card.MemberStatus.DELETED);
+  }
+
+  private io.loyalty.spi.card.Member setMemberStatus(ProgramId programId, CustomerId customer,
+      io.loyalty.spi.card.MemberStatus status) {
+    return withRetries("set the status of a member of " + programId, () -> {
+      List<Card> cards = store.cardsOf(programId, customer);
+      io.loyalty.spi.card.Member current = member(programId, customer);
+      if (current.status() == io.loyalty.spi.card.MemberStatus.DELETED) {
+        if (status == io.loyalty.spi.card.MemberStatus.DELETED) {
+          return current;
+        }
+        throw io.loyalty.spi.InvalidInputException.of("status", "a deleted member cannot change", status);
+      }
+      boolean active = status == io.loyalty.spi.card.MemberStatus.ACTIVE;
+      List<CardWrite> writes = new ArrayList<>();
+      for (Card card : cards) {
+        if (card.active() != active) {
+          writes.add(CardWrite.over(card, card.withActive(active)));
+        }
+      }
+      io.loyalty.spi.card.Member next = current.status() == status ? current
+          : current.next(status, current.metadata(), clock.now());
+      ChangeSet.Builder changes = ChangeSet.builder().cards(writes);
+      if (next != current) {
+        if (keepsMembers()) {
+          changes.member(new io.loyalty.spi.store.MemberWrite(next, current.version()));
+        } else if (status == io.loyalty.spi.card.MemberStatus.DELETED) {
+          throw io.loyalty.spi.InvalidInputException.of("status", "this store keeps no member records", status);
+        }
+      }
+      ChangeSet built = changes.build();
+      if (built.isEmpty()) {
+        return next;
+      }
+      return committer.commit(built).applied() ? next : null;
     });
   }
 
@@ -297,26 +436,18 @@ public final class Operations {
    * an INACTIVE member neither earns nor spends); cards already so are left as they are.
    */
   public List<Card> setMemberActive(ProgramId program, CustomerId customer, boolean active) {
-    return withRetries((active ? "activate" : "deactivate") + " a member of " + program, () -> {
-      List<Card> cards = store.cardsOf(program, customer);
-      if (cards.isEmpty()) {
-        throw new NotFoundException("member", "of program " + program);
-      }
-      List<CardWrite> writes = new ArrayList<>();
-      List<Card> next = new ArrayList<>();
-      for (Card card : cards) {
-        Card switched = card.active() == active ? card : card.withActive(active);
-        next.add(switched);
-        if (switched != card) {
-          writes.add(CardWrite.over(card, switched));
-        }
-      }
-      if (writes.isEmpty()) {
-        return List.copyOf(next);
-      }
-      CommitResult result = committer.commit(ChangeSet.builder().cards(writes).build());
-      return result.applied() ? List.copyOf(next) : null;
-    });
+    setMemberStatus(program, customer,
+        active ? io.loyalty.spi.card.MemberStatus.ACTIVE : io.loyalty.spi.card.MemberStatus.INACTIVE);
+    return store.cardsOf(program, customer);
+  }
+
+  /**
+   * What the customer would earn now from the probe's imagined events, per membership and card (Voucherify v2's
+   * examine of earning rules); writes nothing.
+   */
+  public io.loyalty.core.EarningExamination examineEarning(io.loyalty.core.EarningProbe probe,
+      @Nullable ProgramId program) {
+    return new EarningExaminer(store, this::quote).examine(probe, program, clock.now());
   }
 
   /** What the event would earn, committing nothing; equals what {@link #apply} would commit at the same instant. */

@@ -51,7 +51,7 @@ final class RefundApplication {
     Program granting = store.program(recorded.program(), paidVersion).orElseThrow();
     io.loyalty.spi.TierId paidTier = payment.inputsOf(recorded.program()).map(ProgramInputs::tier).orElse(null);
     Map<RuleId, Long> owed = decision.owed(plans.plan(granting), paid, earlier, refund, inputs.heldByRule(), recorded.card(),
-        HostAnswering.replaying(inputs.answers()), io.loyalty.core.internal.eval.Tiers.byId(granting, paidTier));
+        HostAnswering.replaying(inputs.answers()), io.loyalty.core.internal.eval.Tiers.forEarning(granting, paidTier));
     List<Reversal> reversals = new ArrayList<>();
     for (Reversal r : recorded.reversals()) {
       reversals.add(new Reversal(r.rule(), owed.getOrDefault(r.rule(), -1L), r.pending(), r.active(), r.debt(),

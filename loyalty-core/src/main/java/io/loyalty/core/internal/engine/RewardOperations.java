@@ -105,7 +105,7 @@ public final class RewardOperations {
         throw new DefinitionConflictException("reward " + reward.id(), expectedVersion, version);
       }
       Reward next = new Reward(reward.id(), version + 1, reward.name(), reward.kind(), reward.stock(),
-          stored.map(Reward::redeemed).orElse(0L), false, reward.metadata());
+          stored.map(Reward::redeemed).orElse(0L), false, reward.metadata(), reward.costs());
       return commitRewards(new RewardWrite(next, version)) ? next : null;
     });
   }
@@ -123,7 +123,7 @@ public final class RewardOperations {
     return retry.run("delete reward " + id, () -> {
       Reward stored = store.reward(id).orElseThrow(() -> new NotFoundException("reward", id));
       Reward deleted = new Reward(id, stored.version() + 1, stored.name(), stored.kind(), stored.stock(), stored.redeemed(),
-          true, stored.metadata());
+          true, stored.metadata(), stored.costs());
       return commitRewards(new RewardWrite(deleted, stored.version())) ? deleted : null;
     });
   }
@@ -230,7 +230,8 @@ public final class RewardOperations {
     for (RewardAssignment cost : costs) {
       Card card = store.cardOf(program.id(), holder, cost.wallet()).orElse(named);
       ReadSet reads = loader.forRedemption(program, card, cost, reward(cost.reward()), order, now);
-      if (planner.conditionHolds(cost, customer, order, reads)) {
+      if (planner.conditionHolds(cost, customer, order, reads)
+          && RedemptionPlanner.tierHolds(program, cost, holder, reads, now)) {
         return new Priced(card, cost);
       }
     }

@@ -106,6 +106,13 @@ public final class EarningEvaluator {
             + " of rule " + branch.rule() + " matched first"));
         continue;
       }
+      if (branch != null && !branch.tiers().isEmpty() && (tier == null || !branch.tiers().contains(tier.id()))) {
+        // tier_rules: the earning does not match, so the rule's next earning is tried
+        skipped = add(skipped, new Skip(id, SkipReason.TIER_NOT_HELD, "earning " + branch.earning() + " of rule "
+            + branch.rule() + " needs one of the tiers " + branch.tiers() + ", the member holds "
+            + (tier == null ? "none" : tier.id())));
+        continue;
+      }
       if (branch != null && (matched == null || !matched.rule().equals(branch.rule())) && matches(rule, ctx, at)) {
         matched = branch; // this earning applies whole, whatever its effects give; the rule's later ones do not
       }

@@ -201,6 +201,17 @@ public final class TierTimeline {
    * writes such a card, so the moves reach the outbox without waiting for the card's next write.
    */
   public static boolean termsDueBy(Program program, Card card, Instant until) {
+    io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+    if (structure != null) { // a v2 structure: whether settling the card to until decides anything new
+      TierState kept = card.tiers();
+      if (kept == null || kept.structure() == null || !structure.tracking().wallet().equals(card.wallet())
+          || !until.isAfter(kept.asOf())) {
+        return false;
+      }
+      TierState later = StructureTimeline.settled(structure, program.zone(), card, until);
+      return later != null && later.structure() != null
+          && later.structure().standings().size() > kept.structure().standings().size();
+    }
     TierState state = card.tiers();
     if (!keepsTerms(program) || state == null || !until.isAfter(state.asOf())) {
       return false;
@@ -410,7 +421,7 @@ public final class TierTimeline {
   }
 
   /** The points an entry earned, as POINTS_IN_PERIOD counts them. */
-  static long earned(LedgerEntry entry) {
+  public static long earned(LedgerEntry entry) {
     return switch (entry.type()) {
       case POINTS_ACCRUAL, POINTS_ADDITION -> Math.max(0, entry.points());
       case PENDING_POINTS_ADDED -> Math.max(0, entry.pending());

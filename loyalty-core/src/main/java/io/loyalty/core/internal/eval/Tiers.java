@@ -43,6 +43,24 @@ public final class Tiers {
   }
 
   /**
+   * The tier an earning was decided under, as its receipt names it: the program's v1 tier, or a tier of its v2
+   * structure (as a v1 tier with no mappings: a structure's tiers gate earnings by {@code tier_rules}, they map no
+   * points); {@code null} for none.
+   */
+  public static @Nullable Tier forEarning(Program program, @Nullable TierId id) {
+    Tier v1 = byId(program, id);
+    if (v1 != null || id == null || program.tierStructure() == null) {
+      return v1;
+    }
+    return program.tierStructure().tier(id).map(Tiers::asTier).orElse(null);
+  }
+
+  /** A v2 structure's tier as a v1 tier with its range and no mappings. */
+  public static Tier asTier(io.loyalty.spi.tier.StructureTier tier) {
+    return Tier.builder(tier.id(), tier.name(), tier.min()).to(tier.max()).build();
+  }
+
+  /**
    * The points a rule gives under a tier's mapping: {@code CUSTOM} replaces them; {@code MULTIPLY} multiplies them
    * and rounds as the rule rounds partial steps (half up for a {@code PRORATE_HALF_UP} rule, down for every other,
    * FIXED rules included: the digest's engine choice of section 2.11).

@@ -135,7 +135,15 @@ public final class Loader {
   public ReadSet forRedemption(Program program, Card card, RewardAssignment assignment, Reward reward,
       @Nullable Order order, Instant now) {
     CustomerId holder = card.holder();
-    Gathering g = new Gathering(null, now, holder, card, null, List.of(card), null);
+    List<Card> held = List.of(card);
+    io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+    if (holder != null && structure != null && assignment.cost() != null && !assignment.cost().tiers().isEmpty()
+        && !card.wallet().equals(structure.tracking().wallet())) {
+      // a cost restricted to tiers: the member's card of the structure's wallet says which tier it holds
+      Card tracked = store.cardOf(program.id(), holder, structure.tracking().wallet()).orElse(null);
+      held = tracked == null ? held : List.of(card, tracked);
+    }
+    Gathering g = new Gathering(null, now, holder, card, null, held, null);
     if (holder != null) { // an unpublished card fails its first check: nothing else is read
       g.redemptionAnswers(program, assignment, order);
       if (program.wallet(card.wallet()).filter(w -> w.spendingLimits().countsHistory()).isPresent()) {

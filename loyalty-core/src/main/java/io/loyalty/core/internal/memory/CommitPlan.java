@@ -75,6 +75,8 @@ final class CommitPlan {
   private @Nullable Map<CardCode, CardChange> cardIndex;
   @Nullable EventReceipt receipt;
   Map<RewardId, Reward> rewards = Map.of();
+  List<io.loyalty.spi.store.StoredComponent> components = List.of();
+  List<io.loyalty.spi.card.Member> memberRecords = List.of();
   Map<RedemptionId, Redemption> redemptions = Map.of();
   @Nullable CommitResult rejection;
 
@@ -119,6 +121,12 @@ final class CommitPlan {
       plan.rejection = plan.checkEntries(stored, changes.entries(), localKeys);
     }
     if (plan.rejection == null) {
+      plan.rejection = plan.checkComponents(stored, changes.components());
+    }
+    if (plan.rejection == null) {
+      plan.rejection = plan.checkMemberRecords(stored, changes.members());
+    }
+    if (plan.rejection == null) {
       plan.rejection = plan.checkRewards(stored, changes.rewards());
     }
     if (plan.rejection == null) {
@@ -152,6 +160,50 @@ final class CommitPlan {
       }
       latest.put(id, program.version());
       programs.add(program);
+    }
+    return null;
+  }
+
+  private @Nullable CommitResult checkComponents(MemoryTables stored,
+      List<io.loyalty.spi.store.ComponentWrite> writes) {
+    if (writes.isEmpty()) {
+      return null;
+    }
+    components = new ArrayList<>();
+    Map<Aggregate.ComponentRef, Long> latest = new HashMap<>();
+    for (io.loyalty.spi.store.ComponentWrite write : writes) {
+      io.loyalty.spi.store.StoredComponent component = write.component();
+      Aggregate.ComponentRef ref = new Aggregate.ComponentRef(component.component().kind(),
+          component.component().componentId());
+      Long pending = latest.get(ref);
+      long current = pending != null ? pending : stored.latestComponentVersion(ref.kind(), ref.id());
+      if (write.expectedVersion() != current || component.version() != current + 1) {
+        return new CommitResult.Conflict(ref);
+      }
+      latest.put(ref, component.version());
+      components.add(component);
+    }
+    return null;
+  }
+
+  private @Nullable CommitResult checkMemberRecords(MemoryTables stored,
+      List<io.loyalty.spi.store.MemberWrite> writes) {
+    if (writes.isEmpty()) {
+      return null;
+    }
+    memberRecords = new ArrayList<>();
+    Map<Aggregate.MemberRef, Long> latest = new HashMap<>();
+    for (io.loyalty.spi.store.MemberWrite write : writes) {
+      io.loyalty.spi.card.Member member = write.member();
+      Aggregate.MemberRef ref = new Aggregate.MemberRef(member.program(), member.customer());
+      Long pending = latest.get(ref);
+      long current = pending != null ? pending
+          : stored.memberRecord(member.program(), member.customer()).map(io.loyalty.spi.card.Member::version).orElse(0L);
+      if (write.expectedVersion() != current || member.version() != current + 1) {
+        return new CommitResult.Conflict(ref);
+      }
+      latest.put(ref, member.version());
+      memberRecords.add(member);
     }
     return null;
   }

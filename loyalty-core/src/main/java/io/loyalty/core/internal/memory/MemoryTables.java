@@ -49,8 +49,15 @@ public final class MemoryTables {
   private static final int EVENT = 5;
   private static final int REWARD = 6;
   private static final int REDEMPTION = 7;
+  private static final int COMPONENT = 8;
 
   private final ConcurrentSkipListMap<ProgramId, ProgramHistory> programs = new ConcurrentSkipListMap<>();
+  /** Loyalty v2 member records by program, then customer. */
+  private final ConcurrentHashMap<ProgramId, ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member>>
+      memberRecords = new ConcurrentHashMap<>();
+  /** Every stored version of each loyalty v2 component, oldest first, by kind and id (lists replaced whole). */
+  private final java.util.EnumMap<io.loyalty.spi.program.ComponentKind,
+      ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>>> components = componentTables();
   private final ConcurrentHashMap<CardCode, CardSlot> cards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MemberKey, CardCode> members = new ConcurrentHashMap<>();
   /** The codes of the cards each customer holds; a reader checks each card still names its holder. */
@@ -108,8 +115,18 @@ public final class MemoryTables {
 
   private int[] stripesOf(ChangeSet changes, boolean[] localKeys) {
     int[] stripes = new int[changes.programs().size() + 2 * changes.cards().size() + 2 * changes.entries().size() + 1
-        + changes.rewards().size() + changes.redemptions().size() + changes.events().size()];
+        + changes.rewards().size() + changes.redemptions().size() + changes.events().size()
+        + changes.components().size() + changes.members().size()];
     int n = 0;
+    for (io.loyalty.spi.store.MemberWrite write : changes.members()) {
+      // the stripe of the customer's memberships (the cards' holder stripe), so a join and its record lock alike
+      io.loyalty.spi.card.Member m = write.member();
+      stripes[n++] = locks.stripeOf(31 * m.program().value().hashCode() + m.customer().value().hashCode(), MEMBER);
+    }
+    for (io.loyalty.spi.store.ComponentWrite write : changes.components()) {
+      io.loyalty.spi.program.Component component = write.component().component();
+      stripes[n++] = locks.stripeOf(31 * component.kind().hashCode() + component.componentId().hashCode(), COMPONENT);
+    }
     for (ProgramWrite write : changes.programs()) {
       stripes[n++] = locks.stripeOf(write.program().id(), PROGRAM);
     }
@@ -238,6 +255,13 @@ public final class MemoryTables {
         catalog = new Catalog(List.copyOf(latest), versions);
       }
     }
+    for (io.loyalty.spi.card.Member member : plan.memberRecords) {
+      memberRecords.computeIfAbsent(member.program(), p -> new ConcurrentSkipListMap<>()).put(member.customer(), member);
+    }
+    for (io.loyalty.spi.store.StoredComponent component : plan.components) {
+      table(component.component().kind()).merge(component.component().componentId(), List.of(component),
+          MemoryTables::append);
+    }
     for (Reward reward : plan.rewards.values()) {
       rewards.put(reward.id(), reward);
     }
@@ -303,6 +327,67 @@ public final class MemoryTables {
   @Nullable
   CardSlot slot(CardCode code) {
     return cards.get(code);
+  }
+
+  private static java.util.EnumMap<io.loyalty.spi.program.ComponentKind,
+      ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>>> componentTables() {
+    java.util.EnumMap<io.loyalty.spi.program.ComponentKind,
+        ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>>> tables =
+        new java.util.EnumMap<>(io.loyalty.spi.program.ComponentKind.class);
+    for (io.loyalty.spi.program.ComponentKind kind : io.loyalty.spi.program.ComponentKind.values()) {
+      tables.put(kind, new ConcurrentSkipListMap<>());
+    }
+    return tables;
+  }
+
+  private ConcurrentSkipListMap<String, List<io.loyalty.spi.store.StoredComponent>> table(
+      io.loyalty.spi.program.ComponentKind kind) {
+    return Objects.requireNonNull(components.get(kind), "kind");
+  }
+
+  /** The customer's member record in the program, if stored. */
+  public Optional<io.loyalty.spi.card.Member> memberRecord(ProgramId program, CustomerId customer) {
+    ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member> of = memberRecords.get(program);
+    return of == null ? Optional.empty() : Optional.ofNullable(of.get(customer));
+  }
+
+  /** The program's member records, oldest joined first, then by customer id, at most {@code limit}. */
+  public List<io.loyalty.spi.card.Member> memberRecords(ProgramId program, int limit) {
+    ConcurrentSkipListMap<CustomerId, io.loyalty.spi.card.Member> of = memberRecords.get(program);
+    if (of == null) {
+      return List.of();
+    }
+    return of.values().stream().sorted(java.util.Comparator.comparing(io.loyalty.spi.card.Member::createdAt)
+        .thenComparing(m -> m.customer().value())).limit(limit).toList();
+  }
+
+  long latestComponentVersion(io.loyalty.spi.program.ComponentKind kind, String id) {
+    List<io.loyalty.spi.store.StoredComponent> versions = table(kind).get(id);
+    return versions == null ? 0 : versions.get(versions.size() - 1).version();
+  }
+
+  /** The latest version of the component, if stored. */
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id) {
+    List<io.loyalty.spi.store.StoredComponent> versions = table(kind).get(id);
+    return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /** One stored version of the component, if it exists. */
+  public Optional<io.loyalty.spi.store.StoredComponent> component(io.loyalty.spi.program.ComponentKind kind,
+      String id, long version) {
+    List<io.loyalty.spi.store.StoredComponent> versions = table(kind).get(id);
+    return versions == null || version < 1 || version > versions.size() ? Optional.empty()
+        : Optional.of(versions.get((int) version - 1));
+  }
+
+  /** The latest version of every component of the kind, in id order. */
+  public List<io.loyalty.spi.store.StoredComponent> components(io.loyalty.spi.program.ComponentKind kind) {
+    List<io.loyalty.spi.store.StoredComponent> latest = new ArrayList<>();
+    for (List<io.loyalty.spi.store.StoredComponent> versions : table(kind).values()) {
+      latest.add(versions.get(versions.size() - 1));
+    }
+    return latest;
   }
 
   long latestProgramVersion(ProgramId id) {

@@ -100,6 +100,8 @@ public final class ProgramValidator {
     checkRewards(v, program);
     checkWallets(v, program);
     TierValidator.validate(v, program);
+    TierStructureValidator.validate(v, program);
+    checkTierRules(v, program);
     if (program.redemptionCondition() != null) {
       v.addAll(ConditionValidator.validate("validation_rules", program.redemptionCondition(), validationRules));
     }
@@ -287,6 +289,12 @@ public final class ProgramValidator {
         v.check(cost.position() == 1, path, "must start the offer's costs at 1", cost.position());
       }
       v.check(cost.position() <= MAX_COSTS, path, "an offer has at most " + MAX_COSTS + " costs", cost.position());
+      io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+      for (int t = 0; t < cost.tiers().size(); t++) {
+        v.check(structure != null && structure.indexOf(cost.tiers().get(t)) >= 0, path + ".tiers[" + t + "]",
+            structure == null ? "names a tier, but the program has no tier structure"
+                : "names no tier of tier structure " + structure.id(), cost.tiers().get(t));
+      }
       previous = cost.offer();
       position = cost.position();
     }
@@ -309,6 +317,7 @@ public final class ProgramValidator {
     Violations v = new Violations();
     TierValidator.edit(v, previous, next);
     checkStatusEdit(v, previous, next);
+    TierStructureValidator.edit(v, previous, next);
     v.throwIfAny();
   }
 
@@ -346,12 +355,46 @@ public final class ProgramValidator {
     };
     v.check(allowed, "status", from == io.loyalty.spi.program.ProgramStatus.DELETED
         ? "a deleted program cannot change" : "cannot go from " + from + " to " + to, to);
-    v.check(from == io.loyalty.spi.program.ProgramStatus.DRAFT || previous.wallets().equals(next.wallets()),
+    v.check(from == io.loyalty.spi.program.ProgramStatus.DRAFT
+        || previous.wallets().stream().map(ProgramValidator::lockedParts).toList()
+            .equals(next.wallets().stream().map(ProgramValidator::lockedParts).toList()),
         "card_definitions", "can change only while the program is a DRAFT (it is " + from + ")",
         next.wallets().size());
     if (to == io.loyalty.spi.program.ProgramStatus.DELETED) {
       v.check(next.earningRules().isEmpty() && next.rewards().isEmpty(), "status",
           "a deleted program keeps no earning rules or rewards", to);
+    }
+  }
+
+  /**
+   * A wallet without what stays editable once its program is live (its name and metadata, Voucherify's 12.3
+   * lifecycle): two wallets whose locked parts are equal may replace each other in a live program.
+   */
+  public static io.loyalty.spi.program.CardDefinition lockedParts(io.loyalty.spi.program.CardDefinition d) {
+    return new io.loyalty.spi.program.CardDefinition(d.id(), "", d.codeConfig(), d.expiration(), d.pendingPoints(),
+        d.earningLimits(), d.earnedRefund(), d.spendingLimits(), d.allowNegative(), io.loyalty.spi.Metadata.EMPTY);
+  }
+
+  /**
+   * A v2 earning's {@code tier_rules} name tiers of the program's tier structure (a program without one has no tier to
+   * require).
+   */
+  private static void checkTierRules(Violations v, Program program) {
+    List<EarningRule> rules = program.earningRules();
+    for (int i = 0; i < rules.size(); i++) {
+      EarningRule rule = rules.get(i);
+      EarningRule.Branch branch = rule == null ? null : rule.branch();
+      if (branch == null || branch.tiers().isEmpty()) {
+        continue;
+      }
+      io.loyalty.spi.tier.TierStructure structure = program.tierStructure();
+      for (int t = 0; t < branch.tiers().size(); t++) {
+        io.loyalty.spi.TierId tier = branch.tiers().get(t);
+        v.check(structure != null && structure.indexOf(tier) >= 0,
+            "earning_rules[" + i + "].tier_rules.any_of[" + t + "]",
+            structure == null ? "names a tier, but the program has no tier structure"
+                : "names no tier of tier structure " + structure.id(), tier);
+      }
     }
   }
 

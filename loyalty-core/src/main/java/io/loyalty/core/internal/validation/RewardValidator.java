@@ -22,6 +22,13 @@ public final class RewardValidator {
     if (reward.stock() != null) {
       v.check(reward.stock() >= 0, "stock", "must be zero or more (null for unlimited)", reward.stock());
     }
+    v.check(reward.costs().size() <= ProgramValidator.MAX_COSTS, "costs",
+        "a reward has at most " + ProgramValidator.MAX_COSTS + " costs", reward.costs().size());
+    for (int i = 0; i < reward.costs().size(); i++) {
+      long points = reward.costs().get(i).points();
+      v.check(points >= 1 && points <= ProgramValidator.MAX_POINTS, "costs[" + i + "].spending[0].points",
+          "must be 1 to " + ProgramValidator.MAX_POINTS, points);
+    }
     RewardKind kind = reward.kind();
     if (!v.present(kind, "type")) {
       return v.list();
