@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 
 /**
@@ -165,6 +166,12 @@ final class OutboxSwitchStore implements LoyaltyStore {
   @Override
   public Optional<EventReceipt> receipt(EventId event) {
     return store.receipt(event);
+  }
+
+  @Override
+  public io.loyalty.spi.store.EventReads eventReads(EventId event, io.loyalty.spi.CustomerId holder,
+      io.loyalty.spi.@Nullable OrderId order) {
+    return store.eventReads(event, holder, order);
   }
 
   @Override

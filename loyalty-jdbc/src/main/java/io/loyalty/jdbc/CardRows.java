@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -141,48 +140,6 @@ final class CardRows {
 
     void skip(int columns) {
       at += columns;
-    }
-  }
-
-  /** Reads the values of one lot's text (see {@link #pack}). */
-  private static final class Packed implements In {
-    private final String[] values;
-    private int at;
-
-    Packed(String lot) {
-      this.values = lot.split(String.valueOf(UNIT), -1);
-      if (values.length != LOT_VALUES) {
-        throw new IllegalStateException("a stored lot has " + values.length + " values, not " + LOT_VALUES);
-      }
-    }
-
-    @Override
-    public @Nullable String text() {
-      String value = values[at++];
-      return value.isEmpty() ? null : value;
-    }
-
-    @Override
-    public @Nullable Long nullableNumber() {
-      String value = text();
-      return value == null ? null : Long.parseLong(value);
-    }
-
-    @Override
-    public boolean flag() {
-      return "t".equals(text());
-    }
-
-    /** One value: the epoch second, or second:nanosecond. */
-    @Override
-    public @Nullable Instant instant() {
-      String value = text();
-      if (value == null) {
-        return null;
-      }
-      int colon = value.indexOf(':');
-      return colon < 0 ? Instant.ofEpochSecond(Long.parseLong(value))
-          : Instant.ofEpochSecond(Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1)));
     }
   }
 
@@ -319,44 +276,161 @@ final class CardRows {
     return cards;
   }
 
-  private static LotList lots(@Nullable String text) throws SQLException {
+  private static LotList lots(@Nullable String text) {
     if (text == null) {
       return LotList.empty();
     }
     List<Lot> lots = new ArrayList<>();
-    Ids ids = new Ids();
-    for (String lot : text.split(String.valueOf(RECORD), -1)) {
-      lots.add(unpack(lot, ids));
+    Lots cursor = new Lots(text);
+    while (cursor.hasNext()) {
+      lots.add(cursor.next());
     }
     return LotList.empty().plusAll(lots);
   }
 
-  /** The ids one read has made, by their text: a card's lots share their events, orders and rules. */
-  private static final class Ids {
-    private final Map<String, Object> made = new HashMap<>();
+  /**
+   * Reads the lots of a {@link #select}'s aggregated text in place (see {@link #pack}), value by value with no split
+   * and no copy but of the ids, which the lots of a card share (an order's lots its event and order, every order
+   * the rules): an id is made once per read and text. Not thread-safe: one per read.
+   */
+  private static final class Lots {
+    private static final LotState[] STATES = LotState.values();
 
-    <T> @Nullable T of(@Nullable String text, Function<String, T> make, Class<T> type) {
-      return text == null ? null : type.cast(made.computeIfAbsent(type.getSimpleName() + ':' + text,
-          k -> make.apply(text)));
+    private final String text;
+    private int at;
+    /** Where the current value ends (a separator, or the end of the lot). */
+    private int end;
+    private int lotEnd;
+    private final Map<String, EventId> events = new HashMap<>();
+    private final Map<String, RuleId> rules = new HashMap<>();
+    private final Map<String, OrderId> orders = new HashMap<>();
+    private @Nullable EventId lastEvent;
+    private @Nullable OrderId lastOrder;
+
+    Lots(String text) {
+      this.text = text;
     }
-  }
 
-  private static Lot unpack(String text, Ids ids) throws SQLException {
-    In in = new Packed(text);
-    long id = in.number();
-    long initial = in.number();
-    long remaining = in.number();
-    Instant granted = in.requiredInstant();
-    Instant activates = in.instant();
-    Instant expires = in.instant();
-    LotState state = LotState.valueOf(in.required());
-    String event = in.text();
-    String rule = in.text();
-    long programVersion = in.number();
-    String order = in.text();
-    return new Lot(id, initial, remaining, granted, activates, expires, state, new LotSource(
-        ids.of(event, EventId::of, EventId.class), ids.of(rule, RuleId::of, RuleId.class), programVersion,
-        ids.of(order, OrderId::of, OrderId.class)));
+    boolean hasNext() {
+      return at <= text.length(); // past the end only after the last lot
+    }
+
+    Lot next() {
+      int stop = text.indexOf(RECORD, at);
+      lotEnd = stop < 0 ? text.length() : stop;
+      int units = 0;
+      for (int i = at; i < lotEnd; i++) {
+        if (text.charAt(i) == UNIT) {
+          units++;
+        }
+      }
+      if (units != LOT_VALUES - 1) {
+        throw new IllegalStateException("a stored lot has " + (units + 1) + " values, not " + LOT_VALUES);
+      }
+      long id = number();
+      long initial = number();
+      long remaining = number();
+      Instant granted = Objects.requireNonNull(instant(), "a NOT NULL value");
+      Instant activates = instant();
+      Instant expires = instant();
+      LotState state = state();
+      EventId event = event();
+      RuleId rule = rule();
+      long programVersion = number();
+      OrderId order = order();
+      at = lotEnd + 1; // past the record separator, or past the end after the last lot
+      return new Lot(id, initial, remaining, granted, activates, expires, state,
+          new LotSource(event, rule, programVersion, order));
+    }
+
+    /** Moves to the next value: {@code at} its first character, {@code end} just past its last. */
+    private void value() {
+      int unit = text.indexOf(UNIT, at);
+      end = unit < 0 || unit > lotEnd ? lotEnd : unit;
+    }
+
+    /** Past the current value and its separator. */
+    private void skip() {
+      at = end + 1;
+    }
+
+    private long number() {
+      value();
+      if (end == at) {
+        throw new IllegalStateException("a NOT NULL value");
+      }
+      long n = Long.parseLong(text, at, end, 10);
+      skip();
+      return n;
+    }
+
+    /** The epoch second, or second:nanosecond; {@code null} for nothing. */
+    private @Nullable Instant instant() {
+      value();
+      Instant instant = null;
+      if (end > at) {
+        int colon = at;
+        while (colon < end && text.charAt(colon) != ':') { // within the value: an indexOf would scan the whole text
+          colon++;
+        }
+        instant = colon == end ? Instant.ofEpochSecond(Long.parseLong(text, at, end, 10))
+            : Instant.ofEpochSecond(Long.parseLong(text, at, colon, 10), Long.parseLong(text, colon + 1, end, 10));
+      }
+      skip();
+      return instant;
+    }
+
+    private LotState state() {
+      value();
+      for (LotState state : STATES) {
+        String name = state.name();
+        if (name.length() == end - at && text.startsWith(name, at)) {
+          skip();
+          return state;
+        }
+      }
+      throw new IllegalArgumentException("no lot state " + text.substring(at, end));
+    }
+
+    /** The current value, {@code null} for nothing. */
+    private @Nullable String text() {
+      value();
+      String value = end == at ? null : text.substring(at, end);
+      skip();
+      return value;
+    }
+
+    /** Whether the current value is {@code last}'s text (an order's lots follow one another). */
+    private boolean repeats(@Nullable Object last, String lastText) {
+      return last != null && lastText.length() == end - at && text.startsWith(lastText, at);
+    }
+
+    private @Nullable EventId event() {
+      value();
+      EventId last = lastEvent;
+      if (last != null && repeats(last, last.value())) {
+        skip();
+        return last;
+      }
+      String value = text();
+      return value == null ? null : (lastEvent = events.computeIfAbsent(value, EventId::of));
+    }
+
+    private @Nullable RuleId rule() {
+      String value = text();
+      return value == null ? null : rules.computeIfAbsent(value, RuleId::of);
+    }
+
+    private @Nullable OrderId order() {
+      value();
+      OrderId last = lastOrder;
+      if (last != null && repeats(last, last.value())) {
+        skip();
+        return last;
+      }
+      String value = text();
+      return value == null ? null : (lastOrder = orders.computeIfAbsent(value, OrderId::of));
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReads;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.sql.Connection;
@@ -53,6 +54,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcLoyaltyStore implements LoyaltyStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLoyaltyStore.class);
+
+  /** The receipt, the catalog version and the holder's cards, in one query string (see {@link #eventReads}). */
+  private static final String EVENT_READS = "SELECT body FROM loyalty_receipt WHERE event_id = ?;"
+      + " SELECT version FROM loyalty_catalog WHERE id = 1; " + CardRows.select("holder = ? ORDER BY program, wallet");
+  /** The entries of the holder's cards for an order. */
+  private static final String ORDER_ENTRIES = LedgerRows.select(
+      "card IN (SELECT code FROM loyalty_card WHERE holder = ?) AND order_id = ? ORDER BY card, seq");
 
   private final DataSource dataSource;
   private final JdbcDialect dialect;
@@ -262,6 +270,52 @@ public final class JdbcLoyaltyStore implements LoyaltyStore {
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot read the catalog version", e);
     }
+  }
+
+  /**
+   * The event's first reads in one round trip: the receipt, the catalog version, the holder's cards and their entries
+   * for the order, as the statements of {@link #receipt}, {@link #catalogVersion}, {@link #cardsOf(CustomerId)} and
+   * {@link #entriesForOrder} sent together (each its own snapshot, as when they are sent one by one).
+   */
+  @Override
+  public EventReads eventReads(EventId event, CustomerId holder, @Nullable OrderId order) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(holder, "holder");
+    String sql = EVENT_READS + (order == null ? "" : "; " + ORDER_ENTRIES);
+    Object[] values = order == null ? new Object[] {event.value(), holder.value()}
+        : new Object[] {event.value(), holder.value(), holder.value(), order.value()};
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, values)) {
+      p.execute();
+      EventReceipt receipt;
+      try (ResultSet rs = p.getResultSet()) {
+        receipt = rs.next() ? SpiJson.read(rs.getString(1), EventReceipt.class) : null;
+      }
+      long catalog;
+      try (ResultSet rs = next(p)) {
+        rs.next();
+        catalog = rs.getLong(1);
+      }
+      List<Card> cards;
+      try (ResultSet rs = next(p)) {
+        cards = CardRows.read(rs);
+      }
+      List<LedgerEntry> entries = List.of();
+      if (order != null) {
+        try (ResultSet rs = next(p)) {
+          entries = LedgerRows.read(rs);
+        }
+      }
+      return new EventReads(receipt, catalog, cards, entries);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read what an event reads first", e);
+    }
+  }
+
+  private static ResultSet next(PreparedStatement p) throws SQLException {
+    if (!p.getMoreResults()) {
+      throw new SQLException("a statement of the event's reads returned no rows");
+    }
+    return p.getResultSet();
   }
 
   @Override

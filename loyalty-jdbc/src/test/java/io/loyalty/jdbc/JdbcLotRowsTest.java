@@ -7,7 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
+import io.loyalty.spi.EventId;
+import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RuleId;
 import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.Lot;
 import io.loyalty.spi.card.LotList;
@@ -124,5 +127,47 @@ class JdbcLotRowsTest {
     assertThat(store.commit(ChangeSet.builder().card(new CardWrite(next, 1)).build())).isEqualTo(CommitResult.APPLIED);
     assertThat(store.card(first.code())).contains(next);
     assertThat(writers(ds, first.code()).values()).hasSize(41).containsOnly(writers(ds, first.code()).get(0));
+  }
+
+  @Test
+  void lots_of_every_value_shape_read_back_equal_and_share_their_ids() {
+    DataSource ds = Postgres.freshSchema();
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    Instant whole = Instant.parse("2024-03-01T10:00:00Z");
+    List<Lot> lots = List.of(
+        new Lot(1, 10, 10, whole, null, null, LotState.ACTIVE, new LotSource(null, null, 1, null)),
+        new Lot(2, 7, 7, T0, T0.plusSeconds(60), T0.plusNanos(999_999_999), LotState.PENDING,
+            new LotSource(EventId.of("evt_1"), RuleId.of("r1"), 12, OrderId.of("ord_1"))),
+        new Lot(3, 5, 0, whole.minusSeconds(7_200), whole, whole.plusSeconds(1), LotState.CANCELED,
+            new LotSource(EventId.of("evt_1"), RuleId.of("r2"), 12, OrderId.of("ord_1"))),
+        new Lot(4, Long.MAX_VALUE, 1, Instant.ofEpochSecond(-1, 5), null, null, LotState.ACTIVE,
+            new LotSource(EventId.of("evt_2"), RuleId.of("r1"), Long.MAX_VALUE, OrderId.of("ord_1"))),
+        new Lot(5, 3, 3, T0, null, null, LotState.ACTIVE,
+            new LotSource(EventId.of("evt_1"), null, 0, OrderId.of("ord_10"))));
+    Card card = Card.builder().code(CardCode.of("C-1")).program(ProgramId.of("camp")).version(1)
+        .holder(CustomerId.of("alice")).createdAt(T0).lots(lots).lastSeq(5).build();
+    store.commit(ChangeSet.builder().card(new CardWrite(card, 0)).build());
+    Card read = store.card(card.code()).orElseThrow();
+    assertThat(read.lots()).containsExactlyElementsOf(lots);
+    assertThat(read.lots().get(2).source().event()).as("one id per text in a read")
+        .isSameAs(read.lots().get(1).source().event()).isSameAs(read.lots().get(4).source().event());
+    assertThat(read.lots().get(3).source().rule()).isSameAs(read.lots().get(1).source().rule());
+  }
+
+  @Test
+  void a_stored_lot_of_the_wrong_shape_is_reported_unreadable() throws Exception {
+    DataSource ds = Postgres.freshSchema();
+    JdbcLoyaltyStore store = JdbcLoyaltyStore.create(ds);
+    Card first = stored(3);
+    store.commit(ChangeSet.builder().card(new CardWrite(first, 0)).build());
+    try (Connection c = ds.getConnection();
+        PreparedStatement p = c.prepareStatement("UPDATE loyalty_lot SET lot = ? WHERE card = ? AND position = 1")) {
+      p.setString(1, "2\u001f10\u001f10");
+      p.setString(2, first.code().value());
+      p.executeUpdate();
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store.card(first.code())))
+        .isInstanceOfSatisfying(JdbcStoreException.class,
+            e -> assertThat(e.code()).isEqualTo(io.loyalty.spi.ErrorCode.STORED_DEFINITION_UNREADABLE.key()));
   }
 }

@@ -25,6 +25,7 @@ import io.loyalty.spi.card.Card;
 import io.loyalty.spi.card.LedgerEntry;
 import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
+import io.loyalty.spi.store.EventReads;
 import io.loyalty.spi.store.LoyaltyStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -96,6 +97,59 @@ public abstract class ReadContract extends StoreContract {
     void an_event_that_was_not_applied_has_no_receipt() {
       PortWorld.seed(store);
       assertThat(store.receipt(EventId.of("evt9"))).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("the event's first reads")
+  class FirstReads {
+    /** Seeds the port world, and cards D (P2, entries d1 of ord1 and d2 of ord2) of cust1 and E (ord1) of cust2. */
+    private void seed() {
+      PortWorld.seed(store);
+      changes().program(program("P2", 1), 0).insert(generated("D", "P2")).insert(generated("E", "P2")).applyTo(store);
+      changes().write(publish(generated("D", "P2", 2), "cust1")).entry(entry("D", 1, "d1", "ord1"))
+          .entry(entry("D", 2, "d2", "ord2")).write(publish(generated("E", "P2", 1), "cust2"))
+          .entry(entry("E", 1, "e1", "ord1")).applyTo(store);
+    }
+
+    @Test
+    void an_event_not_applied_reads_the_catalog_version_the_customers_cards_and_their_entries_for_the_order() {
+      seed();
+      EventReads reads = store.eventReads(EventId.of("evt9"), cust("cust1"), OrderId.of("ord1"));
+      assertThat(reads.receipt()).isNull();
+      assertThat(reads.catalogVersion()).isEqualTo(store.catalogVersion());
+      assertThat(reads.cards()).isEqualTo(store.cardsOf(cust("cust1"))).extracting(Card::code)
+          .containsExactly(code("A"), code("D"));
+      assertThat(reads.entriesOf(code("A"))).isEqualTo(store.entriesForOrder(code("A"), OrderId.of("ord1")))
+          .extracting(e -> e.key().text()).containsExactly("k1");
+      assertThat(reads.entriesOf(code("D"))).containsExactly(entry("D", 1, "d1", "ord1"));
+      assertThat(reads.orderEntries()).as("another customer's entries of the order are not read")
+          .extracting(e -> e.key().text()).containsExactlyInAnyOrder("k1", "d1");
+    }
+
+    @Test
+    void an_event_of_no_order_reads_the_cards_and_no_entries() {
+      seed();
+      EventReads reads = store.eventReads(EventId.of("evt9"), cust("cust1"), null);
+      assertThat(reads.cards()).isEqualTo(store.cardsOf(cust("cust1")));
+      assertThat(reads.orderEntries()).isEmpty();
+    }
+
+    @Test
+    void an_applied_event_reads_its_receipt() {
+      seed();
+      EventReads reads = store.eventReads(EventId.of("evt1"), cust("cust1"), OrderId.of("ord1"));
+      assertThat(reads.receipt()).isNotNull().isEqualTo(store.receipt(EventId.of("evt1")).orElseThrow());
+    }
+
+    @Test
+    void a_customer_with_no_cards_reads_none() {
+      seed();
+      EventReads reads = store.eventReads(EventId.of("evt9"), cust("cust9"), OrderId.of("ord1"));
+      assertThat(reads.receipt()).isNull();
+      assertThat(reads.cards()).isEmpty();
+      assertThat(reads.orderEntries()).isEmpty();
+      assertThat(reads.catalogVersion()).isEqualTo(store.catalogVersion());
     }
   }
 

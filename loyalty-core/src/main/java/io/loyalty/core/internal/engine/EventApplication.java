@@ -21,6 +21,7 @@ import io.loyalty.spi.host.ProductCollections;
 import io.loyalty.spi.host.ValidationRules;
 import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.ChangeSet;
+import io.loyalty.spi.store.EventReads;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.time.Instant;
@@ -66,7 +67,7 @@ final class EventApplication {
    * also tops up auto-update pools (a quote writes nothing).
    */
   EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now) {
-    return plan(event, forCommit, now, null);
+    return plan(event, forCommit, now, (Program) null);
   }
 
   /**
@@ -74,7 +75,20 @@ final class EventApplication {
    * program (or beside the others when it is not defined): a quote of what the event would earn under it.
    */
   EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now, @Nullable Program candidate) {
-    ReadSet reads = loader.load(event, now, candidate);
+    return plan(event, forCommit, now, candidate, null);
+  }
+
+  /**
+   * As {@link #plan(LoyaltyEvent, boolean, Instant)}, from what the store answered the event's first reads with
+   * ({@link LoyaltyStore#eventReads}, the event not applied) instead of reading them again.
+   */
+  EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now, EventReads first) {
+    return plan(event, forCommit, now, null, first);
+  }
+
+  private EventPlan plan(LoyaltyEvent event, boolean forCommit, Instant now, @Nullable Program candidate,
+      @Nullable EventReads first) {
+    ReadSet reads = loader.load(event, now, candidate, first);
     EventPlan plan = decision.decide(reads, event, forCommit, now);
     if (plan.refills().isEmpty()) {
       return plan;

@@ -43,6 +43,7 @@ import io.loyalty.spi.program.Program;
 import io.loyalty.spi.store.CardWrite;
 import io.loyalty.spi.store.ChangeSet;
 import io.loyalty.spi.store.CommitResult;
+import io.loyalty.spi.store.EventReads;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.ProgramWrite;
@@ -71,6 +72,7 @@ public final class Operations {
   private final EventValidator eventValidator;
   private final Enrolment enrolment;
   private final EventApplication events;
+  private final Loader loader;
   private final PointOperations points;
   private final CardReports reports;
   private final RewardOperations rewards;
@@ -98,6 +100,7 @@ public final class Operations {
     PlanCache plans = new PlanCache(conditions);
     RedemptionPlanner planner = new RedemptionPlanner(conditions);
     Loader loader = new Loader(store, plans, enrolment, new HostPorts(validationRules, collections));
+    this.loader = loader;
     committer.programs(loader::known);
     this.rewards = new RewardOperations(store, committer, clock, retry, planner, loader, enrolment, fulfilment,
         rollbackWindow, programValidator::validate);
@@ -455,8 +458,9 @@ public final class Operations {
     if (replay.isPresent()) {
       return replay.get();
     }
-    Optional<EventOutcome> first = firstOutcome(event);
-    return first.orElseGet(() -> events.plan(event, false, now).outcome());
+    EventReads reads = reads(event);
+    Optional<EventOutcome> first = firstOutcome(event, reads.receipt());
+    return first.orElseGet(() -> events.plan(event, false, now, reads).outcome());
   }
 
   /**
@@ -502,11 +506,12 @@ public final class Operations {
 
   private EventOutcome applyValid(LoyaltyEvent event, Optional<EventOutcome> replayed) {
     EventOutcome outcome = replayed.orElseGet(() -> retry.run("apply event ", event.id(), () -> {
-      Optional<EventOutcome> first = firstOutcome(event);
+      EventReads reads = reads(event); // the receipt, the catalog version, the cards and the order's entries at once
+      Optional<EventOutcome> first = firstOutcome(event, reads.receipt());
       if (first.isPresent()) {
         return first.get();
       }
-      EventPlan plan = events.plan(event, true, clock.now());
+      EventPlan plan = events.plan(event, true, clock.now(), reads);
       CommitResult result = committer.commit(plan.changes());
       return result.applied() ? plan.outcome() : null;
     }));
@@ -585,14 +590,22 @@ public final class Operations {
   }
 
   private Optional<EventOutcome> firstOutcome(LoyaltyEvent event) {
-    Optional<EventReceipt> receipt = store.receipt(event.id());
-    if (receipt.isEmpty()) {
+    return firstOutcome(event, store.receipt(event.id()).orElse(null));
+  }
+
+  private static Optional<EventOutcome> firstOutcome(LoyaltyEvent event, @Nullable EventReceipt receipt) {
+    if (receipt == null) {
       return Optional.empty();
     }
-    if (!receipt.get().event().equals(event)) {
+    if (!receipt.event().equals(event)) {
       throw new EventIdReusedException("event " + event.id() + " was applied before with a different payload");
     }
-    return Optional.of(receipt.get().outcome());
+    return Optional.of(receipt.outcome());
+  }
+
+  /** What deciding the event reads first, in one call to the store ({@link Loader#first}). */
+  private EventReads reads(LoyaltyEvent event) {
+    return loader.first(event);
   }
 
   private <T> T withRetries(String what, Supplier<@Nullable T> attempt) {

@@ -15,6 +15,7 @@ import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.EventId;
 import io.loyalty.spi.InvalidInputException;
 import io.loyalty.spi.NotFoundException;
+import io.loyalty.spi.OrderId;
 import io.loyalty.spi.ProgramId;
 import io.loyalty.spi.WalletId;
 import io.loyalty.spi.RewardId;
@@ -32,6 +33,7 @@ import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.reward.RewardAssignment;
 import io.loyalty.spi.reward.RewardKind;
+import io.loyalty.spi.store.EventReads;
 import io.loyalty.spi.store.EventReceipt;
 import io.loyalty.spi.store.LoyaltyStore;
 import java.time.Instant;
@@ -78,13 +80,31 @@ public final class Loader {
    * @throws InvalidInputException when it names a card the event's customer does not hold
    */
   public ReadSet load(LoyaltyEvent event, Instant now, @Nullable Program candidate) {
+    return load(event, now, candidate, null);
+  }
+
+  /**
+   * The event's first reads, in one call to the store ({@link LoyaltyStore#eventReads}): its receipt and, when it was
+   * not applied, the catalog version, the customer's cards and their entries for the event's order.
+   */
+  public EventReads first(LoyaltyEvent event) {
+    return store.eventReads(event.id(), event.customer().id(), orderOf(event));
+  }
+
+  /**
+   * As {@link #load(LoyaltyEvent, Instant, Program)}, taking the catalog version, the customer's cards and their
+   * entries for the event's order from {@code first} ({@link LoyaltyStore#eventReads}, {@code null}: read them here)
+   * instead of asking the store for each again.
+   */
+  public ReadSet load(LoyaltyEvent event, Instant now, @Nullable Program candidate, @Nullable EventReads first) {
     Card targeted = targetedCard(event);
-    ProgramIndex.Catalog catalog = candidate == null ? index.current() : index.current().with(candidate, plans);
+    ProgramIndex.Catalog stored = first == null ? index.current() : index.current(first.catalogVersion());
+    ProgramIndex.Catalog catalog = candidate == null ? stored : stored.with(candidate, plans);
     // a card of a v2 wallet comes with the member's other cards of its program: the program earns into each
-    List<Card> held = targeted == null ? store.cardsOf(event.customer().id())
+    List<Card> held = targeted == null ? (first == null ? store.cardsOf(event.customer().id()) : first.cards())
         : targeted.wallet().equals(WalletId.MAIN) ? List.of(targeted)
         : store.cardsOf(targeted.program(), event.customer().id());
-    return new Gathering(event, now, event.customer().id(), targeted, catalog, held).gather();
+    return new Gathering(event, now, event.customer().id(), targeted, catalog, held, first).gather();
   }
 
   /**
@@ -94,7 +114,7 @@ public final class Loader {
    */
   public ReadSet forWrite(Program program, Card card, boolean changed, boolean everyAutoReward, Instant now) {
     CustomerId holder = card.holder();
-    Gathering g = new Gathering(null, now, holder, card, null, List.of(card));
+    Gathering g = new Gathering(null, now, holder, card, null, List.of(card), null);
     if (changed && holder != null) { // auto-redeem follows a change on a published card only
       g.autoRedeem(program, card, -1, false);
     }
@@ -123,7 +143,7 @@ public final class Loader {
       Card tracked = store.cardOf(program.id(), holder, structure.tracking().wallet()).orElse(null);
       held = tracked == null ? held : List.of(card, tracked);
     }
-    Gathering g = new Gathering(null, now, holder, card, null, held);
+    Gathering g = new Gathering(null, now, holder, card, null, held, null);
     if (holder != null) { // an unpublished card fails its first check: nothing else is read
       g.redemptionAnswers(program, assignment, order);
       if (program.wallet(card.wallet()).filter(w -> w.spendingLimits().countsHistory()).isPresent()) {
@@ -139,7 +159,7 @@ public final class Loader {
 
   /** The read set of giving a redemption back: the card its LOYALTY_PROGRAM reward credited, when it did. */
   public ReadSet forGiveBack(Card card, Redemption redemption, @Nullable Reward reward, Instant now) {
-    Gathering g = new Gathering(null, now, card.holder(), card, null, List.of(card));
+    Gathering g = new Gathering(null, now, card.holder(), card, null, List.of(card), null);
     if (reward != null && reward.kind() instanceof RewardKind.Campaign campaign
         && campaign.type() == RewardKind.CampaignType.LOYALTY_PROGRAM && !redemption.fulfilment().reference().isEmpty()) {
       g.card(CardCode.of(redemption.fulfilment().reference()));
@@ -198,6 +218,8 @@ public final class Loader {
     private final @Nullable Card targeted;
     private final ProgramIndex.@Nullable Catalog catalog;
     private final List<Card> held;
+    /** What the store answered the event's first reads with, or {@code null}. */
+    private final @Nullable EventReads first;
     private final @Nullable Order order;
     private final List<ProgramReads> programs = new ArrayList<>(2);
     private List<Found<ProgramId, Card>> cards = List.of();
@@ -218,13 +240,14 @@ public final class Loader {
      * {@code held} ({@code targeted}: the one card the decision concerns, else every card they hold).
      */
     Gathering(@Nullable LoyaltyEvent event, Instant now, @Nullable CustomerId customer, @Nullable Card targeted,
-        ProgramIndex.@Nullable Catalog catalog, List<Card> held) {
+        ProgramIndex.@Nullable Catalog catalog, List<Card> held, @Nullable EventReads first) {
       this.event = event;
       this.now = now;
       this.customer = customer;
       this.targeted = targeted;
       this.catalog = catalog;
       this.held = held;
+      this.first = first;
       this.order = event instanceof OrderPaid paid ? paid.order() : null;
     }
 
@@ -302,7 +325,7 @@ public final class Loader {
       List<LedgerEntry> entries = new ArrayList<>();
       if (order != null) {
         for (Card card : cards) {
-          entries.addAll(store.entriesForOrder(card.code(), order.id()));
+          entries.addAll(entriesForOrder(card, order.id()));
         }
       }
       programs.add(new ProgramReads(entry, true, first, entries, answers, List.of()));
@@ -318,8 +341,7 @@ public final class Loader {
       boolean evaluated = entry.plan().inForce(at)
           && (card == null || card.active() && card.isValidAt(at) && card.isValidAt(now));
       Answers answers = evaluated ? host.ask(entry.plan().asks(event), order, HostAnswers.NONE) : Answering.none();
-      List<LedgerEntry> entries = card != null && order != null ? store.entriesForOrder(card.code(), order.id())
-          : List.of();
+      List<LedgerEntry> entries = card != null && order != null ? entriesForOrder(card, order.id()) : List.of();
       programs.add(new ProgramReads(entry, candidate, card, entries, answers, List.of()));
       if (candidate && card == null) {
         pool(program);
@@ -455,7 +477,7 @@ public final class Loader {
         return new ProgramReads(entry, true, null, List.of(), Answering.none(), List.of());
       }
       Program program = entry.program();
-      List<LedgerEntry> entries = store.entriesForOrder(card.code(), refund.order());
+      List<LedgerEntry> entries = entriesForOrder(card, refund.order());
       OrderPaid paid = null;
       HostAnswers paidAnswers = null;
       List<Program> versions = List.of();
@@ -483,6 +505,22 @@ public final class Loader {
       return new ProgramReads(entry, true, card, entries, live, versions);
     }
 
+    /**
+     * The card's entries for the order: those read with the event's first reads when the card is one of those read
+     * there (the same version) and the order the event's, else read now.
+     */
+    private List<LedgerEntry> entriesForOrder(Card card, OrderId orderId) {
+      EventReads first = this.first;
+      if (first != null && orderId.equals(orderOf(event))) {
+        for (Card read : first.cards()) {
+          if (read.code().equals(card.code()) && read.version() == card.version()) {
+            return first.entriesOf(card.code());
+          }
+        }
+      }
+      return store.entriesForOrder(card.code(), orderId);
+    }
+
     private @Nullable EventReceipt receipt(EventId id) {
       Found<EventId, EventReceipt> read = found(receipts, id);
       if (read == null) {
@@ -491,6 +529,12 @@ public final class Loader {
       }
       return read.value();
     }
+  }
+
+  /** The order an event names, or {@code null}. */
+  private static @Nullable OrderId orderOf(@Nullable LoyaltyEvent event) {
+    return event instanceof OrderPaid paid ? paid.order().id()
+        : event instanceof OrderRefunded refund ? refund.order() : null;
   }
 
   /** Inserts the entry in catalog order, once. */

@@ -37,7 +37,15 @@ public final class ProgramIndex {
 
   /** The catalog as the store holds it now. */
   public Catalog current() {
-    long version = store.catalogVersion(); // read before the programs: a write in between only rebuilds again
+    return current(store.catalogVersion());
+  }
+
+  /**
+   * The catalog at {@code version}, a {@link LoyaltyStore#catalogVersion()} the caller has just read: the cached one
+   * when it is of that version, else the programs read again (after the version, so a write in between only rebuilds
+   * again).
+   */
+  public Catalog current(long version) {
     Catalog cached = catalog;
     if (cached != null && cached.version == version) {
       return cached;
