@@ -59,8 +59,16 @@ public final class ProgramComponents {
 
   /** Returns an ACTIVE card definition to DRAFT; only while no program holds it. */
   public StoredComponent draft(String cardDefinition) {
-    return operations.setStatus(ComponentKind.CARD_DEFINITION,
-        Objects.requireNonNull(cardDefinition, "cardDefinition"), ComponentStatus.DRAFT);
+    return draft(ComponentKind.CARD_DEFINITION, cardDefinition);
+  }
+
+  /**
+   * Returns an ACTIVE card definition or earning rule to DRAFT (Voucherify's {@code …/draft}), where every section can
+   * change again; only while no program holds it.
+   */
+  public StoredComponent draft(ComponentKind kind, String id) {
+    return operations.setStatus(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"),
+        ComponentStatus.DRAFT);
   }
 
   /** Deletes the part softly (its versions stay readable); only while no program holds it. */

@@ -352,4 +352,18 @@ class ComponentsTest {
             .containsExactly("costs"));
     assertThat(engine.reward(MUG.id()).costs()).containsExactly(Cost.of(MILES, 35));
   }
+
+  @Test
+  @DisplayName("an earning rule no program holds goes back to DRAFT, where its trigger can change again")
+  void an_unassigned_rule_goes_back_to_draft() {
+    activeParts();
+    parts.createProgram(plan().build());
+    assertThatThrownBy(() -> parts.draft(ComponentKind.EARNING_RULE, PER_ORDER.value()))
+        .isInstanceOf(InvalidInputException.class); // held by the program
+    parts.assign(PROGRAM, AssignmentBatch.of(AssignmentBatch.Target.EARNING_RULES).unassign(PER_ORDER.value()).build());
+    assertThat(parts.draft(ComponentKind.EARNING_RULE, PER_ORDER.value()).status()).isEqualTo(ComponentStatus.DRAFT);
+    FirstMatchRule segment = FirstMatchRule.of(PER_ORDER, new Trigger.SegmentEntered(io.loyalty.spi.SegmentId.of("seg_vip")),
+        Earning.always(Effect.points(POINTS, 1)));
+    assertThat(parts.define(segment).component()).isEqualTo(segment);
+  }
 }

@@ -90,9 +90,9 @@ public final class ComponentOperations {
   }
 
   /**
-   * Moves the component to {@code to}: a card definition between DRAFT and ACTIVE (back to DRAFT only when no program
-   * holds it), an earning rule from DRAFT to ACTIVE and between ACTIVE and INACTIVE; either to DELETED only when no
-   * program holds it. The same status again stores nothing.
+   * Moves the component to {@code to}: a card definition between DRAFT and ACTIVE, an earning rule from DRAFT to ACTIVE,
+   * between ACTIVE and INACTIVE and from ACTIVE back to DRAFT; back to DRAFT or to DELETED only when no program holds
+   * it. The same status again stores nothing.
    */
   public StoredComponent setStatus(ComponentKind kind, String id, ComponentStatus to) {
     return retry.run("set the status of " + name(kind) + " " + id, () -> {
@@ -104,8 +104,8 @@ public final class ComponentOperations {
       }
       boolean allowed = switch (from) {
         case DRAFT -> to == ComponentStatus.ACTIVE || to == ComponentStatus.DELETED;
-        case ACTIVE -> to == ComponentStatus.DELETED || (kind == ComponentKind.EARNING_RULE
-            ? to == ComponentStatus.INACTIVE : to == ComponentStatus.DRAFT);
+        case ACTIVE -> to == ComponentStatus.DELETED || to == ComponentStatus.DRAFT
+            || (kind == ComponentKind.EARNING_RULE && to == ComponentStatus.INACTIVE);
         case INACTIVE -> to == ComponentStatus.ACTIVE || to == ComponentStatus.DELETED;
         case DELETED -> false;
       };
