@@ -366,4 +366,53 @@ class ComponentsTest {
         Earning.always(Effect.points(POINTS, 1)));
     assertThat(parts.define(segment).component()).isEqualTo(segment);
   }
+
+  @Test
+  @DisplayName("property: after any sequence of edits, status moves and batches, every program holds each part's latest version")
+  void programs_hold_the_latest_version_of_their_parts() {
+    org.quicktheories.QuickTheory.qt().withFixedSeed(47L).withExamples(120)
+        .forAll(org.quicktheories.generators.SourceDSL.lists()
+            .of(org.quicktheories.generators.SourceDSL.integers().between(0, 59)).ofSizeBetween(1, 25))
+        .checkAssert(steps -> {
+          LoyaltyEngine e = LoyaltyEngine.builder().store(InMemoryLoyaltyStore.create()).clock(new MutableClock(Fixtures.T0))
+              .random(Fixtures.seeded(5)).build();
+          ProgramComponents p = e.components();
+          p.define(CardDefinition.of(POINTS, "Points"));
+          p.define(CardDefinition.of(MILES, "Miles"));
+          p.activate(ComponentKind.CARD_DEFINITION, POINTS.value());
+          p.activate(ComponentKind.CARD_DEFINITION, MILES.value());
+          p.define(perOrder(10));
+          p.activate(ComponentKind.EARNING_RULE, PER_ORDER.value());
+          p.define(FirstMatchRule.of(BONUS, Trigger.ORDER_PAID, Earning.always(Effect.points(MILES, 1))));
+          p.createProgram(plan().build());
+          p.createProgram(ProgramPlan.builder(ProgramId.of("lprg_other"), "Other").cardDefinition(MILES)
+              .earningRule(BONUS).build());
+          for (int step : steps) {
+            long value = step % 10 + 1;
+            try {
+              switch (step / 10) {
+                case 0 -> p.define(perOrder(value));
+                case 1 -> p.define(FirstMatchRule.of(BONUS, Trigger.ORDER_PAID, Earning.always(Effect.points(MILES, value))));
+                case 2 -> p.activate(ComponentKind.EARNING_RULE, step % 2 == 0 ? BONUS.value() : PER_ORDER.value());
+                case 3 -> p.deactivate(step % 2 == 0 ? BONUS.value() : PER_ORDER.value());
+                case 4 -> p.assign(PROGRAM, AssignmentBatch.of(AssignmentBatch.Target.EARNING_RULES)
+                    .unassign(step % 2 == 0 ? BONUS.value() : "ler_none").assign(BONUS.value()).strict(false).build());
+                default -> p.define(CardDefinition.of(MILES, "Miles " + value));
+              }
+            } catch (InvalidInputException refused) {
+              // a move the rules refuse changes nothing; the invariant below must still hold
+            }
+          }
+          for (Program program : List.of(e.program(PROGRAM), e.program(ProgramId.of("lprg_other")))) {
+            for (FirstMatchRule rule : program.firstMatchRules()) {
+              StoredComponent latest = p.get(ComponentKind.EARNING_RULE, rule.id().value());
+              assertThat(rule).isEqualTo(((FirstMatchRule) latest.component())
+                  .withActive(latest.status() == ComponentStatus.ACTIVE));
+            }
+            for (CardDefinition wallet : program.wallets()) {
+              assertThat(wallet).isEqualTo(p.get(ComponentKind.CARD_DEFINITION, wallet.id().value()).component());
+            }
+          }
+        });
+  }
 }
