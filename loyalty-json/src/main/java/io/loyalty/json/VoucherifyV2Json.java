@@ -223,4 +223,90 @@ public final class VoucherifyV2Json {
       throw new IllegalStateException("a tree always writes", e);
     }
   }
+
+  /**
+   * A reward purchase body ({@code RewardPurchaseCreateRequest}).
+   *
+   * @param rewardId the reward offered by the program
+   * @param dryRun whether {@code mode} is {@code DRY_RUN} (examine, write nothing) rather than {@code TRANSACTION}
+   */
+  public record PurchaseRequest(String rewardId, boolean dryRun) {}
+
+  /** Reads a {@code RewardPurchaseCreateRequest} body. */
+  public PurchaseRequest readPurchase(String body) {
+    JsonNode node = tree(body);
+    Problems p = new Problems();
+    Obj o = Obj.open(p, "", node, java.util.Set.of("reward_id", "mode"));
+    String reward = o == null ? null : o.reqText("reward_id", 1, 200);
+    Map<String, Boolean> modes = new java.util.LinkedHashMap<>();
+    modes.put("TRANSACTION", Boolean.FALSE);
+    modes.put("DRY_RUN", Boolean.TRUE);
+    Boolean dry = o == null ? null : o.oneOf("mode", modes);
+    p.done();
+    return new PurchaseRequest(p.must(reward), Boolean.TRUE.equals(dry));
+  }
+
+  /** A purchase that succeeded, as {@code RewardPurchaseCreateTransactionResponse}. */
+  public String writePurchase(io.loyalty.spi.reward.Redemption purchase, String memberId) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    ObjectNode t = out.putObject("transaction");
+    t.put("id", purchase.id().value());
+    t.put("card_id", purchase.card().value());
+    t.put("card_transaction_id", purchase.id().value());
+    t.put("program_id", purchase.program().value());
+    t.put("member_id", memberId);
+    t.put("reward_id", purchase.reward().value());
+    t.put("status", "PENDING");
+    t.put("type", "PURCHASE");
+    purchaseDetails(t.putObject("details"), null, purchase.points(), purchase.reward().value());
+    t.put("created_at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+        purchase.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    t.putNull("updated_at");
+    t.put("object", "reward_transaction");
+    out.put("status", "TRANSACTION_CREATED");
+    out.put("message", "Reward purchase transaction created");
+    return text(out);
+  }
+
+  /** An examined purchase ({@code mode: DRY_RUN}), as {@code RewardPurchaseCreateDryRunResponse}. */
+  public String writeDryRun(io.loyalty.core.RewardExamination e, ProgramId program, String memberId,
+      @Nullable CardCode card) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    ObjectNode t = out.putObject("transaction");
+    if (card == null) {
+      t.putNull("card_id");
+    } else {
+      t.put("card_id", card.value());
+    }
+    t.putNull("card_transaction_id");
+    t.put("program_id", program.value());
+    t.put("member_id", memberId);
+    t.put("reward_id", e.reward().value());
+    t.put("status", "SIMULATED");
+    t.put("type", "PURCHASE");
+    purchaseDetails(t.putObject("details"), e.reason() == null ? null : e.reason().name(),
+        e.required() == null ? 0 : e.required(), e.reward().value());
+    t.putNull("updated_at");
+    t.put("object", "reward_transaction");
+    out.put("status", "DRY_RUN");
+    out.put("message", e.status() == io.loyalty.core.RewardExamination.Status.AVAILABLE
+        ? "The reward can be purchased" : "The reward cannot be purchased");
+    return text(out);
+  }
+
+  private static void purchaseDetails(ObjectNode d, @Nullable String rejection, long points, String reward) {
+    d.put("reason", "");
+    if (rejection == null) {
+      d.putNull("rejection");
+    } else {
+      d.putObject("rejection").put("reason", rejection).putNull("details");
+    }
+    d.putObject("metadata");
+    d.putObject("points").put("total", points);
+    ObjectNode result = d.putObject("result");
+    result.putObject("reward").put("id", reward);
+    result.put("quantity", 1);
+    result.putNull("material");
+    result.putNull("digital");
+  }
 }

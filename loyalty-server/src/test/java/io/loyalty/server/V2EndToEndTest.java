@@ -55,7 +55,7 @@ class V2EndToEndTest {
   }
 
   @Test
-  @DisplayName("seed 004: a program from parts takes a member, who earns on a paid order into the card definition's card")
+  @DisplayName("seed 004: a program from parts takes a member, who earns on a paid order into the card definition's card and buys the reward")
   void seed004() {
     String customer = ok(http.post("/v1/customers", "{\"source_id\": \"v2-alice\"}"), "/id");
     String card = cardDefinition("Main points");
@@ -102,6 +102,27 @@ class V2EndToEndTest {
     assertThat(read.at("/cards/0/card/balance/points").asLong()).isEqualTo(250);
     assertThat(read.at("/cards/0/card/lifetime_bucket/points/earned").asLong()).isEqualTo(250);
     assertThat(read.at("/cards/0/card/next_expiration/date").asText()).isEqualTo("2025-06-30");
+
+    var dry = http.post(path + "/members/" + memberId + "/rewards/purchases", "{\"reward_id\": \"" + reward
+        + "\", \"mode\": \"DRY_RUN\"}");
+    assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+    assertThat(dry.at("/status").asText()).isEqualTo("DRY_RUN");
+    assertThat(dry.at("/transaction/status").asText()).isEqualTo("SIMULATED");
+    assertThat(dry.at("/transaction/details/points/total").asLong()).isEqualTo(100);
+    assertThat(dry.at("/transaction/details/rejection").isNull()).isTrue();
+    assertThat(http.get(path + "/members/" + memberId).at("/cards/0/card/balance/points").asLong()).isEqualTo(250);
+
+    var bought = http.post(path + "/members/" + memberId + "/rewards/purchases", "{\"reward_id\": \"" + reward + "\"}");
+    assertThat(bought.status()).as(bought.body()).isEqualTo(200);
+    assertThat(bought.at("/status").asText()).isEqualTo("TRANSACTION_CREATED");
+    assertThat(bought.at("/transaction/reward_id").asText()).isEqualTo(reward);
+    assertThat(bought.at("/transaction/member_id").asText()).isEqualTo(memberId);
+    assertThat(http.get(path + "/members/" + memberId).at("/cards/0/card/balance/points").asLong()).isEqualTo(150);
+    http.post(path + "/members/" + memberId + "/rewards/purchases", "{\"reward_id\": \"" + reward + "\"}");
+    var tooFew = http.post(path + "/members/" + memberId + "/rewards/purchases", "{\"reward_id\": \"" + reward + "\"}");
+    assertThat(tooFew.status()).as(tooFew.body()).isEqualTo(400);
+    assertThat(tooFew.at("/key").asText()).isEqualTo("loyalty_card_points_exceeded");
+    assertThat(http.get(path + "/members/" + memberId).at("/cards/0/card/balance/points").asLong()).isEqualTo(50);
 
     var list = http.get(path + "/members?limit=1");
     assertThat(list.at("/object").asText()).isEqualTo("list");

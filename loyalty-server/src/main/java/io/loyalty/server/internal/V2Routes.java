@@ -9,13 +9,16 @@ import io.loyalty.core.AssignmentResult;
 import io.loyalty.core.CardSummary;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.core.ProgramPlan;
+import io.loyalty.core.RewardExamination;
 import io.loyalty.json.VoucherifyV2Json;
 import io.loyalty.json.VoucherifyV2Json.ComponentRequest;
 import io.loyalty.json.VoucherifyV2Json.MemberCreate;
+import io.loyalty.spi.AssignmentId;
 import io.loyalty.spi.CardCode;
 import io.loyalty.spi.CustomerId;
 import io.loyalty.spi.NotFoundException;
 import io.loyalty.spi.ProgramId;
+import io.loyalty.spi.RedemptionId;
 import io.loyalty.spi.RewardId;
 import io.loyalty.spi.RuleId;
 import io.loyalty.spi.SchemaId;
@@ -26,6 +29,7 @@ import io.loyalty.spi.program.ComponentKind;
 import io.loyalty.spi.program.ComponentStatus;
 import io.loyalty.spi.program.FirstMatchRule;
 import io.loyalty.spi.program.Program;
+import io.loyalty.spi.reward.Redemption;
 import io.loyalty.spi.reward.Reward;
 import io.loyalty.spi.store.LoyaltyStore;
 import io.loyalty.spi.store.StoredComponent;
@@ -152,6 +156,29 @@ final class V2Routes {
       Program program = program(ctx);
       CustomerId customer = memberCustomer(program, ctx.pathParam("m"));
       ok(ctx, member(program, customer, engine.cardsOf(program.id(), customer)));
+    });
+    r.post(pr + "/{p}/members/{m}/rewards/purchases", ctx -> {
+      Program program = program(ctx);
+      String memberId = ctx.pathParam("m");
+      CustomerId customer = memberCustomer(program, memberId);
+      VoucherifyV2Json.PurchaseRequest req = wire.readPurchase(ctx.body());
+      if (req.dryRun()) {
+        RewardExamination e = engine.examineRewards(program.id(), customer, null).stream()
+            .filter(x -> x.reward().value().equals(req.rewardId())).findFirst()
+            .orElseThrow(() -> new NotFoundException("reward", req.rewardId()));
+        CardCode card = e.wallet() == null ? null : engine.cardsOf(program.id(), customer).stream()
+            .filter(c -> c.wallet().equals(e.wallet())).map(Card::code).findFirst().orElse(null);
+        ok(ctx, wire.writeDryRun(e, program.id(), memberId, card));
+        return;
+      }
+      Redemption purchase = engine.purchase(RedemptionId.of("lrtx_" + ids.hex(24)), program.id(), customer,
+          AssignmentId.of(req.rewardId()));
+      if (purchase.status() == Redemption.Status.FAILED) {
+        // the attempt is kept as a failed redemption that took nothing, as on v1
+        String key = purchase.failureCode() == null ? "redemption_rules_violated" : purchase.failureCode();
+        throw new ServerApp.Refused(400, key, purchase.failureMessage());
+      }
+      ok(ctx, wire.writePurchase(purchase, memberId));
     });
     r.post(pr + "/{p}/members/{m}/activate", ctx -> switchMember(ctx, true));
     r.post(pr + "/{p}/members/{m}/deactivate", ctx -> switchMember(ctx, false));
