@@ -80,6 +80,12 @@ public record ProgramPlan(ProgramId id, String name, ProgramStatus status, Valid
     rewards = List.copyOf(rewards);
   }
 
+  /** A plan with no tier structure. */
+  public ProgramPlan(ProgramId id, String name, ProgramStatus status, Validity validity, ZoneId zone,
+      Metadata metadata, List<WalletId> cardDefinitions, List<RuleId> earningRules, List<Offer> rewards) {
+    this(id, name, status, validity, zone, metadata, cardDefinitions, earningRules, rewards, null);
+  }
+
   /** A builder of a DRAFT plan with nothing assigned. */
   public static Builder builder(ProgramId id, String name) {
     return new Builder(id, name);

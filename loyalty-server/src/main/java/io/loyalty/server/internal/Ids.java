@@ -12,6 +12,15 @@ final class Ids {
     return prefix + random(24);
   }
 
+  /** {@code length} random lower-case hex digits (Voucherify's v2 ids: {@code lcdef_…}, {@code lern_…}, {@code lprg_…}). */
+  String hex(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = "0123456789abcdef".charAt(random.nextInt(16));
+    }
+    return new String(out);
+  }
+
   /** {@code length} random letters and digits. */
   String random(int length) {
     char[] out = new char[length];

@@ -7,6 +7,7 @@ import io.loyalty.core.InMemoryLoyaltyStore;
 import io.loyalty.core.LoyaltyEngine;
 import io.loyalty.jdbc.JdbcLoyaltyStore;
 import io.loyalty.json.VoucherifyJson;
+import io.loyalty.json.VoucherifyV2Json;
 import io.loyalty.json.WireError;
 import io.loyalty.server.LoyaltyServer.Config;
 import io.loyalty.server.LoyaltyServer.Running;
@@ -68,6 +69,7 @@ public final class ServerApp {
     HostRoutes hosting = new HostRoutes(engine, host, wire, clock, simulated, ids);
     LoyaltyRoutes loyalty = new LoyaltyRoutes(engine, store, wire, ids, hosting);
     ListRoutes lists = new ListRoutes(engine, store, wire, clock, host, loyalty);
+    V2Routes v2 = new V2Routes(engine, store, VoucherifyV2Json.forProject(config.zone()), ids, host, clock);
 
     byte[] expectedId = appId.getBytes(StandardCharsets.UTF_8);
     byte[] expectedToken = appToken.getBytes(StandardCharsets.UTF_8);
@@ -107,6 +109,7 @@ public final class ServerApp {
       loyalty.register(c.routes);
       lists.register(c.routes);
       hosting.register(c.routes);
+      v2.register(c.routes);
       c.routes.exception(Refused.class, (e, ctx) -> answer(ctx, wire.error(e.status, e.key, e.details, requestId(ctx))));
       c.routes.exception(HostRoutes.Refusal.class,
           (e, ctx) -> answer(ctx, wire.error(e.status, e.key, e.details, requestId(ctx))));

@@ -43,6 +43,11 @@ public final class Problems {
     violations.add(new Violation(path, message, value));
   }
 
+  /** How many violations were recorded so far. */
+  public int count() {
+    return violations.size();
+  }
+
   /** Whether nothing offended so far. */
   public boolean ok() {
     return violations.isEmpty();

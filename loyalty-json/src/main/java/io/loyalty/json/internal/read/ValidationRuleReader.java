@@ -46,48 +46,59 @@ public final class ValidationRuleReader {
       p.add(Problem.NOT_SUPPORTED, "applicable_to", "is not supported by this engine's validation rules", null);
     }
     ObjectNode rules = p.required("rules", w.rules());
-    Map<Integer, Condition> numbered = new HashMap<>();
-    String logic = "";
-    if (rules != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String key = e.getKey();
-        String at = "rules." + key;
-        if (key.equals("logic")) {
-          logic = e.getValue().isTextual() ? e.getValue().asText() : "";
-          if (!e.getValue().isTextual()) {
-            p.add(Problem.WRONG_TYPE, at, "must be a text such as \"(1 and 2) or 3\"", null);
-          }
-          continue;
-        }
-        int number;
-        try {
-          number = Integer.parseInt(key);
-        } catch (NumberFormatException ex) {
-          p.add(Problem.UNKNOWN_FIELD, at, "must be a rule number (1, 2, …) or logic", null);
-          continue;
-        }
-        if (number < 1 || number > MAX_RULES) {
-          p.add(Problem.OUT_OF_RANGE, at, "rule numbers must be from 1 to " + MAX_RULES, number);
-          continue;
-        }
-        Condition c = rule(p, at, e.getValue());
-        if (c != null) {
-          numbered.put(number, c);
-        }
-      }
-      if (numbered.isEmpty() && p.ok()) {
-        p.add(Problem.MISSING_VALUE, "rules.1", "at least one rule is required", null);
-      }
-    }
+    Condition condition = rules == null ? null : numbered(p, "rules", rules);
     String message = w.error() == null ? null : w.error().message();
     if (message != null) {
       p.text("error.message", message, 1_000);
     }
-    String finalLogic = logic;
-    Condition condition = p.ok() ? p.engine("rules.logic", () -> new Condition.Numbered(numbered, finalLogic)) : null;
     p.done();
     return new ValidationRule(id, p.must(name), p.must(condition), message);
+  }
+
+  /**
+   * Numbered rules joined by {@code logic} ({@code {"logic": "1 and 2", "1": {…}, "2": {…}}}) as one condition, each
+   * offending field recorded under {@code at}; null when any rule offended. Shared with the v2 earning rules'
+   * {@code earnings[i].rules}.
+   */
+  public static @Nullable Condition numbered(Problems p, String at, ObjectNode rules) {
+    int before = p.count();
+    Map<Integer, Condition> numbered = new HashMap<>();
+    String logic = "";
+    for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      String ruleAt = at + "." + key;
+      if (key.equals("logic")) {
+        logic = e.getValue().isTextual() ? e.getValue().asText() : "";
+        if (!e.getValue().isTextual()) {
+          p.add(Problem.WRONG_TYPE, ruleAt, "must be a text such as \"(1 and 2) or 3\"", null);
+        }
+        continue;
+      }
+      int number;
+      try {
+        number = Integer.parseInt(key);
+      } catch (NumberFormatException ex) {
+        p.add(Problem.UNKNOWN_FIELD, ruleAt, "must be a rule number (1, 2, …) or logic", null);
+        continue;
+      }
+      if (number < 1 || number > MAX_RULES) {
+        p.add(Problem.OUT_OF_RANGE, ruleAt, "rule numbers must be from 1 to " + MAX_RULES, number);
+        continue;
+      }
+      Condition c = rule(p, ruleAt, e.getValue());
+      if (c != null) {
+        numbered.put(number, c);
+      }
+    }
+    if (numbered.isEmpty() && p.count() == before) {
+      p.add(Problem.MISSING_VALUE, at + ".1", "at least one rule is required", null);
+    }
+    if (p.count() != before) {
+      return null;
+    }
+    String finalLogic = logic;
+    return p.engine(at + ".logic", () -> new Condition.Numbered(numbered, finalLogic));
   }
 
   private static @Nullable Condition rule(Problems p, String at, JsonNode node) {
@@ -97,7 +108,7 @@ public final class ValidationRuleReader {
     }
     for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
       String field = it.next();
-      if (!Set.of("name", "property", "conditions", "rules", "error").contains(field)) {
+      if (!Set.of("name", "property", "conditions", "rules", "error", "schema_id").contains(field)) {
         p.add(Problem.UNKNOWN_FIELD, at + "." + field, "is not a field of a validation rule", null);
       }
     }
