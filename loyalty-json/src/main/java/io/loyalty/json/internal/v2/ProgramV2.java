@@ -92,8 +92,13 @@ public final class ProgramV2 {
     if (validity == null) {
       return null;
     }
-    return new ProgramPlan(id, name, status == null ? ProgramStatus.DRAFT : status, validity, zone, metadata, cards,
-        rules, offers);
+    // the builder, not the canonical constructor: the plan may gain parts (a tier structure) this wire does not set
+    ProgramPlan.Builder plan = ProgramPlan.builder(id, name).status(status == null ? ProgramStatus.DRAFT : status)
+        .validity(validity).zone(zone).metadata(metadata);
+    cards.forEach(plan::cardDefinition);
+    rules.forEach(plan::earningRule);
+    offers.forEach(plan::reward);
+    return plan.build();
   }
 
   private static List<String> ids(Obj o, String field, int max) {
