@@ -169,6 +169,9 @@ class V2EndToEndTest {
     var rules = http.get("/v2/loyalties/programs/" + program + "/earning-rules");
     assertThat(rules.at("/data").size()).isEqualTo(1);
     assertThat(rules.at("/data/0/earning_rule_id").asText()).isEqualTo(second);
+    // the unassigned rule goes back to DRAFT; the assigned one cannot
+    assertThat(ok(http.post("/v2/loyalties/earning-rules/" + first + "/draft", ""), "/status")).isEqualTo("DRAFT");
+    assertThat(http.post("/v2/loyalties/earning-rules/" + second + "/draft", "").status()).isEqualTo(400);
 
     var page1 = http.get("/v2/loyalties/earning-rules?limit=1");
     String next = page1.at("/cursor/next").asText();

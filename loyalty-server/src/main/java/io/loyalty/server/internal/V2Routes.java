@@ -115,6 +115,8 @@ final class V2Routes {
         ComponentKind.EARNING_RULE, component(ComponentKind.EARNING_RULE, ctx).component().componentId()))));
     r.post(er + "/{id}/deactivate", ctx -> ok(ctx, wire.write(engine.components().deactivate(
         component(ComponentKind.EARNING_RULE, ctx).component().componentId()))));
+    r.post(er + "/{id}/draft", ctx -> ok(ctx, wire.write(engine.components().draft(ComponentKind.EARNING_RULE,
+        component(ComponentKind.EARNING_RULE, ctx).component().componentId()))));
 
     String pr = "/v2/loyalties/programs";
     r.post(pr, ctx -> {
@@ -263,10 +265,10 @@ final class V2Routes {
         () -> new NotFoundException("customer", req.customer().startsWith("cust_") && !req.bySourceId()
             ? req.customer() : "(given)"));
     CustomerId id = customer.customer().id();
-    List<Card> cards = engine.addMember(program.id(), id);
-    if (!req.active()) {
-      cards = engine.setMemberActive(program.id(), id, false);
-    }
+    // an INACTIVE member's cards are made switched off, in the one commit that adds the member
+    List<Card> cards = engine.addMember(program.id(), id,
+        req.active() ? io.loyalty.spi.card.MemberStatus.ACTIVE : io.loyalty.spi.card.MemberStatus.INACTIVE,
+        io.loyalty.spi.Metadata.EMPTY);
     ok(ctx, member(program, id, cards));
   }
 
