@@ -341,38 +341,29 @@ public final class CardDefinitionV2 {
   }
 
   private static void writeEarningLimits(EarningLimits l, ObjectNode out) {
-    ObjectNode g = out.putObject("global");
-    ArrayNode gl = F.arrayNode();
-    if (l.balance() != null) {
-      gl.addObject().put("type", "BALANCE_BASED").put("max", l.balance());
-    } else if (l.period() != null) {
-      timeBased(gl.addObject(), l.period());
-    }
-    g.put("type", gl.isEmpty() ? "NO_LIMIT" : "LIMITED");
-    g.set("limits", gl);
-    ObjectNode t = out.putObject("transactions");
-    ArrayNode tl = F.arrayNode();
-    if (l.perTransaction() != null) {
-      tl.addObject().put("type", "POINTS").put("max", l.perTransaction());
-    }
-    t.put("type", tl.isEmpty() ? "NO_LIMIT" : "LIMITED");
-    t.set("limits", tl);
+    writeLimits(out, "BALANCE_BASED", l.balance(), l.period(), l.perTransaction());
   }
 
   private static void writeSpendingLimits(SpendingLimits l, ObjectNode out) {
+    writeLimits(out, "SPENDING_BASED", l.lifetime(), l.period(), l.perTransaction());
+  }
+
+  /** Earning and spending limits share one shape: a global limit (in all, or per period) and a per-transaction one. */
+  private static void writeLimits(ObjectNode out, String inAll, @Nullable Long total,
+      EarningLimits.@Nullable Period period, @Nullable Long perTransaction) {
     ObjectNode g = out.putObject("global");
     ArrayNode gl = F.arrayNode();
-    if (l.lifetime() != null) {
-      gl.addObject().put("type", "SPENDING_BASED").put("max", l.lifetime());
-    } else if (l.period() != null) {
-      timeBased(gl.addObject(), l.period());
+    if (total != null) {
+      gl.addObject().put("type", inAll).put("max", total);
+    } else if (period != null) {
+      timeBased(gl.addObject(), period);
     }
     g.put("type", gl.isEmpty() ? "NO_LIMIT" : "LIMITED");
     g.set("limits", gl);
     ObjectNode t = out.putObject("transactions");
     ArrayNode tl = F.arrayNode();
-    if (l.perTransaction() != null) {
-      tl.addObject().put("type", "POINTS").put("max", l.perTransaction());
+    if (perTransaction != null) {
+      tl.addObject().put("type", "POINTS").put("max", perTransaction);
     }
     t.put("type", tl.isEmpty() ? "NO_LIMIT" : "LIMITED");
     t.set("limits", tl);
