@@ -277,15 +277,26 @@ public final class Operations {
     });
   }
 
-  /** Whether the store keeps member records (a store on the port's defaults does not). */
+  /**
+   * Whether the store keeps member records (a store on the port's defaults does not): asked of the store once, on the
+   * first member operation, since a store's ports do not change while it runs.
+   */
   private boolean keepsMembers() {
-    try {
-      store.members(ProgramId.of("member_records_probe"), 1);
-      return true;
-    } catch (UnsupportedOperationException none) {
-      return false;
+    Boolean known = keepsMembers;
+    if (known == null) {
+      try {
+        store.members(ProgramId.of("member_records_probe"), 1);
+        known = true;
+      } catch (UnsupportedOperationException none) {
+        known = false;
+      }
+      keepsMembers = known;
     }
+    return known;
   }
+
+  /** The answer of {@link #keepsMembers()}, {@code null} until asked. */
+  private volatile @Nullable Boolean keepsMembers;
 
   /**
    * The customer's member record in a v2 program: the stored one, or for a member who joined before records were
